@@ -1,0 +1,2 @@
+// libcmark's public header, from the system (Debian: libcmark-dev).
+#include <cmark.h>

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The pipeline, as a short list of named steps: load → parse and resolve → render → write.
+public enum Builder {
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var site: Site?
+        /// Files written (0 when nothing was written).
+        public var filesWritten: Int
+        public var succeeded: Bool { !diagnostics.hasErrors && site != nil }
+    }
+
+    /// Load, parse and resolve without writing anything (`okrug check`, and the first half of `build`).
+    public static func check(_ options: BuildOptions) -> (Site?, [Diagnostic]) {
+        let content = ContentLoader.load(from: options.content, displayRoot: options.contentDisplay)
+        let resolveOptions = SiteResolver.Options(
+            includeDrafts: options.includeDrafts, baseURL: options.baseURL, buildDay: options.buildDay)
+        return SiteResolver.resolve(content, options: resolveOptions)
+    }
+
+    public static func build(_ options: BuildOptions) -> Report {
+        var (site, diagnostics) = check(options)
+        let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.templatesDisplay)
+        diagnostics += templateDiagnostics
+        if options.output.path.hasPrefix(options.content.path + "/") || options.output == options.content {
+            diagnostics.append(
+                .error(SourcePosition(file: options.contentDisplay, line: 0, column: 0), "папка сайта не может лежать внутри Content/",
+                    hint: "укажите другую: --output Public"))
+        }
+        diagnostics.sort()
+        guard let resolved = site, let templates, !diagnostics.hasErrors else {
+            return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
+        }
+        site = resolved
+        let files = SiteRenderer(site: resolved, templates: templates).render()
+        do {
+            try OutputWriter(output: options.output, contentRoot: options.content).write(files)
+        } catch {
+            diagnostics.append(
+                .error(SourcePosition(file: options.output.lastPathComponent, line: 0, column: 0), "не удалось записать сайт: \(error)",
+                    hint: "проверьте место на диске и права на папку"))
+            return Report(diagnostics: diagnostics, site: resolved, filesWritten: 0)
+        }
+        return Report(diagnostics: diagnostics, site: resolved, filesWritten: files.count)
+    }
+}

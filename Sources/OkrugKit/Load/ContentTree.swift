@@ -1,0 +1,122 @@
+import Foundation
+
+/// The files of `Content/`, listed once: relative paths (`materials/x/index.md`) with sizes.
+///
+/// Everything later resolves references against this list, never against the file system,
+/// so nothing outside `Content/` can be read: a symlink that leads out is reported and left out.
+public struct ContentTree: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public var relativePath: String
+        public var byteCount: Int
+    }
+
+    /// The folder on disk.
+    public var root: URL
+    /// How the folder is named in messages (`Content`).
+    public var displayRoot: String
+    public var files: [String: Entry]
+
+    public init(root: URL, displayRoot: String, files: [String: Entry]) {
+        self.root = root
+        self.displayRoot = displayRoot
+        self.files = files
+    }
+
+    public func displayPath(_ relative: String) -> String {
+        displayRoot.isEmpty ? relative : displayRoot + "/" + relative
+    }
+
+    public func url(of relative: String) -> URL {
+        root.appendingPathComponent(relative)
+    }
+
+    public var sortedPaths: [String] { files.keys.sorted() }
+
+    /// Lists `root` recursively. Hidden files (`.git`, `.DS_Store`) and editors' backup files
+    /// are skipped; symlinks are followed only while they stay inside `root`.
+    public static func scan(root: URL, displayRoot: String) -> (ContentTree, [Diagnostic]) {
+        var files: [String: Entry] = [:]
+        var diagnostics: [Diagnostic] = []
+        let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
+        var visited = Set<String>()
+
+        func walk(_ directory: URL, relative: String) {
+            let manager = FileManager.default
+            guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else { return }
+            for name in names.sorted() {
+                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") { continue }
+                let url = directory.appendingPathComponent(name)
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                let display = displayRoot.isEmpty ? rel : displayRoot + "/" + rel
+                let attributes = try? manager.attributesOfItem(atPath: url.path)
+                let isLink = (attributes?[.type] as? FileAttributeType) == .typeSymbolicLink
+                let real = url.resolvingSymlinksInPath().standardizedFileURL.path
+                if isLink {
+                    guard real == realRoot || real.hasPrefix(realRoot + "/") else {
+                        diagnostics.append(
+                            .error(
+                                SourcePosition(file: display, line: 1, column: 1),
+                                "символическая ссылка ведёт за пределы папки \(displayRoot)/ (на \(real))",
+                                hint: "скопируйте нужный файл в \(displayRoot)/ вместо ссылки"))
+                        continue
+                    }
+                }
+                var isDirectory: ObjCBool = false
+                guard manager.fileExists(atPath: real, isDirectory: &isDirectory) else {
+                    diagnostics.append(
+                        .error(
+                            SourcePosition(file: display, line: 1, column: 1), "символическая ссылка никуда не ведёт",
+                            hint: "удалите ссылку или восстановите файл"))
+                    continue
+                }
+                if isDirectory.boolValue {
+                    // A link loop would walk forever; each real folder is visited once.
+                    guard visited.insert(real).inserted else { continue }
+                    walk(url, relative: rel)
+                } else {
+                    let size = (try? manager.attributesOfItem(atPath: real)[.size] as? NSNumber)?.intValue ?? 0
+                    files[rel] = Entry(relativePath: rel, byteCount: size)
+                }
+            }
+        }
+        visited.insert(realRoot)
+        walk(root, relative: "")
+        return (ContentTree(root: root, displayRoot: displayRoot, files: files), diagnostics)
+    }
+}
+
+/// Relative paths inside `Content/`, resolved without touching the disk.
+public enum ContentPath {
+    /// The folder part of `materials/x/index.md` → `materials/x`.
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Resolves `reference` (a relative path, possibly with `..`) against `directory`.
+    /// `nil` when it climbs above the root.
+    public static func resolve(_ reference: String, from directory: String) -> String? {
+        var parts = directory.isEmpty ? [] : directory.split(separator: "/").map(String.init)
+        for component in reference.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Whether `reference` stays inside its own folder (no `..` leading out, not absolute).
+    public static func staysInside(_ reference: String) -> Bool {
+        if reference.hasPrefix("/") { return false }
+        var depth = 0
+        for component in reference.split(separator: "/") {
+            if component == ".." { depth -= 1 } else if component != "." { depth += 1 }
+            if depth < 0 { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The text of one content file, decoded and normalised (UTF-8, no BOM, `\n` line ends).
+public struct SourceText: Sendable {
+    /// The path shown in diagnostics (`Content/materials/x.md`).
+    public var displayPath: String
+    public var text: String
+
+    /// Decodes a file's bytes. UTF-8 with or without BOM and CRLF line ends are accepted;
+    /// anything else is a diagnostic that says what the file looks like and how to save it.
+    public static func decode(_ data: Data, displayPath: String) -> Result<SourceText, Diagnostic> {
+        let bytes = [UInt8](data)
+        let whole = SourcePosition(file: displayPath, line: 1, column: 1)
+        let saveAsUTF8 =
+            "сохраните файл в кодировке UTF-8 (Блокнот: «Файл → Сохранить как…», поле «Кодировка»: UTF-8)"
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
+            return .failure(.error(whole, "файл сохранён в кодировке UTF-16, а нужна UTF-8", hint: saveAsUTF8))
+        }
+        var body = bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3) }
+        guard let decoded = String(validating: body, as: UTF8.self) else {
+            let (line, column) = firstInvalidByte(Array(body))
+            let position = SourcePosition(file: displayPath, line: line, column: column)
+            if looksLikeWindows1251(Array(body)) {
+                return .failure(
+                    .error(
+                        position, "файл не в кодировке UTF-8: похоже, он сохранён в Windows-1251 (ANSI)",
+                        hint: saveAsUTF8))
+            }
+            return .failure(.error(position, "файл не в кодировке UTF-8 (неверная последовательность байтов)", hint: saveAsUTF8))
+        }
+        var text = decoded
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .success(SourceText(displayPath: displayPath, text: text))
+    }
+
+    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        let sample = bytes.prefix(512)
+        let zeros = sample.filter { $0 == 0 }.count
+        return zeros * 4 >= sample.count
+    }
+
+    /// Windows-1251 Cyrillic lives in 0xC0–0xFF (plus ё/Ё at 0xB8/0xA8); in a Russian text most
+    /// high bytes fall there, while UTF-8 would alternate lead and continuation bytes.
+    private static func looksLikeWindows1251(_ bytes: [UInt8]) -> Bool {
+        let high = bytes.filter { $0 >= 0x80 }
+        guard !high.isEmpty else { return false }
+        let cyrillic = high.filter { $0 >= 0xC0 || $0 == 0xA8 || $0 == 0xB8 }.count
+        return cyrillic * 10 >= high.count * 7
+    }
+
+    private static func firstInvalidByte(_ bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            let length: Int
+            switch byte {
+            case 0x00..<0x80: length = 1
+            case 0xC2..<0xE0: length = 2
+            case 0xE0..<0xF0: length = 3
+            case 0xF0..<0xF5: length = 4
+            default: return (line, column)
+            }
+            if i + length > bytes.count { return (line, column) }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return (line, column) }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            i += length
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,221 @@
+import Ccmark
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The one place that talks to libcmark. Each document is parsed, rewritten and rendered in
+/// a single call, so the per-document work can run on any thread.
+public enum Markdown {
+    /// Parses `source`, resolves its links with `resolve`, adds heading anchors and renders HTML.
+    public static func render(
+        _ source: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        resolve: (String, MarkdownLink.Kind) -> LinkResolution = { _, _ in .keep }
+    ) -> MarkdownDocument {
+        let lines = LineIndex(source)
+        let parseOptions = CMARK_OPT_DEFAULT
+        guard
+            let root = source.withCString({ pointer in
+                cmark_parse_document(pointer, strlen(pointer), parseOptions)
+            })
+        else {
+            return MarkdownDocument(
+                html: "", headings: [], links: [], omittedHTML: [], plainText: "", firstParagraph: "",
+                wordCount: 0)
+        }
+        defer { cmark_node_free(root) }
+
+        var walk = TreeWalk(lines: lines, options: options)
+        walk.collect(root)
+
+        var headings: [MarkdownHeading] = []
+        var anchors = AnchorNamer()
+        for node in walk.headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = PlainText.of(node)
+            let anchor = anchors.anchor(for: text)
+            headings.append(
+                MarkdownHeading(level: level, text: text, anchor: anchor, position: walk.position(of: node)))
+            if level >= 2 { replaceHeading(node, level: level, anchor: anchor) }
+        }
+
+        var links: [MarkdownLink] = []
+        for (node, kind) in walk.linkNodes {
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            var resolution = resolve(destination, kind)
+            if !options.allowUnsafeHTML, UnsafeURL.isUnsafe(destination, kind: kind) {
+                resolution = .unsafe
+            }
+            if case .rewrite(let url) = resolution { cmark_node_set_url(node, url) }
+            links.append(
+                MarkdownLink(kind: kind, destination: destination, position: walk.position(of: node), resolution: resolution))
+        }
+
+        var omitted: [MarkdownPosition] = []
+        if !options.allowUnsafeHTML {
+            // Removed rather than left to safe mode, which would write a comment in their place.
+            for node in walk.rawHTMLNodes {
+                omitted.append(walk.position(of: node))
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            }
+        }
+
+        if options.russianTypography {
+            for node in walk.textNodes { RussianTypography.apply(to: node) }
+        }
+
+        let renderOptions = options.allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        var html = ""
+        if let rendered = cmark_render_html(root, renderOptions) {
+            html = String(cString: rendered)
+            free(rendered)
+        }
+        let plain = PlainText.of(root)
+        return MarkdownDocument(
+            html: html,
+            headings: headings,
+            links: links,
+            omittedHTML: omitted,
+            plainText: plain,
+            firstParagraph: walk.firstParagraph.map(PlainText.of) ?? "",
+            wordCount: PlainText.wordCount(plain)
+        )
+    }
+
+    /// Replaces a heading with a custom block that writes the same heading with an `id` and a
+    /// visible anchor link: cmark's own heading renderer has no place for an id.
+    private static func replaceHeading(_ node: OpaquePointer, level: Int, anchor: String) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(custom, "<h\(level) id=\"\(anchor)\">")
+        cmark_node_set_on_exit(
+            custom,
+            "<a class=\"heading-anchor\" href=\"#\(anchor)\" aria-label=\"Ссылка на этот раздел\">#</a></h\(level)>")
+        while let child = cmark_node_first_child(node) {
+            if cmark_node_append_child(custom, child) == 0 { break }
+        }
+        cmark_node_replace(node, custom)
+        cmark_node_free(node)
+    }
+}
+
+/// One pass over the tree that remembers the nodes the later steps change; the tree is
+/// changed only after the iterator is done with it.
+private struct TreeWalk {
+    let lines: LineIndex
+    let options: MarkdownOptions
+    var headingNodes: [OpaquePointer] = []
+    var linkNodes: [(OpaquePointer, MarkdownLink.Kind)] = []
+    var rawHTMLNodes: [OpaquePointer] = []
+    var textNodes: [OpaquePointer] = []
+    var firstParagraph: OpaquePointer?
+
+    init(lines: LineIndex, options: MarkdownOptions) {
+        self.lines = lines
+        self.options = options
+    }
+
+    mutating func collect(_ root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var insideLink = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_LINK { insideLink -= 1 }
+                continue
+            }
+            switch type {
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+            case CMARK_NODE_LINK:
+                linkNodes.append((node, .link))
+                insideLink += 1
+            case CMARK_NODE_IMAGE:
+                linkNodes.append((node, .image))
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                rawHTMLNodes.append(node)
+            case CMARK_NODE_TEXT:
+                textNodes.append(node)
+            case CMARK_NODE_PARAGRAPH:
+                if firstParagraph == nil, cmark_node_parent(node) == root { firstParagraph = node }
+            default:
+                break
+            }
+        }
+    }
+
+    func position(of node: OpaquePointer) -> MarkdownPosition {
+        var current: OpaquePointer? = node
+        // Soft breaks and some inlines carry no position; their parent block does.
+        while let n = current, cmark_node_get_start_line(n) == 0 { current = cmark_node_parent(n) }
+        guard let n = current else { return MarkdownPosition(line: 1, column: 1) }
+        let line = Int(cmark_node_get_start_line(n))
+        let byteColumn = Int(cmark_node_get_start_column(n))
+        return MarkdownPosition(line: line, column: lines.characterColumn(line: line, byteColumn: byteColumn))
+    }
+}
+
+/// Byte offsets of line starts, to turn cmark's byte columns into character columns.
+struct LineIndex {
+    private let utf8: [UInt8]
+    private var starts: [Int] = [0]
+
+    init(_ text: String) {
+        utf8 = Array(text.utf8)
+        for (i, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
+    }
+
+    func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+        let start = starts[line - 1]
+        let end = min(start + byteColumn - 1, utf8.count)
+        guard start <= end else { return byteColumn }
+        // Count scalars that start in the slice: every byte that is not a continuation byte.
+        return utf8[start..<end].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+    }
+}
+
+/// Unique anchors for headings: transliterated slugs, numbered when repeated.
+struct AnchorNamer {
+    private var used: [String: Int] = [:]
+
+    mutating func anchor(for text: String) -> String {
+        var base = Transliteration.slug(text)
+        if base.isEmpty { base = "razdel" }
+        if let count = used[base] {
+            used[base] = count + 1
+            return "\(base)-\(count)"
+        }
+        used[base] = 1
+        return base
+    }
+}
+
+enum UnsafeURL {
+    /// The schemes cmark's safe mode removes (`javascript:`, `vbscript:`, `file:`, and
+    /// `data:` except images).
+    static func isUnsafe(_ url: String, kind: MarkdownLink.Kind) -> Bool {
+        let lowered = url.trimmingLeadingWhitespace.lowercased()
+        if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("file:") {
+            return true
+        }
+        if lowered.hasPrefix("data:") {
+            let imageData = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+            return !imageData.contains { lowered.hasPrefix($0) }
+        }
+        return false
+    }
+}
+
+extension String {
+    var trimmingLeadingWhitespace: Substring {
+        self.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
+    }
+}

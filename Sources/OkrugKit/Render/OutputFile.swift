@@ -1,0 +1,18 @@
+import Foundation
+
+/// One file of the generated site.
+public struct OutputFile: Sendable {
+    /// Relative to the output folder: `materials/x/index.html`.
+    public var path: String
+    public var contents: Contents
+
+    public enum Contents: Sendable {
+        case bytes(Data)
+        /// A file of `Content/` (relative path) copied as it is.
+        case copy(String)
+    }
+
+    static func text(_ path: String, _ text: String) -> OutputFile {
+        OutputFile(path: path, contents: .bytes(Data(text.utf8)))
+    }
+}

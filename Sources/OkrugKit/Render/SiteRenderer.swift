@@ -1,0 +1,306 @@
+import Foundation
+
+/// The render stage: turns the `Site` into view models, renders them with the templates and
+/// lists every output file (pages, feeds, assets, copied attachments).
+public struct SiteRenderer: Sendable {
+    let site: Site
+    let templates: TemplateSet
+    /// `assets/style.<hash>.css` and the like: original asset path → hashed output path.
+    let assetPaths: [String: String]
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+        var paths: [String: String] = [:]
+        for (name, data) in templates.assets {
+            paths[name] = "assets/" + AssetName.hashed(name, data: data)
+        }
+        self.assetPaths = paths
+    }
+
+    public func render() -> [OutputFile] {
+        var files: [OutputFile] = []
+        files.append(home())
+        files += listing(
+            path: "materials/", heading: "Материалы", description: site.config.description,
+            indices: Array(site.materials.indices), breadcrumbs: [], section: "materials", indexLink: nil)
+        files += ParallelMap.map(Array(site.materials.indices)) { materialPage($0) }
+        for kind in TaxonomyKind.allCases {
+            guard let taxonomy = site.taxonomies[kind] else { continue }
+            files.append(taxonomyIndex(taxonomy))
+            for term in taxonomy.terms {
+                files += listing(
+                    path: term.path(in: kind), heading: termHeading(term, kind: kind), description: term.description,
+                    indices: term.materials, breadcrumbs: [LinkView(title: kind.title, url: kind.path)],
+                    section: kind.rawValue, indexLink: LinkView(title: "Все: \(kind.title.lowercased())", url: kind.path))
+            }
+        }
+        files += site.pages.map(freePage)
+        files.append(notFound())
+        files.append(.text("feed.xml", Feeds.atom(site)))
+        files.append(.text("sitemap.xml", Feeds.sitemap(site)))
+        files.append(.text("robots.txt", Feeds.robots(site)))
+        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: assetPaths[name] ?? "assets/" + name, contents: .bytes(data)))
+        }
+        for material in site.materials {
+            for file in material.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
+        }
+        for page in site.pages {
+            for file in page.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
+        }
+        return files
+    }
+
+    // MARK: - Layout
+
+    func layout(path: String, title: String, section: String, breadcrumbs: [LinkView], description: String? = nil) -> LayoutView {
+        let root = RelativeURL.link(from: path, to: "")
+        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+        var nav: [NavItemView] = [
+            NavItemView(title: "Главная", url: url(""), current: section == "home"),
+            NavItemView(title: "Материалы", url: url("materials/"), current: section == "materials"),
+            NavItemView(title: "Направления", url: url("directions/"), current: section == "directions"),
+            NavItemView(title: "Школы", url: url("schools/"), current: section == "schools"),
+        ]
+        for page in site.pages where page.menu != nil {
+            nav.append(NavItemView(title: page.title, url: url(page.path), current: section == "page:" + page.slug))
+        }
+        let browse = TaxonomyKind.allCases.map {
+            NavItemView(title: $0.title, url: url($0.path), current: section == $0.rawValue)
+        }
+        let crumbs = breadcrumbs.map { LinkView(title: $0.title, url: url($0.url)) }
+        let fullTitle = path.isEmpty ? site.config.title : "\(title) — \(site.config.title)"
+        return LayoutView(
+            lang: site.config.language,
+            pageTitle: fullTitle,
+            siteTitle: site.config.title,
+            description: description ?? site.config.description,
+            canonical: site.config.baseURL + path,
+            root: root,
+            stylesheet: url(assetPaths["style.css"] ?? "assets/style.css"),
+            feed: url("feed.xml"),
+            nav: nav,
+            browse: browse,
+            breadcrumbs: crumbs,
+            hasBreadcrumbs: !crumbs.isEmpty,
+            buildDate: site.buildDay.russian,
+            partnership: site.config.partnership)
+    }
+
+    func card(_ index: Int, from path: String) -> MaterialCardView {
+        let material = site.materials[index]
+        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+        let school = site.school(material.schoolID)
+        let direction = site.direction(material.directionID)
+        return MaterialCardView(
+            title: material.title,
+            url: url(material.path),
+            date: material.date.russian,
+            dateISO: material.date.iso,
+            school: school.map { LinkView(title: $0.short, url: url("schools/\($0.id)/")) },
+            direction: direction.map { LinkView(title: $0.title, url: url("directions/\($0.id)/")) },
+            kind: LinkView(title: material.kind.russian, url: url("kinds/\(material.kind.rawValue)/")),
+            summary: material.summary,
+            authors: material.authors.map(\.name).joined(separator: ", "))
+    }
+
+    // MARK: - Pages
+
+    func home() -> OutputFile {
+        let path = ""
+        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+        let bySchool = site.taxonomies[.schools]?.terms ?? []
+        func schoolView(_ school: School) -> SchoolView {
+            let count = bySchool.first { $0.slug == school.id }?.materials.count ?? 0
+            return SchoolView(
+                name: school.name, url: url("schools/\(school.id)/"), role: school.role.russian, locality: school.locality,
+                count: RussianPlural.material.counted(count))
+        }
+        let directions = (site.taxonomies[.directions]?.terms ?? []).enumerated().map { offset, term in
+            DirectionView(
+                number: offset + 1, title: term.title, url: url(term.path(in: .directions)),
+                count: RussianPlural.material.counted(term.materials.count), description: term.description)
+        }
+        let view = HomeView(
+            layout: layout(path: path, title: site.config.title, section: "home", breadcrumbs: []),
+            title: site.config.title,
+            description: site.config.description,
+            partnership: site.config.partnership,
+            goal: site.config.goal,
+            partner: site.partner.map(schoolView),
+            satellites: site.satellites.map(schoolView),
+            directions: directions,
+            latest: site.materials.indices.prefix(8).map { card($0, from: path) },
+            total: RussianPlural.material.counted(site.materials.count),
+            materialsURL: url("materials/"),
+            pages: site.pages.map { LinkView(title: $0.title, url: url($0.path)) })
+        return .text("index.html", templates.render(view, template: "home"))
+    }
+
+    func listing(
+        path: String, heading: String, description: String, indices: [Int], breadcrumbs: [LinkView], section: String,
+        indexLink: LinkView?
+    ) -> [OutputFile] {
+        let perPage = site.config.perPage
+        let pageCount = max(1, (indices.count + perPage - 1) / perPage)
+        var files: [OutputFile] = []
+        for number in 1...pageCount {
+            let pagePath = number == 1 ? path : "\(path)page/\(number)/"
+            let slice = indices.dropFirst((number - 1) * perPage).prefix(perPage)
+            let pagination = pageCount > 1 ? Pagination.view(current: number, count: pageCount, base: path, from: pagePath) : nil
+            let title = number == 1 ? heading : "\(heading), страница \(number)"
+            let view = ListingView(
+                layout: layout(path: pagePath, title: title, section: section, breadcrumbs: breadcrumbs, description: description.isEmpty ? nil : description),
+                heading: heading,
+                description: description,
+                count: RussianPlural.material.counted(indices.count),
+                cards: slice.map { card($0, from: pagePath) },
+                pagination: pagination,
+                indexLink: indexLink.map { LinkView(title: $0.title, url: RelativeURL.link(from: pagePath, to: $0.url)) },
+                isEmpty: indices.isEmpty)
+            files.append(.text(pagePath + "index.html", templates.render(view, template: "materials")))
+        }
+        return files
+    }
+
+    func termHeading(_ term: Term, kind: TaxonomyKind) -> String {
+        switch kind {
+        case .tags: return "Метка «\(term.title)»"
+        case .people: return term.title
+        case .subjects: return "Предмет: \(term.title.lowercased())"
+        default: return term.title
+        }
+    }
+
+    func taxonomyIndex(_ taxonomy: Taxonomy) -> OutputFile {
+        let path = taxonomy.kind.path
+        let terms = taxonomy.terms.map { term in
+            TermView(
+                title: term.title, url: RelativeURL.link(from: path, to: term.path(in: taxonomy.kind)),
+                count: RussianPlural.material.counted(term.materials.count), number: term.materials.count,
+                description: taxonomy.kind == .directions ? term.description : "")
+        }
+        let plural: RussianPlural
+        switch taxonomy.kind {
+        case .people: plural = RussianPlural.author
+        case .directions: plural = RussianPlural("направление", "направления", "направлений")
+        case .schools: plural = RussianPlural("школа", "школы", "школ")
+        case .kinds: plural = RussianPlural("форма", "формы", "форм")
+        case .subjects: plural = RussianPlural("предмет", "предмета", "предметов")
+        case .grades: plural = RussianPlural("класс", "класса", "классов")
+        case .tags: plural = RussianPlural("метка", "метки", "меток")
+        }
+        let view = TaxonomyIndexView(
+            layout: layout(path: path, title: taxonomy.kind.title, section: taxonomy.kind.rawValue, breadcrumbs: []),
+            heading: taxonomy.kind.title,
+            count: plural.counted(taxonomy.terms.count),
+            terms: terms,
+            isCloud: [.tags, .people, .subjects, .grades].contains(taxonomy.kind))
+        return .text(path + "index.html", templates.render(view, template: "taxonomy"))
+    }
+
+    func materialPage(_ index: Int) -> OutputFile {
+        let material = site.materials[index]
+        let path = material.path
+        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+        var meta: [MetaRowView] = []
+        meta.append(
+            MetaRowView(
+                label: material.authors.count == 1 ? "Автор" : "Авторы",
+                links: material.authors.map { LinkView(title: $0.name, url: url("people/\($0.slug)/")) }, text: nil))
+        if let school = site.school(material.schoolID) {
+            meta.append(MetaRowView(label: "Школа", links: [LinkView(title: school.name, url: url("schools/\(school.id)/"))], text: nil))
+        }
+        if let direction = site.direction(material.directionID) {
+            meta.append(
+                MetaRowView(label: "Направление", links: [LinkView(title: direction.title, url: url("directions/\(direction.id)/"))], text: nil))
+        }
+        meta.append(
+            MetaRowView(label: "Форма", links: [LinkView(title: material.kind.russian, url: url("kinds/\(material.kind.rawValue)/"))], text: nil))
+        if !material.subjects.isEmpty {
+            meta.append(
+                MetaRowView(
+                    label: material.subjects.count == 1 ? "Предмет" : "Предметы",
+                    links: material.subjects.map { LinkView(title: $0, url: url("subjects/\(Transliteration.slug($0))/")) }, text: nil))
+        }
+        if !material.grades.isEmpty {
+            meta.append(
+                MetaRowView(
+                    label: material.grades.count == 1 ? "Класс" : "Классы",
+                    links: material.grades.map { LinkView(title: "\($0)", url: url("grades/\($0)/")) }, text: nil))
+        }
+        let toc = material.headings.filter { (2...3).contains($0.level) }.map {
+            TocItemView(title: $0.text, anchor: $0.anchor, nested: $0.level == 3)
+        }
+        let attachments = material.attachments.map { attachment in
+            AttachmentView(
+                title: attachment.title, url: attachment.file.split(separator: "/").map(String.init).joined(separator: "/"),
+                type: attachment.typeName, size: attachment.humanSize,
+                fileName: String(attachment.file.split(separator: "/").last ?? ""))
+        }
+        let related = (index < site.related.count ? site.related[index] : []).map { card($0, from: path) }
+        let newer = index > 0 ? site.materials[index - 1] : nil
+        let older = index + 1 < site.materials.count ? site.materials[index + 1] : nil
+        let minutes = max(1, (material.wordCount + 150) / 180)
+        let view = MaterialPageView(
+            layout: layout(
+                path: path, title: material.title, section: "materials",
+                breadcrumbs: [LinkView(title: "Материалы", url: "materials/")], description: material.summary),
+            title: material.title,
+            date: material.date.russian,
+            dateISO: material.date.iso,
+            readingTime: "\(RussianPlural.minute.counted(minutes)) чтения",
+            summary: material.summary,
+            meta: meta,
+            tags: material.tags.map { LinkView(title: $0, url: url("tags/\(Transliteration.slug($0))/")) },
+            hasTags: !material.tags.isEmpty,
+            toc: toc,
+            hasToc: toc.count >= 2,
+            body: material.html,
+            attachments: attachments,
+            hasAttachments: !attachments.isEmpty,
+            related: related,
+            hasRelated: !related.isEmpty,
+            newer: newer.map { LinkView(title: $0.title, url: url($0.path)) },
+            older: older.map { LinkView(title: $0.title, url: url($0.path)) },
+            draft: material.draft)
+        return .text(path + "index.html", templates.render(view, template: "material"))
+    }
+
+    func freePage(_ page: Page) -> OutputFile {
+        let toc = page.headings.filter { (2...3).contains($0.level) }.map {
+            TocItemView(title: $0.text, anchor: $0.anchor, nested: $0.level == 3)
+        }
+        let view = FreePageView(
+            layout: layout(path: page.path, title: page.title, section: "page:" + page.slug, breadcrumbs: [], description: page.summary),
+            title: page.title, body: page.html, toc: toc, hasToc: toc.count >= 3)
+        return .text(page.path + "index.html", templates.render(view, template: "page"))
+    }
+
+    /// The 404 page is served at any depth, so its links start from the site's base path.
+    func notFound() -> OutputFile {
+        var view = NotFoundView(
+            layout: layout(path: "", title: "Страница не найдена", section: "", breadcrumbs: []),
+            home: site.config.basePath, materials: site.config.basePath + "materials/")
+        let base = site.config.basePath
+        view.layout.pageTitle = "Страница не найдена — \(site.config.title)"
+        view.layout.root = base
+        view.layout.stylesheet = base + (assetPaths["style.css"] ?? "assets/style.css")
+        view.layout.feed = base + "feed.xml"
+        view.layout.canonical = site.config.baseURL + "404.html"
+        view.layout.nav = view.layout.nav.map { NavItemView(title: $0.title, url: base + String($0.url.drop(while: { $0 == "." || $0 == "/" })), current: false) }
+        view.layout.browse = view.layout.browse.map { NavItemView(title: $0.title, url: base + $0.url, current: false) }
+        return .text("404.html", templates.render(view, template: "404"))
+    }
+}
+
+/// `style.css` → `style.1a2b3c4d5e6f7a8b.css`: a new name whenever the content changes, so
+/// browsers never keep a stale stylesheet.
+enum AssetName {
+    static func hashed(_ name: String, data: Data) -> String {
+        let hash = String(ContentHash.hex(data).prefix(10))
+        guard let dot = name.lastIndex(of: "."), !name.hasPrefix("fonts/") else { return name }
+        return "\(name[..<dot]).\(hash)\(name[dot...])"
+    }
+}

@@ -1,0 +1,172 @@
+/// Plain values the templates read. Everything is computed in Swift (URLs, counts with
+/// plural forms, Russian dates); the templates only place it.
+
+struct LinkView: Sendable {
+    var title: String
+    var url: String
+}
+
+struct NavItemView: Sendable {
+    var title: String
+    var url: String
+    /// `aria-current="page"` when this item is the section being shown.
+    var current: Bool
+}
+
+/// What every page has: the layout's slots.
+struct LayoutView: Sendable {
+    var lang: String
+    var pageTitle: String
+    var siteTitle: String
+    var description: String
+    var canonical: String
+    /// Relative prefix to the site root: `../../`.
+    var root: String
+    var stylesheet: String
+    var feed: String
+    var nav: [NavItemView]
+    var browse: [NavItemView]
+    var breadcrumbs: [LinkView]
+    var hasBreadcrumbs: Bool
+    var buildDate: String
+    var partnership: String
+}
+
+struct MaterialCardView: Sendable {
+    var title: String
+    var url: String
+    var date: String
+    var dateISO: String
+    var school: LinkView?
+    var direction: LinkView?
+    var kind: LinkView
+    var summary: String
+    var authors: String
+}
+
+struct PaginationView: Sendable {
+    struct PageLink: Sendable {
+        var number: Int
+        var url: String
+        var current: Bool
+        var gap: Bool
+    }
+    var pages: [PageLink]
+    var previous: String?
+    var next: String?
+    var status: String
+}
+
+struct ListingView: Sendable {
+    var layout: LayoutView
+    var heading: String
+    var description: String
+    var count: String
+    var cards: [MaterialCardView]
+    var pagination: PaginationView?
+    var indexLink: LinkView?
+    var isEmpty: Bool
+}
+
+struct TermView: Sendable {
+    var title: String
+    var url: String
+    var count: String
+    var number: Int
+    var description: String
+}
+
+struct TaxonomyIndexView: Sendable {
+    var layout: LayoutView
+    var heading: String
+    var count: String
+    var terms: [TermView]
+    var isCloud: Bool
+}
+
+struct TocItemView: Sendable {
+    var title: String
+    var anchor: String
+    var nested: Bool
+}
+
+struct AttachmentView: Sendable {
+    var title: String
+    var url: String
+    var type: String
+    var size: String
+    var fileName: String
+}
+
+struct MetaRowView: Sendable {
+    var label: String
+    var links: [LinkView]
+    var text: String?
+}
+
+struct MaterialPageView: Sendable {
+    var layout: LayoutView
+    var title: String
+    var date: String
+    var dateISO: String
+    var readingTime: String
+    var summary: String
+    var meta: [MetaRowView]
+    var tags: [LinkView]
+    var hasTags: Bool
+    var toc: [TocItemView]
+    var hasToc: Bool
+    var body: String
+    var attachments: [AttachmentView]
+    var hasAttachments: Bool
+    var related: [MaterialCardView]
+    var hasRelated: Bool
+    var newer: LinkView?
+    var older: LinkView?
+    var draft: Bool
+}
+
+struct FreePageView: Sendable {
+    var layout: LayoutView
+    var title: String
+    var body: String
+    var toc: [TocItemView]
+    var hasToc: Bool
+}
+
+struct SchoolView: Sendable {
+    var name: String
+    var url: String
+    var role: String
+    var locality: String?
+    var count: String
+}
+
+struct DirectionView: Sendable {
+    var number: Int
+    var title: String
+    var url: String
+    var count: String
+    var description: String
+}
+
+struct HomeView: Sendable {
+    var layout: LayoutView
+    var title: String
+    var description: String
+    var partnership: String
+    var goal: String
+    var partner: SchoolView?
+    var satellites: [SchoolView]
+    var directions: [DirectionView]
+    var latest: [MaterialCardView]
+    var total: String
+    var materialsURL: String
+    var pages: [LinkView]
+}
+
+struct NotFoundView: Sendable {
+    var layout: LayoutView
+    var home: String
+    var materials: String
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// What a link or image destination in a document points at.
+enum LinkTarget: Hashable {
+    /// `https://…`, `mailto:` …: left alone.
+    case external
+    /// `#section` on the same page.
+    case sameDocument(fragment: String)
+    /// Another material or page (by its output path), with an optional heading anchor.
+    case document(path: String, sourcePath: String, fragment: String?)
+    /// A file of `Content/` copied beside the page.
+    case file(CopiedFile)
+    /// Something that cannot work, with what to tell the author.
+    case broken(message: String, hint: String)
+}
+
+/// Resolves destinations against the site's documents and the content tree, without
+/// touching the disk.
+struct LinkTargetResolver: Sendable {
+    /// Content-relative source path (`materials/x/index.md`) → output path (`materials/x/`).
+    var documents: [String: String]
+    /// Output paths (`materials/x/`) of all documents, to accept `/materials/x/` links.
+    var documentPaths: [String: String]
+    /// Source paths of drafts left out of this build.
+    var drafts: Set<String>
+    var files: Set<String>
+
+    func target(of destination: String, from sourcePath: String, pagePath: String, kind: MarkdownLink.Kind) -> LinkTarget {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return .broken(message: "пустая ссылка", hint: "укажите адрес в скобках: [текст](адрес)") }
+        if trimmed.hasPrefix("#") { return .sameDocument(fragment: String(trimmed.dropFirst())) }
+        if hasScheme(trimmed) || trimmed.hasPrefix("//") { return .external }
+
+        var pathPart = trimmed
+        var fragment: String?
+        if let hash = pathPart.firstIndex(of: "#") {
+            fragment = String(pathPart[pathPart.index(after: hash)...])
+            pathPart = String(pathPart[..<hash])
+        }
+        if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+
+        if decoded.hasPrefix("/") {
+            // A site path: `/materials/x/`.
+            var sitePath = String(decoded.drop(while: { $0 == "/" }))
+            if !sitePath.isEmpty, !sitePath.hasSuffix("/") { sitePath += "/" }
+            if let source = documentPaths[sitePath] {
+                return .document(path: sitePath, sourcePath: source, fragment: fragment)
+            }
+            return .broken(
+                message: "ссылка «\(destination)» ведёт на страницу, которой нет на сайте",
+                hint: "ссылайтесь на файл материала относительным путём, например [текст](../другой-материал.md)")
+        }
+
+        let directory = ContentPath.directory(of: sourcePath)
+        guard let resolved = ContentPath.resolve(decoded, from: directory) else {
+            return .broken(message: "ссылка «\(destination)» выходит за пределы папки Content/", hint: "ссылайтесь только на файлы внутри Content/")
+        }
+        for candidate in [resolved, resolved + "/index.md", resolved + "index.md"] {
+            if drafts.contains(candidate) {
+                return .broken(message: "ссылка «\(destination)» ведёт на черновик (draft: true)", hint: "опубликуйте материал или уберите ссылку")
+            }
+            if let path = documents[candidate] {
+                return .document(path: path, sourcePath: candidate, fragment: fragment)
+            }
+        }
+        if decoded.lowercased().hasSuffix(".md") {
+            let suggestion = Suggestion.closest(to: resolved, in: Array(documents.keys), limit: 1).first
+            return .broken(
+                message: "ссылка на несуществующий материал «\(destination)»",
+                hint: suggestion.map { "возможно, имелся в виду «\(relative($0, from: directory))»" }
+                    ?? "проверьте имя файла; путь считается от папки этого файла")
+        }
+        guard files.contains(resolved) else {
+            let what = kind == .image ? "изображение" : "файл"
+            return .broken(
+                message: "\(what) «\(destination)» не найден",
+                hint: "положите файл рядом с материалом (\(directory)/) или исправьте имя")
+        }
+        guard ContentPath.staysInside(decoded) else {
+            return .broken(
+                message: "файл «\(destination)» лежит вне папки этого материала",
+                hint: "положите файл в папку материала и ссылайтесь на него без «../»")
+        }
+        let target = ContentPath.resolve(decoded, from: String(pagePath.dropLast())) ?? decoded
+        return .file(CopiedFile(source: resolved, target: target))
+    }
+
+    private func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+            && scheme.first?.isLetter == true
+    }
+
+    /// `materials/b.md` as seen from `materials/a` → `../b.md`, for hints.
+    private func relative(_ path: String, from directory: String) -> String {
+        let from = directory.split(separator: "/")
+        let to = path.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(separator: "/")
+    }
+}
+
+/// Relative URLs between output pages, so the site works under any base path.
+public enum RelativeURL {
+    /// From the page at `from` (`materials/x/`) to `to` (`kinds/seminar/`): `../../kinds/seminar/`.
+    public static func link(from: String, to: String) -> String {
+        let depth = from.split(separator: "/", omittingEmptySubsequences: true).count
+        let prefix = String(repeating: "../", count: depth)
+        let url = prefix + to
+        return url.isEmpty ? "./" : url
+    }
+}

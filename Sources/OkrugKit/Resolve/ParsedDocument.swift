@@ -1,0 +1,64 @@
+/// One body parsed with its links resolved, and what that taught about the document.
+struct ParsedDocument: Sendable {
+    struct AnchorReference: Sendable {
+        var sourcePath: String
+        var fragment: String
+        var position: SourcePosition
+    }
+
+    var document: MarkdownDocument
+    var diagnostics: [Diagnostic]
+    var files: [CopiedFile]
+    var anchorReferences: [AnchorReference]
+    var anchors: Set<String> { Set(document.headings.map(\.anchor)) }
+
+    static func parse(
+        body: String, bodyFirstLine: Int, sourcePath: String, displayPath: String, pagePath: String,
+        resolver: LinkTargetResolver, options: MarkdownOptions
+    ) -> ParsedDocument {
+        let document = Markdown.render(body, options: options) { destination, kind in
+            switch resolver.target(of: destination, from: sourcePath, pagePath: pagePath, kind: kind) {
+            case .document(let path, _, let fragment):
+                return .rewrite(RelativeURL.link(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? ""))
+            case .broken(let message, let hint):
+                return .broken(message: message, hint: hint)
+            case .external, .sameDocument, .file:
+                return .keep
+            }
+        }
+        func position(_ p: MarkdownPosition) -> SourcePosition {
+            SourcePosition(file: displayPath, line: bodyFirstLine + p.line - 1, column: p.column)
+        }
+        var diagnostics: [Diagnostic] = []
+        var files: [CopiedFile] = []
+        var anchorReferences: [AnchorReference] = []
+        let anchors = Set(document.headings.map(\.anchor))
+        for link in document.links {
+            switch link.resolution {
+            case .broken(let message, let hint):
+                diagnostics.append(.error(position(link.position), message, hint: hint))
+            case .unsafe:
+                diagnostics.append(
+                    .warning(position(link.position), "опасная ссылка «\(link.destination)» убрана со страницы",
+                        hint: "ссылки javascript:, vbscript:, file: и data: не публикуются; дайте обычный адрес https://…"))
+            case .keep, .rewrite:
+                switch resolver.target(of: link.destination, from: sourcePath, pagePath: pagePath, kind: link.kind) {
+                case .file(let file): files.append(file)
+                case .sameDocument(let fragment) where !fragment.isEmpty && !anchors.contains(fragment):
+                    diagnostics.append(
+                        .error(position(link.position), "на этой странице нет раздела «#\(fragment)»",
+                            hint: "разделы: \(anchors.sorted().joined(separator: ", "))"))
+                case .document(_, let target, let fragment?) where !fragment.isEmpty:
+                    anchorReferences.append(AnchorReference(sourcePath: target, fragment: fragment, position: position(link.position)))
+                default: break
+                }
+            }
+        }
+        for place in document.omittedHTML {
+            diagnostics.append(
+                .warning(position(place), "HTML-разметка не попадёт на страницу (безопасный режим)",
+                    hint: "используйте Markdown: **жирный**, *курсив*, списки; или разрешите HTML в site.yaml (unsafe_html: true)"))
+        }
+        return ParsedDocument(document: document, diagnostics: diagnostics, files: files, anchorReferences: anchorReferences)
+    }
+}

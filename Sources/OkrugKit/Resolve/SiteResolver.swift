@@ -1,0 +1,215 @@
+import Foundation
+
+/// The parse and resolve stages: parses every body with cmark (links rewritten to their
+/// targets), checks every reference and builds the immutable `Site`.
+public enum SiteResolver {
+    public struct Options: Sendable {
+        public var includeDrafts: Bool
+        public var baseURL: String?
+        public var buildDay: CalendarDay
+
+        public init(includeDrafts: Bool = false, baseURL: String? = nil, buildDay: CalendarDay) {
+            self.includeDrafts = includeDrafts
+            self.baseURL = baseURL
+            self.buildDay = buildDay
+        }
+    }
+
+    /// Folders of the site that free pages must not take.
+    static let reservedPaths: Set<String> = Set(TaxonomyKind.allCases.map(\.rawValue)).union([
+        "materials", "plan", "search", "assets", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html",
+    ])
+
+    public static func resolve(_ content: LoadedContent, options: Options) -> (Site?, [Diagnostic]) {
+        var diagnostics = content.diagnostics
+        let tree = content.tree
+
+        // Ids must be unique within schools and directions.
+        checkUnique(content.schools.map { Located($0.value.id, at: $0.position) }, what: "школы", diagnostics: &diagnostics)
+        checkUnique(content.directions.map { Located($0.value.id, at: $0.position) }, what: "направления", diagnostics: &diagnostics)
+        let schoolIDs = content.schools.map(\.value.id)
+        let directionIDs = content.directions.map(\.value.id)
+
+        let published = content.materials.filter { options.includeDrafts || !$0.draft }
+        let drafts = Set(content.materials.filter { !options.includeDrafts && $0.draft }.map(\.relativePath))
+
+        // Output paths, checked for duplicates before any body is parsed.
+        var owners: [String: (String, SourcePosition)] = [:]
+        func claim(_ path: String, by source: String, at position: SourcePosition) {
+            if let (other, _) = owners[path] {
+                diagnostics.append(
+                    .error(position, "адрес /\(path) уже занят файлом \(tree.displayPath(other))",
+                        hint: "переименуйте файл или задайте другой адрес полем «slug: …»"))
+            } else {
+                owners[path] = (source, position)
+            }
+        }
+        for material in published {
+            if material.slug.value.isEmpty {
+                diagnostics.append(.error(material.slug.position, "из имени файла не получается адрес", hint: "задайте адрес полем «slug: latinskoe-imia»"))
+            }
+            claim("materials/\(material.slug.value)/", by: material.relativePath, at: material.slug.position)
+        }
+        for page in content.pages {
+            if reservedPaths.contains(page.slug.value) || page.slug.value.isEmpty {
+                diagnostics.append(
+                    .error(page.slug.position, "адрес /\(page.slug.value)/ занят разделом сайта",
+                        hint: "переименуйте файл страницы или задайте «slug: …»"))
+                continue
+            }
+            claim("\(page.slug.value)/", by: page.relativePath, at: page.slug.position)
+        }
+        var documentsBySource: [String: String] = [:]
+        for (path, owner) in owners { documentsBySource[owner.0] = path }
+        var documentPaths: [String: String] = [:]
+        for (path, owner) in owners { documentPaths[path] = owner.0 }
+        let documents = documentsBySource
+        let resolver = LinkTargetResolver(
+            documents: documents, documentPaths: documentPaths, drafts: drafts, files: Set(tree.files.keys))
+        let markdownOptions = MarkdownOptions(allowUnsafeHTML: content.config?.unsafeHTML ?? false)
+
+        // Parse: one cmark call per document, on all cores.
+        let parsedMaterials = ParallelMap.map(published) { source -> ParsedDocument in
+            let path = documents[source.relativePath] ?? "materials/\(source.slug.value)/"
+            return ParsedDocument.parse(
+                body: source.body, bodyFirstLine: source.bodyFirstLine, sourcePath: source.relativePath,
+                displayPath: source.displayPath, pagePath: path, resolver: resolver, options: markdownOptions)
+        }
+        let parsedPages = ParallelMap.map(content.pages) { source -> ParsedDocument in
+            let path = documents[source.relativePath] ?? "\(source.slug.value)/"
+            return ParsedDocument.parse(
+                body: source.body, bodyFirstLine: source.bodyFirstLine, sourcePath: source.relativePath,
+                displayPath: source.displayPath, pagePath: path, resolver: resolver, options: markdownOptions)
+        }
+
+        // Anchors into other documents are checked once every document's headings are known.
+        var anchorsBySource: [String: Set<String>] = [:]
+        for (source, parsed) in zip(published, parsedMaterials) { anchorsBySource[source.relativePath] = parsed.anchors }
+        for (source, parsed) in zip(content.pages, parsedPages) { anchorsBySource[source.relativePath] = parsed.anchors }
+        for parsed in parsedMaterials + parsedPages {
+            diagnostics += parsed.diagnostics
+            for reference in parsed.anchorReferences {
+                guard let anchors = anchorsBySource[reference.sourcePath], !anchors.contains(reference.fragment) else { continue }
+                let known = anchors.sorted()
+                let suggestion = Suggestion.didYouMean(reference.fragment, in: known)
+                diagnostics.append(
+                    .error(reference.position, "в «\(tree.displayPath(reference.sourcePath))» нет раздела «#\(reference.fragment)»",
+                        hint: suggestion.isEmpty ? "разделы: \(known.joined(separator: ", "))" : suggestion))
+            }
+        }
+
+        var materials: [Material] = []
+        for (source, parsed) in zip(published, parsedMaterials) {
+            if let material = resolveMaterial(
+                source, parsed: parsed, path: documents[source.relativePath] ?? "", tree: tree,
+                schoolIDs: schoolIDs, directionIDs: directionIDs, diagnostics: &diagnostics)
+            {
+                materials.append(material)
+            }
+        }
+        materials.sort { ($1.date, $0.title, $0.slug) < ($0.date, $1.title, $1.slug) }
+
+        let pages = zip(content.pages, parsedPages).compactMap { source, parsed -> Page? in
+            guard let path = documents[source.relativePath] else { return nil }
+            return Page(
+                slug: source.slug.value, path: path, sourcePath: source.relativePath, title: source.title, menu: source.menu,
+                summary: source.summary ?? Summary.from(parsed.document.firstParagraph), html: parsed.document.html,
+                headings: parsed.document.headings, files: parsed.files)
+        }.sorted { ($0.menu ?? Int.max, $0.title) < ($1.menu ?? Int.max, $1.title) }
+
+        guard var config = content.config, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+        let schools = content.schools.map(\.value).sorted { ($0.role == .partner ? 0 : 1) < ($1.role == .partner ? 0 : 1) }
+        let directions = content.directions.map(\.value)
+        let site = Site(
+            config: config, schools: schools, directions: directions, materials: materials, pages: pages,
+            taxonomies: Taxonomies.build(materials: materials, schools: schools, directions: directions),
+            related: RelatedMaterials.compute(materials), buildDay: options.buildDay)
+        return (site, diagnostics)
+    }
+
+    private static func resolveMaterial(
+        _ source: MaterialSource, parsed: ParsedDocument, path: String, tree: ContentTree,
+        schoolIDs: [String], directionIDs: [String], diagnostics: inout [Diagnostic]
+    ) -> Material? {
+        var ok = true
+        func checkID(_ id: Located<String>, in valid: [String], what: String, file: String) {
+            guard !valid.contains(id.value) else { return }
+            ok = false
+            let suggestion = Suggestion.didYouMean(id.value, in: valid)
+            diagnostics.append(
+                .error(id.position, "неизвестный id \(what) «\(id.value)»",
+                    hint: (suggestion.isEmpty ? "" : suggestion + "; ") + "допустимые: \(valid.joined(separator: ", ")) (см. \(file))"))
+        }
+        checkID(source.school, in: schoolIDs, what: "школы", file: "schools.yaml")
+        checkID(source.direction, in: directionIDs, what: "направления", file: "directions.yaml")
+
+        var attachments: [Attachment] = []
+        var files = parsed.files
+        for reference in source.attachments {
+            let name = reference.value.file
+            guard ContentPath.staysInside(name) else {
+                ok = false
+                diagnostics.append(
+                    .error(reference.position, "вложение «\(name)» лежит вне папки материала",
+                        hint: "положите файл в папку \(tree.displayPath(source.directory))/ и укажите его имя без «../» и «/» в начале"))
+                continue
+            }
+            guard let sourceFile = ContentPath.resolve(name, from: source.directory), let entry = tree.files[sourceFile] else {
+                ok = false
+                let nearby = tree.files.keys.filter { ContentPath.directory(of: $0) == source.directory && !$0.hasSuffix(".md") }
+                    .map { String($0.split(separator: "/").last ?? "") }.sorted()
+                let suggestion = Suggestion.didYouMean(name, in: nearby)
+                diagnostics.append(
+                    .error(reference.position, "файл вложения «\(name)» не найден",
+                        hint: suggestion.isEmpty ? "положите его в папку \(tree.displayPath(source.directory))/" : suggestion))
+                continue
+            }
+            let target = ContentPath.resolve(name, from: String(path.dropLast())) ?? name
+            files.append(CopiedFile(source: sourceFile, target: target))
+            attachments.append(Attachment(file: name, title: reference.value.title, byteCount: entry.byteCount))
+        }
+        if source.isBundle {
+            // A material's folder travels with it: every file beside index.md is published.
+            let prefix = source.directory + "/"
+            for file in tree.files.keys where file.hasPrefix(prefix) && file != source.relativePath {
+                files.append(CopiedFile(source: file, target: String(path.dropLast()) + "/" + file.dropFirst(prefix.count)))
+            }
+        }
+        guard ok else { return nil }
+        var seen = Set<String>()
+        let authors = source.authors.map { Person(name: $0.value) }.filter { seen.insert($0.slug).inserted }
+        return Material(
+            slug: source.slug.value, path: path, sourcePath: source.relativePath, title: source.title, date: source.date,
+            authors: authors, schoolID: source.school.value, directionID: source.direction.value, kind: source.kind,
+            activity: source.activity?.value, subjects: source.subjects, grades: source.grades, tags: source.tags,
+            summary: source.summary ?? Summary.from(parsed.document.firstParagraph), attachments: attachments,
+            draft: source.draft, html: parsed.document.html, headings: parsed.document.headings,
+            plainText: parsed.document.plainText, wordCount: parsed.document.wordCount,
+            files: Array(Set(files)).sorted())
+    }
+
+    private static func checkUnique(_ ids: [Located<String>], what: String, diagnostics: inout [Diagnostic]) {
+        var seen: [String: SourcePosition] = [:]
+        for id in ids {
+            if let first = seen[id.value] {
+                diagnostics.append(
+                    .error(id.position, "id \(what) «\(id.value)» повторяется (впервые в строке \(first.line))",
+                        hint: "у каждой записи должен быть свой id"))
+            } else {
+                seen[id.value] = id.position
+            }
+        }
+    }
+}
+
+/// Summaries cut at a word boundary.
+enum Summary {
+    static func from(_ text: String, limit: Int = 280) -> String {
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        while let last = cut.last, ",;:—-".contains(last) { cut.removeLast() }
+        return cut + "…"
+    }
+}
