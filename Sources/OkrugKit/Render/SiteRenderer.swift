@@ -230,9 +230,7 @@ public struct SiteRenderer: Sendable {
                     label: material.grades.count == 1 ? "Класс" : "Классы",
                     links: material.grades.map { LinkView(title: "\($0)", url: url("grades/\($0)/")) }, text: nil))
         }
-        let toc = material.headings.filter { (2...3).contains($0.level) }.map {
-            TocItemView(title: $0.text, anchor: $0.anchor, nested: $0.level == 3)
-        }
+        let toc = TocItemView.outline(material.headings)
         let attachments = material.attachments.map { attachment in
             AttachmentView(
                 title: attachment.title, url: attachment.file.split(separator: "/").map(String.init).joined(separator: "/"),
@@ -256,7 +254,7 @@ public struct SiteRenderer: Sendable {
             tags: material.tags.map { LinkView(title: $0, url: url("tags/\(Transliteration.slug($0))/")) },
             hasTags: !material.tags.isEmpty,
             toc: toc,
-            hasToc: toc.count >= 2,
+            hasToc: material.headings.filter { (2...3).contains($0.level) }.count >= 3,
             body: material.html,
             attachments: attachments,
             hasAttachments: !attachments.isEmpty,
@@ -269,12 +267,10 @@ public struct SiteRenderer: Sendable {
     }
 
     func freePage(_ page: Page) -> OutputFile {
-        let toc = page.headings.filter { (2...3).contains($0.level) }.map {
-            TocItemView(title: $0.text, anchor: $0.anchor, nested: $0.level == 3)
-        }
+        let toc = TocItemView.outline(page.headings)
         let view = FreePageView(
             layout: layout(path: page.path, title: page.title, section: "page:" + page.slug, breadcrumbs: [], description: page.summary),
-            title: page.title, body: page.html, toc: toc, hasToc: toc.count >= 3)
+            title: page.title, body: page.html, toc: toc, hasToc: page.headings.filter { (2...3).contains($0.level) }.count >= 3)
         return .text(page.path + "index.html", templates.render(view, template: "page"))
     }
 

@@ -87,7 +87,24 @@ struct TaxonomyIndexView: Sendable {
 struct TocItemView: Sendable {
     var title: String
     var anchor: String
-    var nested: Bool
+    var children: [TocItemView]
+    /// Stored, not computed: templates see stored properties only.
+    var hasChildren: Bool = false
+
+    /// h2 entries with their h3 entries nested, as the outline reads.
+    static func outline(_ headings: [MarkdownHeading]) -> [TocItemView] {
+        var items: [TocItemView] = []
+        for heading in headings where (2...3).contains(heading.level) {
+            let item = TocItemView(title: heading.text, anchor: heading.anchor, children: [])
+            if heading.level == 3, !items.isEmpty {
+                items[items.count - 1].children.append(item)
+                items[items.count - 1].hasChildren = true
+            } else {
+                items.append(item)
+            }
+        }
+        return items
+    }
 }
 
 struct AttachmentView: Sendable {
