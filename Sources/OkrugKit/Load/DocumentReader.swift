@@ -95,17 +95,17 @@ enum DocumentReader {
         let draft = reader.bool("draft") ?? false
         let slugOverride = reader.string("slug")
         diagnostics += reader.diagnostics
-        guard let title, let date, !authors.isEmpty, let school, let direction, let kind else { return nil }
         return MaterialSource(
             relativePath: relativePath,
             displayPath: source.displayPath,
             slug: slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath),
-            title: title.value,
-            date: date.value,
+            title: title?.value ?? "",
+            date: date?.value,
             authors: authors,
             school: school,
             direction: direction,
             kind: kind,
+            isComplete: title != nil && date != nil && !authors.isEmpty && school != nil && direction != nil && kind != nil,
             activity: activity,
             subjects: uniqued(subjects),
             grades: uniqued(grades).sorted(),

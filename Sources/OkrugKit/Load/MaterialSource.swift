@@ -8,11 +8,15 @@ public struct MaterialSource: Sendable {
     public var displayPath: String
     public var slug: Located<String>
     public var title: String
-    public var date: CalendarDay
+    /// Required fields stay optional here: a material with a missing or wrong field is still
+    /// checked for everything else (ids, links, attachments), then left out of the site.
+    public var date: CalendarDay?
     public var authors: [Located<String>]
-    public var school: Located<String>
-    public var direction: Located<String>
-    public var kind: MaterialKind
+    public var school: Located<String>?
+    public var direction: Located<String>?
+    public var kind: MaterialKind?
+    /// Every required field was present and valid.
+    public var isComplete: Bool
     public var activity: Located<String>?
     public var subjects: [String]
     public var grades: [Int]

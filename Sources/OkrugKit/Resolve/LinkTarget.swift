@@ -106,10 +106,17 @@ struct LinkTargetResolver: Sendable {
 /// Relative URLs between output pages, so the site works under any base path.
 public enum RelativeURL {
     /// From the page at `from` (`materials/x/`) to `to` (`kinds/seminar/`): `../../kinds/seminar/`.
+    /// The folders the two share are skipped: `directions/` → `directions/methodical/` is `methodical/`.
     public static func link(from: String, to: String) -> String {
-        let depth = from.split(separator: "/", omittingEmptySubsequences: true).count
-        let prefix = String(repeating: "../", count: depth)
-        let url = prefix + to
+        let source = from.split(separator: "/", omittingEmptySubsequences: true)
+        let target = to.split(separator: "/", omittingEmptySubsequences: true)
+        var common = 0
+        while common < source.count, common < target.count, source[common] == target[common] { common += 1 }
+        // A file target (`feed.xml`) must keep its last component even when it names a folder of `from`.
+        if !to.hasSuffix("/"), common == target.count, common > 0 { common -= 1 }
+        var url = String(repeating: "../", count: source.count - common)
+        url += target[common...].joined(separator: "/")
+        if to.hasSuffix("/"), common < target.count { url += "/" }
         return url.isEmpty ? "./" : url
     }
 }

@@ -141,8 +141,8 @@ public enum SiteResolver {
                 .error(id.position, "неизвестный id \(what) «\(id.value)»",
                     hint: (suggestion.isEmpty ? "" : suggestion + "; ") + "допустимые: \(valid.joined(separator: ", ")) (см. \(file))"))
         }
-        checkID(source.school, in: schoolIDs, what: "школы", file: "schools.yaml")
-        checkID(source.direction, in: directionIDs, what: "направления", file: "directions.yaml")
+        if let school = source.school { checkID(school, in: schoolIDs, what: "школы", file: "schools.yaml") }
+        if let direction = source.direction { checkID(direction, in: directionIDs, what: "направления", file: "directions.yaml") }
 
         var attachments: [Attachment] = []
         var files = parsed.files
@@ -176,12 +176,14 @@ public enum SiteResolver {
                 files.append(CopiedFile(source: file, target: String(path.dropLast()) + "/" + file.dropFirst(prefix.count)))
             }
         }
-        guard ok else { return nil }
+        guard ok, source.isComplete, let date = source.date, let school = source.school, let direction = source.direction,
+            let kind = source.kind
+        else { return nil }
         var seen = Set<String>()
         let authors = source.authors.map { Person(name: $0.value) }.filter { seen.insert($0.slug).inserted }
         return Material(
-            slug: source.slug.value, path: path, sourcePath: source.relativePath, title: source.title, date: source.date,
-            authors: authors, schoolID: source.school.value, directionID: source.direction.value, kind: source.kind,
+            slug: source.slug.value, path: path, sourcePath: source.relativePath, title: source.title, date: date,
+            authors: authors, schoolID: school.value, directionID: direction.value, kind: kind,
             activity: source.activity?.value, subjects: source.subjects, grades: source.grades, tags: source.tags,
             summary: source.summary ?? Summary.from(parsed.document.firstParagraph), attachments: attachments,
             draft: source.draft, html: parsed.document.html, headings: parsed.document.headings,
