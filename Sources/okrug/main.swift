@@ -17,20 +17,26 @@ struct Build: ParsableCommand {
     @Option(help: "Папка с содержимым.") var content = "Content"
     @Option(help: "Папка с шаблонами и оформлением.") var templates = "Templates"
     @Option(help: "Куда записать сайт.") var output = "Public"
-    @Option(name: .customLong("base-url"), help: "Адрес сайта, например https://example.org/okrug/ (по умолчанию из site.yaml).")
+    @Option(
+        name: .customLong("base-url"),
+        help: "Адрес сайта, например https://example.org/okrug/ (по умолчанию из site.yaml).")
     var baseURL: String?
     @Flag(help: "Включить черновики (draft: true).") var drafts = false
 
     func run() throws {
-        let options = BuildOptions(content: content, templates: templates, output: output, baseURL: baseURL, includeDrafts: drafts)
+        let options = BuildOptions(
+            content: content, templates: templates, output: output, baseURL: baseURL, includeDrafts: drafts)
         let report = Builder.build(options)
         DiagnosticPrinter.print(report.diagnostics)
         guard report.succeeded else {
-            FileHandle.standardError.write(Data("Сайт не собран: исправьте ошибки выше. Папка \(output)/ не изменена.\n".utf8))
+            FileHandle.standardError.write(
+                Data("Сайт не собран: исправьте ошибки выше. Папка \(output)/ не изменена.\n".utf8))
             throw ExitCode(1)
         }
         let count = report.site?.materials.count ?? 0
-        print("Сайт собран в \(output)/: \(count) \(RussianPlural.material.form(for: count)), файлов записано: \(report.filesWritten).")
+        print(
+            "Сайт собран в \(output)/: \(count) \(RussianPlural.material.form(for: count)), файлов записано: \(report.filesWritten)."
+        )
     }
 }
 

@@ -10,7 +10,9 @@ import Testing
     // `title` 2, `date` 3, `authors` 4, `school` 5, `direction` 6, `kind` 7, `extra` from 8.
 
     @Test func malformedYAML() throws {
-        let site = try TempSite(files: ["materials/a.md": TempSite.material(extra: "tags: [один, два\nsubjects: [физика]\n")])
+        let site = try TempSite(files: [
+            "materials/a.md": TempSite.material(extra: "tags: [один, два\nsubjects: [физика]\n")
+        ])
         defer { site.remove() }
         let errors = site.check().errors
         #expect(errors.count == 1)
@@ -89,7 +91,9 @@ import Testing
 
     @Test func linkToMissingMaterial() throws {
         let text = TempSite.material(body: "Продолжение — в [следующем материале](../vtoroi.md).\n")
-        let site = try TempSite(files: ["materials/a/index.md": text, "materials/vtoroj.md": TempSite.material(title: "Второй")])
+        let site = try TempSite(files: [
+            "materials/a/index.md": text, "materials/vtoroj.md": TempSite.material(title: "Второй"),
+        ])
         defer { site.remove() }
         let error = try #require(site.check().error(at: "Content/materials/a/index.md:10:17"))
         #expect(error.message.contains("../vtoroi.md"))
@@ -108,7 +112,8 @@ import Testing
     }
 
     @Test func fileInWindows1251() throws {
-        let cp1251: [UInt8] = Array("---\ntitle: ".utf8) + [0xD1, 0xE5, 0xEC, 0xE8, 0xED, 0xE0, 0xF0] + Array("\n---\n".utf8)
+        let cp1251: [UInt8] =
+            Array("---\ntitle: ".utf8) + [0xD1, 0xE5, 0xEC, 0xE8, 0xED, 0xE0, 0xF0] + Array("\n---\n".utf8)
         let site = try TempSite(data: ["materials/a.md": Data(cp1251)])
         defer { site.remove() }
         let error = try #require(site.check().error(at: "Content/materials/a.md:2:8"))
@@ -168,7 +173,8 @@ import Testing
         ]
         for (path, text) in broken {
             let url = good.root.appendingPathComponent("Content/" + path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         let report = good.build()
@@ -186,6 +192,9 @@ import Testing
         let diagnostic = Diagnostic.error(
             SourcePosition(file: "Content/materials/a.md", line: 5, column: 9), "неизвестный id школы «sosh31»",
             hint: "возможно, имелось в виду «sosh13»")
-        #expect(diagnostic.formatted == "Content/materials/a.md:5:9: error: неизвестный id школы «sosh31» — возможно, имелось в виду «sosh13»")
+        #expect(
+            diagnostic.formatted
+                == "Content/materials/a.md:5:9: error: неизвестный id школы «sosh31» — возможно, имелось в виду «sosh13»"
+        )
     }
 }

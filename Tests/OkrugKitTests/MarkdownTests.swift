@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func linksAreRewrittenByTheResolver() {
-        let doc = Markdown.render("См. [другой материал](../b.md#vyvody) и [сайт](https://edsoo.ru/).\n") { destination, _ in
+        let doc = Markdown.render("См. [другой материал](../b.md#vyvody) и [сайт](https://edsoo.ru/).\n") {
+            destination, _ in
             destination.hasSuffix(".md#vyvody") ? .rewrite("../../materials/b/#vyvody") : .keep
         }
         #expect(doc.html.contains("<a href=\"../../materials/b/#vyvody\">другой материал</a>"))

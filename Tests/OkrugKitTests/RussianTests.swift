@@ -49,7 +49,9 @@ import Testing
     }
 
     @Test func slugsFollowICAO() {
-        #expect(Transliteration.slug("Через инновации — к качеству образования!") == "cherez-innovatsii-k-kachestvu-obrazovaniia")
+        #expect(
+            Transliteration.slug("Через инновации — к качеству образования!")
+                == "cherez-innovatsii-k-kachestvu-obrazovaniia")
         #expect(Transliteration.slug("Щука, ёж и хищный язь") == "shchuka-ezh-i-khishchnyi-iaz")
         #expect(Transliteration.slug("Подъезд") == "podieezd")
         #expect(Transliteration.slug("Цифровая образовательная среда") == "tsifrovaia-obrazovatelnaia-sreda")
@@ -74,7 +76,9 @@ import Testing
 
     @Test func quotesBecomeGuillemets() {
         #expect(RussianTypography.convert("семинар \"Через инновации\" прошёл") == "семинар «Через инновации» прошёл")
-        #expect(RussianTypography.convert("он сказал \"это \"Точка роста\" у нас\"") == "он сказал «это „Точка роста“ у нас»")
+        #expect(
+            RussianTypography.convert("он сказал \"это \"Точка роста\" у нас\"")
+                == "он сказал «это „Точка роста“ у нас»")
         #expect(RussianTypography.convert("школа - партнер") == "школа — партнер")
         #expect(RussianTypography.convert("школа-партнер") == "школа-партнер")
     }

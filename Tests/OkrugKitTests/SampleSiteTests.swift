@@ -41,7 +41,10 @@ import Testing
         for school in site.schools { #expect(home.contains(XMLText.escape(school.name))) }
         for direction in site.directions { #expect(home.contains(XMLText.escape(direction.title))) }
         let methodical = try #require(site.taxonomies[.directions]?.terms.first { $0.slug == "methodical" })
-        #expect(home.contains("href=\"directions/methodical/\">\(methodical.title)</a> <span class=\"direction__count\">\(RussianPlural.material.counted(methodical.materials.count))"))
+        #expect(
+            home.contains(
+                "href=\"directions/methodical/\">\(methodical.title)</a> <span class=\"direction__count\">\(RussianPlural.material.counted(methodical.materials.count))"
+            ))
         #expect(home.contains(XMLText.escape(site.materials[0].title)))
     }
 
@@ -84,7 +87,9 @@ import Testing
         for attachment in material.attachments {
             #expect(html.contains("href=\"\(attachment.file)\""))
             #expect(html.contains("\(attachment.typeName), \(attachment.humanSize)"))
-            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(material.path + attachment.file).path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: output.appendingPathComponent(material.path + attachment.file).path))
         }
         #expect(html.contains("Похожие материалы"))
         #expect(html.contains("rel=\"prev\"") || html.contains("rel=\"next\""))
@@ -102,7 +107,8 @@ import Testing
             for href in Self.hrefs(in: html) where !href.contains(":") && !href.hasPrefix("#") {
                 let path = href.split(separator: "#").first.map(String.init) ?? ""
                 guard !path.isEmpty else { continue }
-                let target = output.appendingPathComponent(material.path).appendingPathComponent(path).standardizedFileURL
+                let target = output.appendingPathComponent(material.path).appendingPathComponent(path)
+                    .standardizedFileURL
                 let file = path.hasSuffix("/") ? target.appendingPathComponent("index.html") : target
                 #expect(FileManager.default.fileExists(atPath: file.path), "\(material.slug): \(href)")
                 checked += 1
@@ -201,7 +207,9 @@ import Testing
         var files: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(
+                atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 files.append(path)
             }
         }

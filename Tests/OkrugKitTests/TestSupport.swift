@@ -67,7 +67,8 @@ struct TempSite {
         for (path, bytes) in data { all["Content/" + path] = bytes }
         for (path, bytes) in all {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try bytes.write(to: url)
         }
     }
@@ -75,7 +76,8 @@ struct TempSite {
     func options(output: String = "Public", baseURL: String? = nil, drafts: Bool = false) -> BuildOptions {
         BuildOptions(
             content: "Content", templates: repositoryRoot.appendingPathComponent("Templates").path, output: output,
-            baseURL: baseURL, includeDrafts: drafts, buildDay: CalendarDay(year: 2023, month: 12, day: 31), workingDirectory: root)
+            baseURL: baseURL, includeDrafts: drafts, buildDay: CalendarDay(year: 2023, month: 12, day: 31),
+            workingDirectory: root)
     }
 
     func build(baseURL: String? = nil, drafts: Bool = false) -> Builder.Report {

@@ -32,7 +32,9 @@ public struct BuildOptions: Sendable {
     }
 
     /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) as a day; today when it is not set.
-    public static func dayFromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDay {
+    public static func dayFromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> CalendarDay
+    {
         let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? Int(Date().timeIntervalSince1970)
         return CalendarDay(daysSinceEpoch: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
     }

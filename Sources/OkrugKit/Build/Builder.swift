@@ -20,11 +20,14 @@ public enum Builder {
 
     public static func build(_ options: BuildOptions) -> Report {
         var (site, diagnostics) = check(options)
-        let (templates, templateDiagnostics) = TemplateSet.load(from: options.templates, displayRoot: options.templatesDisplay)
+        let (templates, templateDiagnostics) = TemplateSet.load(
+            from: options.templates, displayRoot: options.templatesDisplay)
         diagnostics += templateDiagnostics
         if options.output.path.hasPrefix(options.content.path + "/") || options.output == options.content {
             diagnostics.append(
-                .error(SourcePosition(file: options.contentDisplay, line: 0, column: 0), "папка сайта не может лежать внутри Content/",
+                .error(
+                    SourcePosition(file: options.contentDisplay, line: 0, column: 0),
+                    "папка сайта не может лежать внутри Content/",
                     hint: "укажите другую: --output Public"))
         }
         diagnostics.sort()
@@ -37,7 +40,9 @@ public enum Builder {
             try OutputWriter(output: options.output, contentRoot: options.content).write(files)
         } catch {
             diagnostics.append(
-                .error(SourcePosition(file: options.output.lastPathComponent, line: 0, column: 0), "не удалось записать сайт: \(error)",
+                .error(
+                    SourcePosition(file: options.output.lastPathComponent, line: 0, column: 0),
+                    "не удалось записать сайт: \(error)",
                     hint: "проверьте место на диске и права на папку"))
             return Report(diagnostics: diagnostics, site: resolved, filesWritten: 0)
         }

@@ -7,7 +7,9 @@ enum Suggestion {
         return
             candidates
             .map { ($0, editDistance(lowered, $0.lowercased())) }
-            .filter { $0.1 <= threshold || $0.0.lowercased().hasPrefix(lowered) || lowered.hasPrefix($0.0.lowercased()) }
+            .filter {
+                $0.1 <= threshold || $0.0.lowercased().hasPrefix(lowered) || lowered.hasPrefix($0.0.lowercased())
+            }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(limit)
             .map(\.0)

@@ -18,10 +18,12 @@ public enum ContentLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             diagnostics.append(
-                .error(SourcePosition(file: displayRoot, line: 0, column: 0), "папка с содержимым не найдена",
+                .error(
+                    SourcePosition(file: displayRoot, line: 0, column: 0), "папка с содержимым не найдена",
                     hint: "запустите okrug из корня проекта или укажите папку: --content путь/к/Content"))
             return LoadedContent(
-                tree: ContentTree(root: root, displayRoot: displayRoot, files: [:]), config: nil, schools: [], directions: [],
+                tree: ContentTree(root: root, displayRoot: displayRoot, files: [:]), config: nil, schools: [],
+                directions: [],
                 materials: [], pages: [], diagnostics: diagnostics)
         }
         let (tree, scanDiagnostics) = ContentTree.scan(root: root, displayRoot: displayRoot)
@@ -31,7 +33,8 @@ public enum ContentLoader {
             guard tree.files[relative] != nil else {
                 if required {
                     diagnostics.append(
-                        .error(SourcePosition(file: tree.displayPath(relative), line: 0, column: 0), "файл не найден",
+                        .error(
+                            SourcePosition(file: tree.displayPath(relative), line: 0, column: 0), "файл не найден",
                             hint: "создайте его по образцу из README"))
                 }
                 return nil
@@ -40,8 +43,11 @@ public enum ContentLoader {
         }
 
         let config = text("site.yaml", required: true).flatMap { DataFiles.readSite($0, diagnostics: &diagnostics) }
-        let schools = text("schools.yaml", required: true).map { DataFiles.readSchools($0, diagnostics: &diagnostics) } ?? []
-        let directions = text("directions.yaml", required: true).map { DataFiles.readDirections($0, diagnostics: &diagnostics) } ?? []
+        let schools =
+            text("schools.yaml", required: true).map { DataFiles.readSchools($0, diagnostics: &diagnostics) } ?? []
+        let directions =
+            text("directions.yaml", required: true).map { DataFiles.readDirections($0, diagnostics: &diagnostics) }
+            ?? []
 
         let paths = tree.sortedPaths
         let materialPaths = paths.filter(isMaterialFile)
@@ -85,7 +91,10 @@ public enum ContentLoader {
     static func decode(_ relative: String, in tree: ContentTree, diagnostics: inout [Diagnostic]) -> SourceText? {
         let display = tree.displayPath(relative)
         guard let data = FileManager.default.contents(atPath: tree.url(of: relative).path) else {
-            diagnostics.append(.error(SourcePosition(file: display, line: 0, column: 0), "не удалось прочитать файл", hint: "проверьте права доступа"))
+            diagnostics.append(
+                .error(
+                    SourcePosition(file: display, line: 0, column: 0), "не удалось прочитать файл",
+                    hint: "проверьте права доступа"))
             return nil
         }
         switch SourceText.decode(data, displayPath: display) {

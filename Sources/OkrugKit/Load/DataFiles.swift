@@ -6,13 +6,17 @@ enum DataFiles {
     static func readSite(_ source: SourceText, diagnostics: inout [Diagnostic]) -> SiteConfig? {
         let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
         guard let root = parseRoot(source, file: file, diagnostics: &diagnostics) else { return nil }
-        guard var reader = MappingReader(node: root, file: file, allowedKeys: SiteConfig.keys, subject: "сайта", diagnostics: &diagnostics)
+        guard
+            var reader = MappingReader(
+                node: root, file: file, allowedKeys: SiteConfig.keys, subject: "сайта", diagnostics: &diagnostics)
         else { return nil }
         let title = reader.string("title", required: true, example: "Образовательный округ")
         let baseURL = reader.string("base_url", required: true, example: "https://example.org/okrug/")
         if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://")) {
             reader.report(
-                .error(baseURL.position, "base_url должен быть полным адресом сайта", hint: "например: «base_url: https://example.org/okrug/»"))
+                .error(
+                    baseURL.position, "base_url должен быть полным адресом сайта",
+                    hint: "например: «base_url: https://example.org/okrug/»"))
         }
         let config = SiteConfig(
             title: title?.value ?? "",
@@ -31,7 +35,9 @@ enum DataFiles {
         let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
         var schools: [Located<School>] = []
         for item in listItems(source, file: file, what: "школ", diagnostics: &diagnostics) {
-            guard var reader = MappingReader(node: item, file: file, allowedKeys: School.keys, subject: "школы", diagnostics: &diagnostics)
+            guard
+                var reader = MappingReader(
+                    node: item, file: file, allowedKeys: School.keys, subject: "школы", diagnostics: &diagnostics)
             else { continue }
             let id = reader.string("id", required: true, example: "sosh13")
             let name = reader.string("name", required: true, example: "МБОУ «СОШ №13»")
@@ -41,7 +47,9 @@ enum DataFiles {
                 role = School.Role(rawValue: roleText.value)
                 if role == nil {
                     reader.report(
-                        .error(roleText.position, "неизвестная роль школы «\(roleText.value)»", hint: "допустимо: partner (школа-партнер) или satellite (школа-спутник)"))
+                        .error(
+                            roleText.position, "неизвестная роль школы «\(roleText.value)»",
+                            hint: "допустимо: partner (школа-партнер) или satellite (школа-спутник)"))
                 }
             }
             if let id { checkID(id, diagnostics: &diagnostics) }
@@ -50,12 +58,17 @@ enum DataFiles {
             let url = reader.string("url")?.value
             diagnostics += reader.diagnostics
             if let id, let name, let role {
-                schools.append(Located(School(id: id.value, name: name.value, short: short, role: role, locality: locality, url: url), at: id.position))
+                schools.append(
+                    Located(
+                        School(id: id.value, name: name.value, short: short, role: role, locality: locality, url: url),
+                        at: id.position))
             }
         }
         if !schools.isEmpty, !schools.contains(where: { $0.value.role == .partner }) {
             diagnostics.append(
-                .error(file.start, "в schools.yaml нет школы-партнера", hint: "укажите «role: partner» у школы, которая оказывает поддержку"))
+                .error(
+                    file.start, "в schools.yaml нет школы-партнера",
+                    hint: "укажите «role: partner» у школы, которая оказывает поддержку"))
         }
         return schools
     }
@@ -64,7 +77,10 @@ enum DataFiles {
         let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
         var directions: [Located<Direction>] = []
         for item in listItems(source, file: file, what: "направлений", diagnostics: &diagnostics) {
-            guard var reader = MappingReader(node: item, file: file, allowedKeys: Direction.keys, subject: "направления", diagnostics: &diagnostics)
+            guard
+                var reader = MappingReader(
+                    node: item, file: file, allowedKeys: Direction.keys, subject: "направления",
+                    diagnostics: &diagnostics)
             else { continue }
             let id = reader.string("id", required: true, example: "methodical")
             let title = reader.string("title", required: true, example: "Методическое взаимодействие")
@@ -73,7 +89,10 @@ enum DataFiles {
             diagnostics += reader.diagnostics
             if let id, let title {
                 directions.append(
-                    Located(Direction(id: id.value, title: title.value, description: description, number: directions.count + 1), at: id.position))
+                    Located(
+                        Direction(
+                            id: id.value, title: title.value, description: description, number: directions.count + 1),
+                        at: id.position))
             }
         }
         return directions
@@ -81,10 +100,13 @@ enum DataFiles {
 
     /// Ids become URLs: Latin letters, digits and hyphens only.
     static func checkID(_ id: Located<String>, diagnostics: inout [Diagnostic]) {
-        let valid = id.value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let valid = id.value.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
         if !valid {
             diagnostics.append(
-                .error(id.position, "id «\(id.value)» может содержать только строчные латинские буквы, цифры и дефис",
+                .error(
+                    id.position, "id «\(id.value)» может содержать только строчные латинские буквы, цифры и дефис",
                     hint: "например: «\(Transliteration.slug(id.value))»"))
         }
     }
@@ -95,15 +117,22 @@ enum DataFiles {
             diagnostics.append(diagnostic)
             return nil
         case .success(let node):
-            if node == nil { diagnostics.append(.error(file.start, "файл пуст", hint: "заполните его по образцу из README")) }
+            if node == nil {
+                diagnostics.append(.error(file.start, "файл пуст", hint: "заполните его по образцу из README"))
+            }
             return node
         }
     }
 
-    private static func listItems(_ source: SourceText, file: YAMLFile, what: String, diagnostics: inout [Diagnostic]) -> [Node] {
+    private static func listItems(_ source: SourceText, file: YAMLFile, what: String, diagnostics: inout [Diagnostic])
+        -> [Node]
+    {
         guard let root = parseRoot(source, file: file, diagnostics: &diagnostics) else { return [] }
         guard case .sequence(let sequence) = root else {
-            diagnostics.append(.error(file.position(root), "файл должен содержать список \(what)", hint: "каждый элемент начните с «- id: …»"))
+            diagnostics.append(
+                .error(
+                    file.position(root), "файл должен содержать список \(what)",
+                    hint: "каждый элемент начните с «- id: …»"))
             return []
         }
         return Array(sequence)

@@ -5,20 +5,26 @@ import Yams
 /// problem of its front matter.
 enum DocumentReader {
     /// The YAML part and the body, or a diagnostic when the front matter is missing or broken.
-    private static func frontMatter(_ source: SourceText, diagnostics: inout [Diagnostic]) -> (YAMLFile, Node, FrontMatterSplit)? {
+    private static func frontMatter(_ source: SourceText, diagnostics: inout [Diagnostic]) -> (
+        YAMLFile, Node, FrontMatterSplit
+    )? {
         let start = SourcePosition(file: source.displayPath, line: 1, column: 1)
         let split: FrontMatterSplit
         switch FrontMatterSplit.split(source.text) {
         case .failure:
             diagnostics.append(
-                .error(start, "поля в начале файла открыты строкой «---», но не закрыты", hint: "добавьте строку «---» после последнего поля"))
+                .error(
+                    start, "поля в начале файла открыты строкой «---», но не закрыты",
+                    hint: "добавьте строку «---» после последнего поля"))
             return nil
         case .success(let value):
             split = value
         }
         guard split.hasFrontMatter else {
             diagnostics.append(
-                .error(start, "в начале файла нет полей (front matter)", hint: "начните файл со строки «---», затем «title: …», «date: …» и снова «---»"))
+                .error(
+                    start, "в начале файла нет полей (front matter)",
+                    hint: "начните файл со строки «---», затем «title: …», «date: …» и снова «---»"))
             return nil
         }
         let file = YAMLFile(displayPath: source.displayPath, firstLine: split.yamlFirstLine)
@@ -28,7 +34,9 @@ enum DocumentReader {
             return nil
         case .success(let node):
             guard let node else {
-                diagnostics.append(.error(start, "поля в начале файла пусты", hint: "добавьте «title: …» и остальные обязательные поля"))
+                diagnostics.append(
+                    .error(
+                        start, "поля в начале файла пусты", hint: "добавьте «title: …» и остальные обязательные поля"))
                 return nil
             }
             return (file, node, split)
@@ -45,9 +53,13 @@ enum DocumentReader {
         return Located(Transliteration.slug(name), at: SourcePosition(file: displayPath, line: 1, column: 1))
     }
 
-    static func material(_ source: SourceText, relativePath: String, diagnostics: inout [Diagnostic]) -> MaterialSource? {
+    static func material(_ source: SourceText, relativePath: String, diagnostics: inout [Diagnostic]) -> MaterialSource?
+    {
         guard let (file, node, split) = frontMatter(source, diagnostics: &diagnostics) else { return nil }
-        guard var reader = MappingReader(node: node, file: file, allowedKeys: MaterialSource.keys, subject: "материала", diagnostics: &diagnostics)
+        guard
+            var reader = MappingReader(
+                node: node, file: file, allowedKeys: MaterialSource.keys, subject: "материала",
+                diagnostics: &diagnostics)
         else { return nil }
         let title = reader.string("title", required: true, example: "Через инновации к качеству образования")
         let date = reader.date("date", required: true)
@@ -63,7 +75,8 @@ enum DocumentReader {
                 let suggestion = Suggestion.didYouMean(kindText.value, in: valid)
                 let list = MaterialKind.allCases.map { "\($0.rawValue) (\($0.russian))" }.joined(separator: ", ")
                 reader.report(
-                    .error(kindText.position, "неизвестная форма материала «\(kindText.value)»",
+                    .error(
+                        kindText.position, "неизвестная форма материала «\(kindText.value)»",
                         hint: (suggestion.isEmpty ? "" : suggestion + "; ") + "допустимо: \(list)"))
             }
         }
@@ -74,14 +87,20 @@ enum DocumentReader {
             if let number = Int(grade.value), (1...11).contains(number) {
                 grades.append(number)
             } else {
-                reader.report(.error(grade.position, "класс «\(grade.value)» — не число от 1 до 11", hint: "например: «grades: [5, 6]»"))
+                reader.report(
+                    .error(
+                        grade.position, "класс «\(grade.value)» — не число от 1 до 11",
+                        hint: "например: «grades: [5, 6]»"))
             }
         }
         let tags = reader.stringList("tags", example: "[инновации, ФГОС]").map(\.value)
         let summary = reader.string("summary")?.value
         var attachments: [Located<AttachmentReference>] = []
         for item in reader.mappingList("attachments") {
-            guard var entry = MappingReader(node: item, file: file, allowedKeys: Attachment.keys, subject: "вложения", diagnostics: &diagnostics)
+            guard
+                var entry = MappingReader(
+                    node: item, file: file, allowedKeys: Attachment.keys, subject: "вложения", diagnostics: &diagnostics
+                )
             else { continue }
             let fileName = entry.string("file", required: true, example: "presentation.pdf")
             let attachmentTitle = entry.string("title")
@@ -105,7 +124,8 @@ enum DocumentReader {
             school: school,
             direction: direction,
             kind: kind,
-            isComplete: title != nil && date != nil && !authors.isEmpty && school != nil && direction != nil && kind != nil,
+            isComplete: title != nil && date != nil && !authors.isEmpty && school != nil && direction != nil
+                && kind != nil,
             activity: activity,
             subjects: uniqued(subjects),
             grades: uniqued(grades).sorted(),
@@ -119,7 +139,9 @@ enum DocumentReader {
 
     static func page(_ source: SourceText, relativePath: String, diagnostics: inout [Diagnostic]) -> PageSource? {
         guard let (file, node, split) = frontMatter(source, diagnostics: &diagnostics) else { return nil }
-        guard var reader = MappingReader(node: node, file: file, allowedKeys: PageSource.keys, subject: "страницы", diagnostics: &diagnostics)
+        guard
+            var reader = MappingReader(
+                node: node, file: file, allowedKeys: PageSource.keys, subject: "страницы", diagnostics: &diagnostics)
         else { return nil }
         let title = reader.string("title", required: true, example: "О проекте")
         let menu = reader.int("menu")?.value

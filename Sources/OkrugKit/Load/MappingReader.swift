@@ -36,7 +36,9 @@ struct MappingReader {
 
     func node(_ key: String) -> Node? {
         guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        if case .scalar(let scalar) = value, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
             return nil
         }
         return value
@@ -50,7 +52,9 @@ struct MappingReader {
 
     private mutating func missing(_ key: String, example: String) {
         diagnostics.append(
-            .error(position, "не заполнено обязательное поле «\(key)» у \(subject)", hint: "добавьте строку «\(key): \(example)»"))
+            .error(
+                position, "не заполнено обязательное поле «\(key)» у \(subject)",
+                hint: "добавьте строку «\(key): \(example)»"))
     }
 
     mutating func string(_ key: String, required: Bool = false, example: String = "…") -> Located<String>? {
@@ -60,7 +64,8 @@ struct MappingReader {
         }
         guard case .scalar(let scalar) = value else {
             diagnostics.append(
-                .error(file.position(value), "поле «\(key)» должно быть строкой", hint: "например: «\(key): \(example)»"))
+                .error(
+                    file.position(value), "поле «\(key)» должно быть строкой", hint: "например: «\(key): \(example)»"))
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -83,14 +88,17 @@ struct MappingReader {
         case .scalar: items = [value]
         default:
             diagnostics.append(
-                .error(file.position(value), "поле «\(key)» должно быть списком", hint: "например: «\(key): \(example)»"))
+                .error(
+                    file.position(value), "поле «\(key)» должно быть списком", hint: "например: «\(key): \(example)»"))
             return []
         }
         var out: [Located<String>] = []
         for item in items {
             guard case .scalar(let scalar) = item else {
                 diagnostics.append(
-                    .error(file.position(item), "элемент списка «\(key)» должен быть строкой", hint: "например: «\(key): \(example)»"))
+                    .error(
+                        file.position(item), "элемент списка «\(key)» должен быть строкой",
+                        hint: "например: «\(key): \(example)»"))
                 continue
             }
             let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -104,7 +112,9 @@ struct MappingReader {
         guard let located = string(key) else { return nil }
         guard let number = Int(located.value) else {
             diagnostics.append(
-                .error(located.position, "поле «\(key)» должно быть целым числом, а не «\(located.value)»", hint: "например: «\(key): 1»"))
+                .error(
+                    located.position, "поле «\(key)» должно быть целым числом, а не «\(located.value)»",
+                    hint: "например: «\(key): 1»"))
             return nil
         }
         return Located(number, at: located.position)
@@ -117,7 +127,9 @@ struct MappingReader {
         case "false", "no", "нет": return false
         default:
             diagnostics.append(
-                .error(located.position, "поле «\(key)» должно быть true или false, а не «\(located.value)»", hint: "например: «\(key): true»"))
+                .error(
+                    located.position, "поле «\(key)» должно быть true или false, а не «\(located.value)»",
+                    hint: "например: «\(key): true»"))
             return nil
         }
     }
@@ -144,7 +156,8 @@ struct MappingReader {
         guard let value = node(key) else { return [] }
         guard case .sequence(let sequence) = value else {
             diagnostics.append(
-                .error(file.position(value), "поле «\(key)» должно быть списком", hint: "каждый элемент начните с «- »"))
+                .error(file.position(value), "поле «\(key)» должно быть списком", hint: "каждый элемент начните с «- »")
+            )
             return []
         }
         return Array(sequence)

@@ -6,10 +6,11 @@ public enum ParallelMap {
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 2 { return items.map(transform) }
         return [R](unsafeUninitializedCapacity: items.count) { buffer, initialized in
-            let base = buffer.baseAddress
+            guard let base = buffer.baseAddress else { return }
+            // Each index is written by exactly one iteration, so the writes never overlap.
             nonisolated(unsafe) let target = base
             DispatchQueue.concurrentPerform(iterations: items.count) { index in
-                (target! + index).initialize(to: transform(items[index]))
+                (target + index).initialize(to: transform(items[index]))
             }
             initialized = items.count
         }

@@ -27,10 +27,11 @@ public struct SourceText: Sendable {
                         position, "файл не в кодировке UTF-8: похоже, он сохранён в Windows-1251 (ANSI)",
                         hint: saveAsUTF8))
             }
-            return .failure(.error(position, "файл не в кодировке UTF-8 (неверная последовательность байтов)", hint: saveAsUTF8))
+            return .failure(
+                .error(position, "файл не в кодировке UTF-8 (неверная последовательность байтов)", hint: saveAsUTF8))
         }
         var text = decoded
-        if text.contains("\r") {
+        if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(SourceText(displayPath: displayPath, text: text))

@@ -37,7 +37,9 @@ struct YAMLFile {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             var message = "ошибка в YAML: \(YAMLProblem.russian(problem))"
-            if let context { message += " (\(YAMLProblem.russian(context.text)), строка \(firstLine + context.mark.line - 1))" }
+            if let context {
+                message += " (\(YAMLProblem.russian(context.text)), строка \(firstLine + context.mark.line - 1))"
+            }
             return .error(position(mark), message, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(

@@ -51,7 +51,8 @@ public enum Markdown {
             }
             if case .rewrite(let url) = resolution { cmark_node_set_url(node, url) }
             links.append(
-                MarkdownLink(kind: kind, destination: destination, position: walk.position(of: node), resolution: resolution))
+                MarkdownLink(
+                    kind: kind, destination: destination, position: walk.position(of: node), resolution: resolution))
         }
 
         var omitted: [MarkdownPosition] = []

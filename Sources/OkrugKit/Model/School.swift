@@ -21,7 +21,8 @@ public struct School: Sendable, Hashable, Identifiable {
     public var locality: String?
     public var url: String?
 
-    public init(id: String, name: String, short: String? = nil, role: Role, locality: String? = nil, url: String? = nil) {
+    public init(id: String, name: String, short: String? = nil, role: Role, locality: String? = nil, url: String? = nil)
+    {
         self.id = id
         self.name = name
         self.short = short ?? name

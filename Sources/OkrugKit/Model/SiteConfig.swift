@@ -28,7 +28,9 @@ public struct SiteConfig: Sendable, Hashable {
         self.perPage = perPage
     }
 
-    static let keys = ["title", "description", "base_url", "language", "partnership", "goal", "unsafe_html", "per_page"]
+    static let keys = [
+        "title", "description", "base_url", "language", "partnership", "goal", "unsafe_html", "per_page",
+    ]
 
     public static func normalizedBaseURL(_ url: String) -> String {
         url.hasSuffix("/") ? url : url + "/"

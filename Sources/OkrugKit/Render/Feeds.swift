@@ -32,8 +32,10 @@ enum Feeds {
             for author in material.authors {
                 xml += "      <author><name>\(XMLText.escape(author.name))</name></author>\n"
             }
-            xml += "      <category term=\"\(XMLText.escape(material.kind.rawValue))\" label=\"\(XMLText.escape(material.kind.russian))\"/>\n"
-            xml += "      <summary>\(XMLText.escape(material.summary + (school.isEmpty ? "" : " (\(school))")))</summary>\n"
+            xml +=
+                "      <category term=\"\(XMLText.escape(material.kind.rawValue))\" label=\"\(XMLText.escape(material.kind.russian))\"/>\n"
+            xml +=
+                "      <summary>\(XMLText.escape(material.summary + (school.isEmpty ? "" : " (\(school))")))</summary>\n"
             xml += "    </entry>\n"
         }
         xml += "</feed>\n"
@@ -42,7 +44,9 @@ enum Feeds {
 
     static func sitemap(_ site: Site) -> String {
         let base = site.config.baseURL
-        var entries: [(String, CalendarDay?)] = [("", site.materials.first?.date), ("materials/", site.materials.first?.date)]
+        var entries: [(String, CalendarDay?)] = [
+            ("", site.materials.first?.date), ("materials/", site.materials.first?.date),
+        ]
         for material in site.materials { entries.append((material.path, material.date)) }
         for kind in TaxonomyKind.allCases {
             entries.append((kind.path, nil))
@@ -51,7 +55,8 @@ enum Feeds {
             }
         }
         for page in site.pages { entries.append((page.path, nil)) }
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (path, day) in entries {
             xml += "  <url><loc>\(XMLText.escape(base + path))</loc>"
             if let day { xml += "<lastmod>\(day.iso)</lastmod>" }

@@ -32,7 +32,8 @@ public struct SiteRenderer: Sendable {
                 files += listing(
                     path: term.path(in: kind), heading: termHeading(term, kind: kind), description: term.description,
                     indices: term.materials, breadcrumbs: [LinkView(title: kind.title, url: kind.path)],
-                    section: kind.rawValue, indexLink: LinkView(title: "Все: \(kind.title.lowercased())", url: kind.path))
+                    section: kind.rawValue,
+                    indexLink: LinkView(title: "Все: \(kind.title.lowercased())", url: kind.path))
             }
         }
         files += site.pages.map(freePage)
@@ -54,7 +55,9 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Layout
 
-    func layout(path: String, title: String, section: String, breadcrumbs: [LinkView], description: String? = nil) -> LayoutView {
+    func layout(path: String, title: String, section: String, breadcrumbs: [LinkView], description: String? = nil)
+        -> LayoutView
+    {
         let root = RelativeURL.link(from: path, to: "")
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         var nav: [NavItemView] = [
@@ -114,7 +117,8 @@ public struct SiteRenderer: Sendable {
         func schoolView(_ school: School) -> SchoolView {
             let count = bySchool.first { $0.slug == school.id }?.materials.count ?? 0
             return SchoolView(
-                name: school.name, url: url("schools/\(school.id)/"), role: school.role.russian, locality: school.locality,
+                name: school.name, url: url("schools/\(school.id)/"), role: school.role.russian,
+                locality: school.locality,
                 count: RussianPlural.material.counted(count))
         }
         let directions = (site.taxonomies[.directions]?.terms ?? []).enumerated().map { offset, term in
@@ -148,16 +152,21 @@ public struct SiteRenderer: Sendable {
         for number in 1...pageCount {
             let pagePath = number == 1 ? path : "\(path)page/\(number)/"
             let slice = indices.dropFirst((number - 1) * perPage).prefix(perPage)
-            let pagination = pageCount > 1 ? Pagination.view(current: number, count: pageCount, base: path, from: pagePath) : nil
+            let pagination =
+                pageCount > 1 ? Pagination.view(current: number, count: pageCount, base: path, from: pagePath) : nil
             let title = number == 1 ? heading : "\(heading), страница \(number)"
             let view = ListingView(
-                layout: layout(path: pagePath, title: title, section: section, breadcrumbs: breadcrumbs, description: description.isEmpty ? nil : description),
+                layout: layout(
+                    path: pagePath, title: title, section: section, breadcrumbs: breadcrumbs,
+                    description: description.isEmpty ? nil : description),
                 heading: heading,
                 description: description,
                 count: RussianPlural.material.counted(indices.count),
                 cards: slice.map { card($0, from: pagePath) },
                 pagination: pagination,
-                indexLink: indexLink.map { LinkView(title: $0.title, url: RelativeURL.link(from: pagePath, to: $0.url)) },
+                indexLink: indexLink.map {
+                    LinkView(title: $0.title, url: RelativeURL.link(from: pagePath, to: $0.url))
+                },
                 isEmpty: indices.isEmpty)
             files.append(.text(pagePath + "index.html", templates.render(view, template: "materials")))
         }
@@ -210,19 +219,29 @@ public struct SiteRenderer: Sendable {
                 label: material.authors.count == 1 ? "Автор" : "Авторы",
                 links: material.authors.map { LinkView(title: $0.name, url: url("people/\($0.slug)/")) }, text: nil))
         if let school = site.school(material.schoolID) {
-            meta.append(MetaRowView(label: "Школа", links: [LinkView(title: school.name, url: url("schools/\(school.id)/"))], text: nil))
+            meta.append(
+                MetaRowView(
+                    label: "Школа", links: [LinkView(title: school.name, url: url("schools/\(school.id)/"))], text: nil)
+            )
         }
         if let direction = site.direction(material.directionID) {
             meta.append(
-                MetaRowView(label: "Направление", links: [LinkView(title: direction.title, url: url("directions/\(direction.id)/"))], text: nil))
+                MetaRowView(
+                    label: "Направление",
+                    links: [LinkView(title: direction.title, url: url("directions/\(direction.id)/"))], text: nil))
         }
         meta.append(
-            MetaRowView(label: "Форма", links: [LinkView(title: material.kind.russian, url: url("kinds/\(material.kind.rawValue)/"))], text: nil))
+            MetaRowView(
+                label: "Форма",
+                links: [LinkView(title: material.kind.russian, url: url("kinds/\(material.kind.rawValue)/"))], text: nil
+            ))
         if !material.subjects.isEmpty {
             meta.append(
                 MetaRowView(
                     label: material.subjects.count == 1 ? "Предмет" : "Предметы",
-                    links: material.subjects.map { LinkView(title: $0, url: url("subjects/\(Transliteration.slug($0))/")) }, text: nil))
+                    links: material.subjects.map {
+                        LinkView(title: $0, url: url("subjects/\(Transliteration.slug($0))/"))
+                    }, text: nil))
         }
         if !material.grades.isEmpty {
             meta.append(
@@ -233,7 +252,8 @@ public struct SiteRenderer: Sendable {
         let toc = TocItemView.outline(material.headings)
         let attachments = material.attachments.map { attachment in
             AttachmentView(
-                title: attachment.title, url: attachment.file.split(separator: "/").map(String.init).joined(separator: "/"),
+                title: attachment.title,
+                url: attachment.file.split(separator: "/").map(String.init).joined(separator: "/"),
                 type: attachment.typeName, size: attachment.humanSize,
                 fileName: String(attachment.file.split(separator: "/").last ?? ""))
         }
@@ -269,8 +289,11 @@ public struct SiteRenderer: Sendable {
     func freePage(_ page: Page) -> OutputFile {
         let toc = TocItemView.outline(page.headings)
         let view = FreePageView(
-            layout: layout(path: page.path, title: page.title, section: "page:" + page.slug, breadcrumbs: [], description: page.summary),
-            title: page.title, body: page.html, toc: toc, hasToc: page.headings.filter { (2...3).contains($0.level) }.count >= 3)
+            layout: layout(
+                path: page.path, title: page.title, section: "page:" + page.slug, breadcrumbs: [],
+                description: page.summary),
+            title: page.title, body: page.html, toc: toc,
+            hasToc: page.headings.filter { (2...3).contains($0.level) }.count >= 3)
         return .text(page.path + "index.html", templates.render(view, template: "page"))
     }
 
@@ -285,7 +308,10 @@ public struct SiteRenderer: Sendable {
         view.layout.stylesheet = base + (assetPaths["style.css"] ?? "assets/style.css")
         view.layout.feed = base + "feed.xml"
         view.layout.canonical = site.config.baseURL + "404.html"
-        view.layout.nav = view.layout.nav.map { NavItemView(title: $0.title, url: base + String($0.url.drop(while: { $0 == "." || $0 == "/" })), current: false) }
+        view.layout.nav = view.layout.nav.map {
+            NavItemView(
+                title: $0.title, url: base + String($0.url.drop(while: { $0 == "." || $0 == "/" })), current: false)
+        }
         view.layout.browse = view.layout.browse.map { NavItemView(title: $0.title, url: base + $0.url, current: false) }
         return .text("404.html", templates.render(view, template: "404"))
     }

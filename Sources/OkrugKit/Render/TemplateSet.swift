@@ -17,7 +17,11 @@ public struct TemplateSet: Sendable {
         guard let enumerator = manager.enumerator(atPath: directory.path) else {
             return (
                 nil,
-                [.error(SourcePosition(file: displayRoot, line: 0, column: 0), "папка шаблонов не найдена", hint: "укажите её: --templates путь/к/Templates")]
+                [
+                    .error(
+                        SourcePosition(file: displayRoot, line: 0, column: 0), "папка шаблонов не найдена",
+                        hint: "укажите её: --templates путь/к/Templates")
+                ]
             )
         }
         var assets: [String: Data] = [:]
@@ -37,23 +41,32 @@ public struct TemplateSet: Sendable {
             }
             guard path.hasSuffix(".mustache") else { continue }
             guard let data = manager.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(.error(SourcePosition(file: display, line: 1, column: 1), "шаблон не в кодировке UTF-8", hint: "сохраните его в UTF-8"))
+                diagnostics.append(
+                    .error(
+                        SourcePosition(file: display, line: 1, column: 1), "шаблон не в кодировке UTF-8",
+                        hint: "сохраните его в UTF-8"))
                 continue
             }
             do {
                 try library.register(text, named: String(path.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
-                    .error(SourcePosition(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
-                        "ошибка в шаблоне: \(error.error)", hint: "проверьте парность тегов {{#…}} и {{/…}} в строке «\(error.context.line)»"))
+                    .error(
+                        SourcePosition(
+                            file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                        "ошибка в шаблоне: \(error.error)",
+                        hint: "проверьте парность тегов {{#…}} и {{/…}} в строке «\(error.context.line)»"))
             } catch {
-                diagnostics.append(.error(SourcePosition(file: display, line: 1, column: 1), "ошибка в шаблоне: \(error)"))
+                diagnostics.append(
+                    .error(SourcePosition(file: display, line: 1, column: 1), "ошибка в шаблоне: \(error)"))
             }
         }
         let parsedAll = !diagnostics.hasErrors
         for name in required where library.getTemplate(named: name) == nil && parsedAll {
             diagnostics.append(
-                .error(SourcePosition(file: displayRoot + "/" + name + ".mustache", line: 0, column: 0), "нет шаблона «\(name)»",
+                .error(
+                    SourcePosition(file: displayRoot + "/" + name + ".mustache", line: 0, column: 0),
+                    "нет шаблона «\(name)»",
                     hint: "восстановите его из репозитория okrug"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }

@@ -25,7 +25,9 @@ struct LinkTargetResolver: Sendable {
     var drafts: Set<String>
     var files: Set<String>
 
-    func target(of destination: String, from sourcePath: String, pagePath: String, kind: MarkdownLink.Kind) -> LinkTarget {
+    func target(of destination: String, from sourcePath: String, pagePath: String, kind: MarkdownLink.Kind)
+        -> LinkTarget
+    {
         let trimmed = destination.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .broken(message: "пустая ссылка", hint: "укажите адрес в скобках: [текст](адрес)") }
         if trimmed.hasPrefix("#") { return .sameDocument(fragment: String(trimmed.dropFirst())) }
@@ -54,11 +56,15 @@ struct LinkTargetResolver: Sendable {
 
         let directory = ContentPath.directory(of: sourcePath)
         guard let resolved = ContentPath.resolve(decoded, from: directory) else {
-            return .broken(message: "ссылка «\(destination)» выходит за пределы папки Content/", hint: "ссылайтесь только на файлы внутри Content/")
+            return .broken(
+                message: "ссылка «\(destination)» выходит за пределы папки Content/",
+                hint: "ссылайтесь только на файлы внутри Content/")
         }
         for candidate in [resolved, resolved + "/index.md", resolved + "index.md"] {
             if drafts.contains(candidate) {
-                return .broken(message: "ссылка «\(destination)» ведёт на черновик (draft: true)", hint: "опубликуйте материал или уберите ссылку")
+                return .broken(
+                    message: "ссылка «\(destination)» ведёт на черновик (draft: true)",
+                    hint: "опубликуйте материал или уберите ссылку")
             }
             if let path = documents[candidate] {
                 return .document(path: path, sourcePath: candidate, fragment: fragment)
@@ -99,7 +105,8 @@ struct LinkTargetResolver: Sendable {
         let to = path.split(separator: "/")
         var common = 0
         while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
-        return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(separator: "/")
+        return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(
+            separator: "/")
     }
 }
 

@@ -39,26 +39,35 @@ struct ParsedDocument: Sendable {
                 diagnostics.append(.error(position(link.position), message, hint: hint))
             case .unsafe:
                 diagnostics.append(
-                    .warning(position(link.position), "опасная ссылка «\(link.destination)» убрана со страницы",
-                        hint: "ссылки javascript:, vbscript:, file: и data: не публикуются; дайте обычный адрес https://…"))
+                    .warning(
+                        position(link.position), "опасная ссылка «\(link.destination)» убрана со страницы",
+                        hint:
+                            "ссылки javascript:, vbscript:, file: и data: не публикуются; дайте обычный адрес https://…"
+                    ))
             case .keep, .rewrite:
                 switch resolver.target(of: link.destination, from: sourcePath, pagePath: pagePath, kind: link.kind) {
                 case .file(let file): files.append(file)
                 case .sameDocument(let fragment) where !fragment.isEmpty && !anchors.contains(fragment):
                     diagnostics.append(
-                        .error(position(link.position), "на этой странице нет раздела «#\(fragment)»",
+                        .error(
+                            position(link.position), "на этой странице нет раздела «#\(fragment)»",
                             hint: "разделы: \(anchors.sorted().joined(separator: ", "))"))
                 case .document(_, let target, let fragment?) where !fragment.isEmpty:
-                    anchorReferences.append(AnchorReference(sourcePath: target, fragment: fragment, position: position(link.position)))
+                    anchorReferences.append(
+                        AnchorReference(sourcePath: target, fragment: fragment, position: position(link.position)))
                 default: break
                 }
             }
         }
         for place in document.omittedHTML {
             diagnostics.append(
-                .warning(position(place), "HTML-разметка не попадёт на страницу (безопасный режим)",
-                    hint: "используйте Markdown: **жирный**, *курсив*, списки; или разрешите HTML в site.yaml (unsafe_html: true)"))
+                .warning(
+                    position(place), "HTML-разметка не попадёт на страницу (безопасный режим)",
+                    hint:
+                        "используйте Markdown: **жирный**, *курсив*, списки; или разрешите HTML в site.yaml (unsafe_html: true)"
+                ))
         }
-        return ParsedDocument(document: document, diagnostics: diagnostics, files: files, anchorReferences: anchorReferences)
+        return ParsedDocument(
+            document: document, diagnostics: diagnostics, files: files, anchorReferences: anchorReferences)
     }
 }

@@ -35,7 +35,8 @@ enum RelatedMaterials {
                     let score = scores[other]
                     scores[other] = 0
                     guard score >= directionWeight else { continue }
-                    if best.count < limit || (score, -other) > (best[best.count - 1].score, -best[best.count - 1].index) {
+                    if best.count < limit || (score, -other) > (best[best.count - 1].score, -best[best.count - 1].index)
+                    {
                         best.append((score, other))
                         best.sort { ($0.score, -$0.index) > ($1.score, -$1.index) }
                         if best.count > limit { best.removeLast() }

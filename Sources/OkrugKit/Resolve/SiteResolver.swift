@@ -25,8 +25,11 @@ public enum SiteResolver {
         let tree = content.tree
 
         // Ids must be unique within schools and directions.
-        checkUnique(content.schools.map { Located($0.value.id, at: $0.position) }, what: "школы", diagnostics: &diagnostics)
-        checkUnique(content.directions.map { Located($0.value.id, at: $0.position) }, what: "направления", diagnostics: &diagnostics)
+        checkUnique(
+            content.schools.map { Located($0.value.id, at: $0.position) }, what: "школы", diagnostics: &diagnostics)
+        checkUnique(
+            content.directions.map { Located($0.value.id, at: $0.position) }, what: "направления",
+            diagnostics: &diagnostics)
         let schoolIDs = content.schools.map(\.value.id)
         let directionIDs = content.directions.map(\.value.id)
 
@@ -38,7 +41,8 @@ public enum SiteResolver {
         func claim(_ path: String, by source: String, at position: SourcePosition) {
             if let (other, _) = owners[path] {
                 diagnostics.append(
-                    .error(position, "адрес /\(path) уже занят файлом \(tree.displayPath(other))",
+                    .error(
+                        position, "адрес /\(path) уже занят файлом \(tree.displayPath(other))",
                         hint: "переименуйте файл или задайте другой адрес полем «slug: …»"))
             } else {
                 owners[path] = (source, position)
@@ -46,14 +50,18 @@ public enum SiteResolver {
         }
         for material in published {
             if material.slug.value.isEmpty {
-                diagnostics.append(.error(material.slug.position, "из имени файла не получается адрес", hint: "задайте адрес полем «slug: latinskoe-imia»"))
+                diagnostics.append(
+                    .error(
+                        material.slug.position, "из имени файла не получается адрес",
+                        hint: "задайте адрес полем «slug: latinskoe-imia»"))
             }
             claim("materials/\(material.slug.value)/", by: material.relativePath, at: material.slug.position)
         }
         for page in content.pages {
             if reservedPaths.contains(page.slug.value) || page.slug.value.isEmpty {
                 diagnostics.append(
-                    .error(page.slug.position, "адрес /\(page.slug.value)/ занят разделом сайта",
+                    .error(
+                        page.slug.position, "адрес /\(page.slug.value)/ занят разделом сайта",
                         hint: "переименуйте файл страницы или задайте «slug: …»"))
                 continue
             }
@@ -84,16 +92,24 @@ public enum SiteResolver {
 
         // Anchors into other documents are checked once every document's headings are known.
         var anchorsBySource: [String: Set<String>] = [:]
-        for (source, parsed) in zip(published, parsedMaterials) { anchorsBySource[source.relativePath] = parsed.anchors }
-        for (source, parsed) in zip(content.pages, parsedPages) { anchorsBySource[source.relativePath] = parsed.anchors }
+        for (source, parsed) in zip(published, parsedMaterials) {
+            anchorsBySource[source.relativePath] = parsed.anchors
+        }
+        for (source, parsed) in zip(content.pages, parsedPages) {
+            anchorsBySource[source.relativePath] = parsed.anchors
+        }
         for parsed in parsedMaterials + parsedPages {
             diagnostics += parsed.diagnostics
             for reference in parsed.anchorReferences {
-                guard let anchors = anchorsBySource[reference.sourcePath], !anchors.contains(reference.fragment) else { continue }
+                guard let anchors = anchorsBySource[reference.sourcePath], !anchors.contains(reference.fragment) else {
+                    continue
+                }
                 let known = anchors.sorted()
                 let suggestion = Suggestion.didYouMean(reference.fragment, in: known)
                 diagnostics.append(
-                    .error(reference.position, "в «\(tree.displayPath(reference.sourcePath))» нет раздела «#\(reference.fragment)»",
+                    .error(
+                        reference.position,
+                        "в «\(tree.displayPath(reference.sourcePath))» нет раздела «#\(reference.fragment)»",
                         hint: suggestion.isEmpty ? "разделы: \(known.joined(separator: ", "))" : suggestion))
             }
         }
@@ -112,14 +128,17 @@ public enum SiteResolver {
         let pages = zip(content.pages, parsedPages).compactMap { source, parsed -> Page? in
             guard let path = documents[source.relativePath] else { return nil }
             return Page(
-                slug: source.slug.value, path: path, sourcePath: source.relativePath, title: source.title, menu: source.menu,
+                slug: source.slug.value, path: path, sourcePath: source.relativePath, title: source.title,
+                menu: source.menu,
                 summary: source.summary ?? Summary.from(parsed.document.firstParagraph), html: parsed.document.html,
                 headings: parsed.document.headings, files: parsed.files)
         }.sorted { ($0.menu ?? Int.max, $0.title) < ($1.menu ?? Int.max, $1.title) }
 
         guard var config = content.config, !diagnostics.hasErrors else { return (nil, diagnostics) }
         if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
-        let schools = content.schools.map(\.value).sorted { ($0.role == .partner ? 0 : 1) < ($1.role == .partner ? 0 : 1) }
+        let schools = content.schools.map(\.value).sorted {
+            ($0.role == .partner ? 0 : 1) < ($1.role == .partner ? 0 : 1)
+        }
         let directions = content.directions.map(\.value)
         let site = Site(
             config: config, schools: schools, directions: directions, materials: materials, pages: pages,
@@ -138,11 +157,15 @@ public enum SiteResolver {
             ok = false
             let suggestion = Suggestion.didYouMean(id.value, in: valid)
             diagnostics.append(
-                .error(id.position, "неизвестный id \(what) «\(id.value)»",
-                    hint: (suggestion.isEmpty ? "" : suggestion + "; ") + "допустимые: \(valid.joined(separator: ", ")) (см. \(file))"))
+                .error(
+                    id.position, "неизвестный id \(what) «\(id.value)»",
+                    hint: (suggestion.isEmpty ? "" : suggestion + "; ")
+                        + "допустимые: \(valid.joined(separator: ", ")) (см. \(file))"))
         }
         if let school = source.school { checkID(school, in: schoolIDs, what: "школы", file: "schools.yaml") }
-        if let direction = source.direction { checkID(direction, in: directionIDs, what: "направления", file: "directions.yaml") }
+        if let direction = source.direction {
+            checkID(direction, in: directionIDs, what: "направления", file: "directions.yaml")
+        }
 
         var attachments: [Attachment] = []
         var files = parsed.files
@@ -151,18 +174,26 @@ public enum SiteResolver {
             guard ContentPath.staysInside(name) else {
                 ok = false
                 diagnostics.append(
-                    .error(reference.position, "вложение «\(name)» лежит вне папки материала",
-                        hint: "положите файл в папку \(tree.displayPath(source.directory))/ и укажите его имя без «../» и «/» в начале"))
+                    .error(
+                        reference.position, "вложение «\(name)» лежит вне папки материала",
+                        hint:
+                            "положите файл в папку \(tree.displayPath(source.directory))/ и укажите его имя без «../» и «/» в начале"
+                    ))
                 continue
             }
-            guard let sourceFile = ContentPath.resolve(name, from: source.directory), let entry = tree.files[sourceFile] else {
+            guard let sourceFile = ContentPath.resolve(name, from: source.directory), let entry = tree.files[sourceFile]
+            else {
                 ok = false
-                let nearby = tree.files.keys.filter { ContentPath.directory(of: $0) == source.directory && !$0.hasSuffix(".md") }
-                    .map { String($0.split(separator: "/").last ?? "") }.sorted()
+                let nearby = tree.files.keys.filter {
+                    ContentPath.directory(of: $0) == source.directory && !$0.hasSuffix(".md")
+                }
+                .map { String($0.split(separator: "/").last ?? "") }.sorted()
                 let suggestion = Suggestion.didYouMean(name, in: nearby)
                 diagnostics.append(
-                    .error(reference.position, "файл вложения «\(name)» не найден",
-                        hint: suggestion.isEmpty ? "положите его в папку \(tree.displayPath(source.directory))/" : suggestion))
+                    .error(
+                        reference.position, "файл вложения «\(name)» не найден",
+                        hint: suggestion.isEmpty
+                            ? "положите его в папку \(tree.displayPath(source.directory))/" : suggestion))
                 continue
             }
             let target = ContentPath.resolve(name, from: String(path.dropLast())) ?? name
@@ -173,10 +204,12 @@ public enum SiteResolver {
             // A material's folder travels with it: every file beside index.md is published.
             let prefix = source.directory + "/"
             for file in tree.files.keys where file.hasPrefix(prefix) && file != source.relativePath {
-                files.append(CopiedFile(source: file, target: String(path.dropLast()) + "/" + file.dropFirst(prefix.count)))
+                files.append(
+                    CopiedFile(source: file, target: String(path.dropLast()) + "/" + file.dropFirst(prefix.count)))
             }
         }
-        guard ok, source.isComplete, let date = source.date, let school = source.school, let direction = source.direction,
+        guard ok, source.isComplete, let date = source.date, let school = source.school,
+            let direction = source.direction,
             let kind = source.kind
         else { return nil }
         var seen = Set<String>()
@@ -196,7 +229,8 @@ public enum SiteResolver {
         for id in ids {
             if let first = seen[id.value] {
                 diagnostics.append(
-                    .error(id.position, "id \(what) «\(id.value)» повторяется (впервые в строке \(first.line))",
+                    .error(
+                        id.position, "id \(what) «\(id.value)» повторяется (впервые в строке \(first.line))",
                         hint: "у каждой записи должен быть свой id"))
             } else {
                 seen[id.value] = id.position

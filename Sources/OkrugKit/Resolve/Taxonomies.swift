@@ -22,7 +22,9 @@ enum Taxonomies {
         var result: [TaxonomyKind: Taxonomy] = [:]
         result[.schools] = Taxonomy(
             kind: .schools,
-            terms: schools.map { Term(slug: $0.id, title: $0.name, description: $0.role.russian, materials: bySchool[$0.id] ?? []) })
+            terms: schools.map {
+                Term(slug: $0.id, title: $0.name, description: $0.role.russian, materials: bySchool[$0.id] ?? [])
+            })
         result[.directions] = Taxonomy(
             kind: .directions,
             terms: directions.map {
@@ -36,7 +38,9 @@ enum Taxonomies {
             })
         result[.grades] = Taxonomy(
             kind: .grades,
-            terms: byGrade.keys.sorted().map { Term(slug: String($0), title: "\($0) класс", description: "", materials: byGrade[$0] ?? []) })
+            terms: byGrade.keys.sorted().map {
+                Term(slug: String($0), title: "\($0) класс", description: "", materials: byGrade[$0] ?? [])
+            })
         result[.subjects] = Taxonomy(kind: .subjects, terms: subjects.terms(capitalized: true))
         result[.tags] = Taxonomy(kind: .tags, terms: tags.terms(capitalized: false))
         result[.people] = Taxonomy(kind: .people, terms: people.terms(capitalized: false))

@@ -41,7 +41,8 @@ public struct OutputWriter: Sendable {
                 folders.insert(ContentPath.directory(of: file.path))
             }
             for folder in folders.sorted() where !folder.isEmpty {
-                try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                try manager.createDirectory(
+                    at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
             let contentRoot = self.contentRoot
             let failures = ParallelMap.map(files) { file -> String? in
