@@ -40,8 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OkrugKitTests",
-            dependencies: ["OkrugKit"],
-            exclude: ["Fixtures"]
+            dependencies: ["OkrugKit", .product(name: "Mustache", package: "swift-mustache")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -41,26 +41,29 @@ enum PlainText {
     }
 
     static func collapseWhitespace(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        // Over scalars, not Characters: grapheme breaking is the slow part of a String loop.
+        var out = String.UnicodeScalarView()
         var space = false
-        for ch in text {
-            if ch.isWhitespace {
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}" {
                 space = true
             } else {
                 if space, !out.isEmpty { out.append(" ") }
                 space = false
-                out.append(ch)
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     static func wordCount(_ text: String) -> Int {
         var count = 0
         var inWord = false
         for ch in text.unicodeScalars {
-            let letter = ch.properties.isAlphabetic || ("0"..."9").contains(ch)
+            let letter =
+                ch.isASCII
+                ? (("a"..."z").contains(ch) || ("A"..."Z").contains(ch) || ("0"..."9").contains(ch))
+                : ch.properties.isAlphabetic
             if letter, !inWord { count += 1 }
             inWord = letter
         }

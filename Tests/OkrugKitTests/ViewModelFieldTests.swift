@@ -1,0 +1,68 @@
+import Foundation
+import Mustache
+import Testing
+
+@testable import OkrugKit
+
+/// Templates read view models through hand-written `child(named:)` switches (for speed);
+/// every stored property must be reachable there, or a template would silently show nothing.
+@Suite struct ViewModelFieldTests {
+    func assertComplete(_ value: any MustacheParent, file: String = #fileID, line: Int = #line) {
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            let isNil =
+                Mirror(reflecting: child.value).displayStyle == .optional
+                && Mirror(reflecting: child.value).children.isEmpty
+            let found = value.child(named: label)
+            #expect(isNil || found != nil, "\(type(of: value)).\(label) is not reachable from templates")
+            // The same value, not another one (a field named like the switch's parameter, say).
+            if let found, !isNil {
+                let mirror = Mirror(reflecting: child.value)
+                let unwrapped =
+                    mirror.displayStyle == .optional ? (mirror.children.first?.value ?? child.value) : child.value
+                let expected = String(reflecting: unwrapped)
+                let actual = String(reflecting: found)
+                #expect(expected == actual, "\(type(of: value)).\(label) gives another value")
+            }
+        }
+    }
+
+    @Test func everyStoredPropertyIsReachable() throws {
+        let (output, report) = try SampleSiteTests.build()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let site = try #require(report.site)
+        let templates = try #require(
+            TemplateSet.load(from: repositoryRoot.appendingPathComponent("Templates"), displayRoot: "Templates").0)
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let link = LinkView(title: "a", url: "b")
+        let layout = renderer.layout(path: "materials/", title: "t", section: "materials", breadcrumbs: [link])
+        let card = renderer.card(0, from: "materials/")
+        let pagination = Pagination.view(current: 2, count: 5, base: "materials/", from: "materials/page/2/")
+        let values: [any MustacheParent] = [
+            link, NavItemView(title: "a", url: "b", current: true), layout, card, pagination, pagination.pages[0],
+            ListingView(
+                layout: layout, heading: "h", description: "d", count: "c", cards: [card], pagination: pagination,
+                indexLink: link, isEmpty: false),
+            TermView(title: "t", url: "u", count: "c", number: 1, description: "d"),
+            TaxonomyIndexView(layout: layout, heading: "h", count: "c", terms: [], isCloud: true),
+            TocItemView(title: "t", anchor: "a", children: [], hasChildren: false),
+            AttachmentView(title: "t", url: "u", type: "t", size: "s", fileName: "f"),
+            MetaRowView(label: "l", links: [link], text: "t"),
+            FreePageView(layout: layout, title: "t", body: "b", toc: [], hasToc: false),
+            SchoolView(name: "n", url: "u", role: "r", locality: "l", count: "c"),
+            DirectionView(number: 1, title: "t", url: "u", count: "c", description: "d"),
+            NotFoundView(layout: layout, home: "h", materials: "m"),
+        ]
+        for value in values { assertComplete(value) }
+        // The two biggest ones, as the renderer fills them.
+        let material = MaterialPageView(
+            layout: layout, title: "t", date: "d", dateISO: "i", readingTime: "r", summary: "s", meta: [], tags: [link],
+            hasTags: true, toc: [], hasToc: false, body: "b", attachments: [], hasAttachments: false, related: [card],
+            hasRelated: true, newer: link, older: link, draft: false)
+        assertComplete(material)
+        let home = HomeView(
+            layout: layout, title: "t", description: "d", partnership: "p", goal: "g", partner: nil, satellites: [],
+            directions: [], latest: [card], total: "t", materialsURL: "m", pages: [link])
+        assertComplete(home)
+    }
+}
