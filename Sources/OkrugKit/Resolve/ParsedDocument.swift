@@ -59,7 +59,9 @@ struct ParsedDocument: Sendable {
                 }
             }
         }
-        for place in document.omittedHTML {
+        // One warning per line: an opening and a closing tag are one piece of markup to the author.
+        var warnedLines = Set<Int>()
+        for place in document.omittedHTML where warnedLines.insert(place.line).inserted {
             diagnostics.append(
                 .warning(
                     position(place), "HTML-разметка не попадёт на страницу (безопасный режим)",
