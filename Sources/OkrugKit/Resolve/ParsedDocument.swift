@@ -16,8 +16,12 @@ struct ParsedDocument: Sendable {
         body: String, bodyFirstLine: Int, sourcePath: String, displayPath: String, pagePath: String,
         resolver: LinkTargetResolver, options: MarkdownOptions
     ) -> ParsedDocument {
+        // Filled by the resolver in link order, so each destination is resolved once.
+        var targets: [LinkTarget] = []
         let document = Markdown.render(body, options: options) { destination, kind in
-            switch resolver.target(of: destination, from: sourcePath, pagePath: pagePath, kind: kind) {
+            let target = resolver.target(of: destination, from: sourcePath, pagePath: pagePath, kind: kind)
+            targets.append(target)
+            switch target {
             case .document(let path, _, let fragment):
                 return .rewrite(RelativeURL.link(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? ""))
             case .broken(let message, let hint):
@@ -33,7 +37,7 @@ struct ParsedDocument: Sendable {
         var files: [CopiedFile] = []
         var anchorReferences: [AnchorReference] = []
         let anchors = Set(document.headings.map(\.anchor))
-        for link in document.links {
+        for (link, target) in zip(document.links, targets) {
             switch link.resolution {
             case .broken(let message, let hint):
                 diagnostics.append(.error(position(link.position), message, hint: hint))
@@ -45,7 +49,7 @@ struct ParsedDocument: Sendable {
                             "ссылки javascript:, vbscript:, file: и data: не публикуются; дайте обычный адрес https://…"
                     ))
             case .keep, .rewrite:
-                switch resolver.target(of: link.destination, from: sourcePath, pagePath: pagePath, kind: link.kind) {
+                switch target {
                 case .file(let file): files.append(file)
                 case .sameDocument(let fragment) where !fragment.isEmpty && !anchors.contains(fragment):
                     diagnostics.append(
