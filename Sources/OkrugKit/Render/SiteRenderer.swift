@@ -25,17 +25,20 @@ public struct SiteRenderer: Sendable {
             path: "materials/", heading: "Материалы", description: site.config.description,
             indices: Array(site.materials.indices), breadcrumbs: [], section: "materials", indexLink: nil)
         files += ParallelMap.map(Array(site.materials.indices)) { materialPage($0) }
+        var terms: [TermRef] = []
         for kind in TaxonomyKind.allCases {
             guard let taxonomy = site.taxonomies[kind] else { continue }
             files.append(taxonomyIndex(taxonomy))
-            for term in taxonomy.terms {
-                files += listing(
-                    path: term.path(in: kind), heading: termHeading(term, kind: kind), description: term.description,
-                    indices: term.materials, breadcrumbs: [LinkView(title: kind.title, url: kind.path)],
-                    section: kind.rawValue,
-                    indexLink: LinkView(title: "Все: \(kind.title.lowercased())", url: kind.path))
-            }
+            terms += taxonomy.terms.map { TermRef(kind: kind, term: $0) }
         }
+        // Term pages are many (one per author) and independent: rendered on all cores, in order.
+        files += ParallelMap.map(terms) { ref in
+            listing(
+                path: ref.term.path(in: ref.kind), heading: termHeading(ref.term, kind: ref.kind),
+                description: ref.term.description, indices: ref.term.materials,
+                breadcrumbs: [LinkView(title: ref.kind.title, url: ref.kind.path)], section: ref.kind.rawValue,
+                indexLink: LinkView(title: "Все: \(ref.kind.title.lowercased())", url: ref.kind.path))
+        }.flatMap { $0 }
         files += site.pages.map(freePage)
         files.append(notFound())
         files.append(.text("feed.xml", Feeds.atom(site)))
@@ -315,6 +318,12 @@ public struct SiteRenderer: Sendable {
         view.layout.browse = view.layout.browse.map { NavItemView(title: $0.title, url: base + $0.url, current: false) }
         return .text("404.html", templates.render(view, template: "404"))
     }
+}
+
+/// A term with its taxonomy, as one unit of rendering work.
+private struct TermRef: Sendable {
+    var kind: TaxonomyKind
+    var term: Term
 }
 
 /// `style.css` → `style.1a2b3c4d5e6f7a8b.css`: a new name whenever the content changes, so
