@@ -58,11 +58,17 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Layout
 
-    func layout(path: String, title: String, section: String, breadcrumbs: [LinkView], description: String? = nil)
-        -> LayoutView
-    {
-        let root = RelativeURL.link(from: path, to: "")
-        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+    /// `linkBase` makes every link start from that path (`/okrug/`) instead of being relative
+    /// to `path`: for the 404 page, which the server shows at any depth.
+    func layout(
+        path: String, title: String, section: String, breadcrumbs: [LinkView], description: String? = nil,
+        linkBase: String? = nil
+    ) -> LayoutView {
+        func url(_ target: String) -> String {
+            if let linkBase { return linkBase + target }
+            return RelativeURL.link(from: path, to: target)
+        }
+        let root = url("")
         var nav: [NavItemView] = [
             NavItemView(title: "Главная", url: url(""), current: section == "home"),
             NavItemView(title: "Материалы", url: url("materials/"), current: section == "materials"),
@@ -302,20 +308,11 @@ public struct SiteRenderer: Sendable {
 
     /// The 404 page is served at any depth, so its links start from the site's base path.
     func notFound() -> OutputFile {
-        var view = NotFoundView(
-            layout: layout(path: "", title: "Страница не найдена", section: "", breadcrumbs: []),
-            home: site.config.basePath, materials: site.config.basePath + "materials/")
         let base = site.config.basePath
-        view.layout.pageTitle = "Страница не найдена — \(site.config.title)"
-        view.layout.root = base
-        view.layout.stylesheet = base + (assetPaths["style.css"] ?? "assets/style.css")
-        view.layout.feed = base + "feed.xml"
-        view.layout.canonical = site.config.baseURL + "404.html"
-        view.layout.nav = view.layout.nav.map {
-            NavItemView(
-                title: $0.title, url: base + String($0.url.drop(while: { $0 == "." || $0 == "/" })), current: false)
-        }
-        view.layout.browse = view.layout.browse.map { NavItemView(title: $0.title, url: base + $0.url, current: false) }
+        let view = NotFoundView(
+            layout: layout(
+                path: "404.html", title: "Страница не найдена", section: "", breadcrumbs: [], linkBase: base),
+            home: base, materials: base + "materials/")
         return .text("404.html", templates.render(view, template: "404"))
     }
 }
