@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// The day the build describes. From `SOURCE_DATE_EPOCH` when set, so rebuilds are identical.
     public var buildDay: CalendarDay
+    /// Seconds since 1970 (UTC), from `SOURCE_DATE_EPOCH` when set: the calendar's DTSTAMP.
+    public var buildTimestamp: Int
 
     public init(
         content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,
@@ -28,7 +30,22 @@ public struct BuildOptions: Sendable {
         self.templatesDisplay = templates.hasSuffix("/") ? String(templates.dropLast()) : templates
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
-        self.buildDay = buildDay ?? BuildOptions.dayFromEnvironment()
+        if let buildDay {
+            self.buildDay = buildDay
+            self.buildTimestamp = buildDay.daysSinceEpoch * 86400
+        } else {
+            let seconds = BuildOptions.timestampFromEnvironment()
+            self.buildTimestamp = seconds
+            self.buildDay = CalendarDay(
+                daysSinceEpoch: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+        }
+    }
+
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC); now when it is not set.
+    public static func timestampFromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Int {
+        environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? Int(Date().timeIntervalSince1970)
     }
 
     /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) as a day; today when it is not set.

@@ -14,7 +14,8 @@ public enum Builder {
     public static func check(_ options: BuildOptions) -> (Site?, [Diagnostic]) {
         let content = ContentLoader.load(from: options.content, displayRoot: options.contentDisplay)
         let resolveOptions = SiteResolver.Options(
-            includeDrafts: options.includeDrafts, baseURL: options.baseURL, buildDay: options.buildDay)
+            includeDrafts: options.includeDrafts, baseURL: options.baseURL, buildDay: options.buildDay,
+            buildTimestamp: options.buildTimestamp)
         return SiteResolver.resolve(content, options: resolveOptions)
     }
 

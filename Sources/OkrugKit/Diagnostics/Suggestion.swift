@@ -15,6 +15,15 @@ enum Suggestion {
             .map(\.0)
     }
 
+    /// The `limit` candidates nearest to `word`, however far: for lists of ids to choose from.
+    static func nearest(to word: String, in candidates: [String], limit: Int) -> [String] {
+        let lowered = word.lowercased()
+        return candidates.map { ($0, editDistance(lowered, $0.lowercased())) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .prefix(limit)
+            .map(\.0)
+    }
+
     /// «Возможно, вы имели в виду `x`?» or an empty string.
     static func didYouMean(_ word: String, in candidates: [String]) -> String {
         let close = closest(to: word, in: candidates, limit: 1)

@@ -8,6 +8,8 @@ public struct LoadedContent: Sendable {
     public var directions: [Located<Direction>]
     public var materials: [MaterialSource]
     public var pages: [PageSource]
+    /// Oldest year first.
+    public var plans: [PlanSource]
     public var diagnostics: [Diagnostic]
 }
 
@@ -24,7 +26,7 @@ public enum ContentLoader {
             return LoadedContent(
                 tree: ContentTree(root: root, displayRoot: displayRoot, files: [:]), config: nil, schools: [],
                 directions: [],
-                materials: [], pages: [], diagnostics: diagnostics)
+                materials: [], pages: [], plans: [], diagnostics: diagnostics)
         }
         let (tree, scanDiagnostics) = ContentTree.scan(root: root, displayRoot: displayRoot)
         diagnostics += scanDiagnostics
@@ -50,6 +52,10 @@ public enum ContentLoader {
             ?? []
 
         let paths = tree.sortedPaths
+        let plans = paths.filter(PlanReader.isPlanFile).compactMap { relative -> PlanSource? in
+            guard let source = decode(relative, in: tree, diagnostics: &diagnostics) else { return nil }
+            return PlanReader.read(source, relativePath: relative, diagnostics: &diagnostics)
+        }.sorted { $0.year.value < $1.year.value }
         let materialPaths = paths.filter(isMaterialFile)
         let pagePaths = paths.filter(isPageFile)
 
@@ -69,7 +75,8 @@ public enum ContentLoader {
 
         return LoadedContent(
             tree: tree, config: config, schools: schools, directions: directions,
-            materials: materialResults.compactMap(\.0), pages: pageResults.compactMap(\.0), diagnostics: diagnostics)
+            materials: materialResults.compactMap(\.0), pages: pageResults.compactMap(\.0), plans: plans,
+            diagnostics: diagnostics)
     }
 
     /// `materials/x.md` or `materials/x/index.md`.

@@ -87,6 +87,47 @@ public enum Markdown {
         )
     }
 
+    /// Renders a short text (a plan's title, «ответственный») as inline HTML: the paragraph
+    /// cmark wraps it in is replaced by a custom block that writes nothing of its own.
+    public static func renderInline(_ source: String, options: MarkdownOptions = MarkdownOptions()) -> (
+        html: String, plain: String
+    ) {
+        guard
+            let root = source.withCString({ pointer in
+                cmark_parse_document(pointer, strlen(pointer), CMARK_OPT_DEFAULT)
+            })
+        else { return ("", source) }
+        defer { cmark_node_free(root) }
+        var walk = TreeWalk(lines: LineIndex(source), options: options)
+        walk.collect(root)
+        if !options.allowUnsafeHTML {
+            for node in walk.rawHTMLNodes {
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            }
+        }
+        if options.russianTypography {
+            for node in walk.textNodes { RussianTypography.apply(to: node) }
+        }
+        var node = cmark_node_first_child(root)
+        while let block = node {
+            node = cmark_node_next(block)
+            guard cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH, let bare = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            else { continue }
+            while let child = cmark_node_first_child(block) {
+                if cmark_node_append_child(bare, child) == 0 { break }
+            }
+            cmark_node_replace(block, bare)
+            cmark_node_free(block)
+        }
+        var html = ""
+        if let rendered = cmark_render_html(root, options.allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) {
+            html = String(cString: rendered)
+            free(rendered)
+        }
+        return (html.trimmingCharacters(in: .whitespacesAndNewlines), PlainText.of(root))
+    }
+
     /// Replaces a heading with a custom block that writes the same heading with an `id` and a
     /// visible anchor link: cmark's own heading renderer has no place for an id.
     private static func replaceHeading(_ node: OpaquePointer, level: Int, anchor: String) {

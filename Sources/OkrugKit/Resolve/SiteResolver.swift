@@ -7,11 +7,16 @@ public enum SiteResolver {
         public var includeDrafts: Bool
         public var baseURL: String?
         public var buildDay: CalendarDay
+        /// Seconds since 1970 (UTC): the calendar's DTSTAMP. Midnight of `buildDay` unless given.
+        public var buildTimestamp: Int
 
-        public init(includeDrafts: Bool = false, baseURL: String? = nil, buildDay: CalendarDay) {
+        public init(
+            includeDrafts: Bool = false, baseURL: String? = nil, buildDay: CalendarDay, buildTimestamp: Int? = nil
+        ) {
             self.includeDrafts = includeDrafts
             self.baseURL = baseURL
             self.buildDay = buildDay
+            self.buildTimestamp = buildTimestamp ?? buildDay.daysSinceEpoch * 86400
         }
     }
 
@@ -32,6 +37,10 @@ public enum SiteResolver {
             diagnostics: &diagnostics)
         let schoolIDs = content.schools.map(\.value.id)
         let directionIDs = content.directions.map(\.value.id)
+        let markdownOptions = MarkdownOptions(allowUnsafeHTML: content.config?.unsafeHTML ?? false)
+        var plans = PlanResolver.resolve(
+            content.plans, schoolIDs: schoolIDs, directionIDs: directionIDs, options: markdownOptions,
+            diagnostics: &diagnostics)
 
         let published = content.materials.filter { options.includeDrafts || !$0.draft }
         let drafts = Set(content.materials.filter { !options.includeDrafts && $0.draft }.map(\.relativePath))
@@ -74,7 +83,6 @@ public enum SiteResolver {
         let documents = documentsBySource
         let resolver = LinkTargetResolver(
             documents: documents, documentPaths: documentPaths, drafts: drafts, files: Set(tree.files.keys))
-        let markdownOptions = MarkdownOptions(allowUnsafeHTML: content.config?.unsafeHTML ?? false)
 
         // Parse: one cmark call per document, on all cores.
         let parsedMaterials = ParallelMap.map(published) { source -> ParsedDocument in
@@ -118,12 +126,13 @@ public enum SiteResolver {
         for (source, parsed) in zip(published, parsedMaterials) {
             if let material = resolveMaterial(
                 source, parsed: parsed, path: documents[source.relativePath] ?? "", tree: tree,
-                schoolIDs: schoolIDs, directionIDs: directionIDs, diagnostics: &diagnostics)
+                schoolIDs: schoolIDs, directionIDs: directionIDs, plans: plans, diagnostics: &diagnostics)
             {
                 materials.append(material)
             }
         }
         materials.sort { ($1.date, $0.title, $0.slug) < ($0.date, $1.title, $1.slug) }
+        PlanResolver.attach(materials, to: &plans)
 
         let pages = zip(content.pages, parsedPages).compactMap { source, parsed -> Page? in
             guard let path = documents[source.relativePath] else { return nil }
@@ -143,13 +152,14 @@ public enum SiteResolver {
         let site = Site(
             config: config, schools: schools, directions: directions, materials: materials, pages: pages,
             taxonomies: Taxonomies.build(materials: materials, schools: schools, directions: directions),
-            related: RelatedMaterials.compute(materials), buildDay: options.buildDay)
+            related: RelatedMaterials.compute(materials), plans: plans, buildDay: options.buildDay,
+            buildTimestamp: options.buildTimestamp)
         return (site, diagnostics)
     }
 
     private static func resolveMaterial(
         _ source: MaterialSource, parsed: ParsedDocument, path: String, tree: ContentTree,
-        schoolIDs: [String], directionIDs: [String], diagnostics: inout [Diagnostic]
+        schoolIDs: [String], directionIDs: [String], plans: [Plan], diagnostics: inout [Diagnostic]
     ) -> Material? {
         var ok = true
         func checkID(_ id: Located<String>, in valid: [String], what: String, file: String) {
@@ -165,6 +175,11 @@ public enum SiteResolver {
         if let school = source.school { checkID(school, in: schoolIDs, what: "школы", file: "schools.yaml") }
         if let direction = source.direction {
             checkID(direction, in: directionIDs, what: "направления", file: "directions.yaml")
+        }
+
+        if let activity = source.activity, !PlanResolver.checkReference(activity, plans: plans, diagnostics: &diagnostics)
+        {
+            ok = false
         }
 
         var attachments: [Attachment] = []
