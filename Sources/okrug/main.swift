@@ -7,7 +7,7 @@ struct Okrug: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "okrug",
         abstract: "Генератор сайта «Образовательный округ»: банк методических материалов и план партнерства.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, ImportPlan.self],
         defaultSubcommand: Build.self)
 }
 
@@ -37,6 +37,31 @@ struct Build: ParsableCommand {
         print(
             "Сайт собран в \(output)/: \(count) \(RussianPlural.material.form(for: count)), файлов записано: \(report.filesWritten)."
         )
+    }
+}
+
+struct ImportPlan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-plan",
+        abstract: "Перенести план из текста документа Word (seeds/plan-2023.txt) в Content/plans/<год>.yaml.",
+        discussion: """
+            Школы и направления, которых ещё нет в schools.yaml и directions.yaml, дописываются в конец этих файлов. \
+            При повторном импорте id мероприятий и направления, заданные вручную, сохраняются.
+            """)
+
+    @Argument(help: "Текст плана: таблица, скопированная из Word (ячейки через табуляцию).") var seed: String
+    @Option(help: "Год плана (по умолчанию — из заголовка).") var year: Int?
+    @Option(help: "Куда записать план (по умолчанию Content/plans/<год>.yaml).") var out: String?
+    @Option(help: "Папка с содержимым, где лежат schools.yaml и directions.yaml.") var content = "Content"
+
+    func run() throws {
+        let report = PlanImportCommand.run(seed: seed, year: year, out: out, content: content)
+        DiagnosticPrinter.print(report.diagnostics)
+        guard report.succeeded else {
+            FileHandle.standardError.write(Data("План не импортирован: исправьте ошибки выше.\n".utf8))
+            throw ExitCode(1)
+        }
+        for line in report.summary { print(line) }
     }
 }
 

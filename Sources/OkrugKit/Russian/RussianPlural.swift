@@ -35,4 +35,7 @@ public struct RussianPlural: Sendable, Hashable {
     public static let minute = RussianPlural("минута", "минуты", "минут")
     public static let error = RussianPlural("ошибка", "ошибки", "ошибок")
     public static let warning = RussianPlural("предупреждение", "предупреждения", "предупреждений")
+    public static let activity = RussianPlural("мероприятие", "мероприятия", "мероприятий")
+    public static let section = RussianPlural("раздел", "раздела", "разделов")
+    public static let stage = RussianPlural("этап", "этапа", "этапов")
 }
