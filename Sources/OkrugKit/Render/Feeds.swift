@@ -55,6 +55,11 @@ enum Feeds {
             }
         }
         for page in site.pages { entries.append((page.path, nil)) }
+        if !site.plans.isEmpty { entries.append(("plan/", nil)) }
+        for plan in site.plans {
+            entries.append((plan.path, nil))
+            for activity in plan.activities { entries.append((activity.path, nil)) }
+        }
         var xml =
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (path, day) in entries {

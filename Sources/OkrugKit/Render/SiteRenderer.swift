@@ -21,6 +21,7 @@ public struct SiteRenderer: Sendable {
     public func render() -> [OutputFile] {
         var files: [OutputFile] = []
         files.append(home())
+        files += planFiles()
         files += listing(
             path: "materials/", heading: "Материалы", description: site.config.description,
             indices: Array(site.materials.indices), breadcrumbs: [], section: "materials", indexLink: nil)
@@ -32,12 +33,14 @@ public struct SiteRenderer: Sendable {
             terms += taxonomy.terms.map { TermRef(kind: kind, term: $0) }
         }
         // Term pages are many (one per author) and independent: rendered on all cores, in order.
+        let responsibleFor = activitiesByPerson()
         files += ParallelMap.map(terms) { ref in
             listing(
                 path: ref.term.path(in: ref.kind), heading: termHeading(ref.term, kind: ref.kind),
                 description: ref.term.description, indices: ref.term.materials,
                 breadcrumbs: [LinkView(title: ref.kind.title, url: ref.kind.path)], section: ref.kind.rawValue,
-                indexLink: LinkView(title: "Все: \(ref.kind.title.lowercased())", url: ref.kind.path))
+                indexLink: LinkView(title: "Все: \(ref.kind.title.lowercased())", url: ref.kind.path),
+                activities: ref.kind == .people ? responsibleFor[ref.term.slug] ?? [] : [])
         }.flatMap { $0 }
         files += site.pages.map(freePage)
         files.append(notFound())
@@ -62,7 +65,7 @@ public struct SiteRenderer: Sendable {
     /// to `path`: for the 404 page, which the server shows at any depth.
     func layout(
         path: String, title: String, section: String, breadcrumbs: [LinkView], description: String? = nil,
-        linkBase: String? = nil
+        linkBase: String? = nil, structuredData: String? = nil
     ) -> LayoutView {
         func url(_ target: String) -> String {
             if let linkBase { return linkBase + target }
@@ -72,6 +75,11 @@ public struct SiteRenderer: Sendable {
         var nav: [NavItemView] = [
             NavItemView(title: "Главная", url: url(""), current: section == "home"),
             NavItemView(title: "Материалы", url: url("materials/"), current: section == "materials"),
+        ]
+        if let plan = site.currentPlan {
+            nav.append(NavItemView(title: "План", url: url(plan.path), current: section == "plan"))
+        }
+        nav += [
             NavItemView(title: "Направления", url: url("directions/"), current: section == "directions"),
             NavItemView(title: "Школы", url: url("schools/"), current: section == "schools"),
         ]
@@ -97,7 +105,8 @@ public struct SiteRenderer: Sendable {
             breadcrumbs: crumbs,
             hasBreadcrumbs: !crumbs.isEmpty,
             buildDate: site.buildDay.russian,
-            partnership: site.config.partnership)
+            partnership: site.config.partnership,
+            structuredData: structuredData)
     }
 
     func card(_ index: Int, from path: String) -> MaterialCardView {
@@ -147,13 +156,14 @@ public struct SiteRenderer: Sendable {
             latest: site.materials.indices.prefix(8).map { card($0, from: path) },
             total: RussianPlural.material.counted(site.materials.count),
             materialsURL: url("materials/"),
-            pages: site.pages.map { LinkView(title: $0.title, url: url($0.path)) })
+            pages: site.pages.map { LinkView(title: $0.title, url: url($0.path)) },
+            plan: homePlan(from: path))
         return .text("index.html", templates.render(view, template: "home"))
     }
 
     func listing(
         path: String, heading: String, description: String, indices: [Int], breadcrumbs: [LinkView], section: String,
-        indexLink: LinkView?
+        indexLink: LinkView?, activities: [PlanActivity] = []
     ) -> [OutputFile] {
         let perPage = site.config.perPage
         let pageCount = max(1, (indices.count + perPage - 1) / perPage)
@@ -176,7 +186,9 @@ public struct SiteRenderer: Sendable {
                 indexLink: indexLink.map {
                     LinkView(title: $0.title, url: RelativeURL.link(from: pagePath, to: $0.url))
                 },
-                isEmpty: indices.isEmpty)
+                isEmpty: indices.isEmpty,
+                activities: number == 1 ? activities.map { activityLink($0, from: pagePath) } : [],
+                hasActivities: number == 1 && !activities.isEmpty)
             files.append(.text(pagePath + "index.html", templates.render(view, template: "materials")))
         }
         return files
@@ -273,7 +285,8 @@ public struct SiteRenderer: Sendable {
         let view = MaterialPageView(
             layout: layout(
                 path: path, title: material.title, section: "materials",
-                breadcrumbs: [LinkView(title: "Материалы", url: "materials/")], description: material.summary),
+                breadcrumbs: [LinkView(title: "Материалы", url: "materials/")], description: material.summary,
+                structuredData: StructuredData.learningResource(material, site: site)),
             title: material.title,
             date: material.date.russian,
             dateISO: material.date.iso,
@@ -291,7 +304,12 @@ public struct SiteRenderer: Sendable {
             hasRelated: !related.isEmpty,
             newer: newer.map { LinkView(title: $0.title, url: url($0.path)) },
             older: older.map { LinkView(title: $0.title, url: url($0.path)) },
-            draft: material.draft)
+            draft: material.draft,
+            activity: material.activity.flatMap { reference in
+                site.plans.lazy.compactMap { plan in
+                    plan.activities.first { $0.reference == reference }
+                }.first
+            }.map { LinkView(title: $0.title.plain, url: url($0.path)) })
         return .text(path + "index.html", templates.render(view, template: "material"))
     }
 

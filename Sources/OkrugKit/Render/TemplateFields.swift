@@ -42,6 +42,7 @@ extension LayoutView: MustacheParent {
         case "hasBreadcrumbs": self.hasBreadcrumbs
         case "buildDate": self.buildDate
         case "partnership": self.partnership
+        case "structuredData": self.structuredData
         default: nil
         }
     }
@@ -99,6 +100,8 @@ extension ListingView: MustacheParent {
         case "pagination": self.pagination
         case "indexLink": self.indexLink
         case "isEmpty": self.isEmpty
+        case "activities": self.activities
+        case "hasActivities": self.hasActivities
         default: nil
         }
     }
@@ -188,6 +191,7 @@ extension MaterialPageView: MustacheParent {
         case "newer": self.newer
         case "older": self.older
         case "draft": self.draft
+        case "activity": self.activity
         default: nil
         }
     }
@@ -247,6 +251,7 @@ extension HomeView: MustacheParent {
         case "total": self.total
         case "materialsURL": self.materialsURL
         case "pages": self.pages
+        case "plan": self.plan
         default: nil
         }
     }

@@ -30,6 +30,8 @@ struct LayoutView: Sendable {
     var hasBreadcrumbs: Bool
     var buildDate: String
     var partnership: String
+    /// schema.org JSON-LD for the page, already safe inside `<script>`.
+    var structuredData: String?
 }
 
 struct MaterialCardView: Sendable {
@@ -66,6 +68,9 @@ struct ListingView: Sendable {
     var pagination: PaginationView?
     var indexLink: LinkView?
     var isEmpty: Bool
+    /// On a person's page: the plan activities they are responsible for.
+    var activities: [ActivityLinkView] = []
+    var hasActivities: Bool = false
 }
 
 struct TermView: Sendable {
@@ -141,6 +146,8 @@ struct MaterialPageView: Sendable {
     var newer: LinkView?
     var older: LinkView?
     var draft: Bool
+    /// «Семинар-практикум …» in the plan, when the material names its activity.
+    var activity: LinkView?
 }
 
 struct FreePageView: Sendable {
@@ -180,6 +187,7 @@ struct HomeView: Sendable {
     var total: String
     var materialsURL: String
     var pages: [LinkView]
+    var plan: HomePlanView?
 }
 
 struct NotFoundView: Sendable {

@@ -66,8 +66,14 @@ enum PlanResolver {
                     if let direction = activity.direction {
                         check(direction, in: directionIDs, what: "направления", file: "directions.yaml")
                     }
-                    let parts = ResponsibleNames.split(activity.responsible).map {
-                        ResponsiblePart(text: inline($0.text), person: $0.person)
+                    let parts = ResponsibleNames.split(activity.responsible).map { piece in
+                        // cmark trims a paragraph; the spaces between a piece and a name stay.
+                        var text = inline(piece.text)
+                        let leading = piece.text.prefix { $0 == " " }
+                        let trailing = String(piece.text.reversed().prefix { $0 == " " })
+                        text.html = leading + text.html + trailing
+                        text.plain = leading + text.plain + trailing
+                        return ResponsiblePart(text: text, person: piece.person)
                     }
                     return PlanActivity(
                         id: activity.id.value, year: source.year.value, title: inline(activity.title),
