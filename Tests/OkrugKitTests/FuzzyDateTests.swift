@@ -126,8 +126,9 @@ import Testing
     }
 
     @Test func unrecognizedIsKeptAsWritten() {
-        for text in ["по согласованию", "31.02.2023", "13.13.2023", "когда-нибудь", "16.02-14.02.2023", "апрель-март 2023"]
-        {
+        for text in [
+            "по согласованию", "31.02.2023", "13.13.2023", "когда-нибудь", "16.02-14.02.2023", "апрель-март 2023",
+        ] {
             let date = FuzzyDateParser.parse(text, planYear: 2023)
             #expect(date.value == .unrecognized, "«\(text)»")
             #expect(date.text == text)
@@ -174,8 +175,9 @@ import Testing
                 #expect(date.value == .day(expected), "«\(text)»")
                 #expect(date.interval == DayInterval(expected, expected))
             }
-            #expect(FuzzyDateParser.parse("до \(pad(dayNumber)).\(pad(month)).\(year)", planYear: 2023).value
-                == .deadline(expected))
+            #expect(
+                FuzzyDateParser.parse("до \(pad(dayNumber)).\(pad(month)).\(year)", planYear: 2023).value
+                    == .deadline(expected))
         }
     }
 
@@ -224,7 +226,8 @@ import Testing
             "I", "IV", "четверть", "полугодие", "конца", "ежемесячно", "весь", " ", "г.", "14.02", "31.12.2023",
         ]
         for _ in 0..<800 {
-            let text = (0..<random.int(1...5)).map { _ in random.pick(pieces) }.joined(separator: random.pick(["", " "]))
+            let text = (0..<random.int(1...5)).map { _ in random.pick(pieces) }.joined(
+                separator: random.pick(["", " "]))
             let date = FuzzyDateParser.parse(text, planYear: 2023)
             #expect(date.text == text.trimmingCharacters(in: .whitespacesAndNewlines))
             if let interval = date.interval {
@@ -244,6 +247,9 @@ import Testing
         let dates = ["В течение года", "20.12.2023", "Январь 2023", "до 20.01.2023", "27.01.23", "Апрель", "непонятно"]
             .map { FuzzyDateParser.parse($0, planYear: 2023) }
         let sorted = dates.sorted { $0.sortKey < $1.sortKey }.map(\.text)
-        #expect(sorted == ["до 20.01.2023", "Январь 2023", "В течение года", "27.01.23", "Апрель", "20.12.2023", "непонятно"])
+        #expect(
+            sorted == [
+                "до 20.01.2023", "Январь 2023", "В течение года", "27.01.23", "Апрель", "20.12.2023", "непонятно",
+            ])
     }
 }

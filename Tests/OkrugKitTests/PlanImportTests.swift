@@ -134,26 +134,33 @@ import Testing
         #expect(plan.directions.count == 7)
         #expect(plan.directions[5].contains("банка методических разработок"))
         #expect(plan.stages.map(\.number) == [1, 2, 3, 4, 5])
-        #expect(plan.stages.map(\.period) == ["январь-февраль", "март-апрель", "май", "сентябрь-октябрь", "ноябрь-декабрь"])
+        #expect(
+            plan.stages.map(\.period) == ["январь-февраль", "март-апрель", "май", "сентябрь-октябрь", "ноябрь-декабрь"])
         #expect(plan.stages.map(\.items.count) == [3, 2, 2, 6, 0])
         // Word's stray trailing dashes are not part of the items.
-        #expect(plan.stages[1].items[0] == "Подготовка команды консультантов и наставников для сопровождения школ-спутников")
         #expect(
-            plan.stages[3].items[4] == "Учебные вебинары (офлайн занятия) для учащихся выпускных классов школ-спутников")
+            plan.stages[1].items[0] == "Подготовка команды консультантов и наставников для сопровождения школ-спутников"
+        )
+        #expect(
+            plan.stages[3].items[4] == "Учебные вебинары (офлайн занятия) для учащихся выпускных классов школ-спутников"
+        )
         // The stray HTML list became six expected results, without tags.
         #expect(plan.expectedResults.count == 6)
-        #expect(plan.expectedResults.first == "обеспечение доступности качественного образования, для каждого обучающегося")
+        #expect(
+            plan.expectedResults.first == "обеспечение доступности качественного образования, для каждого обучающегося")
         #expect(!plan.expectedResults.joined().contains("<"))
-        #expect(plan.sections.map(\.goal) == [
-            "выявление дефицитов в деятельности школ-спутников по различным направлениям",
-            "повышение профессиональной компетенции педагогических работников школ-спутников по выявленным дефицитам",
-            nil, nil,
-        ])
+        #expect(
+            plan.sections.map(\.goal) == [
+                "выявление дефицитов в деятельности школ-спутников по различным направлениям",
+                "повышение профессиональной компетенции педагогических работников школ-спутников по выявленным дефицитам",
+                nil, nil,
+            ])
         #expect(plan.executor == "Ткаченко Е.Е., заместитель директора по УВР")
     }
 
     @Test func importingTwiceGivesTheSameFile() throws {
-        let existing = PlanImport.Existing(schools: try content("schools.yaml"), directions: try content("directions.yaml"))
+        let existing = PlanImport.Existing(
+            schools: try content("schools.yaml"), directions: try content("directions.yaml"))
         let first = try #require(PlanImport.run(try seed(), existing: existing, sourceName: "seeds/plan-2023.txt").0)
         let second = try #require(PlanImport.run(try seed(), existing: existing, sourceName: "seeds/plan-2023.txt").0)
         #expect(first.planYAML == second.planYAML)
@@ -197,11 +204,15 @@ import Testing
 
     @Test func missingSchoolsAndDirectionsAreAdded() throws {
         let result = try #require(PlanImport.run(try seed(), existing: .init(), sourceName: "seed").0)
-        #expect(result.newSchools == ["МБОУ «СОШ №13»", "Пригородная СОШ", "Покровская СОШ", "Филиал МБОУ «СОШ №13»-«СОШ №9»"])
+        #expect(
+            result.newSchools == [
+                "МБОУ «СОШ №13»", "Пригородная СОШ", "Покровская СОШ", "Филиал МБОУ «СОШ №13»-«СОШ №9»",
+            ])
         #expect(result.newDirections.count == 7)
         let schools = try #require(result.schoolsAddition)
         var diagnostics: [Diagnostic] = []
-        let read = DataFiles.readSchools(SourceText(displayPath: "schools.yaml", text: schools), diagnostics: &diagnostics)
+        let read = DataFiles.readSchools(
+            SourceText(displayPath: "schools.yaml", text: schools), diagnostics: &diagnostics)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
         #expect(read.map(\.value.role) == [.partner, .satellite, .satellite, .satellite])
         #expect(result.planYAML.contains("partner: \(read[0].value.id)"))

@@ -58,11 +58,55 @@ import Testing
         let material = MaterialPageView(
             layout: layout, title: "t", date: "d", dateISO: "i", readingTime: "r", summary: "s", meta: [], tags: [link],
             hasTags: true, toc: [], hasToc: false, body: "b", attachments: [], hasAttachments: false, related: [card],
-            hasRelated: true, newer: link, older: link, draft: false)
+            hasRelated: true, newer: link, older: link, draft: false, activity: link)
         assertComplete(material)
         let home = HomeView(
             layout: layout, title: "t", description: "d", partnership: "p", goal: "g", partner: nil, satellites: [],
-            directions: [], latest: [card], total: "t", materialsURL: "m", pages: [link])
+            directions: [], latest: [card], total: "t", materialsURL: "m", pages: [link],
+            plan: renderer.homePlan(from: ""))
         assertComplete(home)
+    }
+
+    @Test func everyPlanViewPropertyIsReachable() throws {
+        let (output, report) = try SampleSiteTests.build()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let site = try #require(report.site)
+        let templates = try #require(
+            TemplateSet.load(from: repositoryRoot.appendingPathComponent("Templates"), displayRoot: "Templates").0)
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let link = LinkView(title: "a", url: "b")
+        let layout = renderer.layout(
+            path: "plan/", title: "t", section: "plan", breadcrumbs: [link], structuredData: "{}")
+        assertComplete(layout)
+        let plan = try #require(site.currentPlan)
+        let status = StatusView(code: "past", label: "прошло")
+        let part = ResponsiblePartView(html: "h", personURL: "u")
+        let stage = renderer.stageView(plan.stages[0])
+        let row = ActivityRowView(
+            number: 1, titleHTML: "t", url: "u", when: "w", whenWords: "ww", status: status, responsible: [part],
+            indicatorHTML: "i", materials: [link], hasMaterials: true, materialsCount: "c")
+        let activityLink = renderer.activityLink(plan.activities[0], from: "")
+        let homePlan = try #require(renderer.homePlan(from: ""))
+        let values: [any MustacheParent] = [
+            status, part, stage, DefinitionView(term: "t", html: "h"), row,
+            PlanSectionView(title: "t", anchor: "a", goalHTML: "g", count: "c", activities: [row]),
+            PlanPageView(
+                layout: layout, titleHTML: "t", year: 2023, asOf: "a", partner: link, satellites: [link], goalHTML: "g",
+                definitions: [], hasDefinitions: false, directions: [link], hasDirections: true, roadmapTitle: "r",
+                stages: [stage], hasStages: true, sections: [], summary: "s", expectedResults: ["e"],
+                hasExpectedResults: true, executorHTML: "e", calendarURL: "c", otherPlans: [link], hasOtherPlans: true),
+            ActivityPageView(
+                layout: layout, titleHTML: "t", planTitle: "p", planURL: "u", section: "s", when: "w", whenWords: "ww",
+                startISO: "2023-01-01", status: status, responsible: [part], indicatorHTML: "i", direction: link,
+                materials: [renderer.card(0, from: "")], hasMaterials: true, materialsCount: "c", calendarURL: "c",
+                previous: link, next: link),
+            PlanSummaryView(title: "t", url: "u", year: 2023, count: "c", current: true),
+            PlanIndexView(layout: layout, plans: []),
+            activityLink, homePlan,
+            ListingView(
+                layout: layout, heading: "h", description: "d", count: "c", cards: [], pagination: nil,
+                indexLink: link, isEmpty: true, activities: [activityLink], hasActivities: true),
+        ]
+        for value in values { assertComplete(value) }
     }
 }

@@ -18,7 +18,9 @@ enum PlanReader {
             return nil
         case .success(nil):
             diagnostics.append(
-                .error(file.start, "файл плана пуст", hint: "создайте его командой «okrug import-plan seeds/plan-2023.txt»"))
+                .error(
+                    file.start, "файл плана пуст", hint: "создайте его командой «okrug import-plan seeds/plan-2023.txt»"
+                ))
             return nil
         case .success(let node?):
             root = node
@@ -82,7 +84,8 @@ enum PlanReader {
             diagnostics += item.diagnostics
             if let stageTitle, let date {
                 stages.append(
-                    .init(number: number?.value ?? stages.count + 1, title: stageTitle.value, period: date, items: items))
+                    .init(
+                        number: number?.value ?? stages.count + 1, title: stageTitle.value, period: date, items: items))
             }
         }
 
@@ -157,7 +160,8 @@ enum PlanReader {
         if !date.isRecognized {
             reader.report(
                 .warning(
-                    text.position, "срок «\(text.value)» не распознан: он будет показан как написан, без статуса и без места в календаре",
+                    text.position,
+                    "срок «\(text.value)» не распознан: он будет показан как написан, без статуса и без места в календаре",
                     hint:
                         "понятные формы: «20.12.2023», «до 20.01.2023», «14.02–16.02.2023», «Апрель», «январь–февраль», «I четверть», «1 полугодие», «В течение года», «ежемесячно»"
                 ))

@@ -124,14 +124,16 @@ public enum FuzzyDateParser {
         if let match = n.wholeMatch(
             of: /(?:в |во )?(iv|i{1,3}|[1-4])(?:-?(?:я|ая|ой|й))? четверт(?:ь|и)(?: (\d{2,4}))?/)
         {
-            guard let number = termNumber(String(match.1)), let year = year(match.2.map(String.init), planYear: planYear)
+            guard let number = termNumber(String(match.1)),
+                let year = year(match.2.map(String.init), planYear: planYear)
             else { return nil }
             return .schoolTerm(.quarter(number), year: year)
         }
         if let match = n.wholeMatch(
             of: /(?:в |во )?(ii|i|[12])(?:-?(?:е|ое|м|ом))? полугоди(?:е|и)(?: (\d{2,4}))?/)
         {
-            guard let number = termNumber(String(match.1)), let year = year(match.2.map(String.init), planYear: planYear)
+            guard let number = termNumber(String(match.1)),
+                let year = year(match.2.map(String.init), planYear: planYear)
             else { return nil }
             return .schoolTerm(.half(number), year: year)
         }

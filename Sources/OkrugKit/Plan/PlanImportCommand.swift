@@ -18,7 +18,8 @@ public enum PlanImportCommand {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : cwd.appendingPathComponent(path)
         }
         func fail(_ file: String, _ message: String, hint: String) -> Report {
-            Report(diagnostics: [.error(SourcePosition(file: file, line: 0, column: 0), message, hint: hint)], summary: [])
+            Report(
+                diagnostics: [.error(SourcePosition(file: file, line: 0, column: 0), message, hint: hint)], summary: [])
         }
         guard let data = FileManager.default.contents(atPath: url(seed).path) else {
             return fail(seed, "файл плана не найден", hint: "укажите путь к тексту плана, например seeds/plan-2023.txt")
@@ -40,7 +41,8 @@ public enum PlanImportCommand {
         let directionsPath = "\(content)/directions.yaml"
         let (result, diagnostics) = PlanImport.run(
             text, year: year,
-            existing: .init(plan: existing(outPath), schools: existing(schoolsPath), directions: existing(directionsPath)),
+            existing: .init(
+                plan: existing(outPath), schools: existing(schoolsPath), directions: existing(directionsPath)),
             sourceName: seed)
         guard let result else { return Report(diagnostics: diagnostics, summary: []) }
 
@@ -48,7 +50,9 @@ public enum PlanImportCommand {
             try FileManager.default.createDirectory(
                 at: url(outPath).deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(result.planYAML.utf8).write(to: url(outPath), options: .atomic)
-            for (path, addition) in [(schoolsPath, result.schoolsAddition), (directionsPath, result.directionsAddition)] {
+            for (path, addition) in [
+                (schoolsPath, result.schoolsAddition), (directionsPath, result.directionsAddition),
+            ] {
                 guard let addition else { continue }
                 let previous = existing(path) ?? ""
                 try Data((previous + addition).utf8).write(to: url(path), options: .atomic)
@@ -66,11 +70,13 @@ public enum PlanImportCommand {
         summary.append(
             result.newSchools.isEmpty
                 ? "Школы плана уже есть в \(schoolsPath)."
-                : "В \(schoolsPath) добавлены школы: \(result.newSchools.joined(separator: "; ")). Проверьте их id и названия.")
+                : "В \(schoolsPath) добавлены школы: \(result.newSchools.joined(separator: "; ")). Проверьте их id и названия."
+        )
         summary.append(
             result.newDirections.isEmpty
                 ? "Направления плана уже есть в \(directionsPath)."
-                : "В \(directionsPath) добавлены направления: \(result.newDirections.joined(separator: "; ")). Дайте им короткие названия.")
+                : "В \(directionsPath) добавлены направления: \(result.newDirections.joined(separator: "; ")). Дайте им короткие названия."
+        )
         return Report(diagnostics: diagnostics, summary: summary)
     }
 }

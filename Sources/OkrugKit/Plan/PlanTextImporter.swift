@@ -116,7 +116,9 @@ public enum PlanTextImporter {
                 }
                 if part == .roadmap, text.hasPrefix("-") || text.hasPrefix("–") || text.hasPrefix("•") {
                     guard !stages.isEmpty else {
-                        fail(line, "пункт дорожной карты до первого этапа", hint: "начните этап строкой «I этап - Название (январь-февраль)»")
+                        fail(
+                            line, "пункт дорожной карты до первого этапа",
+                            hint: "начните этап строкой «I этап - Название (январь-февраль)»")
                         return
                     }
                     let item = Self.listItem(text)
@@ -146,7 +148,8 @@ public enum PlanTextImporter {
             guard !cells.isEmpty else { return }
             if cells.count > 4 {
                 fail(
-                    line, "в строке таблицы \(cells.count) ячеек, а в плане их 4 (мероприятие, срок, ответственный, показатель)",
+                    line,
+                    "в строке таблицы \(cells.count) ячеек, а в плане их 4 (мероприятие, срок, ответственный, показатель)",
                     hint: "проверьте лишние табуляции в этой строке исходного текста")
                 return
             }
@@ -161,7 +164,8 @@ public enum PlanTextImporter {
             if when.isEmpty, responsible.isEmpty, indicator.isEmpty {
                 if let rest = first.dropPrefix("Цель:") {
                     guard !sections.isEmpty else {
-                        fail(line, "цель раздела до названия раздела", hint: "поставьте строку с названием раздела выше")
+                        fail(
+                            line, "цель раздела до названия раздела", hint: "поставьте строку с названием раздела выше")
                         return
                     }
                     sections[sections.count - 1].goal = rest
@@ -199,15 +203,22 @@ public enum PlanTextImporter {
             let title = titleLines.joined(separator: " ")
             let start = position(1)
             if title.isEmpty {
-                diagnostics.append(.error(start, "в начале плана нет заголовка", hint: "первой строкой должно быть «План мероприятий … на 2023 год»"))
+                diagnostics.append(
+                    .error(
+                        start, "в начале плана нет заголовка",
+                        hint: "первой строкой должно быть «План мероприятий … на 2023 год»"))
             }
             if partner == nil {
                 diagnostics.append(
-                    .error(start, "не найдена строка «ООП:» со школой-партнером", hint: "добавьте после заголовка «ООП: МБОУ «СОШ №13»»"))
+                    .error(
+                        start, "не найдена строка «ООП:» со школой-партнером",
+                        hint: "добавьте после заголовка «ООП: МБОУ «СОШ №13»»"))
             }
             if sections.isEmpty {
                 diagnostics.append(
-                    .error(start, "не найдена таблица мероприятий", hint: "строки таблицы должны разделять ячейки табуляцией"))
+                    .error(
+                        start, "не найдена таблица мероприятий",
+                        hint: "строки таблицы должны разделять ячейки табуляцией"))
             }
             var year = explicitYear
             if year == nil, let match = title.firstMatch(of: /(\d{4})/) { year = Int(match.1) }
@@ -240,7 +251,9 @@ public enum PlanTextImporter {
             while let first = item.first, "-–—•".contains(first) {
                 item = item.dropFirst().trimmingCharacters(in: .whitespaces)
             }
-            while let last = item.last, "-–—".contains(last), item.dropLast().last == " " || item.dropLast().last.map({ "-–—".contains($0) }) == true {
+            while let last = item.last, "-–—".contains(last),
+                item.dropLast().last == " " || item.dropLast().last.map({ "-–—".contains($0) }) == true
+            {
                 item = item.dropLast().trimmingCharacters(in: .whitespaces)
             }
             return item
@@ -266,7 +279,8 @@ public enum PlanTextImporter {
                 var rest = String(text[range.upperBound...])
                 if separator.hasSuffix("это ") { rest = "это " + rest }
                 // «Школа – спутник» is «Школа-спутник» typed with spaces.
-                let cleanTerm = term.replacingOccurrences(of: " – ", with: "-").replacingOccurrences(of: " — ", with: "-")
+                let cleanTerm = term.replacingOccurrences(of: " – ", with: "-").replacingOccurrences(
+                    of: " — ", with: "-")
                 return .init(term: cleanTerm, text: rest)
             }
             return nil

@@ -100,7 +100,8 @@ enum ICalendar {
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let rest = seconds - days * 86400
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return compact(CalendarDay(daysSinceEpoch: days)) + "T\(pad(rest / 3600))\(pad(rest / 60 % 60))\(pad(rest % 60))Z"
+        return compact(CalendarDay(daysSinceEpoch: days))
+            + "T\(pad(rest / 3600))\(pad(rest / 60 % 60))\(pad(rest % 60))Z"
     }
 
     /// `example.org` from `https://example.org/okrug/`: the UIDs' domain.

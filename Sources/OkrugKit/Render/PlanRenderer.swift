@@ -104,7 +104,8 @@ extension SiteRenderer {
             return "\(status.russian) — \(count)"
         }
         let summary =
-            "\(RussianPlural.activity.counted(number))" + (summaryParts.isEmpty ? "" : ": " + summaryParts.joined(separator: ", "))
+            "\(RussianPlural.activity.counted(number))"
+            + (summaryParts.isEmpty ? "" : ": " + summaryParts.joined(separator: ", "))
         let partner = site.school(plan.partnerID)
         let view = PlanPageView(
             layout: layout(

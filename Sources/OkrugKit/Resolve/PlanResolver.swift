@@ -90,9 +90,11 @@ enum PlanResolver {
             directionIDs: source.directions.map(\.value),
             roadmapTitle: source.roadmapTitle ?? "Дорожная карта",
             stages: source.stages.map {
-                PlanStage(number: $0.number, title: inline($0.title), period: $0.period.value, items: $0.items.map(inline))
+                PlanStage(
+                    number: $0.number, title: inline($0.title), period: $0.period.value, items: $0.items.map(inline))
             },
-            sections: sections, expectedResults: source.expectedResults.map(inline), executor: source.executor.map(inline))
+            sections: sections, expectedResults: source.expectedResults.map(inline),
+            executor: source.executor.map(inline))
     }
 
     /// Checks a material's `activity: 2023/<id>` against the plans.

@@ -177,7 +177,8 @@ public enum SiteResolver {
             checkID(direction, in: directionIDs, what: "направления", file: "directions.yaml")
         }
 
-        if let activity = source.activity, !PlanResolver.checkReference(activity, plans: plans, diagnostics: &diagnostics)
+        if let activity = source.activity,
+            !PlanResolver.checkReference(activity, plans: plans, diagnostics: &diagnostics)
         {
             ok = false
         }
