@@ -94,7 +94,8 @@ import Testing
                 layout: layout, titleHTML: "t", year: 2023, asOf: "a", partner: link, satellites: [link], goalHTML: "g",
                 definitions: [], hasDefinitions: false, directions: [link], hasDirections: true, roadmapTitle: "r",
                 stages: [stage], hasStages: true, sections: [], summary: "s", expectedResults: ["e"],
-                hasExpectedResults: true, executorHTML: "e", calendarURL: "c", otherPlans: [link], hasOtherPlans: true),
+                hasExpectedResults: true, executorHTML: "e", calendarURL: "c", resultsURL: "r", otherPlans: [link],
+                hasOtherPlans: true),
             ActivityPageView(
                 layout: layout, titleHTML: "t", planTitle: "p", planURL: "u", section: "s", when: "w", whenWords: "ww",
                 startISO: "2023-01-01", status: status, responsible: [part], indicatorHTML: "i", direction: link,
@@ -108,5 +109,25 @@ import Testing
                 indexLink: link, isEmpty: true, activities: [activityLink], hasActivities: true),
         ]
         for value in values { assertComplete(value) }
+
+        // «Итоги»
+        let results = PlanResults.compute(plan, site: site)
+        let chart = renderer.chart("c", "h", labelHeader: "l", rows: results.bySchool, from: "")
+        let resultsValues: [any MustacheParent] = [
+            chart, chart.rows[0], CountRowView(label: "l", value: 1, url: "u"),
+            SectionExecutionView(title: "t", activities: 2, withMaterials: 1, without: 1),
+            DirectionResultView(
+                title: "t", url: "u", activities: [link], hasActivities: true, activitiesCount: "a",
+                materialsCount: "m"),
+            SatelliteResultView(
+                name: "n", url: "u", contributedCount: "c", contributed: [link], hasContributed: true,
+                receivedCount: "r", received: [link], hasReceived: true, directions: "d"),
+            ResultsPageView(
+                layout: layout, heading: "h", planTitle: "p", planURL: "u", asOf: "a", csvURL: "c", total: "t",
+                materialCharts: [chart], newAuthorsCount: "n", newAuthors: [], hasNewAuthors: false,
+                executionSummary: "e", executionChart: chart, sections: [], gaps: [activityLink], hasGaps: true,
+                gapsCount: "g", directions: [], satellites: []),
+        ]
+        for value in resultsValues { assertComplete(value) }
     }
 }

@@ -163,5 +163,37 @@ struct MappingReader {
         return Array(sequence)
     }
 
+    /// A mapping from ids to lists of ids (`support: {prigorodnaya: [methodical]}`), in order.
+    mutating func listsByKey(_ key: String, example: String) -> [(key: Located<String>, values: [Located<String>])] {
+        guard let value = node(key) else { return [] }
+        guard case .mapping(let mapping) = value else {
+            diagnostics.append(
+                .error(
+                    file.position(value), "поле «\(key)» должно быть набором «id: [список]»",
+                    hint: "например: «\(key): \(example)»"))
+            return []
+        }
+        var out: [(key: Located<String>, values: [Located<String>])] = []
+        for (keyNode, listNode) in mapping {
+            let name = Located(keyNode.string ?? "", at: file.position(keyNode))
+            var items: [Node] = []
+            switch listNode {
+            case .sequence(let sequence): items = Array(sequence)
+            case .scalar: items = [listNode]
+            default:
+                diagnostics.append(
+                    .error(
+                        file.position(listNode), "у «\(name.value)» в «\(key)» должен быть список",
+                        hint: "например: «\(key): \(example)»"))
+            }
+            let values = items.compactMap { item -> Located<String>? in
+                guard case .scalar(let scalar) = item, !scalar.string.isEmpty else { return nil }
+                return Located(scalar.string, at: file.position(item))
+            }
+            out.append((name, values))
+        }
+        return out
+    }
+
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 }

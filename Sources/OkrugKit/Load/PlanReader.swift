@@ -51,6 +51,7 @@ enum PlanReader {
         let satellites = reader.stringList("satellites")
         let goal = reader.string("goal")?.value
         let directions = reader.stringList("directions")
+        let support = reader.listsByKey("support", example: "{prigorodnaya: [methodical, psychology]}")
         let roadmapTitle = reader.string("roadmap_title")?.value
         let expectedResults = reader.stringList("expected_results").map(\.value)
         let executor = reader.string("executor")?.value
@@ -121,6 +122,7 @@ enum PlanReader {
         return PlanSource(
             relativePath: relativePath, displayPath: source.displayPath, year: year, title: title.value,
             partner: partner, satellites: satellites, goal: goal, definitions: definitions, directions: directions,
+            support: support.map { (school: $0.key, directions: $0.values) },
             roadmapTitle: roadmapTitle, stages: stages, sections: sections, expectedResults: expectedResults,
             executor: executor)
     }

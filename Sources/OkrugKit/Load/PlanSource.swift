@@ -10,6 +10,8 @@ public struct PlanSource: Sendable {
     public var goal: String?
     public var definitions: [Definition]
     public var directions: [Located<String>]
+    /// Satellite school id → the directions of support named for it.
+    public var support: [(school: Located<String>, directions: [Located<String>])]
     public var roadmapTitle: String?
     public var stages: [Stage]
     public var sections: [Section]
@@ -44,7 +46,8 @@ public struct PlanSource: Sendable {
     }
 
     static let keys = [
-        "year", "title", "partner", "satellites", "goal", "definitions", "directions", "roadmap_title", "stages",
+        "year", "title", "partner", "satellites", "goal", "definitions", "directions", "support", "roadmap_title",
+        "stages",
         "sections", "expected_results", "executor",
     ]
     static let definitionKeys = ["term", "text"]

@@ -10,6 +10,9 @@ public struct Plan: Sendable {
     public var definitions: [PlanDefinition]
     /// The directions of joint work the plan names, in its order.
     public var directionIDs: [String]
+    /// For a satellite school, the directions in which the partner supports it
+    /// (`support: {prigorodnaya: [methodical, psychology]}`); all the plan's directions otherwise.
+    public var support: [String: [String]]
     public var roadmapTitle: String
     public var stages: [PlanStage]
     public var sections: [PlanSection]

@@ -42,6 +42,10 @@ public enum PlanImport {
         let schools = records(existing.schools, file: "schools.yaml", diagnostics: &diagnostics)
         let directions = records(existing.directions, file: "directions.yaml", diagnostics: &diagnostics)
         let previous = previousActivities(existing.plan, diagnostics: &diagnostics)
+        let previousSupport =
+            (try? Yams.load(yaml: existing.plan ?? ""))
+            .flatMap { ($0 as? [String: Any])?["support"] as? [String: Any] }?
+            .compactMapValues { $0 as? [String] } ?? [:]
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
 
         // Schools: matched by name or short name, else added with an id made from the name.
@@ -101,7 +105,8 @@ public enum PlanImport {
         }
 
         let yaml = PlanYAMLWriter.write(
-            plan, partnerID: partnerID, satelliteIDs: satelliteIDs, directionIDs: planDirectionIDs, rows: rows,
+            plan, partnerID: partnerID, satelliteIDs: satelliteIDs, directionIDs: planDirectionIDs,
+            support: satelliteIDs.compactMap { id in previousSupport[id].map { (id, $0) } }, rows: rows,
             source: sourceName)
         func addition(_ entries: [String], existing: String?, header: String) -> String? {
             guard !entries.isEmpty else { return nil }

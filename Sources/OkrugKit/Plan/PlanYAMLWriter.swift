@@ -8,8 +8,8 @@ enum PlanYAMLWriter {
     }
 
     static func write(
-        _ plan: ImportedPlan, partnerID: String, satelliteIDs: [String], directionIDs: [String], rows: [[Row]],
-        source: String
+        _ plan: ImportedPlan, partnerID: String, satelliteIDs: [String], directionIDs: [String],
+        support: [(String, [String])] = [], rows: [[Row]], source: String
     ) -> String {
         var out: [String] = []
         func line(_ text: String) { out.append(text) }
@@ -39,6 +39,11 @@ enum PlanYAMLWriter {
             }
         }
         if !directionIDs.isEmpty { line("directions: [\(directionIDs.joined(separator: ", "))]") }
+        // Written by hand (the document does not say it), kept by a new import.
+        if !support.isEmpty {
+            line("support:")
+            for (school, directions) in support { line("  \(school): [\(directions.joined(separator: ", "))]") }
+        }
         scalar("roadmap_title", plan.roadmapTitle)
         if !plan.stages.isEmpty {
             line("stages:")

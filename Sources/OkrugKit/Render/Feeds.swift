@@ -58,6 +58,7 @@ enum Feeds {
         if !site.plans.isEmpty { entries.append(("plan/", nil)) }
         for plan in site.plans {
             entries.append((plan.path, nil))
+            entries.append((plan.path + "results/", nil))
             for activity in plan.activities { entries.append((activity.path, nil)) }
         }
         var xml =

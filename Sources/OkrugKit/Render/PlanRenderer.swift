@@ -14,6 +14,7 @@ extension SiteRenderer {
                         next: offset + 1 < activities.count ? activities[offset + 1] : nil))
             }
             files.append(.text(plan.calendarPath, ICalendar.plan(plan, site: site)))
+            files += resultsFiles(plan)
         }
         return files
     }
@@ -130,6 +131,7 @@ extension SiteRenderer {
             expectedResults: plan.expectedResults.map(\.html), hasExpectedResults: !plan.expectedResults.isEmpty,
             executorHTML: plan.executor?.html,
             calendarURL: url(plan.calendarPath),
+            resultsURL: url(plan.path + "results/"),
             otherPlans: site.plans.filter { $0.year != plan.year }.reversed().map {
                 LinkView(title: $0.title.plain, url: url($0.path))
             },
@@ -189,7 +191,8 @@ extension SiteRenderer {
             title: plan.title.plain, url: RelativeURL.link(from: path, to: plan.path), stageLabel: label,
             stage: stage.map(stageView), upcoming: upcoming.map { activityLink($0, from: path) },
             hasUpcoming: !upcoming.isEmpty, note: note,
-            calendarURL: RelativeURL.link(from: path, to: plan.calendarPath))
+            calendarURL: RelativeURL.link(from: path, to: plan.calendarPath),
+            resultsURL: RelativeURL.link(from: path, to: plan.path + "results/"))
     }
 
     /// Activities each person is responsible for, by person slug, in plan order.

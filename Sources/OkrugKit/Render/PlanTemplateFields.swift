@@ -103,6 +103,7 @@ extension PlanPageView: MustacheParent {
         case "hasExpectedResults": self.hasExpectedResults
         case "executorHTML": self.executorHTML
         case "calendarURL": self.calendarURL
+        case "resultsURL": self.resultsURL
         case "otherPlans": self.otherPlans
         case "hasOtherPlans": self.hasOtherPlans
         default: nil
@@ -182,6 +183,7 @@ extension HomePlanView: MustacheParent {
         case "hasUpcoming": self.hasUpcoming
         case "note": self.note
         case "calendarURL": self.calendarURL
+        case "resultsURL": self.resultsURL
         default: nil
         }
     }

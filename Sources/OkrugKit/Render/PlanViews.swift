@@ -77,6 +77,7 @@ struct PlanPageView: Sendable {
     var hasExpectedResults: Bool
     var executorHTML: String?
     var calendarURL: String
+    var resultsURL: String
     var otherPlans: [LinkView]
     var hasOtherPlans: Bool
 }
@@ -134,4 +135,5 @@ struct HomePlanView: Sendable {
     var hasUpcoming: Bool
     var note: String?
     var calendarURL: String
+    var resultsURL: String
 }

@@ -48,6 +48,20 @@ enum PlanResolver {
         for direction in source.directions {
             check(direction, in: directionIDs, what: "направления", file: "directions.yaml")
         }
+        let satelliteIDs = source.satellites.map(\.value)
+        for entry in source.support {
+            if !satelliteIDs.contains(entry.school.value) {
+                let suggestion = Suggestion.didYouMean(entry.school.value, in: satelliteIDs)
+                diagnostics.append(
+                    .error(
+                        entry.school.position, "«\(entry.school.value)» — не школа-спутник этого плана",
+                        hint: (suggestion.isEmpty ? "" : suggestion + "; ")
+                            + "школы-спутники плана: \(satelliteIDs.joined(separator: ", "))"))
+            }
+            for direction in entry.directions {
+                check(direction, in: directionIDs, what: "направления", file: "directions.yaml")
+            }
+        }
 
         var seenIDs: [String: SourcePosition] = [:]
         let sections = source.sections.map { section in
@@ -88,6 +102,8 @@ enum PlanResolver {
             goal: source.goal.map(inline),
             definitions: source.definitions.map { PlanDefinition(term: $0.term, text: inline($0.text)) },
             directionIDs: source.directions.map(\.value),
+            support: Dictionary(
+                source.support.map { ($0.school.value, $0.directions.map(\.value)) }, uniquingKeysWith: { a, _ in a }),
             roadmapTitle: source.roadmapTitle ?? "Дорожная карта",
             stages: source.stages.map {
                 PlanStage(
