@@ -35,7 +35,7 @@ struct BarChart: Sendable {
             } else {
                 barStart = 0
                 barRoom = Self.width - 40
-                for line in Self.wrap(row.label, limit: 50) {
+                for line in Self.wrap(row.label, limit: 44) {
                     y += 17
                     body += "<text x=\"0\" y=\"\(y)\" font-size=\"14\">\(XMLText.escape(line))</text>"
                 }
