@@ -7,7 +7,7 @@ struct Okrug: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "okrug",
         abstract: "Генератор сайта «Образовательный округ»: банк методических материалов и план партнерства.",
-        subcommands: [Build.self, ImportPlan.self],
+        subcommands: [Build.self, Check.self, New.self, ImportPlan.self],
         defaultSubcommand: Build.self)
 }
 
@@ -62,6 +62,98 @@ struct ImportPlan: ParsableCommand {
             throw ExitCode(1)
         }
         for line in report.summary { print(line) }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Проверить Content/ и Templates/, ничего не записывая: все ошибки и предупреждения сразу.",
+        discussion: "Код выхода: 0 — ошибок нет, 1 — есть ошибки (или предупреждения при --strict).")
+
+    @Option(help: "Папка с содержимым.") var content = "Content"
+    @Option(help: "Папка с шаблонами и оформлением.") var templates = "Templates"
+    @Option(help: "Вид отчёта: text (для человека), json (для программ), github (аннотации GitHub Actions).")
+    var format: OutputFormat = .text
+    @Flag(help: "Считать предупреждения ошибками (код выхода 1).") var strict = false
+    @Flag(
+        name: .customLong("fix-encoding"), help: "Перекодировать файлы из Windows-1251 и UTF-16 в UTF-8 (копия — .bak)."
+    )
+    var fixEncoding = false
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github
+    }
+
+    func run() throws {
+        let options = BuildOptions(content: content, templates: templates)
+        if fixEncoding {
+            let fixed = try EncodingFixer.fixAll(in: options.content)
+            for (path, outcome) in fixed {
+                if case .converted(let encoding, let backup) = outcome {
+                    FileHandle.standardError.write(
+                        Data(
+                            "\(content)/\(path): перекодирован из \(encoding) в UTF-8, прежний файл — \(backup)\n".utf8)
+                    )
+                }
+            }
+        }
+        let diagnostics = Checker.run(options)
+        guard let kind = DiagnosticFormat(rawValue: format.rawValue) else { return }
+        switch kind {
+        case .text:
+            DiagnosticPrinter.print(diagnostics)
+            if diagnostics.isEmpty { print("Ошибок нет.") }
+        case .json, .github:
+            print(kind.render(diagnostics), terminator: "")
+        }
+        let code = Checker.exitCode(diagnostics, strict: strict)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Создать заготовку материала или страницы.", subcommands: [NewMaterial.self, NewPage.self])
+}
+
+struct NewMaterial: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "material",
+        abstract: "Создать Content/materials/<адрес>/index.md с заполненными полями и планом текста.")
+
+    @Argument(help: "Название материала.") var title: String
+    @Option(help: "id школы из schools.yaml.") var school: String?
+    @Option(help: "id направления из directions.yaml.") var direction: String?
+    @Option(help: "Форма материала: seminar, master-class, …") var kind: String?
+    @Option(help: "Папка с содержимым.") var content = "Content"
+
+    func run() throws {
+        let options = BuildOptions(content: content)
+        let (created, diagnostics) = Scaffold.newMaterial(
+            .init(title: title, school: school, direction: direction, kind: kind), content: options.content,
+            contentDisplay: options.contentDisplay, today: options.buildDay)
+        DiagnosticPrinter.print(diagnostics)
+        guard let created else { throw ExitCode(1) }
+        print(
+            "Создан \(created.displayPath). Заполните поля и текст; пока в нём draft: true, материал виден только в okrug serve."
+        )
+    }
+}
+
+struct NewPage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "page", abstract: "Создать страницу Content/pages/<адрес>.md.")
+
+    @Argument(help: "Название страницы.") var title: String
+    @Option(help: "Папка с содержимым.") var content = "Content"
+
+    func run() throws {
+        let options = BuildOptions(content: content)
+        let (created, diagnostics) = Scaffold.newPage(
+            title, content: options.content, contentDisplay: options.contentDisplay)
+        DiagnosticPrinter.print(diagnostics)
+        guard let created else { throw ExitCode(1) }
+        print("Создана \(created.displayPath).")
     }
 }
 

@@ -32,6 +32,12 @@ public struct ContentTree: Sendable {
 
     public var sortedPaths: [String] { files.keys.sorted() }
 
+    /// `x.md.bak`, `x.md.bak2`: copies `okrug check --fix-encoding` keeps of the originals.
+    static func isBackup(_ name: String) -> Bool {
+        guard let range = name.range(of: ".bak", options: .backwards) else { return false }
+        return name[range.upperBound...].allSatisfy(\.isNumber)
+    }
+
     /// Lists `root` recursively. Hidden files (`.git`, `.DS_Store`) and editors' backup files
     /// are skipped; symlinks are followed only while they stay inside `root`.
     public static func scan(root: URL, displayRoot: String) -> (ContentTree, [Diagnostic]) {
@@ -44,7 +50,7 @@ public struct ContentTree: Sendable {
             let manager = FileManager.default
             guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else { return }
             for name in names.sorted() {
-                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") { continue }
+                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") || isBackup(name) { continue }
                 let url = directory.appendingPathComponent(name)
                 let rel = relative.isEmpty ? name : relative + "/" + name
                 let display = displayRoot.isEmpty ? rel : displayRoot + "/" + rel

@@ -9,10 +9,14 @@ public enum SiteResolver {
         public var buildDay: CalendarDay
         /// Seconds since 1970 (UTC): the calendar's DTSTAMP. Midnight of `buildDay` unless given.
         public var buildTimestamp: Int
+        /// `okrug check`: also report unknown and unused files (`ContentAudit`).
+        public var audit: Bool
 
         public init(
-            includeDrafts: Bool = false, baseURL: String? = nil, buildDay: CalendarDay, buildTimestamp: Int? = nil
+            includeDrafts: Bool = false, baseURL: String? = nil, buildDay: CalendarDay, buildTimestamp: Int? = nil,
+            audit: Bool = false
         ) {
+            self.audit = audit
             self.includeDrafts = includeDrafts
             self.baseURL = baseURL
             self.buildDay = buildDay
@@ -120,6 +124,19 @@ public enum SiteResolver {
                         "в «\(tree.displayPath(reference.sourcePath))» нет раздела «#\(reference.fragment)»",
                         hint: suggestion.isEmpty ? "разделы: \(known.joined(separator: ", "))" : suggestion))
             }
+        }
+
+        if options.audit {
+            var referenced = Set((parsedMaterials + parsedPages).flatMap { $0.files.map(\.source) })
+            for source in published {
+                for attachment in source.attachments {
+                    if let path = ContentPath.resolve(attachment.value.file, from: source.directory) {
+                        referenced.insert(path)
+                    }
+                }
+            }
+            diagnostics += ContentAudit.warnings(
+                tree: tree, materials: content.materials, pages: content.pages, referenced: referenced)
         }
 
         var materials: [Material] = []

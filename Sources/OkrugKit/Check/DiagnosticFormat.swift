@@ -1,0 +1,66 @@
+import Foundation
+
+/// How `okrug check` prints its findings: for a person, for a program, for GitHub Actions.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    /// `file:line:col: error: message — hint`, the form editors jump to.
+    case text
+    /// `{"errors": 1, "warnings": 0, "diagnostics": [{…}]}`
+    case json
+    /// `::error file=…,line=…,col=…::message — hint`: annotations on the lines of a pull request.
+    case github
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        switch self {
+        case .text:
+            return diagnostics.map { $0.formatted + "\n" }.joined()
+        case .json:
+            struct Entry: Encodable {
+                var severity: String
+                var file: String
+                var line: Int
+                var column: Int
+                var message: String
+                var hint: String
+            }
+            struct Document: Encodable {
+                var errors: Int
+                var warnings: Int
+                var diagnostics: [Entry]
+            }
+            let document = Document(
+                errors: diagnostics.errors.count, warnings: diagnostics.warnings.count,
+                diagnostics: diagnostics.map {
+                    Entry(
+                        severity: $0.severity == .error ? "error" : "warning", file: $0.file, line: $0.line,
+                        column: $0.column, message: $0.message, hint: $0.hint)
+                })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+            return (String(data: data, encoding: .utf8) ?? "{}") + "\n"
+        case .github:
+            return diagnostics.map { diagnostic in
+                var properties = ["file=\(Self.property(diagnostic.file))"]
+                if diagnostic.line > 0 {
+                    properties.append("line=\(diagnostic.line)")
+                    if diagnostic.column > 0 { properties.append("col=\(diagnostic.column)") }
+                }
+                properties.append("title=okrug")
+                let text = diagnostic.hint.isEmpty ? diagnostic.message : "\(diagnostic.message) — \(diagnostic.hint)"
+                let command = diagnostic.severity == .error ? "error" : "warning"
+                return "::\(command) \(properties.joined(separator: ","))::\(Self.data(text))\n"
+            }.joined()
+        }
+    }
+
+    /// The escaping of GitHub's workflow commands: `%`, CR and LF in the message…
+    static func data(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// …and also `:` and `,` in a property.
+    static func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
