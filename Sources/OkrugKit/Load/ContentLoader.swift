@@ -11,11 +11,23 @@ public struct LoadedContent: Sendable {
     /// Oldest year first.
     public var plans: [PlanSource]
     public var diagnostics: [Diagnostic]
+    /// What each Markdown file gave, kept so that a rebuild reads only the files that changed.
+    public var documents: [String: DocumentLoad] = [:]
+}
+
+/// One Markdown file as loaded, with the file's size and time when it was read.
+public struct DocumentLoad: Sendable {
+    public var entry: ContentTree.Entry
+    public var material: MaterialSource?
+    public var page: PageSource?
+    public var diagnostics: [Diagnostic]
 }
 
 /// The load stage: lists `Content/`, decodes every text file and reads its fields.
 public enum ContentLoader {
-    public static func load(from root: URL, displayRoot: String) -> LoadedContent {
+    /// `previous`: an earlier load of the same folder; its documents are reused where the file's
+    /// size and modification time are unchanged (`okrug serve`).
+    public static func load(from root: URL, displayRoot: String, previous: LoadedContent? = nil) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -60,25 +72,33 @@ public enum ContentLoader {
         let pagePaths = paths.filter(isPageFile)
 
         // Files are independent: read and check them on all cores, keep the order of paths.
-        let materialResults = ParallelMap.map(materialPaths) { relative -> (MaterialSource?, [Diagnostic]) in
+        let reusable = previous?.documents ?? [:]
+        let documentPaths = materialPaths + pagePaths
+        let loads = ParallelMap.map(documentPaths) { relative -> DocumentLoad in
+            let entry = tree.files[relative] ?? ContentTree.Entry(relativePath: relative, byteCount: 0)
+            if let earlier = reusable[relative], earlier.entry == entry, earlier.entry.modified != 0 { return earlier }
             var local: [Diagnostic] = []
-            guard let source = decode(relative, in: tree, diagnostics: &local) else { return (nil, local) }
-            return (DocumentReader.material(source, relativePath: relative, diagnostics: &local), local)
+            guard let source = decode(relative, in: tree, diagnostics: &local) else {
+                return DocumentLoad(entry: entry, diagnostics: local)
+            }
+            if isMaterialFile(relative) {
+                let material = DocumentReader.material(source, relativePath: relative, diagnostics: &local)
+                return DocumentLoad(entry: entry, material: material, diagnostics: local)
+            }
+            let page = DocumentReader.page(source, relativePath: relative, diagnostics: &local)
+            return DocumentLoad(entry: entry, page: page, diagnostics: local)
         }
-        let pageResults = ParallelMap.map(pagePaths) { relative -> (PageSource?, [Diagnostic]) in
-            var local: [Diagnostic] = []
-            guard let source = decode(relative, in: tree, diagnostics: &local) else { return (nil, local) }
-            return (DocumentReader.page(source, relativePath: relative, diagnostics: &local), local)
+        var documents: [String: DocumentLoad] = [:]
+        for (path, load) in zip(documentPaths, loads) {
+            diagnostics += load.diagnostics
+            documents[path] = load
         }
-        for result in materialResults { diagnostics += result.1 }
-        for result in pageResults { diagnostics += result.1 }
 
         return LoadedContent(
             tree: tree, config: config, schools: schools, directions: directions,
-            materials: materialResults.compactMap(\.0), pages: pageResults.compactMap(\.0), plans: plans,
-            diagnostics: diagnostics)
+            materials: loads.compactMap(\.material), pages: loads.compactMap(\.page), plans: plans,
+            diagnostics: diagnostics, documents: documents)
     }
-
     /// `materials/x.md` or `materials/x/index.md`.
     static func isMaterialFile(_ path: String) -> Bool {
         isDocument(path, in: "materials/")

@@ -8,6 +8,8 @@ public struct ContentTree: Sendable {
     public struct Entry: Sendable, Hashable {
         public var relativePath: String
         public var byteCount: Int
+        /// Nanoseconds since 1970: with the size, how a rebuild tells a changed file.
+        public var modified: Int = 0
     }
 
     /// The folder on disk.
@@ -46,7 +48,8 @@ public struct ContentTree: Sendable {
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
         var visited = Set<String>()
 
-        func walk(_ directory: URL, relative: String) {
+        /// `realDirectory`: where `directory` really is, symlinks resolved, for loop detection.
+        func walk(_ directory: URL, relative: String, realDirectory: String) {
             let manager = FileManager.default
             guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else { return }
             for name in names.sorted() {
@@ -54,10 +57,11 @@ public struct ContentTree: Sendable {
                 let url = directory.appendingPathComponent(name)
                 let rel = relative.isEmpty ? name : relative + "/" + name
                 let display = displayRoot.isEmpty ? rel : displayRoot + "/" + rel
-                let attributes = try? manager.attributesOfItem(atPath: url.path)
-                let isLink = (attributes?[.type] as? FileAttributeType) == .typeSymbolicLink
-                let real = url.resolvingSymlinksInPath().standardizedFileURL.path
+                let status = FileStatus.of(url.path, followLinks: false)
+                let isLink = status?.isSymbolicLink == true
+                var real = realDirectory + "/" + name
                 if isLink {
+                    real = url.resolvingSymlinksInPath().standardizedFileURL.path
                     guard real == realRoot || real.hasPrefix(realRoot + "/") else {
                         diagnostics.append(
                             .error(
@@ -67,26 +71,24 @@ public struct ContentTree: Sendable {
                         continue
                     }
                 }
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: real, isDirectory: &isDirectory) else {
+                guard let target = isLink ? FileStatus.of(real) : status else {
                     diagnostics.append(
                         .error(
                             SourcePosition(file: display, line: 1, column: 1), "символическая ссылка никуда не ведёт",
                             hint: "удалите ссылку или восстановите файл"))
                     continue
                 }
-                if isDirectory.boolValue {
+                if target.isDirectory {
                     // A link loop would walk forever; each real folder is visited once.
                     guard visited.insert(real).inserted else { continue }
-                    walk(url, relative: rel)
+                    walk(url, relative: rel, realDirectory: real)
                 } else {
-                    let size = (try? manager.attributesOfItem(atPath: real)[.size] as? NSNumber)?.intValue ?? 0
-                    files[rel] = Entry(relativePath: rel, byteCount: size)
+                    files[rel] = Entry(relativePath: rel, byteCount: target.size, modified: target.modified)
                 }
             }
         }
         visited.insert(realRoot)
-        walk(root, relative: "")
+        walk(root, relative: "", realDirectory: realRoot)
         return (ContentTree(root: root, displayRoot: displayRoot, files: files), diagnostics)
     }
 }

@@ -1,14 +1,27 @@
 import Foundation
 
-/// FNV-1a, 64 bit: a stable fingerprint for cache-busting asset names (not for security).
-enum ContentHash {
-    static func hex(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
+/// FNV-1a, 64 bit: a stable fingerprint for cache-busting asset names and rebuild caches
+/// (not for security).
+struct ContentHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01b3
         }
-        let text = String(hash, radix: 16)
+    }
+
+    /// Adds a string and a separator, so «ab»+«c» and «a»+«bc» differ.
+    mutating func add(_ text: String) {
+        add(text.utf8)
+        add(CollectionOfOne(0xFF))
+    }
+
+    static func hex(_ data: Data) -> String {
+        var hash = ContentHash()
+        hash.add(data)
+        let text = String(hash.value, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
     }
 }

@@ -30,6 +30,15 @@ public enum SiteResolver {
     ])
 
     public static func resolve(_ content: LoadedContent, options: Options) -> (Site?, [Diagnostic]) {
+        let result = resolve(content, options: options, reusing: ParseCache())
+        return (result.site, result.diagnostics)
+    }
+
+    /// Resolves, parsing only the documents whose text (or whose surroundings: the set of files
+    /// and documents links resolve against) changed since `cache` was made.
+    public static func resolve(_ content: LoadedContent, options: Options, reusing cache: ParseCache) -> (
+        site: Site?, diagnostics: [Diagnostic], cache: ParseCache
+    ) {
         var diagnostics = content.diagnostics
         let tree = content.tree
 
@@ -88,19 +97,55 @@ public enum SiteResolver {
         let resolver = LinkTargetResolver(
             documents: documents, documentPaths: documentPaths, drafts: drafts, files: Set(tree.files.keys))
 
-        // Parse: one cmark call per document, on all cores.
-        let parsedMaterials = ParallelMap.map(published) { source -> ParsedDocument in
-            let path = documents[source.relativePath] ?? "materials/\(source.slug.value)/"
-            return ParsedDocument.parse(
-                body: source.body, bodyFirstLine: source.bodyFirstLine, sourcePath: source.relativePath,
-                displayPath: source.displayPath, pagePath: path, resolver: resolver, options: markdownOptions)
+        // Parse: one cmark call per document, on all cores; a document parsed before with the
+        // same text and the same surroundings is taken from the cache.
+        var surroundings = ContentHash()
+        for path in tree.sortedPaths { surroundings.add(path) }
+        for (source, path) in documents.sorted(by: { $0.key < $1.key }) {
+            surroundings.add(source)
+            surroundings.add(path)
         }
-        let parsedPages = ParallelMap.map(content.pages) { source -> ParsedDocument in
-            let path = documents[source.relativePath] ?? "\(source.slug.value)/"
-            return ParsedDocument.parse(
-                body: source.body, bodyFirstLine: source.bodyFirstLine, sourcePath: source.relativePath,
-                displayPath: source.displayPath, pagePath: path, resolver: resolver, options: markdownOptions)
+        for draft in drafts.sorted() { surroundings.add(draft) }
+        surroundings.add(markdownOptions.allowUnsafeHTML ? "unsafe" : "safe")
+        let fingerprint = surroundings.value
+        @Sendable func parse(
+            _ body: String, _ firstLine: Int, _ sourcePath: String, _ displayPath: String, _ pagePath: String
+        )
+            -> (UInt64, ParsedDocument)
+        {
+            var key = ContentHash()
+            key.add(String(fingerprint))
+            key.add(body)
+            key.add(String(firstLine))
+            key.add(displayPath)
+            key.add(pagePath)
+            if let cached = cache.entries[sourcePath], cached.key == key.value { return (key.value, cached.parsed) }
+            return (
+                key.value,
+                ParsedDocument.parse(
+                    body: body, bodyFirstLine: firstLine, sourcePath: sourcePath, displayPath: displayPath,
+                    pagePath: pagePath, resolver: resolver, options: markdownOptions)
+            )
         }
+        let materialResults = ParallelMap.map(published) { source in
+            parse(
+                source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
+                documents[source.relativePath] ?? "materials/\(source.slug.value)/")
+        }
+        let pageResults = ParallelMap.map(content.pages) { source in
+            parse(
+                source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
+                documents[source.relativePath] ?? "\(source.slug.value)/")
+        }
+        var newCache = ParseCache()
+        for (source, result) in zip(published, materialResults) {
+            newCache.entries[source.relativePath] = (result.0, result.1)
+        }
+        for (source, result) in zip(content.pages, pageResults) {
+            newCache.entries[source.relativePath] = (result.0, result.1)
+        }
+        let parsedMaterials = materialResults.map(\.1)
+        let parsedPages = pageResults.map(\.1)
 
         // Anchors into other documents are checked once every document's headings are known.
         var anchorsBySource: [String: Set<String>] = [:]
@@ -139,11 +184,21 @@ public enum SiteResolver {
                 tree: tree, materials: content.materials, pages: content.pages, referenced: referenced)
         }
 
+        // Files by material folder (`materials/x`), listed once: looking them up per material
+        // in the whole tree would be quadratic.
+        var folderFiles: [String: [String]] = [:]
+        for path in tree.sortedPaths where path.hasPrefix("materials/") {
+            let parts = path.split(separator: "/", maxSplits: 2)
+            if parts.count == 3 { folderFiles["materials/" + parts[1], default: []].append(path) }
+            if parts.count == 2 { folderFiles["materials", default: []].append(path) }
+        }
+
         var materials: [Material] = []
         for (source, parsed) in zip(published, parsedMaterials) {
             if let material = resolveMaterial(
                 source, parsed: parsed, path: documents[source.relativePath] ?? "", tree: tree,
-                schoolIDs: schoolIDs, directionIDs: directionIDs, plans: plans, diagnostics: &diagnostics)
+                schoolIDs: schoolIDs, directionIDs: directionIDs, plans: plans,
+                folderFiles: folderFiles[source.directory] ?? [], diagnostics: &diagnostics)
             {
                 materials.append(material)
             }
@@ -160,7 +215,7 @@ public enum SiteResolver {
                 headings: parsed.document.headings, files: parsed.files)
         }.sorted { ($0.menu ?? Int.max, $0.title) < ($1.menu ?? Int.max, $1.title) }
 
-        guard var config = content.config, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        guard var config = content.config, !diagnostics.hasErrors else { return (nil, diagnostics, newCache) }
         if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
         let schools = content.schools.map(\.value).sorted {
             ($0.role == .partner ? 0 : 1) < ($1.role == .partner ? 0 : 1)
@@ -171,12 +226,13 @@ public enum SiteResolver {
             taxonomies: Taxonomies.build(materials: materials, schools: schools, directions: directions),
             related: RelatedMaterials.compute(materials), plans: plans, buildDay: options.buildDay,
             buildTimestamp: options.buildTimestamp)
-        return (site, diagnostics)
+        return (site, diagnostics, newCache)
     }
 
     private static func resolveMaterial(
         _ source: MaterialSource, parsed: ParsedDocument, path: String, tree: ContentTree,
-        schoolIDs: [String], directionIDs: [String], plans: [Plan], diagnostics: inout [Diagnostic]
+        schoolIDs: [String], directionIDs: [String], plans: [Plan], folderFiles: [String],
+        diagnostics: inout [Diagnostic]
     ) -> Material? {
         var ok = true
         func checkID(_ id: Located<String>, in valid: [String], what: String, file: String) {
@@ -217,7 +273,7 @@ public enum SiteResolver {
             guard let sourceFile = ContentPath.resolve(name, from: source.directory), let entry = tree.files[sourceFile]
             else {
                 ok = false
-                let nearby = tree.files.keys.filter {
+                let nearby = folderFiles.filter {
                     ContentPath.directory(of: $0) == source.directory && !$0.hasSuffix(".md")
                 }
                 .map { String($0.split(separator: "/").last ?? "") }.sorted()
@@ -236,7 +292,7 @@ public enum SiteResolver {
         if source.isBundle {
             // A material's folder travels with it: every file beside index.md is published.
             let prefix = source.directory + "/"
-            for file in tree.files.keys where file.hasPrefix(prefix) && file != source.relativePath {
+            for file in folderFiles where file.hasPrefix(prefix) && file != source.relativePath {
                 files.append(
                     CopiedFile(source: file, target: String(path.dropLast()) + "/" + file.dropFirst(prefix.count)))
             }
@@ -270,6 +326,15 @@ public enum SiteResolver {
             }
         }
     }
+}
+
+/// Parsed documents kept between rebuilds (`okrug serve`), by source path.
+public struct ParseCache: Sendable {
+    var entries: [String: (key: UInt64, parsed: ParsedDocument)] = [:]
+
+    public init() {}
+
+    public var count: Int { entries.count }
 }
 
 /// Summaries cut at a word boundary.

@@ -79,6 +79,23 @@ public struct OutputWriter: Sendable {
         try? manager.removeItem(at: previous)
     }
 
+    /// Writes `files` into the existing output folder, each one atomically (a temporary file
+    /// renamed over the old one): how `okrug serve` updates the few pages an edit changed.
+    public func writeInPlace(_ files: [OutputFile]) throws {
+        let manager = FileManager.default
+        for file in files {
+            guard Self.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
+            let target = output.appendingPathComponent(file.path)
+            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let data: Data
+            switch file.contents {
+            case .bytes(let bytes): data = bytes
+            case .copy(let source): data = try Data(contentsOf: contentRoot.appendingPathComponent(source))
+            }
+            try data.write(to: target, options: .atomic)
+        }
+    }
+
     /// Output paths are relative and never climb out of the output folder.
     static func isSafe(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && ContentPath.staysInside(path)
