@@ -1,0 +1,166 @@
+import Foundation
+
+/// The builder behind `okrug serve`. It keeps what it loaded, parsed and rendered; a rebuild
+/// re-reads only the files whose size or time changed, re-parses only the documents whose text
+/// (or surroundings) changed, and when an edit does not touch what other pages show of a
+/// document (its title, date, summary, taxonomies…), re-renders and rewrites that document's
+/// page alone. Anything else — a new or removed file, the data files, a plan, the templates —
+/// renders the whole site, still with the unchanged documents' parses reused.
+///
+/// Not thread-safe: one owner (the preview server's actor) calls it.
+public final class IncrementalBuilder {
+    public struct Outcome: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var succeeded: Bool
+        /// Whether the whole site was rendered and written.
+        public var full: Bool
+        /// Output paths of the HTML pages rendered by this build.
+        public var renderedPages: [String]
+        /// Markdown documents parsed anew (the others came from the cache).
+        public var reparsed: Int
+        public var seconds: Double
+    }
+
+    public let options: BuildOptions
+    private var content: LoadedContent?
+    private var cache = ParseCache()
+    private var site: Site?
+    private var templates: TemplateSet?
+    private var templateDiagnostics: [Diagnostic] = []
+    private var templateFiles: [String: ContentTree.Entry] = [:]
+    /// The output holds a complete site written from `site`.
+    private var outputIsComplete = false
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Whether any file under `Content/` or `Templates/` changed since the last build: a stat
+    /// of each file, no reading.
+    public func hasChanges() -> Bool {
+        guard let content else { return true }
+        let (tree, _) = ContentTree.scan(root: options.content, displayRoot: options.contentDisplay)
+        if tree.files != content.tree.files { return true }
+        return ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files != templateFiles
+    }
+
+    public func build() -> Outcome {
+        let start = Date()
+        let previousContent = content
+        let loaded = ContentLoader.load(
+            from: options.content, displayRoot: options.contentDisplay, previous: previousContent)
+
+        let templateTree = ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files
+        let templatesChanged = templates == nil || templateTree != templateFiles
+        if templatesChanged {
+            let (set, problems) = TemplateSet.load(from: options.templates, displayRoot: options.templatesDisplay)
+            templates = set
+            templateDiagnostics = problems
+            templateFiles = templateTree
+        }
+
+        let resolveOptions = SiteResolver.Options(
+            includeDrafts: options.includeDrafts, baseURL: options.baseURL, buildDay: options.buildDay,
+            buildTimestamp: options.buildTimestamp)
+        let resolved = SiteResolver.resolve(loaded, options: resolveOptions, reusing: cache)
+        let reparsed = resolved.cache.entries.filter { cache.entries[$0.key]?.key != $0.value.key }.count
+        content = loaded
+        cache = resolved.cache
+        let diagnostics = (resolved.diagnostics + templateDiagnostics).sorted()
+        func outcome(succeeded: Bool, full: Bool, pages: [String]) -> Outcome {
+            Outcome(
+                diagnostics: diagnostics, succeeded: succeeded, full: full, renderedPages: pages, reparsed: reparsed,
+                seconds: Date().timeIntervalSince(start))
+        }
+        guard let newSite = resolved.site, let templates, !diagnostics.hasErrors else {
+            return outcome(succeeded: false, full: false, pages: [])
+        }
+
+        let renderer = SiteRenderer(site: newSite, templates: templates)
+        let writer = OutputWriter(output: options.output, contentRoot: options.content)
+        if let previousContent, let oldSite = site, outputIsComplete, !templatesChanged,
+            let changed = Self.pagesOnlyChange(from: previousContent, to: loaded, oldSite: oldSite, newSite: newSite)
+        {
+            var files: [OutputFile] = []
+            for source in changed {
+                if let index = newSite.materials.firstIndex(where: { $0.sourcePath == source }) {
+                    files.append(renderer.materialPage(index))
+                    files += newSite.materials[index].files.map {
+                        OutputFile(path: $0.target, contents: .copy($0.source))
+                    }
+                } else if let page = newSite.pages.first(where: { $0.sourcePath == source }) {
+                    files.append(renderer.freePage(page))
+                    files += page.files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
+                }
+            }
+            do {
+                try writer.writeInPlace(files)
+            } catch {
+                outputIsComplete = false
+                return outcome(succeeded: false, full: false, pages: [])
+            }
+            site = newSite
+            return outcome(succeeded: true, full: false, pages: files.map(\.path).filter { $0.hasSuffix(".html") })
+        }
+
+        let files = renderer.render()
+        do {
+            try writer.write(files)
+        } catch {
+            outputIsComplete = false
+            var failed = outcome(succeeded: false, full: true, pages: [])
+            failed.diagnostics.append(
+                .error(
+                    SourcePosition(file: options.output.lastPathComponent, line: 0, column: 0),
+                    "не удалось записать сайт: \(error)", hint: "проверьте место на диске и права на папку"))
+            return failed
+        }
+        site = newSite
+        outputIsComplete = true
+        return outcome(succeeded: true, full: true, pages: files.map(\.path).filter { $0.hasSuffix(".html") })
+    }
+
+    /// The changed Markdown files, when nothing else changed and no other page shows anything
+    /// that changed; `nil` when the whole site must be rendered.
+    static func pagesOnlyChange(from old: LoadedContent, to new: LoadedContent, oldSite: Site, newSite: Site)
+        -> [String]?
+    {
+        guard Set(old.tree.files.keys) == Set(new.tree.files.keys) else { return nil }
+        var changed: [String] = []
+        for (path, entry) in new.tree.files where old.tree.files[path] != entry {
+            guard new.documents[path] != nil else { return nil }  // a data file, plan, or attachment
+            changed.append(path)
+        }
+        guard newSite.materials.map(\.slug) == oldSite.materials.map(\.slug),
+            newSite.pages.map(\.slug) == oldSite.pages.map(\.slug)
+        else { return nil }
+        for path in changed {
+            if let index = newSite.materials.firstIndex(where: { $0.sourcePath == path }) {
+                guard ListingSignature(newSite.materials[index]) == ListingSignature(oldSite.materials[index]) else {
+                    return nil
+                }
+            } else if let index = newSite.pages.firstIndex(where: { $0.sourcePath == path }) {
+                let (a, b) = (newSite.pages[index], oldSite.pages[index])
+                guard a.title == b.title, a.menu == b.menu, a.summary == b.summary else { return nil }
+            } else {
+                return nil  // a draft or a document that failed before
+            }
+        }
+        return changed.sorted()
+    }
+}
+
+/// What other pages show of a material: listings, term pages, related and neighbour links,
+/// plan pages, feeds. A change outside it concerns the material's own page only.
+struct ListingSignature: Equatable {
+    var fields: [String]
+
+    init(_ material: Material) {
+        fields = [
+            material.slug, material.title, material.date.iso, material.summary, material.schoolID,
+            material.directionID, material.kind.rawValue, material.authors.map(\.name).joined(separator: "|"),
+            material.subjects.joined(separator: "|"), material.grades.map(String.init).joined(separator: "|"),
+            material.tags.joined(separator: "|"), material.activity ?? "", material.draft ? "draft" : "",
+        ]
+    }
+}
