@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "okrug", targets: ["okrug"]),
         .library(name: "OkrugKit", targets: ["OkrugKit"]),
+        .library(name: "OkrugServer", targets: ["OkrugServer"]),
     ],
     dependencies: [
         // YAML front matter and data files (the maintained standard YAML library for Swift).
@@ -15,6 +16,14 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // The CLI.
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // `okrug serve`: the preview server (the maintained Swift server framework on SwiftNIO).
+        // Its swift-configuration support is left out: the preview needs none of it.
+        .package(
+            url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
+        // Graceful shutdown on Ctrl-C (used by Hummingbird; named here for its shutdown handlers).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         // The system libcmark (Debian: libcmark-dev). Only OkrugKit/Markdown imports it.
@@ -31,10 +40,22 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `okrug serve`, kept out of OkrugKit so the generator builds without a server.
+        .target(
+            name: "OkrugServer",
+            dependencies: [
+                "OkrugKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "okrug",
             dependencies: [
                 "OkrugKit",
+                "OkrugServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -76,6 +76,27 @@ import Testing
         #expect(site.read("Public/materials/a/index.html")?.contains("Исправлено.") == true)
     }
 
+    @Test func editsMadeWhileBrokenAreNotLost() throws {
+        let site = try TempSite(files: [
+            "materials/a.md": TempSite.material(title: "Первый"),
+            "materials/b.md": TempSite.material(title: "Второй", body: "Вступление.\n\nСтарое.\n"),
+        ])
+        defer { site.remove() }
+        let builder = IncrementalBuilder(options: site.options())
+        #expect(builder.build().succeeded)
+        try write(site, "materials/a.md", TempSite.material(title: "Первый", date: "вчера"))
+        #expect(!builder.build().succeeded)
+        // b changes while a is still broken…
+        try write(site, "materials/b.md", TempSite.material(title: "Второй", body: "Вступление.\n\nНовое.\n"))
+        #expect(!builder.build().succeeded)
+        // …and is on the site once a is fixed.
+        try write(site, "materials/a.md", TempSite.material(title: "Первый"))
+        let fixed = builder.build()
+        #expect(fixed.succeeded)
+        #expect(Set(fixed.renderedPages) == ["materials/a/index.html", "materials/b/index.html"])
+        #expect(site.read("Public/materials/b/index.html")?.contains("Новое.") == true)
+    }
+
     @Test func templatesAndDataFilesRenderEverything() throws {
         let site = try TempSite(files: [
             "materials/a.md": TempSite.material(), "materials/b.md": TempSite.material(title: "Б"),

@@ -30,6 +30,11 @@ public final class IncrementalBuilder {
     private var templateFiles: [String: ContentTree.Entry] = [:]
     /// The output holds a complete site written from `site`.
     private var outputIsComplete = false
+    /// The content `site` was built from: a partial rebuild compares with it, not with a failed
+    /// load in between (files edited while the content was broken must not be missed).
+    private var writtenContent: LoadedContent?
+    /// Templates changed after the last write (perhaps in a build that failed).
+    private var templateFilesChangedSinceWrite = false
 
     public init(options: BuildOptions) {
         self.options = options
@@ -53,6 +58,7 @@ public final class IncrementalBuilder {
         let templateTree = ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files
         let templatesChanged = templates == nil || templateTree != templateFiles
         if templatesChanged {
+            templateFilesChangedSinceWrite = true
             let (set, problems) = TemplateSet.load(from: options.templates, displayRoot: options.templatesDisplay)
             templates = set
             templateDiagnostics = problems
@@ -78,8 +84,8 @@ public final class IncrementalBuilder {
 
         let renderer = SiteRenderer(site: newSite, templates: templates)
         let writer = OutputWriter(output: options.output, contentRoot: options.content)
-        if let previousContent, let oldSite = site, outputIsComplete, !templatesChanged,
-            let changed = Self.pagesOnlyChange(from: previousContent, to: loaded, oldSite: oldSite, newSite: newSite)
+        if let writtenContent, let oldSite = site, outputIsComplete, !templatesChanged, !templateFilesChangedSinceWrite,
+            let changed = Self.pagesOnlyChange(from: writtenContent, to: loaded, oldSite: oldSite, newSite: newSite)
         {
             var files: [OutputFile] = []
             for source in changed {
@@ -100,6 +106,7 @@ public final class IncrementalBuilder {
                 return outcome(succeeded: false, full: false, pages: [])
             }
             site = newSite
+            self.writtenContent = loaded
             return outcome(succeeded: true, full: false, pages: files.map(\.path).filter { $0.hasSuffix(".html") })
         }
 
@@ -116,6 +123,8 @@ public final class IncrementalBuilder {
             return failed
         }
         site = newSite
+        writtenContent = loaded
+        templateFilesChangedSinceWrite = false
         outputIsComplete = true
         return outcome(succeeded: true, full: true, pages: files.map(\.path).filter { $0.hasSuffix(".html") })
     }

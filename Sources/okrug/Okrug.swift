@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
 import OkrugKit
+import OkrugServer
 
+// The root is asynchronous because `serve` is; the other commands stay synchronous.
 @main
-struct Okrug: ParsableCommand {
+struct Okrug: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "okrug",
         abstract: "Генератор сайта «Образовательный округ»: банк методических материалов и план партнерства.",
-        subcommands: [Build.self, Check.self, New.self, ImportPlan.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self, ImportPlan.self],
         defaultSubcommand: Build.self)
 }
 
@@ -62,6 +64,37 @@ struct ImportPlan: ParsableCommand {
             throw ExitCode(1)
         }
         for line in report.summary { print(line) }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Собрать сайт, показать его в браузере и пересобирать при каждом сохранении файла.",
+        discussion: """
+            Открытая в браузере страница обновляется сама. Пока в содержимом есть ошибки, вместо сайта \
+            показан их список. Черновики (draft: true) видны. Остановить — Ctrl-C.
+            """)
+
+    @Option(help: "Порт.") var port = 8000
+    @Option(help: "Адрес; по умолчанию только этот компьютер.") var host = "127.0.0.1"
+    @Option(help: "Папка с содержимым.") var content = "Content"
+    @Option(help: "Папка с шаблонами и оформлением.") var templates = "Templates"
+    @Option(help: "Куда собирать сайт для просмотра (не Public/: в просмотре видны черновики).")
+    var output = ".okrug-serve"
+
+    func run() async throws {
+        // Links are relative; the base URL only decides the 404 page's base path: the root.
+        let address = "http://\(host):\(port)/"
+        let options = BuildOptions(
+            content: content, templates: templates, output: output, baseURL: address, includeDrafts: true)
+        let configuration = PreviewServer.Configuration(host: host, port: port, options: options)
+        try await PreviewServer.run(
+            configuration,
+            log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) },
+            onReady: { url in
+                FileHandle.standardOutput.write(Data("Просмотр сайта: \(url)  (остановить — Ctrl-C)\n".utf8))
+            })
+        print("Просмотр остановлен.")
     }
 }
 

@@ -1,0 +1,50 @@
+import Foundation
+import OkrugKit
+
+/// The preview's one owner of the builder: rebuilds when files change and remembers whether
+/// the last build succeeded, so every request sees either the site or what is wrong with it.
+actor PreviewState {
+    private let builder: IncrementalBuilder
+    private let hub: ReloadHub
+    private let log: @Sendable (String) -> Void
+    private(set) var version = 0
+    private(set) var lastOutcome: IncrementalBuilder.Outcome?
+
+    init(builder: IncrementalBuilder, hub: ReloadHub, log: @escaping @Sendable (String) -> Void) {
+        self.builder = builder
+        self.hub = hub
+        self.log = log
+    }
+
+    var succeeded: Bool { lastOutcome?.succeeded ?? false }
+    var diagnostics: [Diagnostic] { lastOutcome?.diagnostics ?? [] }
+
+    /// Builds when anything under Content/ or Templates/ changed (or the first time).
+    @discardableResult
+    func rebuildIfChanged() -> Bool {
+        guard lastOutcome == nil || builder.hasChanges() else { return false }
+        let outcome = builder.build()
+        lastOutcome = outcome
+        version += 1
+        report(outcome)
+        hub.broadcast(version)
+        return true
+    }
+
+    private func report(_ outcome: IncrementalBuilder.Outcome) {
+        let milliseconds = Int((outcome.seconds * 1000).rounded())
+        if outcome.succeeded {
+            let pages = outcome.renderedPages.count
+            let scope = outcome.full ? "весь сайт" : "\(RussianPlural.page.counted(pages))"
+            let warnings = outcome.diagnostics.warnings.count
+            log(
+                "Собрано за \(milliseconds) мс: \(scope)"
+                    + (warnings > 0 ? ", \(RussianPlural.warning.counted(warnings))" : "") + ".")
+        } else {
+            let text = outcome.diagnostics.map(\.formatted).joined(separator: "\n")
+            log(
+                "\(text)\nСайт не собран (\(RussianPlural.error.counted(outcome.diagnostics.errors.count))): в браузере показан список ошибок."
+            )
+        }
+    }
+}
