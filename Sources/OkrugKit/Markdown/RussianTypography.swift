@@ -5,10 +5,18 @@ import Ccmark
 enum RussianTypography {
     static func apply(to node: OpaquePointer) {
         guard let literal = cmark_node_get_literal(node) else { return }
-        let text = String(cString: literal)
-        // A byte scan: most text nodes have neither, and Foundation's `contains` is slow here.
-        guard text.utf8.contains(UInt8(ascii: "\"")) || text.utf8.contains(UInt8(ascii: "-")) else { return }
-        cmark_node_set_literal(node, convert(text))
+        // A byte scan first: most text nodes have neither a straight quote nor « - ».
+        var p = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+        var needed = false
+        while p.pointee != 0 {
+            if p.pointee == 0x22 || (p.pointee == 0x20 && p[1] == 0x2D && p[2] == 0x20) {
+                needed = true
+                break
+            }
+            p += 1
+        }
+        guard needed else { return }
+        cmark_node_set_literal(node, convert(String(cString: literal)))
     }
 
     static func convert(_ text: String) -> String {

@@ -25,20 +25,50 @@ public enum Transliteration {
         return out
     }
 
+    /// `table` by scalar, for `slug`: а–я and ё, then the other letters.
+    static let cyrillic: [UInt32: String] = {
+        var map: [UInt32: String] = [:]
+        for (character, latin) in table {
+            if let scalar = character.unicodeScalars.first { map[scalar.value] = latin }
+        }
+        return map
+    }()
+
     /// A URL slug: transliterated, lowercase ASCII letters and digits, words joined by
     /// single hyphens. «Через инновации — к качеству!» → `cherez-innovatsii-k-kachestvu`.
+    /// Over Unicode scalars (not `Character`s): it runs for every author, tag and title.
     public static func slug(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
-        for ch in latin(text) {
-            if ch.isASCII, ch.isLetter || ch.isNumber {
-                if pendingHyphen, !out.isEmpty { out.append("-") }
-                pendingHyphen = false
-                out.append(ch)
-            } else {
-                pendingHyphen = true
+        func word(_ bytes: some Sequence<UInt8>) {
+            if pendingHyphen, !out.isEmpty { out.append(UInt8(ascii: "-")) }
+            pendingHyphen = false
+            out.append(contentsOf: bytes)
+        }
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            switch value {
+            case 0x41...0x5A: word(CollectionOfOne(UInt8(value + 0x20)))
+            case 0x61...0x7A, 0x30...0x39: word(CollectionOfOne(UInt8(value)))
+            default:
+                // Cyrillic capitals to lower case: А–Я (U+0410–042F) → а–я, Ѐ–Џ (U+0400–040F) → ѐ–џ.
+                if (0x0410...0x042F).contains(value) { value += 0x20 } else if (0x0400...0x040F).contains(value) {
+                    value += 0x50
+                } else if value == 0x0490 {
+                    value = 0x0491
+                }
+                if let mapped = cyrillic[value] {
+                    if !mapped.isEmpty { word(mapped.utf8) }
+                } else if value >= 0x80, let lower = Unicode.Scalar(value)?.properties.lowercaseMapping,
+                    lower.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+                {
+                    word(lower.utf8.map { $0 })
+                } else {
+                    pendingHyphen = true
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
