@@ -12,15 +12,25 @@ public enum Builder {
 
     /// Load, parse and resolve without writing anything (`okrug check`, and the first half of `build`).
     public static func check(_ options: BuildOptions) -> (Site?, [Diagnostic]) {
+        var timer = StageTimer()
+        return check(options, timer: &timer)
+    }
+
+    static func check(_ options: BuildOptions, timer: inout StageTimer) -> (Site?, [Diagnostic]) {
         let content = ContentLoader.load(from: options.content, displayRoot: options.contentDisplay)
+        timer.mark("чтение")
         let resolveOptions = SiteResolver.Options(
             includeDrafts: options.includeDrafts, baseURL: options.baseURL, buildDay: options.buildDay,
             buildTimestamp: options.buildTimestamp)
-        return SiteResolver.resolve(content, options: resolveOptions)
+        let result = SiteResolver.resolve(content, options: resolveOptions)
+        timer.mark("разбор и связи")
+        return result
     }
 
     public static func build(_ options: BuildOptions) -> Report {
-        var (site, diagnostics) = check(options)
+        var timer = StageTimer()
+        defer { timer.print() }
+        var (site, diagnostics) = check(options, timer: &timer)
         let (templates, templateDiagnostics) = TemplateSet.load(
             from: options.templates, displayRoot: options.templatesDisplay)
         diagnostics += templateDiagnostics
@@ -37,6 +47,8 @@ public enum Builder {
         }
         site = resolved
         let files = SiteRenderer(site: resolved, templates: templates).render()
+        timer.mark("страницы")
+        defer { timer.mark("запись") }
         do {
             try OutputWriter(output: options.output, contentRoot: options.content).write(files)
         } catch {

@@ -7,6 +7,7 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     /// `assets/style.<hash>.css` and the like: original asset path → hashed output path.
     let assetPaths: [String: String]
+    let cache = RenderCache()
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -91,7 +92,7 @@ public struct SiteRenderer: Sendable {
         }
         let crumbs = breadcrumbs.map { LinkView(title: $0.title, url: url($0.url)) }
         let fullTitle = path.isEmpty ? site.config.title : "\(title) — \(site.config.title)"
-        return LayoutView(
+        var view = LayoutView(
             lang: site.config.language,
             pageTitle: fullTitle,
             siteTitle: site.config.title,
@@ -107,9 +108,25 @@ public struct SiteRenderer: Sendable {
             buildDate: site.buildDay.russian,
             partnership: site.config.partnership,
             structuredData: structuredData)
+        // Header and footer depend only on the links' prefix and the current section.
+        let key = "\(root)|\(section)|\(linkBase ?? "")"
+        let chrome = ChromeView(layout: view)
+        view.headerHTML = cache.chrome("header|" + key) { templates.render(chrome, template: "partials/header") }
+        view.footerHTML = cache.chrome("footer|" + key) { templates.render(chrome, template: "partials/footer") }
+        return view
     }
 
     func card(_ index: Int, from path: String) -> MaterialCardView {
+        var view = cardView(index, from: path)
+        let key = RenderCache.CardKey(
+            index: index,
+            prefixes: ["", "materials/", "schools/", "directions/", "kinds/"].map { RelativeURL.link(from: path, to: $0) })
+        let card = view
+        view.html = cache.card(key) { templates.render(card, template: "partials/card") }
+        return view
+    }
+
+    func cardView(_ index: Int, from path: String) -> MaterialCardView {
         let material = site.materials[index]
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         let school = site.school(material.schoolID)

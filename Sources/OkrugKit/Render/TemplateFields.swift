@@ -43,6 +43,8 @@ extension LayoutView: MustacheParent {
         case "buildDate": self.buildDate
         case "partnership": self.partnership
         case "structuredData": self.structuredData
+        case "headerHTML": self.headerHTML
+        case "footerHTML": self.footerHTML
         default: nil
         }
     }
@@ -60,6 +62,7 @@ extension MaterialCardView: MustacheParent {
         case "kind": self.kind
         case "summary": self.summary
         case "authors": self.authors
+        case "html": self.html
         default: nil
         }
     }
@@ -263,6 +266,15 @@ extension NotFoundView: MustacheParent {
         case "layout": self.layout
         case "home": self.home
         case "materials": self.materials
+        default: nil
+        }
+    }
+}
+
+extension ChromeView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "layout": self.layout
         default: nil
         }
     }

@@ -32,6 +32,14 @@ struct LayoutView: Sendable {
     var partnership: String
     /// schema.org JSON-LD for the page, already safe inside `<script>`.
     var structuredData: String?
+    /// `partials/header` and `partials/footer`, rendered once per depth and section.
+    var headerHTML: String = ""
+    var footerHTML: String = ""
+}
+
+/// What `partials/header` and `partials/footer` are rendered with.
+struct ChromeView: Sendable {
+    var layout: LayoutView
 }
 
 struct MaterialCardView: Sendable {
@@ -44,6 +52,8 @@ struct MaterialCardView: Sendable {
     var kind: LinkView
     var summary: String
     var authors: String
+    /// `partials/card` rendered with this card (kept per place by `RenderCache`).
+    var html: String = ""
 }
 
 struct PaginationView: Sendable {

@@ -62,18 +62,22 @@ struct TermCollector {
     }
 
     func terms(capitalized: Bool) -> [Term] {
-        materials.keys.map { slug -> Term in
+        // The collation key is made once per term, not in every comparison of the sort.
+        materials.keys.map { slug -> (key: String, term: Term) in
             let variants = spellings[slug] ?? [:]
             let title = variants.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key ?? slug
             let shown = capitalized ? title.prefix(1).uppercased() + title.dropFirst() : title
-            return Term(slug: slug, title: shown, description: "", materials: materials[slug] ?? [])
-        }.sorted { (RussianCollation.key($0.title), $0.slug) < (RussianCollation.key($1.title), $1.slug) }
+            let term = Term(slug: slug, title: shown, description: "", materials: materials[slug] ?? [])
+            return (RussianCollation.key(shown), term)
+        }.sorted { ($0.key, $0.term.slug) < ($1.key, $1.term.slug) }.map(\.term)
     }
 }
 
 /// Russian alphabetical order: case-insensitive, «ё» with «е».
 enum RussianCollation {
     static func key(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars { scalars.append(scalar == "ё" ? "е" : scalar) }
+        return String(scalars)
     }
 }

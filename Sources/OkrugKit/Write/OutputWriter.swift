@@ -40,20 +40,25 @@ public struct OutputWriter: Sendable {
                 guard Self.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
                 folders.insert(ContentPath.directory(of: file.path))
             }
+            // Sorted, a folder comes after its parent; the parents of the parents are added too.
+            for folder in folders {
+                var parent = ContentPath.directory(of: folder)
+                while !parent.isEmpty, folders.insert(parent).inserted { parent = ContentPath.directory(of: parent) }
+            }
+            let stagingPath = staging.path
             for folder in folders.sorted() where !folder.isEmpty {
-                try manager.createDirectory(
-                    at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                try FileIO.makeDirectory(stagingPath + "/" + folder)
             }
             let contentRoot = self.contentRoot
             let failures = ParallelMap.map(files) { file -> String? in
-                let target = staging.appendingPathComponent(file.path)
+                let target = stagingPath + "/" + file.path
                 do {
                     switch file.contents {
                     case .bytes(let data):
-                        try data.write(to: target)
+                        try FileIO.write(data, to: target)
                     case .copy(let source):
                         let data = try Data(contentsOf: contentRoot.appendingPathComponent(source))
-                        try data.write(to: target)
+                        try FileIO.write(data, to: target)
                     }
                     return nil
                 } catch {
