@@ -120,7 +120,9 @@ public struct SiteRenderer: Sendable {
         var view = cardView(index, from: path)
         let key = RenderCache.CardKey(
             index: index,
-            prefixes: ["", "materials/", "schools/", "directions/", "kinds/"].map { RelativeURL.link(from: path, to: $0) })
+            prefixes: ["", "materials/", "schools/", "directions/", "kinds/"].map {
+                RelativeURL.link(from: path, to: $0)
+            })
         let card = view
         view.html = cache.card(key) { templates.render(card, template: "partials/card") }
         return view

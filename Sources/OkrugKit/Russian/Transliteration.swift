@@ -53,7 +53,9 @@ public enum Transliteration {
             case 0x61...0x7A, 0x30...0x39: word(CollectionOfOne(UInt8(value)))
             default:
                 // Cyrillic capitals to lower case: А–Я (U+0410–042F) → а–я, Ѐ–Џ (U+0400–040F) → ѐ–џ.
-                if (0x0410...0x042F).contains(value) { value += 0x20 } else if (0x0400...0x040F).contains(value) {
+                if (0x0410...0x042F).contains(value) {
+                    value += 0x20
+                } else if (0x0400...0x040F).contains(value) {
                     value += 0x50
                 } else if value == 0x0490 {
                     value = 0x0491
@@ -61,7 +63,9 @@ public enum Transliteration {
                 if let mapped = cyrillic[value] {
                     if !mapped.isEmpty { word(mapped.utf8) }
                 } else if value >= 0x80, let lower = Unicode.Scalar(value)?.properties.lowercaseMapping,
-                    lower.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+                    lower.unicodeScalars.allSatisfy({
+                        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
+                    })
                 {
                     word(lower.utf8.map { $0 })
                 } else {

@@ -21,6 +21,14 @@ enum FileIO {
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw Failure(path: path, code: errno) }
     }
 
+    /// Whether the file at `path` already holds exactly `data` (size first, then bytes).
+    static func holds(_ data: Data, path: String) -> Bool {
+        guard let status = FileStatus.of(path, followLinks: false), !status.isDirectory, status.size == data.count
+        else { return false }
+        guard let existing = FileManager.default.contents(atPath: path) else { return false }
+        return existing == data
+    }
+
     static func write(_ data: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
