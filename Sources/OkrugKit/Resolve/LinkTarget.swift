@@ -115,15 +115,40 @@ public enum RelativeURL {
     /// From the page at `from` (`materials/x/`) to `to` (`kinds/seminar/`): `../../kinds/seminar/`.
     /// The folders the two share are skipped: `directions/` → `directions/methodical/` is `methodical/`.
     public static func link(from: String, to: String) -> String {
-        let source = from.split(separator: "/", omittingEmptySubsequences: true)
-        let target = to.split(separator: "/", omittingEmptySubsequences: true)
+        // Over UTF-8 bytes, without splitting into arrays of strings: it runs for every link of
+        // every page.
+        let source = Array(from.utf8)
+        let target = Array(to.utf8)
+        /// The component ranges of a path: the parts between slashes, empty ones left out.
+        func components(_ bytes: [UInt8]) -> [Range<Int>] {
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for (i, byte) in bytes.enumerated() where byte == 0x2F {
+                if i > start { ranges.append(start..<i) }
+                start = i + 1
+            }
+            if bytes.count > start { ranges.append(start..<bytes.count) }
+            return ranges
+        }
+        let sourceParts = components(source)
+        let targetParts = components(target)
         var common = 0
-        while common < source.count, common < target.count, source[common] == target[common] { common += 1 }
+        while common < sourceParts.count, common < targetParts.count,
+            source[sourceParts[common]].elementsEqual(target[targetParts[common]])
+        {
+            common += 1
+        }
         // A file target (`feed.xml`) must keep its last component even when it names a folder of `from`.
-        if !to.hasSuffix("/"), common == target.count, common > 0 { common -= 1 }
-        var url = String(repeating: "../", count: source.count - common)
-        url += target[common...].joined(separator: "/")
-        if to.hasSuffix("/"), common < target.count { url += "/" }
-        return url.isEmpty ? "./" : url
+        let endsWithSlash = target.last == 0x2F
+        if !endsWithSlash, common == targetParts.count, common > 0 { common -= 1 }
+        var url: [UInt8] = []
+        url.reserveCapacity(3 * (sourceParts.count - common) + target.count)
+        for _ in common..<sourceParts.count { url += [0x2E, 0x2E, 0x2F] }
+        for (n, part) in targetParts[common...].enumerated() {
+            if n > 0 { url.append(0x2F) }
+            url += target[part]
+        }
+        if endsWithSlash, common < targetParts.count { url.append(0x2F) }
+        return url.isEmpty ? "./" : String(decoding: url, as: UTF8.self)
     }
 }
