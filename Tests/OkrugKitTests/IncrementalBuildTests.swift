@@ -97,6 +97,23 @@ import Testing
         #expect(site.read("Public/materials/b/index.html")?.contains("Новое.") == true)
     }
 
+    @Test func aHeadingOtherDocumentsLinkToIsCheckedAgain() throws {
+        let site = try TempSite(files: [
+            "materials/a.md": TempSite.material(title: "Первый", body: "См. [цель](b.md#tsel).\n"),
+            "materials/b.md": TempSite.material(title: "Второй", body: "Вступление.\n\n## Цель\n\nТекст.\n"),
+        ])
+        defer { site.remove() }
+        let builder = IncrementalBuilder(options: site.options())
+        #expect(builder.build().succeeded)
+        try write(
+            site, "materials/b.md", TempSite.material(title: "Второй", body: "Вступление.\n\n## Задачи\n\nТекст.\n"))
+        let broken = builder.build()
+        #expect(!broken.succeeded)
+        #expect(
+            broken.diagnostics.error(at: "Content/materials/a.md:10:5")?.message.contains("нет раздела «#tsel»") == true
+        )
+    }
+
     @Test func templatesAndDataFilesRenderEverything() throws {
         let site = try TempSite(files: [
             "materials/a.md": TempSite.material(), "materials/b.md": TempSite.material(title: "Б"),

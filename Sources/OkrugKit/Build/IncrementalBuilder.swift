@@ -35,6 +35,10 @@ public final class IncrementalBuilder {
     private var writtenContent: LoadedContent?
     /// Templates changed after the last write (perhaps in a build that failed).
     private var templateFilesChangedSinceWrite = false
+    /// The diagnostics of the last successful build (warnings), by file.
+    private var writtenDiagnostics: [Diagnostic] = []
+    /// The scan `hasChanges` made, for the build that follows it.
+    private var pendingTree: ContentTree?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -45,12 +49,14 @@ public final class IncrementalBuilder {
     public func hasChanges() -> Bool {
         guard let content else { return true }
         let (tree, _) = ContentTree.scan(root: options.content, displayRoot: options.contentDisplay)
+        pendingTree = tree
         if tree.files != content.tree.files { return true }
         return ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files != templateFiles
     }
 
     public func build() -> Outcome {
         let start = Date()
+        if let fast = editOfDocuments(start: start) { return fast }
         let previousContent = content
         let loaded = ContentLoader.load(
             from: options.content, displayRoot: options.contentDisplay, previous: previousContent)
@@ -107,6 +113,7 @@ public final class IncrementalBuilder {
             }
             site = newSite
             self.writtenContent = loaded
+            writtenDiagnostics = diagnostics
             return outcome(succeeded: true, full: false, pages: files.map(\.path).filter { $0.hasSuffix(".html") })
         }
 
@@ -124,9 +131,92 @@ public final class IncrementalBuilder {
         }
         site = newSite
         writtenContent = loaded
+        writtenDiagnostics = diagnostics
         templateFilesChangedSinceWrite = false
         outputIsComplete = true
         return outcome(succeeded: true, full: true, pages: files.map(\.path).filter { $0.hasSuffix(".html") })
+    }
+
+    /// The common edit, done without loading and resolving the whole site again: only Markdown
+    /// files of published documents changed, and nothing other pages show of them. Each is read,
+    /// parsed and resolved alone, and its page rewritten. `nil` when the edit is anything else.
+    private func editOfDocuments(start: Date) -> Outcome? {
+        guard var written = writtenContent, let oldSite = site, let templates, outputIsComplete,
+            !templateFilesChangedSinceWrite, cache.context != nil
+        else { return nil }
+        let tree =
+            pendingTree ?? ContentTree.scan(root: options.content, displayRoot: options.contentDisplay).0
+        pendingTree = nil
+        guard tree.files.count == written.tree.files.count,
+            ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files == templateFiles
+        else { return nil }
+        var materials: [MaterialSource] = []
+        var pages: [PageSource] = []
+        var changed: [String: ContentTree.Entry] = [:]
+        var loadDiagnostics: [Diagnostic] = []
+        for (path, entry) in tree.files where written.tree.files[path] != entry {
+            guard written.tree.files[path] != nil, let before = written.documents[path] else { return nil }
+            var local: [Diagnostic] = []
+            guard let text = ContentLoader.decode(path, in: tree, diagnostics: &local) else { return nil }
+            if before.material != nil {
+                guard let source = DocumentReader.material(text, relativePath: path, diagnostics: &local),
+                    source.isComplete, !source.draft || options.includeDrafts
+                else { return nil }
+                materials.append(source)
+                written.documents[path] = DocumentLoad(entry: entry, material: source, diagnostics: local)
+            } else if before.page != nil {
+                guard let source = DocumentReader.page(text, relativePath: path, diagnostics: &local) else {
+                    return nil
+                }
+                pages.append(source)
+                written.documents[path] = DocumentLoad(entry: entry, page: source, diagnostics: local)
+            } else {
+                return nil
+            }
+            guard !local.hasErrors else { return nil }
+            loadDiagnostics += local
+            changed[path] = entry
+        }
+        if changed.isEmpty { return nil }
+        var patchedCache = cache
+        guard
+            let (newSite, patchDiagnostics) = SiteResolver.patch(
+                oldSite, materials: materials, pages: pages, cache: &patchedCache)
+        else { return nil }
+
+        let renderer = SiteRenderer(site: newSite, templates: templates)
+        var files: [OutputFile] = []
+        for source in materials {
+            guard let index = newSite.materials.firstIndex(where: { $0.sourcePath == source.relativePath }) else {
+                continue
+            }
+            files.append(renderer.materialPage(index))
+            files += newSite.materials[index].files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
+        }
+        for source in pages {
+            guard let page = newSite.pages.first(where: { $0.sourcePath == source.relativePath }) else { continue }
+            files.append(renderer.freePage(page))
+            files += page.files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
+        }
+        do {
+            try OutputWriter(output: options.output, contentRoot: options.content).writeInPlace(files)
+        } catch {
+            return nil
+        }
+        for (path, entry) in changed { written.tree.files[path] = entry }
+        let changedFiles = Set(changed.keys.map { tree.displayPath($0) })
+        let diagnostics =
+            (writtenDiagnostics.filter { !changedFiles.contains($0.file) } + loadDiagnostics + patchDiagnostics)
+            .sorted()
+        site = newSite
+        cache = patchedCache
+        content = written
+        writtenContent = written
+        writtenDiagnostics = diagnostics
+        return Outcome(
+            diagnostics: diagnostics, succeeded: true, full: false,
+            renderedPages: files.map(\.path).filter { $0.hasSuffix(".html") }, reparsed: changed.count,
+            seconds: Date().timeIntervalSince(start))
     }
 
     /// The changed Markdown files, when nothing else changed and no other page shows anything

@@ -113,15 +113,10 @@ public enum SiteResolver {
         )
             -> (UInt64, ParsedDocument)
         {
-            var key = ContentHash()
-            key.add(String(fingerprint))
-            key.add(body)
-            key.add(String(firstLine))
-            key.add(displayPath)
-            key.add(pagePath)
-            if let cached = cache.entries[sourcePath], cached.key == key.value { return (key.value, cached.parsed) }
+            let key = parseKey(fingerprint, body, firstLine, displayPath, pagePath)
+            if let cached = cache.entries[sourcePath], cached.key == key { return (key, cached.parsed) }
             return (
-                key.value,
+                key,
                 ParsedDocument.parse(
                     body: body, bodyFirstLine: firstLine, sourcePath: sourcePath, displayPath: displayPath,
                     pagePath: pagePath, resolver: resolver, options: markdownOptions)
@@ -138,6 +133,10 @@ public enum SiteResolver {
                 documents[source.relativePath] ?? "\(source.slug.value)/")
         }
         var newCache = ParseCache()
+        newCache.context = ResolveContext(
+            resolver: resolver, fingerprint: fingerprint, documents: documents, markdownOptions: markdownOptions,
+            schoolIDs: schoolIDs, directionIDs: directionIDs, plans: plans, folderFiles: [:], anchorsBySource: [:],
+            tree: tree)
         for (source, result) in zip(published, materialResults) {
             newCache.entries[source.relativePath] = (result.0, result.1)
         }
@@ -171,6 +170,8 @@ public enum SiteResolver {
             }
         }
 
+        newCache.context?.anchorsBySource = anchorsBySource
+
         if options.audit {
             var referenced = Set((parsedMaterials + parsedPages).flatMap { $0.files.map(\.source) })
             for source in published {
@@ -193,6 +194,7 @@ public enum SiteResolver {
             if parts.count == 2 { folderFiles["materials", default: []].append(path) }
         }
 
+        newCache.context?.folderFiles = folderFiles
         var materials: [Material] = []
         for (source, parsed) in zip(published, parsedMaterials) {
             if let material = resolveMaterial(
@@ -227,6 +229,79 @@ public enum SiteResolver {
             related: RelatedMaterials.compute(materials), plans: plans, buildDay: options.buildDay,
             buildTimestamp: options.buildTimestamp)
         return (site, diagnostics, newCache)
+    }
+
+    static func parseKey(
+        _ fingerprint: UInt64, _ body: String, _ firstLine: Int, _ displayPath: String, _ pagePath: String
+    )
+        -> UInt64
+    {
+        var key = ContentHash()
+        key.add(String(fingerprint))
+        key.add(body)
+        key.add(String(firstLine))
+        key.add(displayPath)
+        key.add(pagePath)
+        return key.value
+    }
+
+    /// The edit of a few documents applied to the last site without resolving everything
+    /// again: each changed document is parsed and resolved alone. `nil` when that is not
+    /// enough — an error, headings other documents link to changed, a change other pages show —
+    /// and the whole site must be resolved.
+    static func patch(
+        _ site: Site, materials: [MaterialSource], pages: [PageSource], cache: inout ParseCache
+    ) -> (site: Site, diagnostics: [Diagnostic])? {
+        guard let context = cache.context else { return nil }
+        var site = site
+        var diagnostics: [Diagnostic] = []
+        func parse(_ body: String, _ firstLine: Int, _ sourcePath: String, _ displayPath: String, _ pagePath: String)
+            -> ParsedDocument?
+        {
+            let parsed = ParsedDocument.parse(
+                body: body, bodyFirstLine: firstLine, sourcePath: sourcePath, displayPath: displayPath,
+                pagePath: pagePath, resolver: context.resolver, options: context.markdownOptions)
+            // Other documents may link to this one's headings: those must stay as they were.
+            guard parsed.anchors == context.anchorsBySource[sourcePath] ?? [] else { return nil }
+            for reference in parsed.anchorReferences {
+                guard let anchors = context.anchorsBySource[reference.sourcePath], anchors.contains(reference.fragment)
+                else { return nil }
+            }
+            guard !parsed.diagnostics.hasErrors else { return nil }
+            diagnostics += parsed.diagnostics
+            cache.entries[sourcePath] = (parseKey(context.fingerprint, body, firstLine, displayPath, pagePath), parsed)
+            return parsed
+        }
+        for source in materials {
+            guard let index = site.materials.firstIndex(where: { $0.sourcePath == source.relativePath }),
+                let path = context.documents[source.relativePath], path == site.materials[index].path,
+                let parsed = parse(source.body, source.bodyFirstLine, source.relativePath, source.displayPath, path)
+            else { return nil }
+            var problems: [Diagnostic] = []
+            guard
+                var material = resolveMaterial(
+                    source, parsed: parsed, path: path, tree: context.tree, schoolIDs: context.schoolIDs,
+                    directionIDs: context.directionIDs, plans: context.plans,
+                    folderFiles: context.folderFiles[source.directory] ?? [], diagnostics: &problems),
+                !problems.hasErrors, ListingSignature(material) == ListingSignature(site.materials[index])
+            else { return nil }
+            diagnostics += problems
+            material.files = material.files.sorted()
+            site.materials[index] = material
+        }
+        for source in pages {
+            guard let index = site.pages.firstIndex(where: { $0.sourcePath == source.relativePath }),
+                let path = context.documents[source.relativePath],
+                let parsed = parse(source.body, source.bodyFirstLine, source.relativePath, source.displayPath, path)
+            else { return nil }
+            let old = site.pages[index]
+            let summary = source.summary ?? Summary.from(parsed.document.firstParagraph)
+            guard source.title == old.title, source.menu == old.menu, summary == old.summary else { return nil }
+            site.pages[index].html = parsed.document.html
+            site.pages[index].headings = parsed.document.headings
+            site.pages[index].files = parsed.files
+        }
+        return (site, diagnostics)
     }
 
     private static func resolveMaterial(
@@ -328,9 +403,11 @@ public enum SiteResolver {
     }
 }
 
-/// Parsed documents kept between rebuilds (`okrug serve`), by source path.
+/// Parsed documents kept between rebuilds (`okrug serve`), by source path, and what resolving
+/// them needed, so a later edit can be resolved alone (`SiteResolver.patch`).
 public struct ParseCache: Sendable {
     var entries: [String: (key: UInt64, parsed: ParsedDocument)] = [:]
+    var context: ResolveContext?
 
     public init() {}
 
@@ -346,4 +423,18 @@ enum Summary {
         while let last = cut.last, ",;:—-".contains(last) { cut.removeLast() }
         return cut + "…"
     }
+}
+
+/// What resolving a document needs from the rest of the site.
+struct ResolveContext: Sendable {
+    var resolver: LinkTargetResolver
+    var fingerprint: UInt64
+    var documents: [String: String]
+    var markdownOptions: MarkdownOptions
+    var schoolIDs: [String]
+    var directionIDs: [String]
+    var plans: [Plan]
+    var folderFiles: [String: [String]]
+    var anchorsBySource: [String: Set<String>]
+    var tree: ContentTree
 }
