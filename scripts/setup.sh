@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian/Ubuntu machine with Swift lacks for okrug: libcmark-dev
-# (the Markdown library) and pkg-config. Safe to run again: it installs only what is missing.
+# Installs what a fresh Debian/Ubuntu machine with Swift lacks for okrug. Safe to run again:
+# it installs only what is missing.
+#   scripts/setup.sh          libcmark-dev, pkg-config, python3-venv; Pagefind into .venv/
+#   scripts/setup.sh --tests  also chromium, chromium-driver, fonts; icalendar and selenium
 set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+tests=false
+[ "${1:-}" = "--tests" ] && tests=true
 
 need=()
 pkg-config --exists libcmark 2>/dev/null || need+=(libcmark-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
+if $tests; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+  [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "okrug: устанавливаю ${need[*]}…"
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 command -v swift >/dev/null 2>&1 || {
@@ -20,19 +31,16 @@ command -v swift >/dev/null 2>&1 || {
   exit 1
 }
 
-# Python tools for the tests, in a project-local virtual environment (.venv/).
-if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
-  echo "okrug: устанавливаю python3-venv…"
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >/dev/null
-fi
-root="$(cd "$(dirname "$0")/.." && pwd)"
+# Python tools in a project-local virtual environment (.venv/); reinstalled only when a
+# requirements file changed (a copy of each installed one is kept in .venv/).
 [ -x "$root/.venv/bin/python" ] || python3 -m venv "$root/.venv"
-# Reinstall only when the list changed: a stamp keeps the copy of requirements.txt installed.
-if ! cmp -s "$root/scripts/requirements.txt" "$root/.venv/.okrug-requirements" 2>/dev/null; then
-  echo "okrug: устанавливаю Python-пакеты в .venv/…"
-  "$root/.venv/bin/pip" install -q --disable-pip-version-check -r "$root/scripts/requirements.txt"
-  cp "$root/scripts/requirements.txt" "$root/.venv/.okrug-requirements"
-fi
+install() {
+  local list="$root/scripts/$1" stamp="$root/.venv/.okrug-$1"
+  if ! cmp -s "$list" "$stamp" 2>/dev/null; then
+    echo "okrug: устанавливаю Python-пакеты из scripts/$1 в .venv/…"
+    "$root/.venv/bin/pip" install -q --disable-pip-version-check -r "$list"
+    cp "$list" "$stamp"
+  fi
+}
+install requirements.txt
+if $tests; then install requirements-test.txt; fi

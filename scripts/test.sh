@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs all tests: unit tests of each pipeline stage, bad-input diagnostics, and the sample
-# site built for real into a temporary folder.
+# Runs all tests: the Swift tests (each pipeline stage, bad input, the sample site built for
+# real, the commands, serve over HTTP) and the browser tests (chromium through selenium, over
+# HTTP). A browser test that cannot run here is reported as skipped, by name.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --tests
 swift build --build-tests
 swift test --skip-build "$@"
+.venv/bin/python -m unittest discover -s Tests/browser -t Tests/browser -v

@@ -24,10 +24,20 @@ struct Build: ParsableCommand {
         help: "Адрес сайта, например https://example.org/okrug/ (по умолчанию из site.yaml).")
     var baseURL: String?
     @Flag(help: "Включить черновики (draft: true).") var drafts = false
+    @Flag(name: .customLong("no-search"), help: "Не строить поисковый индекс (Pagefind).") var noSearch = false
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             content: content, templates: templates, output: output, baseURL: baseURL, includeDrafts: drafts)
+        if !noSearch {
+            options.searchIndexer = SearchIndexer.find()
+            if options.searchIndexer == nil {
+                FileHandle.standardError.write(
+                    Data(
+                        "Поиск не будет построен: Pagefind не установлен. Установите его командой scripts/setup.sh (или соберите с --no-search). Сайт работает и без поиска.\n"
+                            .utf8))
+            }
+        }
         let report = Builder.build(options)
         DiagnosticPrinter.print(report.diagnostics)
         guard report.succeeded else {
@@ -36,9 +46,12 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         let count = report.site?.materials.count ?? 0
-        print(
+        var summary =
             "Сайт собран в \(output)/: \(count) \(RussianPlural.material.form(for: count)), файлов записано: \(report.filesWritten)."
-        )
+        if let seconds = report.searchSeconds {
+            summary += " Поисковый индекс построен за \(String(format: "%.1f", seconds)) с."
+        }
+        print(summary)
     }
 }
 

@@ -129,5 +129,24 @@ import Testing
                 gapsCount: "g", directions: [], satellites: []),
         ]
         for value in resultsValues { assertComplete(value) }
+
+        // Search
+        let facet = FacetView(key: "школа", title: "Школа", options: [FacetOptionView(value: "v", count: 1)])
+        var listing = ListingView(
+            layout: layout, heading: "h", description: "d", count: "c", cards: [], pagination: nil, indexLink: nil,
+            isEmpty: true)
+        listing.facets = [facet]
+        listing.hasFacets = true
+        listing.bundle = "b"
+        listing.base = "/"
+        listing.script = "s"
+        let searchValues: [any MustacheParent] = [
+            SearchFieldView(kind: "filter", key: "k", value: "v"), facet, facet.options[0], listing,
+            SearchPageView(layout: layout, bundle: "b", base: "/", script: "s", materialsURL: "m"),
+        ]
+        for value in searchValues { assertComplete(value) }
+        var withFields = layout
+        withFields.searchFields = renderer.searchFields(for: site.materials[0])
+        assertComplete(withFields)
     }
 }

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var buildDay: CalendarDay
     /// Seconds since 1970 (UTC), from `SOURCE_DATE_EPOCH` when set: the calendar's DTSTAMP.
     public var buildTimestamp: Int
+    /// Pagefind, to index the written site; `nil` builds the site without search.
+    public var searchIndexer: SearchIndexer?
 
     public init(
         content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,

@@ -7,6 +7,8 @@ public enum Builder {
         public var site: Site?
         /// Files written (0 when nothing was written).
         public var filesWritten: Int
+        /// Seconds Pagefind took; `nil` when the site was built without search.
+        public var searchSeconds: Double? = nil
         public var succeeded: Bool { !diagnostics.hasErrors && site != nil }
     }
 
@@ -59,6 +61,20 @@ public enum Builder {
                     hint: "проверьте место на диске и права на папку"))
             return Report(diagnostics: diagnostics, site: resolved, filesWritten: 0)
         }
-        return Report(diagnostics: diagnostics, site: resolved, filesWritten: files.count)
+        var report = Report(diagnostics: diagnostics, site: resolved, filesWritten: files.count)
+        if let indexer = options.searchIndexer {
+            let result = indexer.index(site: options.output)
+            timer.mark("поиск")
+            if result.succeeded {
+                report.searchSeconds = result.seconds
+            } else {
+                report.diagnostics.append(
+                    .error(
+                        SourcePosition(file: options.output.lastPathComponent, line: 0, column: 0),
+                        "поисковый индекс не построен: \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))",
+                        hint: "переустановите Pagefind: scripts/setup.sh; или соберите без поиска: --no-search"))
+            }
+        }
+        return report
     }
 }

@@ -151,7 +151,8 @@ extension SiteRenderer {
                 breadcrumbs: [
                     LinkView(title: "Планы", url: "plan/"), LinkView(title: "План на \(plan.year) год", url: plan.path),
                 ], description: "\(activity.when.inWords). \(activity.indicator.plain)",
-                structuredData: StructuredData.event(activity, plan: plan, site: site)),
+                structuredData: StructuredData.event(activity, plan: plan, site: site),
+                searchFields: searchFields(for: activity, plan: plan)),
             titleHTML: activity.title.html, planTitle: plan.title.plain, planURL: url(plan.path),
             section: activity.sectionTitle, when: activity.when.text, whenWords: activity.when.inWords,
             startISO: activity.when.calendarSpan?.start.iso, status: status(activity.when),

@@ -22,6 +22,7 @@ public struct SiteRenderer: Sendable {
     public func render() -> [OutputFile] {
         var files: [OutputFile] = []
         files.append(home())
+        files.append(searchPage())
         files += planFiles()
         files += listing(
             path: "materials/", heading: "Материалы", description: site.config.description,
@@ -66,7 +67,7 @@ public struct SiteRenderer: Sendable {
     /// to `path`: for the 404 page, which the server shows at any depth.
     func layout(
         path: String, title: String, section: String, breadcrumbs: [LinkView], description: String? = nil,
-        linkBase: String? = nil, structuredData: String? = nil
+        linkBase: String? = nil, structuredData: String? = nil, searchFields: [SearchFieldView] = []
     ) -> LayoutView {
         func url(_ target: String) -> String {
             if let linkBase { return linkBase + target }
@@ -107,7 +108,7 @@ public struct SiteRenderer: Sendable {
             hasBreadcrumbs: !crumbs.isEmpty,
             buildDate: site.buildDay.russian,
             partnership: site.config.partnership,
-            structuredData: structuredData)
+            structuredData: structuredData, searchFields: searchFields)
         // Header and footer depend only on the links' prefix and the current section.
         let key = "\(root)|\(section)|\(linkBase ?? "")"
         let chrome = ChromeView(layout: view)
@@ -185,6 +186,7 @@ public struct SiteRenderer: Sendable {
         indexLink: LinkView?, activities: [PlanActivity] = []
     ) -> [OutputFile] {
         let perPage = site.config.perPage
+        let facetViews = path == "materials/" ? facets : []
         let pageCount = max(1, (indices.count + perPage - 1) / perPage)
         var files: [OutputFile] = []
         for number in 1...pageCount {
@@ -208,7 +210,15 @@ public struct SiteRenderer: Sendable {
                 isEmpty: indices.isEmpty,
                 activities: number == 1 ? activities.map { activityLink($0, from: pagePath) } : [],
                 hasActivities: number == 1 && !activities.isEmpty)
-            files.append(.text(pagePath + "index.html", templates.render(view, template: "materials")))
+            var listing = view
+            if path == "materials/" {
+                listing.facets = facetViews
+                listing.hasFacets = !facetViews.isEmpty
+                listing.bundle = RelativeURL.link(from: pagePath, to: "pagefind/")
+                listing.base = site.config.basePath
+                listing.script = RelativeURL.link(from: pagePath, to: searchScriptPath)
+            }
+            files.append(.text(pagePath + "index.html", templates.render(listing, template: "materials")))
         }
         return files
     }
@@ -305,7 +315,8 @@ public struct SiteRenderer: Sendable {
             layout: layout(
                 path: path, title: material.title, section: "materials",
                 breadcrumbs: [LinkView(title: "Материалы", url: "materials/")], description: material.summary,
-                structuredData: StructuredData.learningResource(material, site: site)),
+                structuredData: StructuredData.learningResource(material, site: site),
+                searchFields: searchFields(for: material)),
             title: material.title,
             date: material.date.russian,
             dateISO: material.date.iso,

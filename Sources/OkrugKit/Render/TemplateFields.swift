@@ -43,6 +43,7 @@ extension LayoutView: MustacheParent {
         case "buildDate": self.buildDate
         case "partnership": self.partnership
         case "structuredData": self.structuredData
+        case "searchFields": self.searchFields
         case "headerHTML": self.headerHTML
         case "footerHTML": self.footerHTML
         default: nil
@@ -105,6 +106,11 @@ extension ListingView: MustacheParent {
         case "isEmpty": self.isEmpty
         case "activities": self.activities
         case "hasActivities": self.hasActivities
+        case "facets": self.facets
+        case "hasFacets": self.hasFacets
+        case "bundle": self.bundle
+        case "base": self.base
+        case "script": self.script
         default: nil
         }
     }
@@ -275,6 +281,51 @@ extension ChromeView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "layout": self.layout
+        default: nil
+        }
+    }
+}
+
+extension SearchFieldView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": self.kind
+        case "key": self.key
+        case "value": self.value
+        default: nil
+        }
+    }
+}
+
+extension FacetOptionView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": self.value
+        case "count": self.count
+        default: nil
+        }
+    }
+}
+
+extension FacetView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "key": self.key
+        case "title": self.title
+        case "options": self.options
+        default: nil
+        }
+    }
+}
+
+extension SearchPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "layout": self.layout
+        case "bundle": self.bundle
+        case "base": self.base
+        case "script": self.script
+        case "materialsURL": self.materialsURL
         default: nil
         }
     }

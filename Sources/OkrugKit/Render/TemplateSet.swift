@@ -8,7 +8,9 @@ public struct TemplateSet: Sendable {
     /// Asset files: path relative to `Templates/assets/` → bytes.
     var assets: [String: Data]
 
-    static let required = ["home", "materials", "material", "taxonomy", "page", "404"]
+    static let required = [
+        "home", "materials", "material", "taxonomy", "page", "404", "search", "plans", "plan", "activity", "results",
+    ]
 
     public static func load(from directory: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

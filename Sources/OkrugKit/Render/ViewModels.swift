@@ -32,6 +32,8 @@ struct LayoutView: Sendable {
     var partnership: String
     /// schema.org JSON-LD for the page, already safe inside `<script>`.
     var structuredData: String?
+    /// Pagefind's filters, sort keys and metadata for this page (`<meta data-pagefind-…>`).
+    var searchFields: [SearchFieldView] = []
     /// `partials/header` and `partials/footer`, rendered once per depth and section.
     var headerHTML: String = ""
     var footerHTML: String = ""
@@ -78,6 +80,12 @@ struct ListingView: Sendable {
     var pagination: PaginationView?
     var indexLink: LinkView?
     var isEmpty: Bool
+    /// On `/materials/`: the instant filters (shown by script when the search index is there).
+    var facets: [FacetView] = []
+    var hasFacets: Bool = false
+    var bundle: String = ""
+    var base: String = ""
+    var script: String = ""
     /// On a person's page: the plan activities they are responsible for.
     var activities: [ActivityLinkView] = []
     var hasActivities: Bool = false
@@ -204,4 +212,31 @@ struct NotFoundView: Sendable {
     var layout: LayoutView
     var home: String
     var materials: String
+}
+
+/// `<meta data-pagefind-filter="школа[content]" content="…">`: kind is filter, sort or meta.
+struct SearchFieldView: Sendable {
+    var kind: String
+    var key: String
+    var value: String
+}
+
+struct FacetOptionView: Sendable {
+    var value: String
+    var count: Int
+}
+
+/// One select of the filters on `/materials/`: its Pagefind filter name and values.
+struct FacetView: Sendable {
+    var key: String
+    var title: String
+    var options: [FacetOptionView]
+}
+
+struct SearchPageView: Sendable {
+    var layout: LayoutView
+    var bundle: String
+    var base: String
+    var script: String
+    var materialsURL: String
 }

@@ -1,0 +1,193 @@
+// okrug: search (/search/) and instant filters (/materials/) over Pagefind's JavaScript API.
+// Progressive enhancement: without JavaScript the pages keep their links and listings.
+
+const FILTER_ORDER = ["тип", "школа", "направление", "форма", "предмет", "класс"];
+
+function plural(n, one, few, many) {
+  const m10 = n % 10, m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+}
+
+function found(n) {
+  return `Найдено: ${n} ${plural(n, "результат", "результата", "результатов")}`;
+}
+
+function element(tag, attributes = {}, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+async function loadPagefind(container, status) {
+  if (typeof WebAssembly !== "object") {
+    status.textContent = "Поиск не работает в этом браузере: ему нужна поддержка WebAssembly. Обновите браузер или выберите материалы по разделам каталога.";
+    return null;
+  }
+  try {
+    const pagefind = await import(container.dataset.bundle + "pagefind.js");
+    await pagefind.options({ baseUrl: container.dataset.base, excerptLength: 24 });
+    await pagefind.init();
+    return pagefind;
+  } catch (error) {
+    status.textContent = "Поиск сейчас недоступен: на сайте нет поискового индекса. Материалы можно выбрать по разделам каталога.";
+    return null;
+  }
+}
+
+function readState(filterNames) {
+  const params = new URLSearchParams(location.search);
+  const filters = {};
+  for (const name of filterNames) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  return { q: params.get("q") || "", filters };
+}
+
+function writeState(q, filters) {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+function buildSelects(box, available) {
+  const selects = {};
+  for (const name of FILTER_ORDER) {
+    const values = available[name];
+    if (!values || Object.keys(values).length < 2) continue;
+    const label = element("label", { class: "facets__field" });
+    label.append(element("span", { class: "facets__label" }, name[0].toUpperCase() + name.slice(1)));
+    const select = element("select", { name });
+    select.append(element("option", { value: "" }, "все"));
+    for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b, "ru"))) {
+      select.append(element("option", { value }, `${value} (${values[value]})`));
+    }
+    label.append(select);
+    box.append(label);
+    selects[name] = select;
+  }
+  return selects;
+}
+
+function renderResult(data) {
+  const item = element("li", { class: "search-result" });
+  const title = element("h2", { class: "search-result__title" });
+  title.append(element("a", { href: data.url }, data.meta.title || data.url));
+  item.append(title);
+  const facts = [data.meta.school, data.meta.date].filter(Boolean).join(" · ");
+  if (facts) item.append(element("p", { class: "search-result__meta" }, facts));
+  if (data.excerpt) {
+    const excerpt = element("p", { class: "search-result__excerpt" });
+    // Pagefind's excerpt is escaped page text with <mark> around the words found.
+    excerpt.innerHTML = data.excerpt;
+    item.append(excerpt);
+  }
+  return item;
+}
+
+async function searchPage(container) {
+  const form = container.querySelector(".search-form");
+  const input = form.querySelector("input[name=q]");
+  const status = container.querySelector(".search-status");
+  const list = container.querySelector(".search-results");
+  const more = container.querySelector(".search-more");
+  const pagefind = await loadPagefind(container, status);
+  if (!pagefind) return;
+
+  const box = container.querySelector(".search-filters");
+  const selects = buildSelects(box, await pagefind.filters());
+  box.hidden = Object.keys(selects).length === 0;
+
+  const state = readState(Object.keys(selects));
+  // Words typed while the index was loading are kept.
+  input.value = state.q || input.value;
+  for (const [name, value] of Object.entries(state.filters)) selects[name].value = value;
+
+  let shown = [], results = [], run = 0;
+  async function showMore() {
+    const next = results.slice(shown.length, shown.length + 20);
+    const data = await Promise.all(next.map((r) => r.data()));
+    for (const entry of data) list.append(renderResult(entry));
+    shown = shown.concat(next);
+    more.hidden = shown.length >= results.length;
+  }
+  async function search() {
+    const mine = ++run;
+    const q = input.value.trim();
+    const filters = {};
+    for (const [name, select] of Object.entries(selects)) if (select.value) filters[name] = select.value;
+    writeState(q, filters);
+    if (!q && Object.keys(filters).length === 0) {
+      list.replaceChildren(); status.textContent = ""; more.hidden = true; return;
+    }
+    const response = await pagefind.search(q || null, { filters, sort: q ? undefined : { date: "desc" } });
+    if (mine !== run) return;
+    results = response.results; shown = [];
+    list.replaceChildren();
+    if (results.length === 0) {
+      status.textContent = q
+        ? `Ничего не найдено по запросу «${q}». Проверьте написание, попробуйте другие слова или уберите фильтры.`
+        : "Ничего не найдено: уберите часть фильтров.";
+      more.hidden = true;
+      return;
+    }
+    status.textContent = found(results.length);
+    await showMore();
+  }
+  let timer;
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 250); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
+  for (const select of Object.values(selects)) select.addEventListener("change", search);
+  more.querySelector("button").addEventListener("click", showMore);
+  await search();
+  container.dataset.ready = "true";
+}
+
+async function facets(form) {
+  const status = form.querySelector(".facets__status");
+  const pagefind = await loadPagefind(form, status);
+  if (!pagefind) return;
+  const selects = {};
+  for (const select of form.querySelectorAll("select")) selects[select.name] = select;
+  const results = form.querySelector(".facets__results");
+  const listing = document.querySelectorAll(".listing-cards, .pagination");
+  form.hidden = false;
+  const state = readState(Object.keys(selects));
+  for (const [name, value] of Object.entries(state.filters)) selects[name].value = value;
+  let run = 0;
+  async function filter() {
+    const mine = ++run;
+    const filters = { "тип": "материал" };
+    for (const [name, select] of Object.entries(selects)) if (select.value) filters[name] = select.value;
+    writeState("", Object.fromEntries(Object.entries(filters).filter(([name]) => name !== "тип")));
+    if (Object.keys(filters).length === 1) {
+      results.hidden = true; status.textContent = "";
+      for (const node of listing) node.hidden = false;
+      return;
+    }
+    const response = await pagefind.search(null, { filters, sort: { date: "desc" } });
+    if (mine !== run) return;
+    const data = await Promise.all(response.results.slice(0, 50).map((r) => r.data()));
+    results.replaceChildren(...data.map(renderResult));
+    results.hidden = false;
+    for (const node of listing) node.hidden = true;
+    const n = response.results.length;
+    status.textContent = n === 0
+      ? "Таких материалов нет: измените выбор."
+      : `${n} ${plural(n, "материал", "материала", "материалов")}` + (n > 50 ? ", показаны 50 новых" : "");
+  }
+  for (const select of Object.values(selects)) select.addEventListener("change", filter);
+  form.addEventListener("submit", (event) => { event.preventDefault(); filter(); });
+  await filter();
+  form.dataset.ready = "true";
+}
+
+const page = document.querySelector("[data-search]");
+if (page) searchPage(page);
+const facetForm = document.querySelector(".js-facets");
+if (facetForm) facets(facetForm);

@@ -1,0 +1,155 @@
+"""Search and faceted browsing in a real browser (chromium, headless) over HTTP."""
+import os, unittest, urllib.parse
+from support import ROOT, Site, browser, missing_tools, wait_for
+
+REASON = missing_tools()
+
+
+def results(driver):
+    return driver.find_elements("css selector", ".search-results .search-result")
+
+
+def result_urls(driver):
+    return sorted(a.get_attribute("href") for a in driver.find_elements("css selector", ".search-result__title a"))
+
+
+def status(driver):
+    return driver.find_element("css selector", ".search-status").text
+
+
+@unittest.skipIf(REASON, REASON)
+class SearchTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.site = Site.shared()
+        cls.driver = browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+
+    def search(self, query):
+        self.driver.get(self.site.url + "search/?q=" + urllib.parse.quote(query))
+        wait_for(self.driver, lambda d: status(d) != "")
+        return result_urls(self.driver)
+
+    def test_a_word_form_finds_the_other_forms(self):
+        # The seminar material says «семинар», «семинара», «семинаре»… but never «семинарами».
+        with open(os.path.join(ROOT, "Content/materials/cherez-innovatsii-k-kachestvu-obrazovaniia/index.md"),
+                  encoding="utf-8") as f:
+            source = f.read()
+        self.assertIn("семинар", source)
+        self.assertNotIn("семинарами", source)
+        urls = self.search("семинарами")
+        self.assertIn(self.site.url + "materials/cherez-innovatsii-k-kachestvu-obrazovaniia/", urls)
+        marks = [m.text.lower() for m in self.driver.find_elements("css selector", ".search-result__excerpt mark")]
+        self.assertTrue(any(m.startswith("семинар") for m in marks), marks)
+
+    def test_yo_and_ye_find_the_same(self):
+        with_yo = self.search("ёлка")
+        without = self.search("елка")
+        self.assertTrue(with_yo)
+        self.assertEqual(with_yo, without)
+        self.assertIn(self.site.url + "materials/novogodniaia-iolka-master-klass/", with_yo)
+
+    def test_a_filter_narrows_to_one_school(self):
+        everything = self.search("урок")
+        select = self.driver.find_element("css selector", ".search-filters select[name='школа']")
+        from selenium.webdriver.support.ui import Select
+        Select(select).select_by_value("Покровская СОШ")
+        wait_for(self.driver, lambda d: "школа=" in urllib.parse.unquote(d.current_url)
+                 and len(result_urls(d)) < len(everything))
+        schools = [p.text for p in self.driver.find_elements("css selector", ".search-result__meta")]
+        self.assertTrue(schools)
+        self.assertTrue(all(s.startswith("Покровская СОШ") for s in schools), schools)
+        query = urllib.parse.parse_qs(urllib.parse.urlparse(self.driver.current_url).query)
+        self.assertEqual(query["школа"], ["Покровская СОШ"])
+        self.assertEqual(query["q"], ["урок"])
+
+    def test_no_match_says_so_in_russian(self):
+        self.assertEqual(self.search("фотосинтез"), [])
+        self.assertIn("Ничего не найдено", status(self.driver))
+
+    def test_the_url_restores_the_search(self):
+        self.driver.get(self.site.url + "search/")
+        wait_for(self.driver, lambda d: d.find_element("css selector", "[data-search]").get_attribute("data-ready"))
+        field = self.driver.find_element("css selector", "#search-q")
+        field.send_keys("мониторинг")
+        wait_for(self.driver, lambda d: "q=" in d.current_url and results(d))
+        shared = self.driver.current_url
+        found = result_urls(self.driver)
+        self.driver.get(self.site.url)
+        self.driver.get(shared)
+        wait_for(self.driver, lambda d: results(d))
+        self.assertEqual(self.driver.find_element("css selector", "#search-q").get_attribute("value"), "мониторинг")
+        self.assertEqual(result_urls(self.driver), found)
+
+    def test_plan_activities_are_found_too(self):
+        urls = self.search("Точка роста")
+        self.assertIn(self.site.url + "plan/2023/tochka-rosta/", urls)
+
+    def test_the_header_box_leads_to_search(self):
+        self.driver.get(self.site.url + "materials/")
+        box = self.driver.find_element("css selector", ".site-search__input")
+        box.send_keys("ёлка")
+        box.submit()
+        wait_for(self.driver, lambda d: "/search/" in d.current_url and results(d))
+        self.assertIn(self.site.url + "materials/novogodniaia-iolka-master-klass/", result_urls(self.driver))
+
+    def test_without_webassembly_the_page_says_so(self):
+        self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": "delete window.WebAssembly;"})
+        try:
+            self.driver.get(self.site.url + "search/?q=ёлка")
+            wait_for(self.driver, lambda d: status(d) != "")
+            self.assertIn("WebAssembly", status(self.driver))
+        finally:
+            self.driver.quit()
+            type(self).driver = browser()
+
+
+@unittest.skipIf(REASON, REASON)
+class FacetTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.site = Site.shared()
+        cls.driver = browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+
+    def test_instant_filters_on_the_materials_list(self):
+        from selenium.webdriver.support.ui import Select
+        self.driver.get(self.site.url + "materials/")
+        form = wait_for(self.driver, lambda d: d.find_element("css selector", ".js-facets").is_displayed()
+                        and d.find_element("css selector", ".js-facets"))
+        Select(form.find_element("css selector", "select[name='класс']")).select_by_value("5 класс")
+        wait_for(self.driver, lambda d: d.find_element("css selector", ".facets__status").text != "")
+        shown = self.driver.find_elements("css selector", ".facets__results .search-result")
+        self.assertTrue(shown)
+        self.assertRegex(self.driver.find_element("css selector", ".facets__status").text,
+                         r"^%d материал" % len(shown))
+        self.assertIn("класс=5", urllib.parse.unquote(self.driver.current_url).replace(" ", "+").replace("+класс", ""))
+        # The state is in the URL: opening it again shows the same selection.
+        self.driver.get(self.driver.current_url)
+        wait_for(self.driver, lambda d: d.find_elements("css selector", ".facets__results .search-result"))
+        self.assertEqual(len(self.driver.find_elements("css selector", ".facets__results .search-result")), len(shown))
+
+    def test_without_javascript_the_listing_pages_filter(self):
+        driver = browser(javascript=False)
+        try:
+            driver.get(self.site.url + "materials/")
+            self.assertFalse(driver.find_element("css selector", ".js-facets").is_displayed())
+            driver.find_element("link text", "Школы").click()
+            driver.find_element("partial link text", "Покровская СОШ").click()
+            self.assertTrue(driver.current_url.endswith("/schools/pokrovskaya/"))
+            cards = driver.find_elements("css selector", ".cards .card")
+            self.assertTrue(cards)
+            driver.get(self.site.url + "search/")
+            self.assertIn("нужен JavaScript", driver.find_element("tag name", "noscript").get_attribute("textContent"))
+        finally:
+            driver.quit()
+
+
+if __name__ == "__main__":
+    unittest.main()
