@@ -2,7 +2,7 @@
 # Installs what a fresh Debian/Ubuntu machine with Swift lacks for okrug. Safe to run again:
 # it installs only what is missing.
 #   scripts/setup.sh          libcmark-dev, pkg-config, python3-venv; Pagefind into .venv/
-#   scripts/setup.sh --tests  also chromium, chromium-driver, fonts; icalendar and selenium
+#   scripts/setup.sh --tests  also chromium, chromium-driver, fonts, Java; the Python test tools
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tests=false
@@ -16,6 +16,7 @@ if $tests; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+  command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 fi
 
 if [ ${#need[@]} -gt 0 ]; then
@@ -39,6 +40,10 @@ install() {
   if ! cmp -s "$list" "$stamp" 2>/dev/null; then
     echo "okrug: устанавливаю Python-пакеты из scripts/$1 в .venv/…"
     "$root/.venv/bin/pip" install -q --disable-pip-version-check -r "$list"
+    if [ "$1" = requirements-test.txt ]; then
+      # axe-selenium-python declares Python >= 3.12 but runs on 3.11 (Debian 12's python3).
+      "$root/.venv/bin/pip" install -q --disable-pip-version-check --ignore-requires-python axe-selenium-python==2.1.6
+    fi
     cp "$list" "$stamp"
   fi
 }

@@ -102,7 +102,8 @@ import Testing
         let materialPage = try Self.page(output, material.path + "index.html")
         #expect(
             materialPage.contains(
-                "<dt data-pagefind-ignore>Мероприятие плана</dt><dd><a href=\"../../plan/2023/seminar-cherez-innovatsii/\">"))
+                "<dt data-pagefind-ignore>Мероприятие плана</dt><dd><a href=\"../../plan/2023/seminar-cherez-innovatsii/\">"
+            ))
         let person = try Self.page(output, "people/tkachenko-e-e/index.html")
         #expect(person.contains("Ответственный в плане партнерства"))
         #expect(person.contains("href=\"../../plan/2023/seminar-cherez-innovatsii/\""))

@@ -135,7 +135,8 @@ public enum Markdown {
         cmark_node_set_on_enter(custom, "<h\(level) id=\"\(anchor)\">")
         cmark_node_set_on_exit(
             custom,
-            "<a class=\"heading-anchor\" href=\"#\(anchor)\" aria-label=\"Ссылка на этот раздел\" data-pagefind-ignore>#</a></h\(level)>")
+            "<a class=\"heading-anchor\" href=\"#\(anchor)\" aria-label=\"Ссылка на этот раздел\" data-pagefind-ignore>#</a></h\(level)>"
+        )
         while let child = cmark_node_first_child(node) {
             if cmark_node_append_child(custom, child) == 0 { break }
         }

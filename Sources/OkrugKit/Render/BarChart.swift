@@ -20,40 +20,42 @@ struct BarChart: Sendable {
     func svg() -> String {
         let maxValue = max(rows.map(\.value).max() ?? 0, 1)
         let labelsBeside = rows.allSatisfy { $0.label.count <= 12 }
-        var body = ""
+        // Bars and words in two groups, each with its colour once: the page stays light.
+        var bars = ""
+        var words = ""
         var y = 8
         let barHeight = 14
         for row in rows {
-            let fill = row.highlighted ? Self.highlight : Self.bar
             let barStart: Int
             let barRoom: Int
             if labelsBeside {
                 barStart = 100
                 barRoom = Self.width - barStart - 40
-                body +=
-                    "<text x=\"\(barStart - 8)\" y=\"\(y + 12)\" text-anchor=\"end\" font-size=\"14\">\(XMLText.escape(row.label))</text>"
+                words +=
+                    "<text x=\"\(barStart - 8)\" y=\"\(y + 12)\" text-anchor=\"end\">\(XMLText.escape(row.label))</text>"
             } else {
                 barStart = 0
                 barRoom = Self.width - 40
                 for line in Self.wrap(row.label, limit: 44) {
                     y += 17
-                    body += "<text x=\"0\" y=\"\(y)\" font-size=\"14\">\(XMLText.escape(line))</text>"
+                    words += "<text x=\"0\" y=\"\(y)\">\(XMLText.escape(line))</text>"
                 }
                 y += 5
             }
             let length = row.value == 0 ? 0 : max(2, row.value * barRoom / maxValue)
             if length > 0 {
-                body +=
-                    "<rect x=\"\(barStart)\" y=\"\(y)\" width=\"\(length)\" height=\"\(barHeight)\" fill=\"\(fill)\"/>"
+                let fill = row.highlighted ? " fill=\"\(Self.highlight)\"" : ""
+                bars += "<rect x=\"\(barStart)\" y=\"\(y)\" width=\"\(length)\" height=\"\(barHeight)\"\(fill)/>"
             }
-            body +=
-                "<text x=\"\(barStart + length + 6)\" y=\"\(y + 12)\" font-size=\"13\" font-weight=\"600\">\(row.value)</text>"
+            words += "<text x=\"\(barStart + length + 6)\" y=\"\(y + 12)\" font-weight=\"600\">\(row.value)</text>"
             y += barHeight + (labelsBeside ? 10 : 8)
         }
         let height = y + 4
-        return """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \(Self.width) \(height)" width="\(Self.width)" height="\(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" fill="\(Self.ink)" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif"><title id="\(id)-title">\(XMLText.escape(title))</title><desc id="\(id)-desc">\(XMLText.escape(description))</desc>\(body)</svg>
-            """
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(Self.width) \(height)\" "
+            + "width=\"\(Self.width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" "
+            + "font-size=\"14\" font-family=\"system-ui, 'DejaVu Sans', Arial, sans-serif\">"
+            + "<title id=\"\(id)-title\">\(XMLText.escape(title))</title><desc id=\"\(id)-desc\">\(XMLText.escape(description))</desc>"
+            + "<g fill=\"\(Self.bar)\">\(bars)</g><g fill=\"\(Self.ink)\">\(words)</g></svg>"
     }
 
     /// Words into lines of at most `limit` characters (a longer word stays whole).

@@ -108,7 +108,7 @@ public struct SiteRenderer: Sendable {
             hasBreadcrumbs: !crumbs.isEmpty,
             buildDate: site.buildDay.russian,
             partnership: site.config.partnership,
-            structuredData: structuredData, searchFields: searchFields)
+            structuredData: structuredData, searchFields: searchFields, hasSearchFields: !searchFields.isEmpty)
         // Header and footer depend only on the links' prefix and the current section.
         let key = "\(root)|\(section)|\(linkBase ?? "")"
         let chrome = ChromeView(layout: view)

@@ -44,6 +44,7 @@ extension LayoutView: MustacheParent {
         case "partnership": self.partnership
         case "structuredData": self.structuredData
         case "searchFields": self.searchFields
+        case "hasSearchFields": self.hasSearchFields
         case "headerHTML": self.headerHTML
         case "footerHTML": self.footerHTML
         default: nil

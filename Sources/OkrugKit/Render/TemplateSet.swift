@@ -38,7 +38,9 @@ public struct TemplateSet: Sendable {
                 if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
                     !url.lastPathComponent.hasPrefix(".")
                 {
-                    assets[String(path.dropFirst("assets/".count))] = manager.contents(atPath: url.path)
+                    let contents = manager.contents(atPath: url.path)
+                    assets[String(path.dropFirst("assets/".count))] =
+                        path.hasSuffix(".css") ? contents.map(CompactCSS.compact) : contents
                 }
                 continue
             }
@@ -78,5 +80,28 @@ public struct TemplateSet: Sendable {
 
     func render(_ view: Any, template: String) -> String {
         library.render(view, withTemplate: template) ?? ""
+    }
+}
+
+/// The stylesheet without its comments and indentation: a sixth of its bytes, sent with every
+/// page. Nothing else is touched (no rewriting of rules or values).
+enum CompactCSS {
+    static func compact(_ data: Data) -> Data {
+        let text = String(decoding: data, as: UTF8.self)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var rest = text[...]
+        while let open = rest.range(of: "/*") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "*/") else {
+                rest = rest[rest.endIndex...]
+                break
+            }
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
 }

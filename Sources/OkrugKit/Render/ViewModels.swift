@@ -34,6 +34,7 @@ struct LayoutView: Sendable {
     var structuredData: String?
     /// Pagefind's filters, sort keys and metadata for this page (`<meta data-pagefind-…>`).
     var searchFields: [SearchFieldView] = []
+    var hasSearchFields: Bool = false
     /// `partials/header` and `partials/footer`, rendered once per depth and section.
     var headerHTML: String = ""
     var footerHTML: String = ""
@@ -214,7 +215,7 @@ struct NotFoundView: Sendable {
     var materials: String
 }
 
-/// `<meta data-pagefind-filter="школа[content]" content="…">`: kind is filter, sort or meta.
+/// `<span data-pagefind-filter="школа">…</span>` in a hidden block: kind is filter, sort or meta.
 struct SearchFieldView: Sendable {
     var kind: String
     var key: String
