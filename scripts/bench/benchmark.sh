@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# okrug against Hugo on the synthetic bank of ../shared/bench/, at 1 000 and 10 000 materials
+# (or the counts given), all on this machine in one run:
+#   - okrug build and hugo side by side (../shared/bench/compare.sh: alternating runs, medians,
+#     wall and CPU time, peak memory, pages written, okrug/Hugo ratios), search indexing off;
+#   - the cmark command alone on the same Markdown (one process, one core);
+#   - okrug: a rebuild with nothing changed, and with one file changed (okrug serve, median);
+#   - okrug: the search indexing (Pagefind) of the largest corpus, reported separately.
+# Needs: hugo and cmark (apt-get install hugo cmark time), the release build of okrug.
+#   scripts/bench/benchmark.sh [1000 10000] [RUNS]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+counts=("$@")
+[ $# -gt 0 ] || counts=(1000 10000)
+runs=${RUNS:-3}
+bench="$root/../shared/bench"
+okrug="$root/.build/release/okrug"
+work=${WORK:-/tmp/okrug-bench}
+[ -x "$okrug" ] || { echo "build okrug first: swift build -c release --product okrug" >&2; exit 1; }
+for tool in hugo cmark /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install hugo cmark time" >&2; exit 1; }
+done
+
+for n in "${counts[@]}"; do
+  echo "=================== $n materials ==================="
+  OKRUG_BIN="$okrug" OKRUG_FLAGS=--no-search WORK="$work" "$bench/compare.sh" "$n" "$runs"
+  okrug_content="$work/corpus-n$n-s${SEED:-1}/okrug"
+
+  echo "--- cmark alone on the same Markdown (one process, one core)"
+  find "$okrug_content/materials" -name '*.md' -print0 | sort -z > "$work/files-$n"
+  /usr/bin/time -f "cmark: %e s wall, %U s user, %M KB" \
+    xargs -0 -a "$work/files-$n" cmark > /dev/null
+
+  out="$work/out-okrug-rebuild-$n"
+  rm -rf "$out"
+  "$okrug" build --no-search --content "$okrug_content" --output "$out" > /dev/null 2>&1
+  echo "--- okrug: rebuild with nothing changed (into the folder of the build before)"
+  /usr/bin/time -o "$work/time.txt" -f "no-change rebuild: %e s wall, %U s user, %M KB" \
+    "$okrug" build --no-search --content "$okrug_content" --output "$out" > /dev/null 2>&1
+  cat "$work/time.txt"
+  echo "--- okrug serve: one file changed (edit -> rebuilt, median of 5)"
+  python3 "$root/scripts/bench/serve_edit.py" --okrug "$okrug" --content "$okrug_content" --edits 5 \
+    --templates "$root/Templates" | tail -4
+done
+
+last=${counts[${#counts[@]}-1]}
+echo "=================== search indexing, $last materials ==================="
+"$root/.venv/bin/python" "$root/scripts/bench/search.py" --count "$last" --okrug "$okrug" || \
+  echo "(search benchmark skipped: scripts/setup.sh --tests installs Pagefind, selenium and chromium)"
