@@ -54,6 +54,39 @@ import Testing
         #expect(!site.exists("Public/materials/b"))
     }
 
+    @Test func aSingleThreadedBuildWritesTheSameBytes() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-threads-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func build(_ name: String, threads: String?) throws -> URL {
+            let output = folder.appendingPathComponent(name)
+            let process = Process()
+            process.executableURL = Self.executable
+            process.arguments = ["build", "--no-search", "--output", output.path]
+            process.currentDirectoryURL = repositoryRoot
+            var environment = ProcessInfo.processInfo.environment
+            environment["SOURCE_DATE_EPOCH"] = "1700000000"
+            environment["OKRUG_THREADS"] = threads
+            process.environment = environment
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            return output
+        }
+        let parallel = try build("parallel", threads: nil)
+        let sequential = try build("sequential", threads: "1")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: parallel.path).sorted()
+        #expect(files.count > 100)
+        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: sequential.path)).sorted())
+        for file in files {
+            let a = FileManager.default.contents(atPath: parallel.appendingPathComponent(file).path)
+            let b = FileManager.default.contents(atPath: sequential.appendingPathComponent(file).path)
+            #expect(a == b, "\(file)")
+        }
+    }
+
     @Test func baseURLOption() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
         let site = try TempSite(files: ["materials/a.md": TempSite.material()])

@@ -48,11 +48,22 @@ public enum Builder {
             return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
         }
         site = resolved
-        let files = SiteRenderer(site: resolved, templates: templates).render()
-        timer.mark("страницы")
-        defer { timer.mark("запись") }
+        // Rendered and written in batches: the pages of a big bank are never all in memory.
+        let renderer = SiteRenderer(site: resolved, templates: templates)
+        var written = 0
         do {
-            try OutputWriter(output: options.output, contentRoot: options.content).write(files)
+            let session = try OutputSession(
+                writer: OutputWriter(output: options.output, contentRoot: options.content))
+            do {
+                try renderer.render { batch in
+                    try session.write(batch)
+                    written += batch.count
+                }
+                try session.finish()
+            } catch {
+                session.abandon()
+                throw error
+            }
         } catch {
             diagnostics.append(
                 .error(
@@ -61,7 +72,8 @@ public enum Builder {
                     hint: "проверьте место на диске и права на папку"))
             return Report(diagnostics: diagnostics, site: resolved, filesWritten: 0)
         }
-        var report = Report(diagnostics: diagnostics, site: resolved, filesWritten: files.count)
+        timer.mark("страницы и запись")
+        var report = Report(diagnostics: diagnostics, site: resolved, filesWritten: written)
         if let indexer = options.searchIndexer {
             let result = indexer.index(site: options.output)
             timer.mark("поиск")

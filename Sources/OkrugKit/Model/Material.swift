@@ -22,7 +22,6 @@ public struct Material: Sendable, Identifiable {
     public var draft: Bool
     public var html: String
     public var headings: [MarkdownHeading]
-    public var plainText: String
     public var wordCount: Int
     /// Files copied beside the page (its folder's files and the images it shows).
     public var files: [CopiedFile]

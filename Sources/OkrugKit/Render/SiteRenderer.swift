@@ -19,32 +19,50 @@ public struct SiteRenderer: Sendable {
         self.assetPaths = paths
     }
 
+    /// Every file of the site, in one array (`okrug serve`, tests).
     public func render() -> [OutputFile] {
         var files: [OutputFile] = []
-        files.append(home())
-        files.append(searchPage())
+        render { files += $0 }
+        return files
+    }
+
+    /// Renders the site in batches and hands each to `emit` as soon as it is made, so a big
+    /// bank is never held in memory as pages all at once (`okrug build` writes each batch away).
+    public func render(emit: ([OutputFile]) throws -> Void) rethrows {
+        var files: [OutputFile] = [home(), searchPage()]
         files += planFiles()
         files += listing(
             path: "materials/", heading: "Материалы", description: site.config.description,
             indices: Array(site.materials.indices), breadcrumbs: [], section: "materials", indexLink: nil)
-        files += ParallelMap.map(Array(site.materials.indices)) { materialPage($0) }
+        try emit(files)
+        let batch = 500
+        for start in stride(from: 0, to: site.materials.count, by: batch) {
+            let indices = Array(start..<min(start + batch, site.materials.count))
+            try emit(ParallelMap.map(indices) { materialPage($0) })
+        }
         var terms: [TermRef] = []
+        files = []
         for kind in TaxonomyKind.allCases {
             guard let taxonomy = site.taxonomies[kind] else { continue }
             files.append(taxonomyIndex(taxonomy))
             terms += taxonomy.terms.map { TermRef(kind: kind, term: $0) }
         }
+        try emit(files)
         // Term pages are many (one per author) and independent: rendered on all cores, in order.
         let responsibleFor = activitiesByPerson()
-        files += ParallelMap.map(terms) { ref in
-            listing(
-                path: ref.term.path(in: ref.kind), heading: termHeading(ref.term, kind: ref.kind),
-                description: ref.term.description, indices: ref.term.materials,
-                breadcrumbs: [LinkView(title: ref.kind.title, url: ref.kind.path)], section: ref.kind.rawValue,
-                indexLink: LinkView(title: "Все: \(ref.kind.title.lowercased())", url: ref.kind.path),
-                activities: ref.kind == .people ? responsibleFor[ref.term.slug] ?? [] : [])
-        }.flatMap { $0 }
-        files += site.pages.map(freePage)
+        for start in stride(from: 0, to: terms.count, by: batch) {
+            let slice = Array(terms[start..<min(start + batch, terms.count)])
+            try emit(
+                ParallelMap.map(slice) { ref in
+                    listing(
+                        path: ref.term.path(in: ref.kind), heading: termHeading(ref.term, kind: ref.kind),
+                        description: ref.term.description, indices: ref.term.materials,
+                        breadcrumbs: [LinkView(title: ref.kind.title, url: ref.kind.path)], section: ref.kind.rawValue,
+                        indexLink: LinkView(title: "Все: \(ref.kind.title.lowercased())", url: ref.kind.path),
+                        activities: ref.kind == .people ? responsibleFor[ref.term.slug] ?? [] : [])
+                }.flatMap { $0 })
+        }
+        files = site.pages.map(freePage)
         files.append(notFound())
         files.append(.text("feed.xml", Feeds.atom(site)))
         files.append(.text("sitemap.xml", Feeds.sitemap(site)))
@@ -58,7 +76,7 @@ public struct SiteRenderer: Sendable {
         for page in site.pages {
             for file in page.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
         }
-        return files
+        try emit(files)
     }
 
     // MARK: - Layout

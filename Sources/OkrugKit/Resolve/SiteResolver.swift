@@ -384,7 +384,7 @@ public enum SiteResolver {
             activity: source.activity?.value, subjects: source.subjects, grades: source.grades, tags: source.tags,
             summary: source.summary ?? Summary.from(parsed.document.firstParagraph), attachments: attachments,
             draft: source.draft, html: parsed.document.html, headings: parsed.document.headings,
-            plainText: parsed.document.plainText, wordCount: parsed.document.wordCount,
+            wordCount: parsed.document.wordCount,
             files: Array(Set(files)).sorted())
     }
 

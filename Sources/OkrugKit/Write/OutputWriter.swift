@@ -37,132 +37,20 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files` as the whole site: the output holds exactly these files afterwards.
     public func write(_ files: [OutputFile]) throws {
-        for file in files where !Self.isSafe(file.path) { throw WriteError.unsafePath(file.path) }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            try update(files)
-        } else {
-            try writeFresh(files)
+        let session = try OutputSession(writer: self)
+        do {
+            try session.write(files)
+            try session.finish()
+        } catch {
+            session.abandon()
+            throw error
         }
     }
 
-    /// Brings an existing output folder to exactly `files`.
-    func update(_ files: [OutputFile]) throws {
-        let root = output.path
-        // What is there now: files and folders, relative paths.
-        var existingFiles = Set<String>()
-        var existingFolders = Set<String>()
-        func walk(_ relative: String) {
-            let path = relative.isEmpty ? root : root + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-            for name in names {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                guard let status = FileStatus.of(root + "/" + child, followLinks: false) else { continue }
-                if status.isDirectory {
-                    existingFolders.insert(child)
-                    walk(child)
-                } else {
-                    existingFiles.insert(child)
-                }
-            }
-        }
-        walk("")
-
-        var folders = Set<String>()
-        for file in files {
-            var parent = ContentPath.directory(of: file.path)
-            while !parent.isEmpty, folders.insert(parent).inserted { parent = ContentPath.directory(of: parent) }
-        }
-        for folder in folders.sorted() where !existingFolders.contains(folder) {
-            // A file where a folder must be: it goes.
-            if existingFiles.remove(folder) != nil { unlink(root + "/" + folder) }
-            try FileIO.makeDirectory(root + "/" + folder)
-        }
-        let contentRoot = self.contentRoot
-        let present = existingFiles
-        let failures = ParallelMap.map(files) { file -> String? in
-            let target = root + "/" + file.path
-            do {
-                let data: Data
-                switch file.contents {
-                case .bytes(let bytes): data = bytes
-                case .copy(let source): data = try Data(contentsOf: contentRoot.appendingPathComponent(source))
-                }
-                if present.contains(file.path), FileIO.holds(data, path: target) { return nil }
-                try FileIO.write(data, to: target)
-                return nil
-            } catch {
-                return "не удалось записать \(file.path): \(error)"
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(failure) }
-
-        // What the site no longer has.
-        let written = Set(files.map(\.path))
-        for stale in existingFiles.subtracting(written) { unlink(root + "/" + stale) }
-        for folder in existingFolders.subtracting(folders).sorted(by: { $0.count > $1.count }) {
-            rmdir(root + "/" + folder)
-        }
-    }
-
-    /// A first build: a staging folder renamed into place.
-    func writeFresh(_ files: [OutputFile]) throws {
-        let manager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        let previous = parent.appendingPathComponent(".\(name).previous-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: staging)
-        do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            // Folders first (sorted, once each), then the files on all cores.
-            var folders = Set<String>()
-            for file in files {
-                guard Self.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
-                folders.insert(ContentPath.directory(of: file.path))
-            }
-            // Sorted, a folder comes after its parent; the parents of the parents are added too.
-            for folder in folders {
-                var parent = ContentPath.directory(of: folder)
-                while !parent.isEmpty, folders.insert(parent).inserted { parent = ContentPath.directory(of: parent) }
-            }
-            let stagingPath = staging.path
-            for folder in folders.sorted() where !folder.isEmpty {
-                try FileIO.makeDirectory(stagingPath + "/" + folder)
-            }
-            let contentRoot = self.contentRoot
-            let failures = ParallelMap.map(files) { file -> String? in
-                let target = stagingPath + "/" + file.path
-                do {
-                    switch file.contents {
-                    case .bytes(let data):
-                        try FileIO.write(data, to: target)
-                    case .copy(let source):
-                        let data = try Data(contentsOf: contentRoot.appendingPathComponent(source))
-                        try FileIO.write(data, to: target)
-                    }
-                    return nil
-                } catch {
-                    return "не удалось записать \(file.path): \(error.localizedDescription)"
-                }
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(failure) }
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
-        }
-        // The swap: two renames in the same folder.
-        if manager.fileExists(atPath: output.path) {
-            try? manager.removeItem(at: previous)
-            try manager.moveItem(at: output, to: previous)
-        }
-        do {
-            try manager.moveItem(at: staging, to: output)
-        } catch {
-            if manager.fileExists(atPath: previous.path) { try? manager.moveItem(at: previous, to: output) }
-            throw error
-        }
-        try? manager.removeItem(at: previous)
+    /// Output paths are relative and never climb out of the output folder.
+    static func isSafe(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && ContentPath.staysInside(path)
+            && !path.split(separator: "/").contains("..")
     }
 
     /// Writes `files` into the existing output folder, each one atomically (a temporary file
@@ -182,9 +70,108 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Output paths are relative and never climb out of the output folder.
-    static func isSafe(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && ContentPath.staysInside(path)
-            && !path.split(separator: "/").contains("..")
+}
+
+/// One write of the whole site, fed in batches as the pages are rendered, so they need not all
+/// be in memory at once. A first build goes into a staging folder renamed into place by
+/// `finish`; a rebuild updates the existing folder (unchanged files untouched) and `finish`
+/// removes what the site no longer has.
+public final class OutputSession {
+    let writer: OutputWriter
+    /// The folder files are written into: the staging folder, or the output itself.
+    let root: String
+    let staging: URL?
+    private var existingFiles: Set<String> = []
+    private var existingFolders: Set<String> = []
+    private var folders: Set<String> = []
+    private var written: Set<String> = []
+
+    public init(writer: OutputWriter) throws {
+        self.writer = writer
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: writer.output.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            root = writer.output.path
+            staging = nil
+            walk("")
+        } else {
+            let parent = writer.output.deletingLastPathComponent()
+            let folder = parent.appendingPathComponent(
+                ".\(writer.output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+            try? manager.removeItem(at: folder)
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            staging = folder
+            root = folder.path
+        }
+    }
+
+    /// What the existing output holds: files and folders, relative paths.
+    private func walk(_ relative: String) {
+        let path = relative.isEmpty ? root : root + "/" + relative
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        for name in names {
+            let child = relative.isEmpty ? name : relative + "/" + name
+            guard let status = FileStatus.of(root + "/" + child, followLinks: false) else { continue }
+            if status.isDirectory {
+                existingFolders.insert(child)
+                walk(child)
+            } else {
+                existingFiles.insert(child)
+            }
+        }
+    }
+
+    public func write(_ files: [OutputFile]) throws {
+        var needed: [String] = []
+        for file in files {
+            guard OutputWriter.isSafe(file.path) else { throw OutputWriter.WriteError.unsafePath(file.path) }
+            var parent = ContentPath.directory(of: file.path)
+            while !parent.isEmpty, folders.insert(parent).inserted {
+                needed.append(parent)
+                parent = ContentPath.directory(of: parent)
+            }
+        }
+        // Parents before their children.
+        for folder in needed.sorted() where !existingFolders.contains(folder) {
+            if existingFiles.remove(folder) != nil { unlink(root + "/" + folder) }
+            try FileIO.makeDirectory(root + "/" + folder)
+        }
+        let root = self.root
+        let present = existingFiles
+        let contentRoot = writer.contentRoot
+        let failures = ParallelMap.map(files) { file -> String? in
+            let target = root + "/" + file.path
+            do {
+                let data: Data
+                switch file.contents {
+                case .bytes(let bytes): data = bytes
+                case .copy(let source): data = try Data(contentsOf: contentRoot.appendingPathComponent(source))
+                }
+                if present.contains(file.path), FileIO.holds(data, path: target) { return nil }
+                try FileIO.write(data, to: target)
+                return nil
+            } catch {
+                return "не удалось записать \(file.path): \(error)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw OutputWriter.WriteError.io(failure) }
+        for file in files { written.insert(file.path) }
+    }
+
+    /// The staging folder renamed into place, or what the site no longer has removed.
+    public func finish() throws {
+        if let staging {
+            try FileManager.default.moveItem(at: staging, to: writer.output)
+            return
+        }
+        for stale in existingFiles.subtracting(written) { unlink(root + "/" + stale) }
+        for folder in existingFolders.subtracting(folders).sorted(by: { $0.count > $1.count }) {
+            rmdir(root + "/" + folder)
+        }
+    }
+
+    /// After a failure: a staging folder goes; an updated output keeps what was written.
+    public func abandon() {
+        if let staging { try? FileManager.default.removeItem(at: staging) }
     }
 }
