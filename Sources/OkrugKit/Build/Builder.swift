@@ -21,9 +21,10 @@ public enum Builder {
     static func check(_ options: BuildOptions, timer: inout StageTimer) -> (Site?, [Diagnostic]) {
         let content = ContentLoader.load(from: options.content, displayRoot: options.contentDisplay)
         timer.mark("чтение")
-        let resolveOptions = SiteResolver.Options(
+        var resolveOptions = SiteResolver.Options(
             includeDrafts: options.includeDrafts, baseURL: options.baseURL, buildDay: options.buildDay,
             buildTimestamp: options.buildTimestamp)
+        resolveOptions.spool = HTMLSpool()
         let result = SiteResolver.resolve(content, options: resolveOptions)
         timer.mark("разбор и связи")
         return result

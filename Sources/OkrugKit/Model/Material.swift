@@ -20,7 +20,9 @@ public struct Material: Sendable, Identifiable {
     public var summary: String
     public var attachments: [Attachment]
     public var draft: Bool
-    public var html: String
+    /// The body as HTML, kept in memory or in the build's spool (`HTMLSpool`).
+    public var body: StoredHTML
+    public var html: String { body.text }
     public var headings: [MarkdownHeading]
     public var wordCount: Int
     /// Files copied beside the page (its folder's files and the images it shows).

@@ -7,6 +7,9 @@ struct ParsedDocument: Sendable {
     }
 
     var document: MarkdownDocument
+    /// The HTML moved to the build's spool (then `document.html` is empty).
+    var spooled: StoredHTML?
+    var body: StoredHTML { spooled ?? StoredHTML(inline: document.html) }
     var diagnostics: [Diagnostic]
     var files: [CopiedFile]
     var anchorReferences: [AnchorReference]
@@ -74,6 +77,7 @@ struct ParsedDocument: Sendable {
                 ))
         }
         return ParsedDocument(
-            document: document, diagnostics: diagnostics, files: files, anchorReferences: anchorReferences)
+            document: document, spooled: nil, diagnostics: diagnostics, files: files,
+            anchorReferences: anchorReferences)
     }
 }

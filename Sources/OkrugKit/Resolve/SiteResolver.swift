@@ -11,6 +11,8 @@ public enum SiteResolver {
         public var buildTimestamp: Int
         /// `okrug check`: also report unknown and unused files (`ContentAudit`).
         public var audit: Bool
+        /// Where material HTML waits for its page (`okrug build`); in memory when `nil`.
+        public var spool: HTMLSpool?
 
         public init(
             includeDrafts: Bool = false, baseURL: String? = nil, buildDay: CalendarDay, buildTimestamp: Int? = nil,
@@ -122,10 +124,19 @@ public enum SiteResolver {
                     pagePath: pagePath, resolver: resolver, options: markdownOptions)
             )
         }
-        let materialResults = ParallelMap.map(published) { source in
-            parse(
+        let spool = options.spool
+        let materialResults = ParallelMap.map(published) { source -> (UInt64, ParsedDocument) in
+            var result = parse(
                 source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
                 documents[source.relativePath] ?? "materials/\(source.slug.value)/")
+            // The HTML leaves memory as soon as it is made; so does the plain text, which
+            // served its purpose (word count, summary) inside the parse.
+            if let spool, result.1.spooled == nil {
+                result.1.spooled = spool.store(result.1.document.html)
+                result.1.document.html = ""
+            }
+            result.1.document.plainText = ""
+            return result
         }
         let pageResults = ParallelMap.map(content.pages) { source in
             parse(
@@ -383,7 +394,7 @@ public enum SiteResolver {
             authors: authors, schoolID: school.value, directionID: direction.value, kind: kind,
             activity: source.activity?.value, subjects: source.subjects, grades: source.grades, tags: source.tags,
             summary: source.summary ?? Summary.from(parsed.document.firstParagraph), attachments: attachments,
-            draft: source.draft, html: parsed.document.html, headings: parsed.document.headings,
+            draft: source.draft, body: parsed.body, headings: parsed.document.headings,
             wordCount: parsed.document.wordCount,
             files: Array(Set(files)).sorted())
     }

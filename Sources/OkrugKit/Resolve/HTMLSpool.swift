@@ -1,0 +1,87 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where the body HTML of every material waits between the parse and its page: a temporary
+/// file instead of memory. At 10 000 materials that is 300 MB a build no longer holds; the
+/// file's pages stay in the system's cache, so reading them back costs little.
+public final class HTMLSpool: Sendable {
+    private let descriptor: Int32
+    private let end = Mutex<Int>(0)
+
+    /// `nil` when no temporary file can be made (then HTML stays in memory).
+    public init?() {
+        var template = Array((NSTemporaryDirectory() + "/okrug-html-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return nil }
+        // Unlinked at once: the file disappears with the process, whatever happens.
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+
+    func store(_ text: String) -> StoredHTML {
+        var bytes = Array(text.utf8)
+        let offset = end.withLock { next -> Int in
+            let offset = next
+            next += bytes.count
+            return offset
+        }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeMutableBytes {
+                pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(offset + written))
+            }
+            guard result > 0 else { return StoredHTML(inline: text) }
+            written += result
+        }
+        bytes = []
+        return StoredHTML(spool: self, offset: offset, length: written)
+    }
+
+    func read(offset: Int, length: Int) -> String? {
+        var bytes = [UInt8](repeating: 0, count: length)
+        var done = 0
+        while done < length {
+            let result = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done))
+            }
+            guard result > 0 else { return nil }
+            done += result
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A material's body HTML: in memory, or in the build's spool.
+public struct StoredHTML: Sendable {
+    let spool: HTMLSpool?
+    let offset: Int
+    let length: Int
+    let inline: String
+
+    init(inline: String) {
+        self.spool = nil
+        self.offset = 0
+        self.length = 0
+        self.inline = inline
+    }
+
+    init(spool: HTMLSpool, offset: Int, length: Int) {
+        self.spool = spool
+        self.offset = offset
+        self.length = length
+        self.inline = ""
+    }
+
+    public var text: String {
+        guard let spool else { return inline }
+        return spool.read(offset: offset, length: length) ?? ""
+    }
+}
