@@ -5,10 +5,7 @@ import OkrugKit
 /// where it is and how to fix it. It reloads by itself when the files are fixed.
 enum DiagnosticsPage {
     static func html(_ diagnostics: [Diagnostic]) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let escape = XMLText.escape
         let errors = diagnostics.errors
         var items = ""
         for diagnostic in errors + diagnostics.warnings {

@@ -17,8 +17,9 @@ def status(driver):
     return driver.find_element("css selector", ".search-status").text
 
 
-@unittest.skipIf(REASON, REASON)
-class SearchTests(unittest.TestCase):
+class BrowserTest(unittest.TestCase):
+    """The shared sample site and one browser per test class."""
+
     @classmethod
     def setUpClass(cls):
         cls.site = Site.shared()
@@ -28,6 +29,9 @@ class SearchTests(unittest.TestCase):
     def tearDownClass(cls):
         cls.driver.quit()
 
+
+@unittest.skipIf(REASON, REASON)
+class SearchTests(BrowserTest):
     def search(self, query):
         self.driver.get(self.site.url + "search/?q=" + urllib.parse.quote(query))
         wait_for(self.driver, lambda d: status(d) != "")
@@ -108,16 +112,7 @@ class SearchTests(unittest.TestCase):
 
 
 @unittest.skipIf(REASON, REASON)
-class FacetTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.site = Site.shared()
-        cls.driver = browser()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.driver.quit()
-
+class FacetTests(BrowserTest):
     def test_instant_filters_on_the_materials_list(self):
         from selenium.webdriver.support.ui import Select
         self.driver.get(self.site.url + "materials/")

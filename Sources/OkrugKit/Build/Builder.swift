@@ -18,13 +18,17 @@ public enum Builder {
         return check(options, timer: &timer)
     }
 
-    static func check(_ options: BuildOptions, timer: inout StageTimer) -> (Site?, [Diagnostic]) {
+    /// `audit`: also the content audit (`okrug check`); `spool`: where material HTML waits for
+    /// its page when the site is going to be written.
+    static func check(_ options: BuildOptions, audit: Bool = false, spool: HTMLSpool? = nil, timer: inout StageTimer)
+        -> (Site?, [Diagnostic])
+    {
         let content = ContentLoader.load(from: options.content, displayRoot: options.contentDisplay)
         timer.mark("чтение")
         var resolveOptions = SiteResolver.Options(
             includeDrafts: options.includeDrafts, baseURL: options.baseURL, buildDay: options.buildDay,
-            buildTimestamp: options.buildTimestamp)
-        resolveOptions.spool = HTMLSpool()
+            buildTimestamp: options.buildTimestamp, audit: audit)
+        resolveOptions.spool = spool
         let result = SiteResolver.resolve(content, options: resolveOptions)
         timer.mark("разбор и связи")
         return result
@@ -33,7 +37,7 @@ public enum Builder {
     public static func build(_ options: BuildOptions) -> Report {
         var timer = StageTimer()
         defer { timer.print() }
-        var (site, diagnostics) = check(options, timer: &timer)
+        var (site, diagnostics) = check(options, spool: HTMLSpool(), timer: &timer)
         let (templates, templateDiagnostics) = TemplateSet.load(
             from: options.templates, displayRoot: options.templatesDisplay)
         diagnostics += templateDiagnostics
@@ -50,21 +54,10 @@ public enum Builder {
         }
         site = resolved
         // Rendered and written in batches: the pages of a big bank are never all in memory.
-        let renderer = SiteRenderer(site: resolved, templates: templates)
-        var written = 0
+        let written: Int
         do {
-            let session = try OutputSession(
-                writer: OutputWriter(output: options.output, contentRoot: options.content))
-            do {
-                try renderer.render { batch in
-                    try session.write(batch)
-                    written += batch.count
-                }
-                try session.finish()
-            } catch {
-                session.abandon()
-                throw error
-            }
+            written = try OutputWriter(output: options.output, contentRoot: options.content)
+                .write(SiteRenderer(site: resolved, templates: templates)).count
         } catch {
             diagnostics.append(
                 .error(

@@ -37,8 +37,10 @@ public final class IncrementalBuilder {
     private var templateFilesChangedSinceWrite = false
     /// The diagnostics of the last successful build (warnings), by file.
     private var writtenDiagnostics: [Diagnostic] = []
-    /// The scan `hasChanges` made, for the build that follows it.
-    private var pendingTree: ContentTree?
+    /// The listings `hasChanges` made, for the build that follows it (each folder is listed
+    /// once per rebuild).
+    private var pendingScan: (ContentTree, [Diagnostic])?
+    private var pendingTemplateFiles: [String: ContentTree.Entry]?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -48,21 +50,26 @@ public final class IncrementalBuilder {
     /// of each file, no reading.
     public func hasChanges() -> Bool {
         guard let content else { return true }
-        let (tree, _) = ContentTree.scan(root: options.content, displayRoot: options.contentDisplay)
-        pendingTree = tree
-        if tree.files != content.tree.files { return true }
-        return ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files != templateFiles
+        let scan = ContentTree.scan(root: options.content, displayRoot: options.contentDisplay)
+        let templatesNow = ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files
+        pendingScan = scan
+        pendingTemplateFiles = templatesNow
+        return scan.0.files != content.tree.files || templatesNow != templateFiles
     }
 
     public func build() -> Outcome {
         let start = Date()
-        if let fast = editOfDocuments(start: start) { return fast }
-        let previousContent = content
-        let loaded = ContentLoader.load(
-            from: options.content, displayRoot: options.contentDisplay, previous: previousContent)
-
-        let templateTree = ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files
+        let scan = pendingScan ?? ContentTree.scan(root: options.content, displayRoot: options.contentDisplay)
+        let templateTree =
+            pendingTemplateFiles
+            ?? ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files
+        pendingScan = nil
+        pendingTemplateFiles = nil
         let templatesChanged = templates == nil || templateTree != templateFiles
+        if !templatesChanged, let fast = editOfDocuments(tree: scan.0, start: start) { return fast }
+        let loaded = ContentLoader.load(
+            from: options.content, displayRoot: options.contentDisplay, previous: content, scanned: scan)
+
         if templatesChanged {
             templateFilesChangedSinceWrite = true
             let (set, problems) = TemplateSet.load(from: options.templates, displayRoot: options.templatesDisplay)
@@ -93,18 +100,7 @@ public final class IncrementalBuilder {
         if let writtenContent, let oldSite = site, outputIsComplete, !templatesChanged, !templateFilesChangedSinceWrite,
             let changed = Self.pagesOnlyChange(from: writtenContent, to: loaded, oldSite: oldSite, newSite: newSite)
         {
-            var files: [OutputFile] = []
-            for source in changed {
-                if let index = newSite.materials.firstIndex(where: { $0.sourcePath == source }) {
-                    files.append(renderer.materialPage(index))
-                    files += newSite.materials[index].files.map {
-                        OutputFile(path: $0.target, contents: .copy($0.source))
-                    }
-                } else if let page = newSite.pages.first(where: { $0.sourcePath == source }) {
-                    files.append(renderer.freePage(page))
-                    files += page.files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
-                }
-            }
+            let files = renderer.documentFiles(changed)
             do {
                 try writer.writeInPlace(files)
             } catch {
@@ -117,9 +113,9 @@ public final class IncrementalBuilder {
             return outcome(succeeded: true, full: false, pages: files.map(\.path).filter { $0.hasSuffix(".html") })
         }
 
-        let files = renderer.render()
+        let paths: [String]
         do {
-            try writer.write(files)
+            paths = try writer.write(renderer)
         } catch {
             outputIsComplete = false
             var failed = outcome(succeeded: false, full: true, pages: [])
@@ -134,47 +130,34 @@ public final class IncrementalBuilder {
         writtenDiagnostics = diagnostics
         templateFilesChangedSinceWrite = false
         outputIsComplete = true
-        return outcome(succeeded: true, full: true, pages: files.map(\.path).filter { $0.hasSuffix(".html") })
+        return outcome(succeeded: true, full: true, pages: paths.filter { $0.hasSuffix(".html") })
     }
 
     /// The common edit, done without loading and resolving the whole site again: only Markdown
     /// files of published documents changed, and nothing other pages show of them. Each is read,
     /// parsed and resolved alone, and its page rewritten. `nil` when the edit is anything else.
-    private func editOfDocuments(start: Date) -> Outcome? {
+    private func editOfDocuments(tree: ContentTree, start: Date) -> Outcome? {
         guard var written = writtenContent, let oldSite = site, let templates, outputIsComplete,
-            !templateFilesChangedSinceWrite, cache.context != nil
-        else { return nil }
-        let tree =
-            pendingTree ?? ContentTree.scan(root: options.content, displayRoot: options.contentDisplay).0
-        pendingTree = nil
-        guard tree.files.count == written.tree.files.count,
-            ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files == templateFiles
+            !templateFilesChangedSinceWrite, cache.context != nil, tree.files.count == written.tree.files.count
         else { return nil }
         var materials: [MaterialSource] = []
         var pages: [PageSource] = []
         var changed: [String: ContentTree.Entry] = [:]
         var loadDiagnostics: [Diagnostic] = []
         for (path, entry) in tree.files where written.tree.files[path] != entry {
-            guard written.tree.files[path] != nil, let before = written.documents[path] else { return nil }
-            var local: [Diagnostic] = []
-            guard let text = ContentLoader.decode(path, in: tree, diagnostics: &local) else { return nil }
-            if before.material != nil {
-                guard let source = DocumentReader.material(text, relativePath: path, diagnostics: &local),
-                    source.isComplete, !source.draft || options.includeDrafts
-                else { return nil }
+            guard written.tree.files[path] != nil, written.documents[path] != nil else { return nil }
+            let load = ContentLoader.loadDocument(path, entry: entry, in: tree)
+            guard !load.diagnostics.hasErrors else { return nil }
+            if let source = load.material {
+                guard source.isComplete, !source.draft || options.includeDrafts else { return nil }
                 materials.append(source)
-                written.documents[path] = DocumentLoad(entry: entry, material: source, diagnostics: local)
-            } else if before.page != nil {
-                guard let source = DocumentReader.page(text, relativePath: path, diagnostics: &local) else {
-                    return nil
-                }
+            } else if let source = load.page {
                 pages.append(source)
-                written.documents[path] = DocumentLoad(entry: entry, page: source, diagnostics: local)
             } else {
                 return nil
             }
-            guard !local.hasErrors else { return nil }
-            loadDiagnostics += local
+            written.documents[path] = load
+            loadDiagnostics += load.diagnostics
             changed[path] = entry
         }
         if changed.isEmpty { return nil }
@@ -184,20 +167,7 @@ public final class IncrementalBuilder {
                 oldSite, materials: materials, pages: pages, cache: &patchedCache)
         else { return nil }
 
-        let renderer = SiteRenderer(site: newSite, templates: templates)
-        var files: [OutputFile] = []
-        for source in materials {
-            guard let index = newSite.materials.firstIndex(where: { $0.sourcePath == source.relativePath }) else {
-                continue
-            }
-            files.append(renderer.materialPage(index))
-            files += newSite.materials[index].files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
-        }
-        for source in pages {
-            guard let page = newSite.pages.first(where: { $0.sourcePath == source.relativePath }) else { continue }
-            files.append(renderer.freePage(page))
-            files += page.files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
-        }
+        let files = SiteRenderer(site: newSite, templates: templates).documentFiles(changed.keys.sorted())
         do {
             try OutputWriter(output: options.output, contentRoot: options.content).writeInPlace(files)
         } catch {

@@ -4,11 +4,10 @@ import Foundation
 /// before it is published) plus the content audit, without writing anything.
 public enum Checker {
     public static func run(_ options: BuildOptions) -> [Diagnostic] {
-        let content = ContentLoader.load(from: options.content, displayRoot: options.contentDisplay)
-        let resolveOptions = SiteResolver.Options(
-            includeDrafts: true, baseURL: options.baseURL, buildDay: options.buildDay,
-            buildTimestamp: options.buildTimestamp, audit: true)
-        var diagnostics = SiteResolver.resolve(content, options: resolveOptions).1
+        var withDrafts = options
+        withDrafts.includeDrafts = true
+        var timer = StageTimer()
+        var diagnostics = Builder.check(withDrafts, audit: true, timer: &timer).1
         diagnostics += TemplateSet.load(from: options.templates, displayRoot: options.templatesDisplay).1
         return diagnostics.sorted()
     }

@@ -27,7 +27,11 @@ public struct DocumentLoad: Sendable {
 public enum ContentLoader {
     /// `previous`: an earlier load of the same folder; its documents are reused where the file's
     /// size and modification time are unchanged (`okrug serve`).
-    public static func load(from root: URL, displayRoot: String, previous: LoadedContent? = nil) -> LoadedContent {
+    /// `scanned`: the listing of the folder when the caller just made it (`okrug serve`).
+    public static func load(
+        from root: URL, displayRoot: String, previous: LoadedContent? = nil,
+        scanned: (ContentTree, [Diagnostic])? = nil
+    ) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -40,7 +44,7 @@ public enum ContentLoader {
                 directions: [],
                 materials: [], pages: [], plans: [], diagnostics: diagnostics)
         }
-        let (tree, scanDiagnostics) = ContentTree.scan(root: root, displayRoot: displayRoot)
+        let (tree, scanDiagnostics) = scanned ?? ContentTree.scan(root: root, displayRoot: displayRoot)
         diagnostics += scanDiagnostics
 
         func text(_ relative: String, required: Bool) -> SourceText? {
@@ -77,16 +81,7 @@ public enum ContentLoader {
         let loads = ParallelMap.map(documentPaths) { relative -> DocumentLoad in
             let entry = tree.files[relative] ?? ContentTree.Entry(relativePath: relative, byteCount: 0)
             if let earlier = reusable[relative], earlier.entry == entry, earlier.entry.modified != 0 { return earlier }
-            var local: [Diagnostic] = []
-            guard let source = decode(relative, in: tree, diagnostics: &local) else {
-                return DocumentLoad(entry: entry, diagnostics: local)
-            }
-            if isMaterialFile(relative) {
-                let material = DocumentReader.material(source, relativePath: relative, diagnostics: &local)
-                return DocumentLoad(entry: entry, material: material, diagnostics: local)
-            }
-            let page = DocumentReader.page(source, relativePath: relative, diagnostics: &local)
-            return DocumentLoad(entry: entry, page: page, diagnostics: local)
+            return loadDocument(relative, entry: entry, in: tree)
         }
         var documents: [String: DocumentLoad] = [:]
         for (path, load) in zip(documentPaths, loads) {
@@ -99,6 +94,20 @@ public enum ContentLoader {
             materials: loads.compactMap(\.material), pages: loads.compactMap(\.page), plans: plans,
             diagnostics: diagnostics, documents: documents)
     }
+    /// One Markdown file read and its front matter checked: a material or a page by its place.
+    static func loadDocument(_ relative: String, entry: ContentTree.Entry, in tree: ContentTree) -> DocumentLoad {
+        var local: [Diagnostic] = []
+        guard let source = decode(relative, in: tree, diagnostics: &local) else {
+            return DocumentLoad(entry: entry, diagnostics: local)
+        }
+        if isMaterialFile(relative) {
+            let material = DocumentReader.material(source, relativePath: relative, diagnostics: &local)
+            return DocumentLoad(entry: entry, material: material, diagnostics: local)
+        }
+        let page = DocumentReader.page(source, relativePath: relative, diagnostics: &local)
+        return DocumentLoad(entry: entry, page: page, diagnostics: local)
+    }
+
     /// `materials/x.md` or `materials/x/index.md`.
     static func isMaterialFile(_ path: String) -> Bool {
         isDocument(path, in: "materials/")

@@ -111,15 +111,17 @@ enum DataFiles {
         }
     }
 
-    private static func parseRoot(_ source: SourceText, file: YAMLFile, diagnostics: inout [Diagnostic]) -> Node? {
+    /// The root node of a YAML data file, or the syntax error or «файл пуст» reported.
+    static func parseRoot(
+        _ source: SourceText, file: YAMLFile, diagnostics: inout [Diagnostic], empty: String = "файл пуст",
+        emptyHint: String = "заполните его по образцу из README"
+    ) -> Node? {
         switch file.parse(source.text) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return nil
         case .success(let node):
-            if node == nil {
-                diagnostics.append(.error(file.start, "файл пуст", hint: "заполните его по образцу из README"))
-            }
+            if node == nil { diagnostics.append(.error(file.start, empty, hint: emptyHint)) }
             return node
         }
     }

@@ -138,17 +138,13 @@ struct MappingReader {
         guard let located = string(key, required: required, example: "2023-02-14") else { return nil }
         if let day = CalendarDay(iso: located.value) { return Located(day, at: located.position) }
         var hint = "пишите дату как ГГГГ-ММ-ДД, например «\(key): 2023-02-14»"
-        if let guess = Self.russianNumericDate(located.value) { hint = "запишите её как «\(key): \(guess.iso)»" }
+        // A day written the Russian way («14.02.2023», «14 февраля 2023 г.») is understood by the
+        // plan's date parser; no year means no guess.
+        if case .day(let guess) = FuzzyDateParser.parse(located.value, planYear: 0).value {
+            hint = "запишите её как «\(key): \(guess.iso)»"
+        }
         diagnostics.append(.error(located.position, "«\(located.value)» — не дата", hint: hint))
         return nil
-    }
-
-    /// `14.02.2023` → 2023-02-14, to suggest the right spelling.
-    static func russianNumericDate(_ text: String) -> CalendarDay? {
-        let parts = text.split(separator: ".")
-        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), var y = Int(parts[2]) else { return nil }
-        if y < 100 { y += 2000 }
-        return CalendarDay(year: y, month: m, day: d)
     }
 
     /// The items of a list of mappings (`attachments: [{file: …, title: …}]`).

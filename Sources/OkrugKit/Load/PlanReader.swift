@@ -11,21 +11,10 @@ enum PlanReader {
 
     static func read(_ source: SourceText, relativePath: String, diagnostics: inout [Diagnostic]) -> PlanSource? {
         let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
-        let root: Node
-        switch file.parse(source.text) {
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        case .success(nil):
-            diagnostics.append(
-                .error(
-                    file.start, "файл плана пуст", hint: "создайте его командой «okrug import-plan seeds/plan-2023.txt»"
-                ))
-            return nil
-        case .success(let node?):
-            root = node
-        }
         guard
+            let root = DataFiles.parseRoot(
+                source, file: file, diagnostics: &diagnostics, empty: "файл плана пуст",
+                emptyHint: "создайте его командой «okrug import-plan seeds/plan-2023.txt»"),
             var reader = MappingReader(
                 node: root, file: file, allowedKeys: PlanSource.keys, subject: "плана", diagnostics: &diagnostics)
         else { return nil }

@@ -74,9 +74,9 @@ public enum PlanImport {
         var newDirectionEntries: [String] = []
         var newDirections: [String] = []
         let planDirectionIDs = plan.directions.map { text -> String in
-            let key = normalizedText(text)
+            let key = normalizedName(text)
             if let found = directions.first(where: {
-                normalizedText($0["description"] ?? "") == key || normalizedText($0["title"] ?? "") == key
+                normalizedName($0["description"] ?? "") == key || normalizedName($0["title"] ?? "") == key
             }), let id = found["id"] {
                 return id
             }
@@ -96,7 +96,7 @@ public enum PlanImport {
         var taken = Set(previous.values.map(\.id))
         let rows = plan.sections.map { section in
             section.activities.map { activity -> PlanYAMLWriter.Row in
-                if let known = previous[normalizedText(activity.title)] {
+                if let known = previous[normalizedName(activity.title)] {
                     return PlanYAMLWriter.Row(id: known.id, activity: activity, direction: known.direction)
                 }
                 let id = unique(activityID(activity.title), in: &taken)
@@ -155,10 +155,6 @@ public enum PlanImport {
         return String(letters).split(separator: " ").joined(separator: " ")
     }
 
-    static func normalizedText(_ text: String) -> String {
-        normalizedName(text)
-    }
-
     /// «МБОУ «СОШ №13» as typed in the seed loses its closing quote; a new entry gets it back.
     static func balancedQuotes(_ text: String) -> String {
         let open = text.filter { $0 == "«" }.count
@@ -201,7 +197,7 @@ public enum PlanImport {
                     guard let id = activity["id"] as? String, let title = activity["title"] as? String else {
                         continue
                     }
-                    out[normalizedText(title)] = (id, activity["direction"] as? String)
+                    out[normalizedName(title)] = (id, activity["direction"] as? String)
                 }
             }
         } catch {

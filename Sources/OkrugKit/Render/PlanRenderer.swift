@@ -24,11 +24,6 @@ extension SiteRenderer {
         return StatusView(code: status.rawValue, label: status.russian)
     }
 
-    /// Slugs of the people who have a page (authors of materials).
-    var peopleWithPages: Set<String> {
-        Set((site.taxonomies[.people]?.terms ?? []).map(\.slug))
-    }
-
     func responsible(_ activity: PlanActivity, from path: String, people: Set<String>) -> [ResponsiblePartView] {
         activity.responsible.map { part in
             let url = part.person.flatMap { person in

@@ -8,10 +8,13 @@ public struct SiteRenderer: Sendable {
     /// `assets/style.<hash>.css` and the like: original asset path → hashed output path.
     let assetPaths: [String: String]
     let cache = RenderCache()
+    /// Slugs of the people who have a page (authors of materials), for the plan's «ответственный».
+    let peopleWithPages: Set<String>
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
+        self.peopleWithPages = Set((site.taxonomies[.people]?.terms ?? []).map(\.slug))
         var paths: [String: String] = [:]
         for (name, data) in templates.assets {
             paths[name] = "assets/" + AssetName.hashed(name, data: data)
@@ -77,6 +80,22 @@ public struct SiteRenderer: Sendable {
             for file in page.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
         }
         try emit(files)
+    }
+
+    /// The pages of the given documents (`Content/`-relative paths) and the files beside them:
+    /// what an edit of those documents alone rewrites.
+    func documentFiles(_ sourcePaths: [String]) -> [OutputFile] {
+        var files: [OutputFile] = []
+        for source in sourcePaths {
+            if let index = site.materials.firstIndex(where: { $0.sourcePath == source }) {
+                files.append(materialPage(index))
+                files += site.materials[index].files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
+            } else if let page = site.pages.first(where: { $0.sourcePath == source }) {
+                files.append(freePage(page))
+                files += page.files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
+            }
+        }
+        return files
     }
 
     // MARK: - Layout

@@ -14,7 +14,7 @@ public struct TemplateSet: Sendable {
 
     public static func load(from directory: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        HTMLEscape.register()
+        FastHTMLContentType.register()
         var library = MustacheLibrary()
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(atPath: directory.path) else {

@@ -30,13 +30,7 @@ enum PlanResolver {
         diagnostics: inout [Diagnostic]
     ) -> Plan {
         func check(_ id: Located<String>, in valid: [String], what: String, file: String) {
-            guard !valid.contains(id.value) else { return }
-            let suggestion = Suggestion.didYouMean(id.value, in: valid)
-            diagnostics.append(
-                .error(
-                    id.position, "неизвестный id \(what) «\(id.value)»",
-                    hint: (suggestion.isEmpty ? "" : suggestion + "; ")
-                        + "допустимые: \(valid.joined(separator: ", ")) (см. \(file))"))
+            if let problem = Diagnostic.unknownID(id, in: valid, what: what, file: file) { diagnostics.append(problem) }
         }
         func inline(_ text: String) -> InlineText {
             let rendered = Markdown.renderInline(text, options: options)

@@ -32,7 +32,8 @@ public enum SiteResolver {
     ])
 
     public static func resolve(_ content: LoadedContent, options: Options) -> (Site?, [Diagnostic]) {
-        let result = resolve(content, options: options, reusing: ParseCache())
+        // A one-off build keeps nothing for later: no cache keys, no fingerprint of the tree.
+        let result = resolve(content, options: options, reusing: ParseCache(keeping: false))
         return (result.site, result.diagnostics)
     }
 
@@ -101,22 +102,25 @@ public enum SiteResolver {
 
         // Parse: one cmark call per document, on all cores; a document parsed before with the
         // same text and the same surroundings is taken from the cache.
+        let keeping = cache.keeping
         var surroundings = ContentHash()
-        for path in tree.sortedPaths { surroundings.add(path) }
-        for (source, path) in documents.sorted(by: { $0.key < $1.key }) {
-            surroundings.add(source)
-            surroundings.add(path)
+        if keeping {
+            for path in tree.sortedPaths { surroundings.add(path) }
+            for (source, path) in documents.sorted(by: { $0.key < $1.key }) {
+                surroundings.add(source)
+                surroundings.add(path)
+            }
+            for draft in drafts.sorted() { surroundings.add(draft) }
+            surroundings.add(markdownOptions.allowUnsafeHTML ? "unsafe" : "safe")
         }
-        for draft in drafts.sorted() { surroundings.add(draft) }
-        surroundings.add(markdownOptions.allowUnsafeHTML ? "unsafe" : "safe")
         let fingerprint = surroundings.value
         @Sendable func parse(
             _ body: String, _ firstLine: Int, _ sourcePath: String, _ displayPath: String, _ pagePath: String
         )
             -> (UInt64, ParsedDocument)
         {
-            let key = parseKey(fingerprint, body, firstLine, displayPath, pagePath)
-            if let cached = cache.entries[sourcePath], cached.key == key { return (key, cached.parsed) }
+            let key = keeping ? parseKey(fingerprint, body, firstLine, displayPath, pagePath) : 0
+            if keeping, let cached = cache.entries[sourcePath], cached.key == key { return (key, cached.parsed) }
             return (
                 key,
                 ParsedDocument.parse(
@@ -143,16 +147,18 @@ public enum SiteResolver {
                 source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
                 documents[source.relativePath] ?? "\(source.slug.value)/")
         }
-        var newCache = ParseCache()
+        var newCache = ParseCache(keeping: keeping)
         newCache.context = ResolveContext(
             resolver: resolver, fingerprint: fingerprint, documents: documents, markdownOptions: markdownOptions,
             schoolIDs: schoolIDs, directionIDs: directionIDs, plans: plans, folderFiles: [:], anchorsBySource: [:],
             tree: tree)
-        for (source, result) in zip(published, materialResults) {
-            newCache.entries[source.relativePath] = (result.0, result.1)
-        }
-        for (source, result) in zip(content.pages, pageResults) {
-            newCache.entries[source.relativePath] = (result.0, result.1)
+        if keeping {
+            for (source, result) in zip(published, materialResults) {
+                newCache.entries[source.relativePath] = (result.0, result.1)
+            }
+            for (source, result) in zip(content.pages, pageResults) {
+                newCache.entries[source.relativePath] = (result.0, result.1)
+            }
         }
         let parsedMaterials = materialResults.map(\.1)
         let parsedPages = pageResults.map(\.1)
@@ -322,14 +328,9 @@ public enum SiteResolver {
     ) -> Material? {
         var ok = true
         func checkID(_ id: Located<String>, in valid: [String], what: String, file: String) {
-            guard !valid.contains(id.value) else { return }
+            guard let problem = Diagnostic.unknownID(id, in: valid, what: what, file: file) else { return }
             ok = false
-            let suggestion = Suggestion.didYouMean(id.value, in: valid)
-            diagnostics.append(
-                .error(
-                    id.position, "неизвестный id \(what) «\(id.value)»",
-                    hint: (suggestion.isEmpty ? "" : suggestion + "; ")
-                        + "допустимые: \(valid.joined(separator: ", ")) (см. \(file))"))
+            diagnostics.append(problem)
         }
         if let school = source.school { checkID(school, in: schoolIDs, what: "школы", file: "schools.yaml") }
         if let direction = source.direction {
@@ -419,8 +420,12 @@ public enum SiteResolver {
 public struct ParseCache: Sendable {
     var entries: [String: (key: UInt64, parsed: ParsedDocument)] = [:]
     var context: ResolveContext?
+    /// `false` for a one-off build: nothing is hashed or kept.
+    var keeping: Bool
 
-    public init() {}
+    public init(keeping: Bool = true) {
+        self.keeping = keeping
+    }
 
     public var count: Int { entries.count }
 }

@@ -15,16 +15,6 @@ public enum Transliteration {
         "і": "i", "ї": "i", "є": "ie", "ґ": "g", "ў": "u",
     ]
 
-    /// Transliterates, keeping every other character as it is.
-    public static func latin(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text.lowercased() {
-            if let mapped = table[ch] { out += mapped } else { out.append(ch) }
-        }
-        return out
-    }
-
     /// `table` by scalar, for `slug`: а–я and ё, then the other letters.
     static let cyrillic: [UInt32: String] = {
         var map: [UInt32: String] = [:]

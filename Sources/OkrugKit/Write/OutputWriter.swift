@@ -47,6 +47,25 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Renders the whole site and writes it batch by batch as it is rendered, so the pages are
+    /// never all in memory at once. Returns the paths written.
+    @discardableResult
+    public func write(_ renderer: SiteRenderer) throws -> [String] {
+        let session = try OutputSession(writer: self)
+        var paths: [String] = []
+        do {
+            try renderer.render { batch in
+                try session.write(batch)
+                paths += batch.map(\.path)
+            }
+            try session.finish()
+        } catch {
+            session.abandon()
+            throw error
+        }
+        return paths
+    }
+
     /// Output paths are relative and never climb out of the output folder.
     static func isSafe(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && ContentPath.staysInside(path)
