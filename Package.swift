@@ -12,8 +12,6 @@ let package = Package(
     dependencies: [
         // YAML front matter and data files (the maintained standard YAML library for Swift).
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
-        // Logic-less templates with inheritance and partials.
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // The CLI.
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         // `okrug serve`: the preview server (the maintained Swift server framework on SwiftNIO).
@@ -37,7 +35,6 @@ let package = Package(
             dependencies: [
                 "Ccmark",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // `okrug serve`, kept out of OkrugKit so the generator builds without a server.
@@ -61,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OkrugKitTests",
-            dependencies: ["OkrugKit", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["OkrugKit"]
         ),
     ],
     swiftLanguageModes: [.v6]

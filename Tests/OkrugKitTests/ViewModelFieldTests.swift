@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Testing
 
 @testable import OkrugKit
@@ -7,23 +6,45 @@ import Testing
 /// Templates read view models through hand-written `child(named:)` switches (for speed);
 /// every stored property must be reachable there, or a template would silently show nothing.
 @Suite struct ViewModelFieldTests {
-    func assertComplete(_ value: any MustacheParent, file: String = #fileID, line: Int = #line) {
+    func assertComplete(_ value: any TemplateObject, file: String = #fileID, line: Int = #line) {
         for child in Mirror(reflecting: value).children {
             guard let label = child.label else { continue }
             let isNil =
                 Mirror(reflecting: child.value).displayStyle == .optional
                 && Mirror(reflecting: child.value).children.isEmpty
-            let found = value.child(named: label)
-            #expect(isNil || found != nil, "\(type(of: value)).\(label) is not reachable from templates")
-            // The same value, not another one (a field named like the switch's parameter, say).
-            if let found, !isNil {
-                let mirror = Mirror(reflecting: child.value)
-                let unwrapped =
-                    mirror.displayStyle == .optional ? (mirror.children.first?.value ?? child.value) : child.value
-                let expected = String(reflecting: unwrapped)
-                let actual = String(reflecting: found)
-                #expect(expected == actual, "\(type(of: value)).\(label) gives another value")
+            let found = value.field(label)
+            if case .missing = found {
+                #expect(isNil, "\(type(of: value)).\(label) is not reachable from templates")
+                continue
             }
+            // The same value, not another one (a field named like the switch's parameter, say).
+            let mirror = Mirror(reflecting: child.value)
+            let unwrapped =
+                mirror.displayStyle == .optional ? (mirror.children.first?.value ?? child.value) : child.value
+            #expect(
+                Self.describe(found) == Self.describe(unwrapped), "\(type(of: value)).\(label) gives another value")
+        }
+    }
+
+    /// A value as the templates see it and the stored property it came from, in one notation.
+    static func describe(_ value: TemplateValue) -> String {
+        switch value {
+        case .missing: "missing"
+        case .bool(let flag): "bool \(flag)"
+        case .text(let text): "text \(text)"
+        case .object(let object): "object \(type(of: object))"
+        case .list(let items): "list [" + items.map(describe).joined(separator: ", ") + "]"
+        }
+    }
+
+    static func describe(_ stored: Any) -> String {
+        switch stored {
+        case let flag as Bool: "bool \(flag)"
+        case let text as String: "text \(text)"
+        case let number as Int: "text \(number)"
+        case let object as any TemplateObject: "object \(type(of: object))"
+        case let items as [Any]: "list [" + items.map(describe).joined(separator: ", ") + "]"
+        default: "unknown \(type(of: stored))"
         }
     }
 
@@ -38,7 +59,7 @@ import Testing
         let layout = renderer.layout(path: "materials/", title: "t", section: "materials", breadcrumbs: [link])
         let card = renderer.card(0, from: "materials/")
         let pagination = Pagination.view(current: 2, count: 5, base: "materials/", from: "materials/page/2/")
-        let values: [any MustacheParent] = [
+        let values: [any TemplateObject] = [
             link, NavItemView(title: "a", url: "b", current: true), layout, card, pagination, pagination.pages[0],
             ListingView(
                 layout: layout, heading: "h", description: "d", count: "c", cards: [card], pagination: pagination,
@@ -87,7 +108,7 @@ import Testing
             indicatorHTML: "i", materials: [link], hasMaterials: true, materialsCount: "c")
         let activityLink = renderer.activityLink(plan.activities[0], from: "")
         let homePlan = try #require(renderer.homePlan(from: ""))
-        let values: [any MustacheParent] = [
+        let values: [any TemplateObject] = [
             status, part, stage, DefinitionView(term: "t", html: "h"), row,
             PlanSectionView(title: "t", anchor: "a", goalHTML: "g", count: "c", activities: [row]),
             PlanPageView(
@@ -113,7 +134,7 @@ import Testing
         // «Итоги»
         let results = PlanResults.compute(plan, site: site)
         let chart = renderer.chart("c", "h", labelHeader: "l", rows: results.bySchool, from: "")
-        let resultsValues: [any MustacheParent] = [
+        let resultsValues: [any TemplateObject] = [
             chart, chart.rows[0], CountRowView(label: "l", value: 1, url: "u"),
             SectionExecutionView(title: "t", activities: 2, withMaterials: 1, without: 1),
             DirectionResultView(
@@ -140,7 +161,7 @@ import Testing
         listing.bundle = "b"
         listing.base = "/"
         listing.script = "s"
-        let searchValues: [any MustacheParent] = [
+        let searchValues: [any TemplateObject] = [
             SearchFieldView(kind: "filter", key: "k", value: "v"), facet, facet.options[0], listing,
             SearchPageView(layout: layout, bundle: "b", base: "/", script: "s", materialsURL: "m"),
         ]

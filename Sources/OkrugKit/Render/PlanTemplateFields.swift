@@ -1,190 +1,189 @@
-import Mustache
 
-// The plan pages' view models, read by templates through `MustacheParent` (see
+// The plan pages' view models, read by templates through `TemplateObject` (see
 // TemplateFields.swift; `ViewModelFieldTests` checks these too).
 
-extension ResponsiblePartView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ResponsiblePartView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "html": self.html
-        case "personURL": self.personURL
-        default: nil
+        case "html": self.html.templateValue
+        case "personURL": self.personURL.templateValue
+        default: .missing
         }
     }
 }
 
-extension StatusView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension StatusView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "code": self.code
-        case "label": self.label
-        default: nil
+        case "code": self.code.templateValue
+        case "label": self.label.templateValue
+        default: .missing
         }
     }
 }
 
-extension StageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension StageView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "roman": self.roman
-        case "titleHTML": self.titleHTML
-        case "period": self.period
-        case "items": self.items
-        case "hasItems": self.hasItems
-        case "current": self.current
-        case "status": self.status
-        default: nil
+        case "roman": self.roman.templateValue
+        case "titleHTML": self.titleHTML.templateValue
+        case "period": self.period.templateValue
+        case "items": self.items.templateValue
+        case "hasItems": self.hasItems.templateValue
+        case "current": self.current.templateValue
+        case "status": self.status.templateValue
+        default: .missing
         }
     }
 }
 
-extension DefinitionView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension DefinitionView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "term": self.term
-        case "html": self.html
-        default: nil
+        case "term": self.term.templateValue
+        case "html": self.html.templateValue
+        default: .missing
         }
     }
 }
 
-extension ActivityRowView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ActivityRowView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "number": self.number
-        case "titleHTML": self.titleHTML
-        case "url": self.url
-        case "when": self.when
-        case "whenWords": self.whenWords
-        case "status": self.status
-        case "responsible": self.responsible
-        case "indicatorHTML": self.indicatorHTML
-        case "materials": self.materials
-        case "hasMaterials": self.hasMaterials
-        case "materialsCount": self.materialsCount
-        default: nil
+        case "number": self.number.templateValue
+        case "titleHTML": self.titleHTML.templateValue
+        case "url": self.url.templateValue
+        case "when": self.when.templateValue
+        case "whenWords": self.whenWords.templateValue
+        case "status": self.status.templateValue
+        case "responsible": self.responsible.templateValue
+        case "indicatorHTML": self.indicatorHTML.templateValue
+        case "materials": self.materials.templateValue
+        case "hasMaterials": self.hasMaterials.templateValue
+        case "materialsCount": self.materialsCount.templateValue
+        default: .missing
         }
     }
 }
 
-extension PlanSectionView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PlanSectionView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "anchor": self.anchor
-        case "goalHTML": self.goalHTML
-        case "count": self.count
-        case "activities": self.activities
-        default: nil
+        case "title": self.title.templateValue
+        case "anchor": self.anchor.templateValue
+        case "goalHTML": self.goalHTML.templateValue
+        case "count": self.count.templateValue
+        case "activities": self.activities.templateValue
+        default: .missing
         }
     }
 }
 
-extension PlanPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PlanPageView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        case "titleHTML": self.titleHTML
-        case "year": self.year
-        case "asOf": self.asOf
-        case "partner": self.partner
-        case "satellites": self.satellites
-        case "goalHTML": self.goalHTML
-        case "definitions": self.definitions
-        case "hasDefinitions": self.hasDefinitions
-        case "directions": self.directions
-        case "hasDirections": self.hasDirections
-        case "roadmapTitle": self.roadmapTitle
-        case "stages": self.stages
-        case "hasStages": self.hasStages
-        case "sections": self.sections
-        case "summary": self.summary
-        case "expectedResults": self.expectedResults
-        case "hasExpectedResults": self.hasExpectedResults
-        case "executorHTML": self.executorHTML
-        case "calendarURL": self.calendarURL
-        case "resultsURL": self.resultsURL
-        case "otherPlans": self.otherPlans
-        case "hasOtherPlans": self.hasOtherPlans
-        default: nil
+        case "layout": self.layout.templateValue
+        case "titleHTML": self.titleHTML.templateValue
+        case "year": self.year.templateValue
+        case "asOf": self.asOf.templateValue
+        case "partner": self.partner.templateValue
+        case "satellites": self.satellites.templateValue
+        case "goalHTML": self.goalHTML.templateValue
+        case "definitions": self.definitions.templateValue
+        case "hasDefinitions": self.hasDefinitions.templateValue
+        case "directions": self.directions.templateValue
+        case "hasDirections": self.hasDirections.templateValue
+        case "roadmapTitle": self.roadmapTitle.templateValue
+        case "stages": self.stages.templateValue
+        case "hasStages": self.hasStages.templateValue
+        case "sections": self.sections.templateValue
+        case "summary": self.summary.templateValue
+        case "expectedResults": self.expectedResults.templateValue
+        case "hasExpectedResults": self.hasExpectedResults.templateValue
+        case "executorHTML": self.executorHTML.templateValue
+        case "calendarURL": self.calendarURL.templateValue
+        case "resultsURL": self.resultsURL.templateValue
+        case "otherPlans": self.otherPlans.templateValue
+        case "hasOtherPlans": self.hasOtherPlans.templateValue
+        default: .missing
         }
     }
 }
 
-extension ActivityPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ActivityPageView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        case "titleHTML": self.titleHTML
-        case "planTitle": self.planTitle
-        case "planURL": self.planURL
-        case "section": self.section
-        case "when": self.when
-        case "whenWords": self.whenWords
-        case "startISO": self.startISO
-        case "status": self.status
-        case "responsible": self.responsible
-        case "indicatorHTML": self.indicatorHTML
-        case "direction": self.direction
-        case "materials": self.materials
-        case "hasMaterials": self.hasMaterials
-        case "materialsCount": self.materialsCount
-        case "calendarURL": self.calendarURL
-        case "previous": self.previous
-        case "next": self.next
-        default: nil
+        case "layout": self.layout.templateValue
+        case "titleHTML": self.titleHTML.templateValue
+        case "planTitle": self.planTitle.templateValue
+        case "planURL": self.planURL.templateValue
+        case "section": self.section.templateValue
+        case "when": self.when.templateValue
+        case "whenWords": self.whenWords.templateValue
+        case "startISO": self.startISO.templateValue
+        case "status": self.status.templateValue
+        case "responsible": self.responsible.templateValue
+        case "indicatorHTML": self.indicatorHTML.templateValue
+        case "direction": self.direction.templateValue
+        case "materials": self.materials.templateValue
+        case "hasMaterials": self.hasMaterials.templateValue
+        case "materialsCount": self.materialsCount.templateValue
+        case "calendarURL": self.calendarURL.templateValue
+        case "previous": self.previous.templateValue
+        case "next": self.next.templateValue
+        default: .missing
         }
     }
 }
 
-extension PlanSummaryView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PlanSummaryView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "year": self.year
-        case "count": self.count
-        case "current": self.current
-        default: nil
+        case "title": self.title.templateValue
+        case "url": self.url.templateValue
+        case "year": self.year.templateValue
+        case "count": self.count.templateValue
+        case "current": self.current.templateValue
+        default: .missing
         }
     }
 }
 
-extension PlanIndexView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PlanIndexView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        case "plans": self.plans
-        default: nil
+        case "layout": self.layout.templateValue
+        case "plans": self.plans.templateValue
+        default: .missing
         }
     }
 }
 
-extension ActivityLinkView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ActivityLinkView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "whenWords": self.whenWords
-        case "status": self.status
-        default: nil
+        case "title": self.title.templateValue
+        case "url": self.url.templateValue
+        case "whenWords": self.whenWords.templateValue
+        case "status": self.status.templateValue
+        default: .missing
         }
     }
 }
 
-extension HomePlanView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension HomePlanView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "stageLabel": self.stageLabel
-        case "stage": self.stage
-        case "upcoming": self.upcoming
-        case "hasUpcoming": self.hasUpcoming
-        case "note": self.note
-        case "calendarURL": self.calendarURL
-        case "resultsURL": self.resultsURL
-        default: nil
+        case "title": self.title.templateValue
+        case "url": self.url.templateValue
+        case "stageLabel": self.stageLabel.templateValue
+        case "stage": self.stage.templateValue
+        case "upcoming": self.upcoming.templateValue
+        case "hasUpcoming": self.hasUpcoming.templateValue
+        case "note": self.note.templateValue
+        case "calendarURL": self.calendarURL.templateValue
+        case "resultsURL": self.resultsURL.templateValue
+        default: .missing
         }
     }
 }

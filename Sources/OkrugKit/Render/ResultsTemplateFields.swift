@@ -1,97 +1,96 @@
-import Mustache
 
 // The «Итоги» page's view models for templates (see TemplateFields.swift).
 
-extension CountRowView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension CountRowView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "label": self.label
-        case "value": self.value
-        case "url": self.url
-        default: nil
+        case "label": self.label.templateValue
+        case "value": self.value.templateValue
+        case "url": self.url.templateValue
+        default: .missing
         }
     }
 }
 
-extension ChartView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ChartView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "id": self.id
-        case "heading": self.heading
-        case "svg": self.svg
-        case "labelHeader": self.labelHeader
-        case "rows": self.rows
-        default: nil
+        case "id": self.id.templateValue
+        case "heading": self.heading.templateValue
+        case "svg": self.svg.templateValue
+        case "labelHeader": self.labelHeader.templateValue
+        case "rows": self.rows.templateValue
+        default: .missing
         }
     }
 }
 
-extension SectionExecutionView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SectionExecutionView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "activities": self.activities
-        case "withMaterials": self.withMaterials
-        case "without": self.without
-        default: nil
+        case "title": self.title.templateValue
+        case "activities": self.activities.templateValue
+        case "withMaterials": self.withMaterials.templateValue
+        case "without": self.without.templateValue
+        default: .missing
         }
     }
 }
 
-extension DirectionResultView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension DirectionResultView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "activities": self.activities
-        case "hasActivities": self.hasActivities
-        case "activitiesCount": self.activitiesCount
-        case "materialsCount": self.materialsCount
-        default: nil
+        case "title": self.title.templateValue
+        case "url": self.url.templateValue
+        case "activities": self.activities.templateValue
+        case "hasActivities": self.hasActivities.templateValue
+        case "activitiesCount": self.activitiesCount.templateValue
+        case "materialsCount": self.materialsCount.templateValue
+        default: .missing
         }
     }
 }
 
-extension SatelliteResultView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SatelliteResultView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "name": self.name
-        case "url": self.url
-        case "contributedCount": self.contributedCount
-        case "contributed": self.contributed
-        case "hasContributed": self.hasContributed
-        case "receivedCount": self.receivedCount
-        case "received": self.received
-        case "hasReceived": self.hasReceived
-        case "directions": self.directions
-        default: nil
+        case "name": self.name.templateValue
+        case "url": self.url.templateValue
+        case "contributedCount": self.contributedCount.templateValue
+        case "contributed": self.contributed.templateValue
+        case "hasContributed": self.hasContributed.templateValue
+        case "receivedCount": self.receivedCount.templateValue
+        case "received": self.received.templateValue
+        case "hasReceived": self.hasReceived.templateValue
+        case "directions": self.directions.templateValue
+        default: .missing
         }
     }
 }
 
-extension ResultsPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ResultsPageView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        case "heading": self.heading
-        case "planTitle": self.planTitle
-        case "planURL": self.planURL
-        case "asOf": self.asOf
-        case "csvURL": self.csvURL
-        case "total": self.total
-        case "materialCharts": self.materialCharts
-        case "newAuthorsCount": self.newAuthorsCount
-        case "newAuthors": self.newAuthors
-        case "hasNewAuthors": self.hasNewAuthors
-        case "executionSummary": self.executionSummary
-        case "executionChart": self.executionChart
-        case "sections": self.sections
-        case "gaps": self.gaps
-        case "hasGaps": self.hasGaps
-        case "gapsCount": self.gapsCount
-        case "directions": self.directions
-        case "satellites": self.satellites
-        default: nil
+        case "layout": self.layout.templateValue
+        case "heading": self.heading.templateValue
+        case "planTitle": self.planTitle.templateValue
+        case "planURL": self.planURL.templateValue
+        case "asOf": self.asOf.templateValue
+        case "csvURL": self.csvURL.templateValue
+        case "total": self.total.templateValue
+        case "materialCharts": self.materialCharts.templateValue
+        case "newAuthorsCount": self.newAuthorsCount.templateValue
+        case "newAuthors": self.newAuthors.templateValue
+        case "hasNewAuthors": self.hasNewAuthors.templateValue
+        case "executionSummary": self.executionSummary.templateValue
+        case "executionChart": self.executionChart.templateValue
+        case "sections": self.sections.templateValue
+        case "gaps": self.gaps.templateValue
+        case "hasGaps": self.hasGaps.templateValue
+        case "gapsCount": self.gapsCount.templateValue
+        case "directions": self.directions.templateValue
+        case "satellites": self.satellites.templateValue
+        default: .missing
         }
     }
 }

@@ -1,333 +1,332 @@
-import Mustache
 
-// Templates read view models through `MustacheParent`: a switch per type instead of
-// reflection (`Mirror`), which made up half of the build time. `ViewModelFieldTests` checks
+// Templates read view models through `TemplateObject`: a switch per type over the property
+// names, so a lookup needs neither reflection nor dynamic casts. `ViewModelFieldTests` checks
 // that every stored property is reachable here.
 
-extension LinkView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension LinkView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        default: nil
+        case "title": self.title.templateValue
+        case "url": self.url.templateValue
+        default: .missing
         }
     }
 }
 
-extension NavItemView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension NavItemView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "current": self.current
-        default: nil
+        case "title": self.title.templateValue
+        case "url": self.url.templateValue
+        case "current": self.current.templateValue
+        default: .missing
         }
     }
 }
 
-extension LayoutView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension LayoutView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "lang": self.lang
-        case "pageTitle": self.pageTitle
-        case "siteTitle": self.siteTitle
-        case "description": self.description
-        case "canonical": self.canonical
-        case "root": self.root
-        case "stylesheet": self.stylesheet
-        case "feed": self.feed
-        case "nav": self.nav
-        case "browse": self.browse
-        case "breadcrumbs": self.breadcrumbs
-        case "hasBreadcrumbs": self.hasBreadcrumbs
-        case "buildDate": self.buildDate
-        case "partnership": self.partnership
-        case "structuredData": self.structuredData
-        case "searchFields": self.searchFields
-        case "hasSearchFields": self.hasSearchFields
-        case "headerHTML": self.headerHTML
-        case "footerHTML": self.footerHTML
-        default: nil
+        case "lang": self.lang.templateValue
+        case "pageTitle": self.pageTitle.templateValue
+        case "siteTitle": self.siteTitle.templateValue
+        case "description": self.description.templateValue
+        case "canonical": self.canonical.templateValue
+        case "root": self.root.templateValue
+        case "stylesheet": self.stylesheet.templateValue
+        case "feed": self.feed.templateValue
+        case "nav": self.nav.templateValue
+        case "browse": self.browse.templateValue
+        case "breadcrumbs": self.breadcrumbs.templateValue
+        case "hasBreadcrumbs": self.hasBreadcrumbs.templateValue
+        case "buildDate": self.buildDate.templateValue
+        case "partnership": self.partnership.templateValue
+        case "structuredData": self.structuredData.templateValue
+        case "searchFields": self.searchFields.templateValue
+        case "hasSearchFields": self.hasSearchFields.templateValue
+        case "headerHTML": self.headerHTML.templateValue
+        case "footerHTML": self.footerHTML.templateValue
+        default: .missing
         }
     }
 }
 
-extension MaterialCardView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension MaterialCardView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "date": self.date
-        case "dateISO": self.dateISO
-        case "school": self.school
-        case "direction": self.direction
-        case "kind": self.kind
-        case "summary": self.summary
-        case "authors": self.authors
-        case "html": self.html
-        default: nil
+        case "title": self.title.templateValue
+        case "url": self.url.templateValue
+        case "date": self.date.templateValue
+        case "dateISO": self.dateISO.templateValue
+        case "school": self.school.templateValue
+        case "direction": self.direction.templateValue
+        case "kind": self.kind.templateValue
+        case "summary": self.summary.templateValue
+        case "authors": self.authors.templateValue
+        case "html": self.html.templateValue
+        default: .missing
         }
     }
 }
 
-extension PaginationView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PaginationView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "pages": self.pages
-        case "previous": self.previous
-        case "next": self.next
-        case "status": self.status
-        default: nil
+        case "pages": self.pages.templateValue
+        case "previous": self.previous.templateValue
+        case "next": self.next.templateValue
+        case "status": self.status.templateValue
+        default: .missing
         }
     }
 }
 
-extension PaginationView.PageLink: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PaginationView.PageLink: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "number": self.number
-        case "url": self.url
-        case "current": self.current
-        case "gap": self.gap
-        default: nil
+        case "number": self.number.templateValue
+        case "url": self.url.templateValue
+        case "current": self.current.templateValue
+        case "gap": self.gap.templateValue
+        default: .missing
         }
     }
 }
 
-extension ListingView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ListingView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        case "heading": self.heading
-        case "description": self.description
-        case "count": self.count
-        case "cards": self.cards
-        case "pagination": self.pagination
-        case "indexLink": self.indexLink
-        case "isEmpty": self.isEmpty
-        case "activities": self.activities
-        case "hasActivities": self.hasActivities
-        case "facets": self.facets
-        case "hasFacets": self.hasFacets
-        case "bundle": self.bundle
-        case "base": self.base
-        case "script": self.script
-        default: nil
+        case "layout": self.layout.templateValue
+        case "heading": self.heading.templateValue
+        case "description": self.description.templateValue
+        case "count": self.count.templateValue
+        case "cards": self.cards.templateValue
+        case "pagination": self.pagination.templateValue
+        case "indexLink": self.indexLink.templateValue
+        case "isEmpty": self.isEmpty.templateValue
+        case "activities": self.activities.templateValue
+        case "hasActivities": self.hasActivities.templateValue
+        case "facets": self.facets.templateValue
+        case "hasFacets": self.hasFacets.templateValue
+        case "bundle": self.bundle.templateValue
+        case "base": self.base.templateValue
+        case "script": self.script.templateValue
+        default: .missing
         }
     }
 }
 
-extension TermView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TermView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "count": self.count
-        case "number": self.number
-        case "description": self.description
-        default: nil
+        case "title": self.title.templateValue
+        case "url": self.url.templateValue
+        case "count": self.count.templateValue
+        case "number": self.number.templateValue
+        case "description": self.description.templateValue
+        default: .missing
         }
     }
 }
 
-extension TaxonomyIndexView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TaxonomyIndexView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        case "heading": self.heading
-        case "count": self.count
-        case "terms": self.terms
-        case "isCloud": self.isCloud
-        default: nil
+        case "layout": self.layout.templateValue
+        case "heading": self.heading.templateValue
+        case "count": self.count.templateValue
+        case "terms": self.terms.templateValue
+        case "isCloud": self.isCloud.templateValue
+        default: .missing
         }
     }
 }
 
-extension TocItemView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TocItemView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "anchor": self.anchor
-        case "children": self.children
-        case "hasChildren": self.hasChildren
-        default: nil
+        case "title": self.title.templateValue
+        case "anchor": self.anchor.templateValue
+        case "children": self.children.templateValue
+        case "hasChildren": self.hasChildren.templateValue
+        default: .missing
         }
     }
 }
 
-extension AttachmentView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension AttachmentView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "type": self.type
-        case "size": self.size
-        case "fileName": self.fileName
-        default: nil
+        case "title": self.title.templateValue
+        case "url": self.url.templateValue
+        case "type": self.type.templateValue
+        case "size": self.size.templateValue
+        case "fileName": self.fileName.templateValue
+        default: .missing
         }
     }
 }
 
-extension MetaRowView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension MetaRowView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "label": self.label
-        case "links": self.links
-        case "text": self.text
-        default: nil
+        case "label": self.label.templateValue
+        case "links": self.links.templateValue
+        case "text": self.text.templateValue
+        default: .missing
         }
     }
 }
 
-extension MaterialPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension MaterialPageView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        case "title": self.title
-        case "date": self.date
-        case "dateISO": self.dateISO
-        case "readingTime": self.readingTime
-        case "summary": self.summary
-        case "meta": self.meta
-        case "tags": self.tags
-        case "hasTags": self.hasTags
-        case "toc": self.toc
-        case "hasToc": self.hasToc
-        case "body": self.body
-        case "attachments": self.attachments
-        case "hasAttachments": self.hasAttachments
-        case "related": self.related
-        case "hasRelated": self.hasRelated
-        case "newer": self.newer
-        case "older": self.older
-        case "draft": self.draft
-        case "activity": self.activity
-        default: nil
+        case "layout": self.layout.templateValue
+        case "title": self.title.templateValue
+        case "date": self.date.templateValue
+        case "dateISO": self.dateISO.templateValue
+        case "readingTime": self.readingTime.templateValue
+        case "summary": self.summary.templateValue
+        case "meta": self.meta.templateValue
+        case "tags": self.tags.templateValue
+        case "hasTags": self.hasTags.templateValue
+        case "toc": self.toc.templateValue
+        case "hasToc": self.hasToc.templateValue
+        case "body": self.body.templateValue
+        case "attachments": self.attachments.templateValue
+        case "hasAttachments": self.hasAttachments.templateValue
+        case "related": self.related.templateValue
+        case "hasRelated": self.hasRelated.templateValue
+        case "newer": self.newer.templateValue
+        case "older": self.older.templateValue
+        case "draft": self.draft.templateValue
+        case "activity": self.activity.templateValue
+        default: .missing
         }
     }
 }
 
-extension FreePageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension FreePageView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        case "title": self.title
-        case "body": self.body
-        case "toc": self.toc
-        case "hasToc": self.hasToc
-        default: nil
+        case "layout": self.layout.templateValue
+        case "title": self.title.templateValue
+        case "body": self.body.templateValue
+        case "toc": self.toc.templateValue
+        case "hasToc": self.hasToc.templateValue
+        default: .missing
         }
     }
 }
 
-extension SchoolView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SchoolView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "name": self.name
-        case "url": self.url
-        case "role": self.role
-        case "locality": self.locality
-        case "count": self.count
-        default: nil
+        case "name": self.name.templateValue
+        case "url": self.url.templateValue
+        case "role": self.role.templateValue
+        case "locality": self.locality.templateValue
+        case "count": self.count.templateValue
+        default: .missing
         }
     }
 }
 
-extension DirectionView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension DirectionView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "number": self.number
-        case "title": self.title
-        case "url": self.url
-        case "count": self.count
-        case "description": self.description
-        default: nil
+        case "number": self.number.templateValue
+        case "title": self.title.templateValue
+        case "url": self.url.templateValue
+        case "count": self.count.templateValue
+        case "description": self.description.templateValue
+        default: .missing
         }
     }
 }
 
-extension HomeView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension HomeView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        case "title": self.title
-        case "description": self.description
-        case "partnership": self.partnership
-        case "goal": self.goal
-        case "partner": self.partner
-        case "satellites": self.satellites
-        case "directions": self.directions
-        case "latest": self.latest
-        case "total": self.total
-        case "materialsURL": self.materialsURL
-        case "pages": self.pages
-        case "plan": self.plan
-        default: nil
+        case "layout": self.layout.templateValue
+        case "title": self.title.templateValue
+        case "description": self.description.templateValue
+        case "partnership": self.partnership.templateValue
+        case "goal": self.goal.templateValue
+        case "partner": self.partner.templateValue
+        case "satellites": self.satellites.templateValue
+        case "directions": self.directions.templateValue
+        case "latest": self.latest.templateValue
+        case "total": self.total.templateValue
+        case "materialsURL": self.materialsURL.templateValue
+        case "pages": self.pages.templateValue
+        case "plan": self.plan.templateValue
+        default: .missing
         }
     }
 }
 
-extension NotFoundView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension NotFoundView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        case "home": self.home
-        case "materials": self.materials
-        default: nil
+        case "layout": self.layout.templateValue
+        case "home": self.home.templateValue
+        case "materials": self.materials.templateValue
+        default: .missing
         }
     }
 }
 
-extension ChromeView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ChromeView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        default: nil
+        case "layout": self.layout.templateValue
+        default: .missing
         }
     }
 }
 
-extension SearchFieldView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SearchFieldView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "kind": self.kind
-        case "key": self.key
-        case "value": self.value
-        default: nil
+        case "kind": self.kind.templateValue
+        case "key": self.key.templateValue
+        case "value": self.value.templateValue
+        default: .missing
         }
     }
 }
 
-extension FacetOptionView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension FacetOptionView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "value": self.value
-        case "count": self.count
-        default: nil
+        case "value": self.value.templateValue
+        case "count": self.count.templateValue
+        default: .missing
         }
     }
 }
 
-extension FacetView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension FacetView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "key": self.key
-        case "title": self.title
-        case "options": self.options
-        default: nil
+        case "key": self.key.templateValue
+        case "title": self.title.templateValue
+        case "options": self.options.templateValue
+        default: .missing
         }
     }
 }
 
-extension SearchPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SearchPageView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "layout": self.layout
-        case "bundle": self.bundle
-        case "base": self.base
-        case "script": self.script
-        case "materialsURL": self.materialsURL
-        default: nil
+        case "layout": self.layout.templateValue
+        case "bundle": self.bundle.templateValue
+        case "base": self.base.templateValue
+        case "script": self.script.templateValue
+        case "materialsURL": self.materialsURL.templateValue
+        default: .missing
         }
     }
 }

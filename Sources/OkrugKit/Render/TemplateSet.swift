@@ -1,10 +1,10 @@
 import Foundation
-import Mustache
 
 /// The theme: Mustache templates (`Templates/*.mustache`, partials in `Templates/partials/`)
 /// and static assets (`Templates/assets/`).
 public struct TemplateSet: Sendable {
-    var library: MustacheLibrary
+    /// Parsed templates by name (`material`, `partials/card`).
+    var templates: [String: [TemplateNode]]
     /// Asset files: path relative to `Templates/assets/` → bytes.
     var assets: [String: Data]
 
@@ -14,8 +14,8 @@ public struct TemplateSet: Sendable {
 
     public static func load(from directory: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        FastHTMLContentType.register()
-        var library = MustacheLibrary()
+        var templates: [String: [TemplateNode]] = [:]
+        var partialUses: [(name: String, display: String)] = []
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(atPath: directory.path) else {
             return (
@@ -53,21 +53,24 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                try library.register(text, named: String(path.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(
-                    .error(
-                        SourcePosition(
-                            file: display, line: error.context.lineNumber, column: error.context.columnNumber),
-                        "ошибка в шаблоне: \(error.error)",
-                        hint: "проверьте парность тегов {{#…}} и {{/…}} в строке «\(error.context.line)»"))
+                let nodes = try TemplateParser.parse(text)
+                templates[String(path.dropLast(".mustache".count))] = nodes
+                partialUses += TemplateSet.partials(in: nodes).map { ($0, display) }
             } catch {
                 diagnostics.append(
-                    .error(SourcePosition(file: display, line: 1, column: 1), "ошибка в шаблоне: \(error)"))
+                    .error(
+                        SourcePosition(file: display, line: error.line, column: error.column),
+                        "ошибка в шаблоне: \(error.message)", hint: error.hint))
             }
         }
         let parsedAll = !diagnostics.hasErrors
-        for name in required where library.getTemplate(named: name) == nil && parsedAll {
+        for use in partialUses where templates[use.name] == nil && parsedAll {
+            diagnostics.append(
+                .error(
+                    SourcePosition(file: use.display, line: 0, column: 0), "нет подшаблона «\(use.name)»",
+                    hint: "создайте \(displayRoot)/\(use.name).mustache или исправьте имя в {{> …}}"))
+        }
+        for name in required where templates[name] == nil && parsedAll {
             diagnostics.append(
                 .error(
                     SourcePosition(file: displayRoot + "/" + name + ".mustache", line: 0, column: 0),
@@ -75,11 +78,27 @@ public struct TemplateSet: Sendable {
                     hint: "восстановите его из репозитория okrug"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(library: library, assets: assets), diagnostics)
+        return (TemplateSet(templates: templates, assets: assets), diagnostics)
     }
 
-    func render(_ view: Any, template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
+    func render(_ view: any TemplateObject, template: String) -> String {
+        TemplateRenderer(templates: templates).render(view, template: template)
+    }
+
+    /// Names of the partials and parents a template uses, to report a missing one at load time.
+    static func partials(in nodes: [TemplateNode]) -> [String] {
+        var names: [String] = []
+        for node in nodes {
+            switch node {
+            case .section(_, let children), .invertedSection(_, let children): names += partials(in: children)
+            case .partial(let name, _, let blocks):
+                names.append(name)
+                for (_, content) in (blocks ?? [:]).sorted(by: { $0.key < $1.key }) { names += partials(in: content) }
+            case .block(_, let content, _), .blockDefinition(_, let content): names += partials(in: content)
+            case .text, .variable, .contentType: break
+            }
+        }
+        return names
     }
 }
 

@@ -23,3 +23,15 @@ public enum XMLText {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension XMLText {
+    /// `escape`, appended to `out` without an intermediate string when nothing needs escaping.
+    static func append(_ text: String, to out: inout String) {
+        let utf8 = text.utf8
+        if utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) {
+            out += escape(text)
+        } else {
+            out += text
+        }
+    }
+}

@@ -1,0 +1,390 @@
+/// Parses Mustache as the theme's templates use it: variables, sections, inverted sections,
+/// comments, partials, parent templates with blocks and the `CONTENT_TYPE` pragma. Lines that
+/// hold only a section, comment, partial, block or pragma tag vanish with their line break,
+/// as in the Mustache specification; the rules follow swift-mustache 2.x, which okrug used
+/// before, tag for tag, so existing themes render byte for byte the same.
+struct TemplateParser {
+    struct Failure: Error {
+        var line: Int
+        var column: Int
+        var message: String
+        var hint: String
+    }
+
+    private let bytes: [UInt8]
+    private var position = 0
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+    }
+
+    static func parse(_ text: String) throws(Failure) -> [TemplateNode] {
+        var parser = TemplateParser(text)
+        return try parser.parse(State())
+    }
+
+    private struct State {
+        var section: String?
+        var newLine = true
+        /// Inside `{{< parent}}…{{/parent}}`, and directly there (where `{{$…}}` defines a block).
+        var inParent = false
+        var inParentTopLevel = false
+        /// The indentation of a block definition's first line, taken off every line after it.
+        var definitionIndent: Int?
+
+        func entering(section name: String, newLine: Bool) -> State {
+            var state = self
+            state.section = name
+            state.inParentTopLevel = false
+            if !newLine { state.newLine = false }
+            return state
+        }
+
+        func enteringParent(_ name: String) -> State {
+            var state = self
+            state.section = name
+            state.newLine = true
+            state.inParent = true
+            state.inParentTopLevel = true
+            return state
+        }
+    }
+
+    private static let space: UInt8 = 0x20
+    private static let tab: UInt8 = 0x09
+    private static let newline: UInt8 = 0x0A
+    private static let carriageReturn: UInt8 = 0x0D
+    private static let open: UInt8 = 0x7B  // {
+    private static let close: UInt8 = 0x7D  // }
+
+    private var atEnd: Bool { position >= bytes.count }
+    private var current: UInt8 { bytes[position] }
+
+    private mutating func parse(_ initial: State) throws(Failure) -> [TemplateNode] {
+        var nodes: [TemplateNode] = []
+        var state = initial
+        var whitespaceBefore = ""
+        while !atEnd {
+            if state.newLine {
+                let whitespace = readSpacesAndTabs()
+                if state.inParent, !state.inParentTopLevel {
+                    if let indent = state.definitionIndent {
+                        whitespaceBefore = String(whitespace.dropFirst(indent))
+                    } else {
+                        state.definitionIndent = whitespace.count
+                    }
+                } else {
+                    whitespaceBefore = whitespace
+                }
+            }
+            let text = readUntilTagOrNewline()
+            if let lineBreak = readLineBreak() {
+                nodes.append(.text(whitespaceBefore + text + lineBreak))
+                state.newLine = true
+                continue
+            }
+            if !text.isEmpty {
+                nodes.append(.text(whitespaceBefore + text))
+                whitespaceBefore = ""
+                state.newLine = false
+            }
+            if atEnd { break }
+            var setNewLine = false
+            func flushWhitespace() {
+                if !whitespaceBefore.isEmpty {
+                    nodes.append(.text(whitespaceBefore))
+                    whitespaceBefore = ""
+                }
+            }
+            let tagStart = position - 2
+            switch current {
+            case UInt8(ascii: "#"), UInt8(ascii: "^"):
+                let inverted = current == UInt8(ascii: "^")
+                position += 1
+                let name = try readName()
+                if isStandalone(state) { setNewLine = true } else { flushWhitespace() }
+                let children = try parse(state.entering(section: name, newLine: setNewLine))
+                let path = TemplatePath(name)
+                nodes.append(inverted ? .invertedSection(path, children) : .section(path, children))
+
+            case UInt8(ascii: "/"):
+                position += 1
+                let nameStart = position
+                let name = try readName()
+                guard name == state.section else {
+                    position = nameStart
+                    if let open = state.section {
+                        throw failure(
+                            "тег {{/\(name)}} закрывает не тот раздел: открыт {{#\(open)}}",
+                            hint: "закройте разделы в обратном порядке: сначала {{/\(open)}}")
+                    }
+                    throw failure(
+                        "тег {{/\(name)}} закрывает раздел, который не был открыт",
+                        hint: "уберите его или добавьте {{#\(name)}} перед ним")
+                }
+                if isStandalone(state) { setNewLine = true } else { flushWhitespace() }
+                return nodes
+
+            case UInt8(ascii: "!"):
+                position += 1
+                try skipComment()
+                setNewLine = isStandalone(state)
+
+            case Self.open, UInt8(ascii: "&"):
+                let triple = current == Self.open
+                flushWhitespace()
+                position += 1
+                let name = try readName()
+                if triple {
+                    guard !atEnd, current == Self.close else {
+                        throw failure("у тега {{{\(name)}} нет третьей скобки }", hint: "напишите {{{\(name)}}}")
+                    }
+                    position += 1
+                }
+                nodes.append(.variable(TemplatePath(name), escaped: false))
+
+            case UInt8(ascii: ">"):
+                position += 1
+                skipWhitespace()
+                let name = try readPartialName()
+                emit(whitespaceBefore, into: &nodes)
+                if isStandalone(state) {
+                    setNewLine = true
+                    nodes.append(.partial(name: name, indentation: whitespaceBefore, blocks: nil))
+                } else {
+                    nodes.append(.partial(name: name, indentation: nil, blocks: nil))
+                }
+                whitespaceBefore = ""
+
+            case UInt8(ascii: "<"):
+                position += 1
+                skipWhitespace()
+                let name = try readPartialName()
+                emit(whitespaceBefore, into: &nodes)
+                if isStandalone(state) { setNewLine = true }
+                let children = try parse(state.enteringParent(name))
+                var blocks: [String: [TemplateNode]] = [:]
+                for child in children {
+                    switch child {
+                    case .blockDefinition(let block, let content): blocks[block] = content
+                    case .text: break
+                    default:
+                        position = tagStart
+                        throw failure(
+                            "внутри {{<\(name)}} допустимы только блоки {{$имя}}…{{/имя}}",
+                            hint: "перенесите остальное внутрь блока")
+                    }
+                }
+                nodes.append(.partial(name: name, indentation: whitespaceBefore, blocks: blocks))
+                whitespaceBefore = ""
+
+            case UInt8(ascii: "$"):
+                position += 1
+                let name = try readName()
+                if state.inParentTopLevel {
+                    if isStandalone(state) { setNewLine = true }
+                    let children = try parse(state.entering(section: name, newLine: setNewLine))
+                    nodes.append(.blockDefinition(name: name, nodes: children))
+                } else {
+                    emit(whitespaceBefore, into: &nodes)
+                    if isStandalone(state) { setNewLine = true }
+                    let children = try parse(state.entering(section: name, newLine: setNewLine))
+                    nodes.append(.block(name: name, defaultNodes: children, indentation: whitespaceBefore))
+                    whitespaceBefore = ""
+                }
+
+            case UInt8(ascii: "="):
+                position = tagStart
+                throw failure(
+                    "смена разделителей ({{=… …=}}) не поддерживается", hint: "пишите теги в двойных фигурных скобках")
+
+            case UInt8(ascii: "%"):
+                position += 1
+                nodes.append(try readPragma())
+                setNewLine = isStandalone(state)
+
+            default:
+                flushWhitespace()
+                let name = try readName()
+                nodes.append(.variable(TemplatePath(name), escaped: true))
+            }
+            state.newLine = setNewLine
+        }
+        if let open = state.section {
+            throw failure("раздел {{#\(open)}} не закрыт", hint: "добавьте {{/\(open)}} в конце раздела")
+        }
+        return nodes
+    }
+
+    /// Partials and blocks put the whitespace before them out as text but also keep it (as
+    /// the indentation of a standalone tag).
+    private func emit(_ whitespace: String, into nodes: inout [TemplateNode]) {
+        if !whitespace.isEmpty { nodes.append(.text(whitespace)) }
+    }
+
+    // MARK: - Reading
+
+    private mutating func readSpacesAndTabs() -> String {
+        let start = position
+        while !atEnd, current == Self.space || current == Self.tab { position += 1 }
+        return string(start..<position)
+    }
+
+    private mutating func skipWhitespace() {
+        while !atEnd, [Self.space, Self.tab, Self.newline, Self.carriageReturn, 0x0B, 0x0C].contains(current) {
+            position += 1
+        }
+    }
+
+    private func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Text up to a line break (not consumed) or up to and including `{{`.
+    private mutating func readUntilTagOrNewline() -> String {
+        let start = position
+        while !atEnd {
+            let byte = current
+            if byte == Self.newline || byte == Self.carriageReturn { return string(start..<position) }
+            if byte == Self.open, position + 1 < bytes.count, bytes[position + 1] == Self.open {
+                let text = string(start..<position)
+                position += 2
+                return text
+            }
+            position += 1
+        }
+        return string(start..<position)
+    }
+
+    private mutating func readLineBreak() -> String? {
+        guard !atEnd else { return nil }
+        if current == Self.newline {
+            position += 1
+            return "\n"
+        }
+        if current == Self.carriageReturn {
+            position += 1
+            if !atEnd, current == Self.newline {
+                position += 1
+                return "\r\n"
+            }
+            return "\r"
+        }
+        return nil
+    }
+
+    /// A tag alone on its line: the rest of the line (spaces, the line break) is consumed.
+    private mutating func isStandalone(_ state: State) -> Bool {
+        guard state.newLine else { return false }
+        if atEnd { return true }
+        let saved = position
+        _ = readSpacesAndTabs()
+        if readLineBreak() == nil {
+            position = saved
+            return false
+        }
+        return true
+    }
+
+    private static func isNameByte(_ byte: UInt8, partial: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            return true
+        case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "?"), UInt8(ascii: "*"),
+            UInt8(ascii: "("), UInt8(ascii: ")"):
+            return true
+        case UInt8(ascii: "/"): return partial
+        default: return false
+        }
+    }
+
+    private mutating func readName(partial: Bool = false) throws(Failure) -> String {
+        skipWhitespace()
+        let start = position
+        while !atEnd, Self.isNameByte(current, partial: partial) { position += 1 }
+        let name = string(start..<position)
+        skipWhitespace()
+        guard readCloseDelimiter() else {
+            throw failure(
+                "тег не закрыт или в имени недопустимый знак",
+                hint: "имя из латинских букв, цифр, «.», «-», «_», тег закрывается }}")
+        }
+        if name.contains("(") || name.contains(")") {
+            position = start
+            throw failure("преобразования в шаблонах ({{f(x)}}) не поддерживаются", hint: "подготовьте значение в коде")
+        }
+        if name.isEmpty {
+            position = start
+            throw failure("у тега нет имени", hint: "напишите имя поля: {{title}}")
+        }
+        return name
+    }
+
+    private mutating func readPartialName() throws(Failure) -> String {
+        if !atEnd, current == UInt8(ascii: "*") {
+            throw failure("подшаблоны по имени из данных ({{>*x}}) не поддерживаются", hint: "назовите подшаблон прямо")
+        }
+        return try readName(partial: true)
+    }
+
+    private mutating func readCloseDelimiter() -> Bool {
+        guard position + 1 < bytes.count, bytes[position] == Self.close, bytes[position + 1] == Self.close else {
+            return false
+        }
+        position += 2
+        return true
+    }
+
+    private mutating func skipComment() throws(Failure) {
+        let start = position
+        while position + 1 < bytes.count {
+            if bytes[position] == Self.close, bytes[position + 1] == Self.close {
+                position += 2
+                return
+            }
+            position += 1
+        }
+        position = start
+        throw failure("комментарий {{! … не закрыт", hint: "закончите его }}")
+    }
+
+    private mutating func readPragma() throws(Failure) -> TemplateNode {
+        let start = position
+        skipWhitespace()
+        let nameStart = position
+        while !atEnd, Self.isNameByte(current, partial: false), current != 0x28, current != 0x29 { position += 1 }
+        let name = string(nameStart..<position)
+        skipWhitespace()
+        guard !atEnd, current == UInt8(ascii: ":") else {
+            position = start
+            throw failure("настройка шаблона записана неверно", hint: "пишите {{% CONTENT_TYPE: HTML }}")
+        }
+        position += 1
+        skipWhitespace()
+        let valueStart = position
+        while !atEnd, Self.isNameByte(current, partial: false), current != 0x28, current != 0x29 { position += 1 }
+        let value = string(valueStart..<position)
+        skipWhitespace()
+        guard readCloseDelimiter(), name == "CONTENT_TYPE", value == "HTML" || value == "TEXT" else {
+            position = start
+            throw failure(
+                "неизвестная настройка шаблона «\(name): \(value)»",
+                hint: "допустимо {{% CONTENT_TYPE: HTML }} или TEXT")
+        }
+        return .contentType(escapes: value == "HTML")
+    }
+
+    // MARK: - Errors
+
+    private func failure(_ message: String, hint: String) -> Failure {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(position, bytes.count) where bytes[index] == Self.newline {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = string(lineStart..<min(position, bytes.count)).count + 1
+        return Failure(line: line, column: column, message: message, hint: hint)
+    }
+}

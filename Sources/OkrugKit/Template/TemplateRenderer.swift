@@ -1,0 +1,123 @@
+/// Renders parsed templates against view models into one growing string. The context stack is
+/// one array pushed and popped in place; everything else a nested render needs (indentation,
+/// filled blocks, escaping) is a small value passed down.
+struct TemplateRenderer {
+    let templates: [String: [TemplateNode]]
+
+    func render(_ view: any TemplateObject, template name: String) -> String {
+        guard let nodes = templates[name] else { return "" }
+        var out = ""
+        var stack: [TemplateValue] = [.object(view)]
+        render(nodes, scope: Scope(), stack: &stack, into: &out)
+        return out
+    }
+
+    /// What a template is rendered within, apart from the values.
+    private struct Scope {
+        var indentation: String?
+        var blocks: [String: [TemplateNode]]?
+        var escapes = true
+    }
+
+    private func render(_ nodes: [TemplateNode], scope: Scope, stack: inout [TemplateValue], into out: inout String) {
+        var scope = scope
+        guard let indentation = scope.indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, scope: &scope, stack: &stack, into: &out) }
+            return
+        }
+        // A standalone partial's indentation goes before every line it writes (after the first).
+        let start = out.utf8.count
+        for node in nodes {
+            var piece = ""
+            render(node, scope: &scope, stack: &stack, into: &piece)
+            if !piece.isEmpty, out.utf8.count > start, out.utf8.last == 0x0A { out += indentation }
+            out += piece
+        }
+    }
+
+    private func render(_ node: TemplateNode, scope: inout Scope, stack: inout [TemplateValue], into out: inout String)
+    {
+        switch node {
+        case .text(let text):
+            out += text
+        case .variable(let path, let escaped):
+            switch lookup(path, in: stack) {
+            case .text(let text):
+                if escaped && scope.escapes { XMLText.append(text, to: &out) } else { out += text }
+            case .bool(let value):
+                out += value ? "true" : "false"
+            case .missing, .object, .list:
+                break
+            }
+        case .section(let path, let children):
+            let value = lookup(path, in: stack)
+            switch value {
+            case .missing: break
+            case .bool(let isTrue):
+                if isTrue { render(children, scope: scope, stack: &stack, into: &out) }
+            case .list(let items):
+                for item in items {
+                    stack.append(item)
+                    render(children, scope: scope, stack: &stack, into: &out)
+                    stack.removeLast()
+                }
+            case .text, .object:
+                stack.append(value)
+                render(children, scope: scope, stack: &stack, into: &out)
+                stack.removeLast()
+            }
+        case .invertedSection(let path, let children):
+            let isEmpty: Bool
+            switch lookup(path, in: stack) {
+            case .missing: isEmpty = true
+            case .bool(let value): isEmpty = !value
+            case .list(let items): isEmpty = items.isEmpty
+            case .text, .object: isEmpty = false
+            }
+            if isEmpty { render(children, scope: scope, stack: &stack, into: &out) }
+        case .partial(let name, let indented, let filled):
+            guard let nodes = templates[name] else { return }
+            var inner = Scope(indentation: scope.indentation, blocks: scope.blocks, escapes: true)
+            if let indented { inner.indentation = (scope.indentation ?? "") + indented }
+            if let filled {
+                // A block filled further out wins over the same block filled here.
+                inner.blocks = (scope.blocks ?? [:]).merging(filled) { outer, _ in outer }
+            }
+            render(nodes, scope: inner, stack: &stack, into: &out)
+        case .block(let name, let defaultNodes, let indented):
+            var inner = scope
+            inner.indentation = (scope.indentation ?? "") + indented
+            render(scope.blocks?[name] ?? defaultNodes, scope: inner, stack: &stack, into: &out)
+        case .blockDefinition:
+            break
+        case .contentType(let escapes):
+            scope.escapes = escapes
+        }
+    }
+
+    /// `{{a.b}}`: `a` is looked for from the innermost value outwards, `b` only in what was found.
+    private func lookup(_ path: TemplatePath, in stack: [TemplateValue]) -> TemplateValue {
+        if path.isCurrent { return stack.last ?? .missing }
+        guard let first = path.components.first else { return .missing }
+        var found = TemplateValue.missing
+        if path.isAnchored {
+            if let top = stack.last { found = field(first, of: top) }
+        } else {
+            for value in stack.reversed() {
+                found = field(first, of: value)
+                if case .missing = found { continue }
+                break
+            }
+        }
+        for name in path.components.dropFirst() {
+            if case .missing = found { return .missing }
+            found = field(name, of: found)
+        }
+        return found
+    }
+
+    private func field(_ name: String, of value: TemplateValue) -> TemplateValue {
+        if case .object(let object) = value { return object.field(name) }
+        return .missing
+    }
+}
