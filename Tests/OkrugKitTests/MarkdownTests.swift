@@ -1,3 +1,5 @@
+import Ccmark
+import Foundation
 import Testing
 
 @testable import OkrugKit
@@ -50,8 +52,27 @@ import Testing
     @Test func plainTextSummaryAndWords() {
         let doc = Markdown.render("## Цель\n\nПервый *абзац* текста.\n\n- пункт один\n- пункт два\n")
         #expect(doc.firstParagraph == "Первый абзац текста.")
-        #expect(doc.plainText == "Цель Первый абзац текста. пункт один пункт два")
         #expect(doc.wordCount == 8)
+    }
+
+    /// The reading time counts words while walking the tree; it must agree with counting the
+    /// words of the plain text, across emphasis inside a word, breaks, code and no-break spaces.
+    @Test func wordCountWhileWalkingMatchesPlainText() {
+        let sources = [
+            "## Цель\n\nПервый *абзац* текста.\n\n- пункт один\n- пункт два\n",
+            "**жир**ный текст\nна двух строках  \nи перенос\n\n```\nкод блока\n```\nпосле\n",
+            "> цитата `код` и [ссылка](a.md)\n\n1. раз\u{00A0}два — три «четыре»\n2. №5 x2\n",
+            "",
+        ]
+        for source in sources {
+            let expected = source.withCString { pointer -> Int in
+                guard let root = cmark_parse_document(pointer, strlen(pointer), CMARK_OPT_DEFAULT) else { return -1 }
+                defer { cmark_node_free(root) }
+                return PlainText.wordCount(PlainText.of(root))
+            }
+            #expect(Markdown.render(source).wordCount == expected, "\(source)")
+        }
+        #expect(Markdown.render("**жир**ный текст\n").wordCount == 2)
     }
 
     @Test func russianQuotesInText() {

@@ -97,7 +97,7 @@ public struct ContentTree: Sendable {
 public enum ContentPath {
     /// The folder part of `materials/x/index.md` → `materials/x`.
     public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 

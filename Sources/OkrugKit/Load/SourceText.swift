@@ -18,6 +18,24 @@ public struct SourceText: Sendable {
         }
         var body = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3) }
+        // Line ends become `\n` on the bytes, before the text is made (Foundation's string
+        // replacing went through NSString; searching a Swift string for `\r` went byte by byte).
+        if let firstReturn = body.firstIndex(of: 0x0D) {
+            var normalised = Array(body[..<firstReturn])
+            normalised.reserveCapacity(body.count)
+            var index = firstReturn
+            while index < body.endIndex {
+                let byte = body[index]
+                if byte == 0x0D {
+                    normalised.append(0x0A)
+                    if index + 1 < body.endIndex, body[index + 1] == 0x0A { index += 1 }
+                } else {
+                    normalised.append(byte)
+                }
+                index += 1
+            }
+            body = normalised[...]
+        }
         guard let decoded = String(validating: body, as: UTF8.self) else {
             let (line, column) = firstInvalidByte(Array(body))
             let position = SourcePosition(file: displayPath, line: line, column: column)
@@ -30,11 +48,7 @@ public struct SourceText: Sendable {
             return .failure(
                 .error(position, "файл не в кодировке UTF-8 (неверная последовательность байтов)", hint: saveAsUTF8))
         }
-        var text = decoded
-        if text.utf8.contains(UInt8(ascii: "\r")) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        }
-        return .success(SourceText(displayPath: displayPath, text: text))
+        return .success(SourceText(displayPath: displayPath, text: decoded))
     }
 
     private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {

@@ -23,7 +23,7 @@ public enum Markdown {
             })
         else {
             return MarkdownDocument(
-                html: "", headings: [], links: [], omittedHTML: [], plainText: "", firstParagraph: "",
+                html: "", headings: [], links: [], omittedHTML: [], firstParagraph: "",
                 wordCount: 0)
         }
         defer { cmark_node_free(root) }
@@ -75,15 +75,13 @@ public enum Markdown {
             html = String(cString: rendered)
             free(rendered)
         }
-        let plain = PlainText.of(root)
         return MarkdownDocument(
             html: html,
             headings: headings,
             links: links,
             omittedHTML: omitted,
-            plainText: plain,
             firstParagraph: walk.firstParagraph.map(PlainText.of) ?? "",
-            wordCount: PlainText.wordCount(plain)
+            wordCount: PlainText.wordCount(of: root)
         )
     }
 

@@ -9,8 +9,6 @@ public struct MarkdownDocument: Sendable {
     public var links: [MarkdownLink]
     /// Places of raw HTML left out of the page (safe mode), for warnings.
     public var omittedHTML: [MarkdownPosition]
-    /// The text without markup, for summaries and search.
-    public var plainText: String
     /// The first paragraph as plain text, the default summary.
     public var firstParagraph: String
     public var wordCount: Int

@@ -65,24 +65,69 @@ enum PlainText {
         }
     }
 
+    /// The words of the text under `node` (`wordCount(of(node))`), counted as the tree is walked:
+    /// the whole text of a material is never built, only its reading time needs it.
+    static func wordCount(of node: OpaquePointer) -> Int {
+        var counter = WordCounter()
+        guard let iterator = cmark_iter_new(node) else { return 0 }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if event == CMARK_EVENT_EXIT {
+                if isBlock(type) { counter.inWord = false }
+                continue
+            }
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { counter.count(literal) }
+            case CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(current) { counter.count(literal) }
+                counter.inWord = false
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                counter.inWord = false
+            default:
+                break
+            }
+        }
+        return counter.words
+    }
+
     /// Words: runs of letters and digits. Judged by a character's first UTF-8 byte: Latin,
     /// Cyrillic and other scripts are letters; Latin-1 signs (U+0080–U+00BF: «», no-break space)
     /// and general punctuation (U+2000–U+2BFF: dashes, „quotes“, №) are not.
     static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let letter: Bool
-            switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: letter = true
-            case 0x80...0xBF: continue  // inside a character: the state stays
-            case 0xC2, 0xE2: letter = false
-            case 0xC3...0xFF: letter = true
-            default: letter = false
-            }
-            if letter, !inWord { count += 1 }
-            inWord = letter
+        var counter = WordCounter()
+        for byte in text.utf8 { counter.count(byte) }
+        return counter.words
+    }
+}
+
+/// The word-counting state over UTF-8 bytes, shared by the string and the tree versions.
+struct WordCounter {
+    var words = 0
+    var inWord = false
+
+    @inline(__always) mutating func count(_ byte: UInt8) {
+        let letter: Bool
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: letter = true
+        case 0x80...0xBF: return  // inside a character: the state stays
+        case 0xC2, 0xE2: letter = false
+        case 0xC3...0xFF: letter = true
+        default: letter = false
         }
-        return count
+        if letter, !inWord { words += 1 }
+        inWord = letter
+    }
+
+    mutating func count(_ literal: UnsafePointer<CChar>) {
+        var p = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+        while p.pointee != 0 {
+            count(p.pointee)
+            p += 1
+        }
     }
 }

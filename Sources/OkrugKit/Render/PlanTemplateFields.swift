@@ -1,4 +1,3 @@
-
 // The plan pages' view models, read by templates through `TemplateObject` (see
 // TemplateFields.swift; `ViewModelFieldTests` checks these too).
 

@@ -1,4 +1,3 @@
-
 // The «Итоги» page's view models for templates (see TemplateFields.swift).
 
 extension CountRowView: TemplateObject {

@@ -155,15 +155,21 @@ public struct SiteRenderer: Sendable {
     }
 
     func card(_ index: Int, from path: String) -> MaterialCardView {
-        var view = cardView(index, from: path)
-        let key = RenderCache.CardKey(
-            index: index,
-            prefixes: ["", "materials/", "schools/", "directions/", "kinds/"].map {
-                RelativeURL.link(from: path, to: $0)
-            })
-        let card = view
-        view.html = cache.card(key) { templates.render(card, template: "partials/card") }
-        return view
+        card(index, from: path, prefixes: cardPrefixes(from: path))
+    }
+
+    /// The relative prefixes to the root and to the sections a card links to: the only way the
+    /// place a card is shown changes it. The same for every card of a page: computed once.
+    func cardPrefixes(from path: String) -> [String] {
+        ["", "materials/", "schools/", "directions/", "kinds/"].map { RelativeURL.link(from: path, to: $0) }
+    }
+
+    func card(_ index: Int, from path: String, prefixes: [String]) -> MaterialCardView {
+        cache.card(RenderCache.CardKey(index: index, prefixes: prefixes)) {
+            var view = cardView(index, from: path)
+            view.html = templates.render(view, template: "partials/card")
+            return view
+        }
     }
 
     func cardView(_ index: Int, from path: String) -> MaterialCardView {
@@ -239,7 +245,9 @@ public struct SiteRenderer: Sendable {
                 heading: heading,
                 description: description,
                 count: RussianPlural.material.counted(indices.count),
-                cards: slice.map { card($0, from: pagePath) },
+                cards: slice.map { [prefixes = cardPrefixes(from: pagePath)] in
+                    card($0, from: pagePath, prefixes: prefixes)
+                },
                 pagination: pagination,
                 indexLink: indexLink.map {
                     LinkView(title: $0.title, url: RelativeURL.link(from: pagePath, to: $0.url))
@@ -344,7 +352,10 @@ public struct SiteRenderer: Sendable {
                 type: attachment.typeName, size: attachment.humanSize,
                 fileName: String(attachment.file.split(separator: "/").last ?? ""))
         }
-        let related = (index < site.related.count ? site.related[index] : []).map { card($0, from: path) }
+        let prefixes = cardPrefixes(from: path)
+        let related = (index < site.related.count ? site.related[index] : []).map {
+            card($0, from: path, prefixes: prefixes)
+        }
         let newer = index > 0 ? site.materials[index - 1] : nil
         let older = index + 1 < site.materials.count ? site.materials[index + 1] : nil
         let minutes = max(1, (material.wordCount + 150) / 180)

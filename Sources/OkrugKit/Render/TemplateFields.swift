@@ -1,4 +1,3 @@
-
 // Templates read view models through `TemplateObject`: a switch per type over the property
 // names, so a lookup needs neither reflection nor dynamic casts. `ViewModelFieldTests` checks
 // that every stored property is reachable here.

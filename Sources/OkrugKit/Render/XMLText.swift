@@ -5,9 +5,7 @@ public enum XMLText {
     public static func escape(_ text: String) -> String {
         let utf8 = text.utf8
         // Most values have nothing to escape: they are returned as they are.
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
+        guard needsEscaping(text) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
@@ -27,11 +25,24 @@ public enum XMLText {
 extension XMLText {
     /// `escape`, appended to `out` without an intermediate string when nothing needs escaping.
     static func append(_ text: String, to out: inout String) {
-        let utf8 = text.utf8
-        if utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) {
+        if needsEscaping(text) {
             out += escape(text)
         } else {
             out += text
+        }
+    }
+}
+
+extension XMLText {
+    /// Whether any of `& < > " '` is in `text`: a loop over the contiguous bytes (the generic
+    /// `contains(where:)` over a string's UTF-8 view stepped through an iterator).
+    static func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            for byte in buffer where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
+                return true
+            }
+            return false
         }
     }
 }

@@ -133,13 +133,11 @@ public enum SiteResolver {
             var result = parse(
                 source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
                 documents[source.relativePath] ?? "materials/\(source.slug.value)/")
-            // The HTML leaves memory as soon as it is made; so does the plain text, which
-            // served its purpose (word count, summary) inside the parse.
+            // The HTML leaves memory as soon as it is made.
             if let spool, result.1.spooled == nil {
                 result.1.spooled = spool.store(result.1.document.html)
                 result.1.document.html = ""
             }
-            result.1.document.plainText = ""
             return result
         }
         let pageResults = ParallelMap.map(content.pages) { source in
