@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads the data files of `Content/`: `site.yaml`, `schools.yaml`, `directions.yaml`.
 enum DataFiles {
@@ -115,7 +114,7 @@ enum DataFiles {
     static func parseRoot(
         _ source: SourceText, file: YAMLFile, diagnostics: inout [Diagnostic], empty: String = "файл пуст",
         emptyHint: String = "заполните его по образцу из README"
-    ) -> Node? {
+    ) -> YAMLNode? {
         switch file.parse(source.text) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
@@ -127,7 +126,7 @@ enum DataFiles {
     }
 
     private static func listItems(_ source: SourceText, file: YAMLFile, what: String, diagnostics: inout [Diagnostic])
-        -> [Node]
+        -> [YAMLNode]
     {
         guard let root = parseRoot(source, file: file, diagnostics: &diagnostics) else { return [] }
         guard case .sequence(let sequence) = root else {
@@ -137,6 +136,6 @@ enum DataFiles {
                     hint: "каждый элемент начните с «- id: …»"))
             return []
         }
-        return Array(sequence)
+        return sequence.items
     }
 }

@@ -1,12 +1,11 @@
 import Foundation
-import Yams
 
 /// Turns the text of a Markdown file into a `MaterialSource` or `PageSource`, reporting every
 /// problem of its front matter.
 enum DocumentReader {
     /// The YAML part and the body, or a diagnostic when the front matter is missing or broken.
     private static func frontMatter(_ source: SourceText, diagnostics: inout [Diagnostic]) -> (
-        YAMLFile, Node, FrontMatterSplit
+        YAMLFile, YAMLNode, FrontMatterSplit
     )? {
         let start = SourcePosition(file: source.displayPath, line: 1, column: 1)
         let split: FrontMatterSplit

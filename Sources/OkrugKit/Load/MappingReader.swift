@@ -1,18 +1,17 @@
 import Foundation
-import Yams
 
 /// Reads typed fields from a YAML mapping and collects every problem instead of stopping at
 /// the first: unknown keys (with «did you mean»), missing required fields, wrong types.
 struct MappingReader {
     let file: YAMLFile
     let position: SourcePosition
-    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
     private(set) var diagnostics: [Diagnostic] = []
     /// What the mapping describes, for messages: «материала», «школы».
     let subject: String
 
     /// `nil` (with a diagnostic) when `node` is not a mapping.
-    init?(node: Node, file: YAMLFile, allowedKeys: [String], subject: String, diagnostics: inout [Diagnostic]) {
+    init?(node: YAMLNode, file: YAMLFile, allowedKeys: [String], subject: String, diagnostics: inout [Diagnostic]) {
         guard case .mapping(let mapping) = node else {
             diagnostics.append(
                 .error(
@@ -23,7 +22,7 @@ struct MappingReader {
         self.file = file
         self.subject = subject
         self.position = file.position(node)
-        self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        self.pairs = mapping.pairs.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
         for pair in pairs where !allowedKeys.contains(pair.key) {
             let suggestion = Suggestion.didYouMean(pair.key, in: allowedKeys)
             let hint =
@@ -34,7 +33,7 @@ struct MappingReader {
         }
     }
 
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> YAMLNode? {
         guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
         if case .scalar(let scalar) = value, scalar.style == .plain,
             ["", "~", "null", "Null", "NULL"].contains(scalar.string)
@@ -82,9 +81,9 @@ struct MappingReader {
             if required { missing(key, example: example) }
             return []
         }
-        let items: [Node]
+        let items: [YAMLNode]
         switch value {
-        case .sequence(let sequence): items = Array(sequence)
+        case .sequence(let sequence): items = sequence.items
         case .scalar: items = [value]
         default:
             diagnostics.append(
@@ -148,7 +147,7 @@ struct MappingReader {
     }
 
     /// The items of a list of mappings (`attachments: [{file: …, title: …}]`).
-    mutating func mappingList(_ key: String) -> [Node] {
+    mutating func mappingList(_ key: String) -> [YAMLNode] {
         guard let value = node(key) else { return [] }
         guard case .sequence(let sequence) = value else {
             diagnostics.append(
@@ -156,7 +155,7 @@ struct MappingReader {
             )
             return []
         }
-        return Array(sequence)
+        return sequence.items
     }
 
     /// A mapping from ids to lists of ids (`support: {prigorodnaya: [methodical]}`), in order.
@@ -170,11 +169,12 @@ struct MappingReader {
             return []
         }
         var out: [(key: Located<String>, values: [Located<String>])] = []
-        for (keyNode, listNode) in mapping {
+        for pair in mapping.pairs {
+            let (keyNode, listNode) = (pair.key, pair.value)
             let name = Located(keyNode.string ?? "", at: file.position(keyNode))
-            var items: [Node] = []
+            var items: [YAMLNode] = []
             switch listNode {
-            case .sequence(let sequence): items = Array(sequence)
+            case .sequence(let sequence): items = sequence.items
             case .scalar: items = [listNode]
             default:
                 diagnostics.append(

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads `plans/<year>.yaml`, reporting every problem with its line, and understands each
 /// «срок» (a form it cannot understand is a warning, and kept as written).
 enum PlanReader {
@@ -117,7 +115,7 @@ enum PlanReader {
     }
 
     private static func readActivity(
-        _ node: Node, file: YAMLFile, planYear: Int, diagnostics: inout [Diagnostic]
+        _ node: YAMLNode, file: YAMLFile, planYear: Int, diagnostics: inout [Diagnostic]
     ) -> PlanSource.Activity? {
         guard
             var item = MappingReader(

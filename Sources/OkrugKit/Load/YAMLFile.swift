@@ -7,21 +7,23 @@ struct YAMLFile {
     /// Line of the file on which the YAML text starts.
     var firstLine: Int
 
-    func position(_ node: Node) -> SourcePosition {
+    func position(_ node: YAMLNode) -> SourcePosition {
         guard let mark = node.mark else { return SourcePosition(file: displayPath, line: firstLine, column: 1) }
         return position(mark)
     }
 
-    func position(_ mark: Mark) -> SourcePosition {
+    func position(_ mark: YAMLNode.Mark) -> SourcePosition {
         SourcePosition(file: displayPath, line: firstLine + mark.line - 1, column: mark.column)
     }
 
     var start: SourcePosition { SourcePosition(file: displayPath, line: max(firstLine - 1, 1), column: 1) }
 
     /// The root node, `nil` for an empty document, or the YAML syntax error.
-    func parse(_ yaml: String) -> Result<Node?, Diagnostic> {
+    /// Plain front matter is read by `SimpleYAML`; everything else by Yams.
+    func parse(_ yaml: String) -> Result<YAMLNode?, Diagnostic> {
+        if let simple = SimpleYAML.parse(yaml) { return .success(simple) }
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            return .success(try Yams.compose(yaml: yaml).map(YAMLNode.init))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {
@@ -40,10 +42,11 @@ struct YAMLFile {
             if let context {
                 message += " (\(YAMLProblem.russian(context.text)), строка \(firstLine + context.mark.line - 1))"
             }
-            return .error(position(mark), message, hint: hint)
+            return .error(position(YAMLNode.Mark(line: mark.line, column: mark.column)), message, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
-                position(context.mark), "ключ повторяется: \(duplicates.joined(separator: ", "))",
+                position(YAMLNode.Mark(line: context.mark.line, column: context.mark.column)),
+                "ключ повторяется: \(duplicates.joined(separator: ", "))",
                 hint: "оставьте каждый ключ один раз")
         case .reader(let problem, _, _, _):
             return .error(start, "ошибка в YAML: \(problem)", hint: hint)

@@ -7,9 +7,29 @@ struct TemplateRenderer {
     func render(_ view: any TemplateObject, template name: String) -> String {
         guard let nodes = templates[name] else { return "" }
         var out = ""
-        var stack: [TemplateValue] = [.object(view)]
+        var stack = Stack(values: [.object(view)])
         render(nodes, scope: Scope(), stack: &stack, into: &out)
         return out
+    }
+
+    /// The values sections have opened, innermost last. What the page's own view answers is
+    /// kept: `{{layout.title}}`, `{{layout.root}}`… would otherwise copy the whole layout out of
+    /// the page view at every tag.
+    private struct Stack {
+        var values: [TemplateValue]
+        var rootFields: [String: TemplateValue] = [:]
+
+        mutating func append(_ value: TemplateValue) { values.append(value) }
+        mutating func removeLast() { values.removeLast() }
+        var last: TemplateValue? { values.last }
+
+        mutating func rootField(_ name: String) -> TemplateValue {
+            if let known = rootFields[name] { return known }
+            guard case .object(let root) = values.first else { return .missing }
+            let value = root.field(name)
+            rootFields[name] = value
+            return value
+        }
     }
 
     /// What a template is rendered within, apart from the values.
@@ -19,7 +39,7 @@ struct TemplateRenderer {
         var escapes = true
     }
 
-    private func render(_ nodes: [TemplateNode], scope: Scope, stack: inout [TemplateValue], into out: inout String) {
+    private func render(_ nodes: [TemplateNode], scope: Scope, stack: inout Stack, into out: inout String) {
         var scope = scope
         guard let indentation = scope.indentation, !indentation.isEmpty else {
             for node in nodes { render(node, scope: &scope, stack: &stack, into: &out) }
@@ -35,13 +55,12 @@ struct TemplateRenderer {
         }
     }
 
-    private func render(_ node: TemplateNode, scope: inout Scope, stack: inout [TemplateValue], into out: inout String)
-    {
+    private func render(_ node: TemplateNode, scope: inout Scope, stack: inout Stack, into out: inout String) {
         switch node {
         case .text(let text):
             out += text
         case .variable(let path, let escaped):
-            switch lookup(path, in: stack) {
+            switch lookup(path, in: &stack) {
             case .text(let text):
                 if escaped && scope.escapes { XMLText.append(text, to: &out) } else { out += text }
             case .bool(let value):
@@ -50,7 +69,7 @@ struct TemplateRenderer {
                 break
             }
         case .section(let path, let children):
-            let value = lookup(path, in: stack)
+            let value = lookup(path, in: &stack)
             switch value {
             case .missing: break
             case .bool(let isTrue):
@@ -68,7 +87,7 @@ struct TemplateRenderer {
             }
         case .invertedSection(let path, let children):
             let isEmpty: Bool
-            switch lookup(path, in: stack) {
+            switch lookup(path, in: &stack) {
             case .missing: isEmpty = true
             case .bool(let value): isEmpty = !value
             case .list(let items): isEmpty = items.isEmpty
@@ -96,18 +115,27 @@ struct TemplateRenderer {
     }
 
     /// `{{a.b}}`: `a` is looked for from the innermost value outwards, `b` only in what was found.
-    private func lookup(_ path: TemplatePath, in stack: [TemplateValue]) -> TemplateValue {
+    private func lookup(_ path: TemplatePath, in stack: inout Stack) -> TemplateValue {
         if path.isCurrent { return stack.last ?? .missing }
         guard let first = path.components.first else { return .missing }
         var found = TemplateValue.missing
         if path.isAnchored {
-            if let top = stack.last { found = field(first, of: top) }
+            if stack.values.count == 1 {
+                found = stack.rootField(first)
+            } else if let top = stack.last {
+                found = field(first, of: top)
+            }
         } else {
-            for value in stack.reversed() {
-                found = field(first, of: value)
-                if case .missing = found { continue }
+            var index = stack.values.count - 1
+            while index > 0 {
+                found = field(first, of: stack.values[index])
+                if case .missing = found {
+                    index -= 1
+                    continue
+                }
                 break
             }
+            if index == 0 { found = stack.rootField(first) }
         }
         for name in path.components.dropFirst() {
             if case .missing = found { return .missing }

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@testable import OkrugKit
+
+/// A view model for tests: fields by name.
+private struct Fields: TemplateObject {
+    var values: [String: TemplateValue]
+    func field(_ name: String) -> TemplateValue { values[name] ?? .missing }
+}
+
+/// okrug's Mustache: the rules the theme relies on, each with the text it must produce.
+@Suite struct TemplateEngineTests {
+    func render(
+        _ text: String, _ values: [String: TemplateValue] = [:], partials: [String: String] = [:]
+    ) throws -> String {
+        var templates = ["main": try TemplateParser.parse(text)]
+        for (name, partial) in partials { templates[name] = try TemplateParser.parse(partial) }
+        return TemplateRenderer(templates: templates).render(Fields(values: values), template: "main")
+    }
+
+    func item(_ values: [String: TemplateValue]) -> TemplateValue { .object(Fields(values: values)) }
+
+    @Test func standaloneTagsTakeTheirLineWithThem() throws {
+        let text = "a\n{{#x}}\nb\n  {{/x}}  \n{{! comment }}\nc\n{{^x}}\nno\n{{/x}}\n"
+        #expect(try render(text, ["x": .bool(true)]) == "a\nb\nc\n")
+        #expect(try render(text, ["x": .bool(false)]) == "a\nc\nno\n")
+        // A tag with text around it keeps the line.
+        #expect(try render("<{{#x}}y{{/x}}>\n", ["x": .bool(true)]) == "<y>\n")
+        #expect(try render("  {{#x}}y{{/x}}\n", ["x": .bool(true)]) == "  y\n")
+    }
+
+    @Test func valuesAreEscapedUnlessAskedNotTo() throws {
+        let value: [String: TemplateValue] = ["v": .text("<a href=\"x\">'&")]
+        #expect(try render("{{v}}", value) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;")
+        #expect(try render("{{{v}}}|{{&v}}", value) == "<a href=\"x\">'&|<a href=\"x\">'&")
+        #expect(try render("{{% CONTENT_TYPE: TEXT }}{{v}}", value) == "<a href=\"x\">'&")
+        #expect(try render("{{% CONTENT_TYPE: HTML }}{{v}}", value) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;")
+        #expect(try render("[{{missing}}]{{flag}}", ["flag": .bool(true)]) == "[]true")
+    }
+
+    @Test func sectionsIterateAndLookUpOutwards() throws {
+        let values: [String: TemplateValue] = [
+            "title": .text("T"),
+            "items": .list([item(["name": .text("a")]), item(["name": .text("b"), "title": .text("own")])]),
+            "words": .list([.text("x"), .text("y")]),
+            "layout": item(["lang": .text("ru")]),
+            "empty": .list([]),
+            "blank": .text(""),
+        ]
+        #expect(try render("{{#items}}{{name}}:{{title}};{{/items}}", values) == "a:T;b:own;")
+        #expect(try render("{{#words}}<{{.}}>{{/words}}", values) == "<x><y>")
+        #expect(try render("{{layout.lang}}|{{#items}}{{layout.lang}}{{/items}}|{{layout.none}}", values) == "ru|ruru|")
+        // `.name` looks in the current value only.
+        #expect(try render("{{#items}}[{{.title}}]{{/items}}", values) == "[][own]")
+        // Empty lists and missing values are false; any text, even empty, is true.
+        #expect(try render("{{^empty}}none{{/empty}}{{#empty}}x{{/empty}}", values) == "none")
+        #expect(try render("{{^missing}}none{{/missing}}", values) == "none")
+        #expect(try render("{{#blank}}shown{{/blank}}{{^blank}}hidden{{/blank}}", values) == "shown")
+    }
+
+    @Test func partialsAndParents() throws {
+        let partials = [
+            "p": "x\ny\n",
+            "layout": "<main>\n{{$content}}default\n{{/content}}</main>\n{{$foot}}foot\n{{/foot}}",
+        ]
+        #expect(try render("a\n  {{> p}}\nb\n", partials: partials) == "a\n  x\n  y\nb\n")
+        #expect(try render("{{#v}}{{> p}}{{/v}}", ["v": .bool(true)], partials: partials) == "x\ny\n")
+        let page = "{{<layout}}\n{{$content}}\n<p>{{text}}</p>\n{{/content}}\n{{/layout}}\n"
+        #expect(try render(page, ["text": .text("hi")], partials: partials) == "<main>\n<p>hi</p>\n</main>\nfoot\n")
+    }
+
+    @Test func mistakesAreReportedWithLineAndColumn() {
+        func failure(_ text: String) -> TemplateParser.Failure? {
+            do {
+                _ = try TemplateParser.parse(text)
+                return nil
+            } catch { return error }
+        }
+        let unclosed = failure("a\n{{#x}}\nb\n")
+        #expect(unclosed?.message.contains("не закрыт") == true)
+        let wrong = failure("a\n{{#x}}b{{/y}}\n")
+        #expect(wrong?.line == 2)
+        #expect(wrong?.column == 11)
+        #expect(wrong?.message.contains("{{/y}}") == true)
+        #expect(failure("{{% CONTENT_TYPE: XML }}")?.message.contains("неизвестная настройка") == true)
+        #expect(failure("x {{title")?.line == 1)
+        #expect(failure("{{=<% %>=}}") != nil)
+        #expect(failure("{{upper(title)}}") != nil)
+    }
+
+    @Test func aMissingPartialIsReportedAtLoad() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-templates-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in TemplateSet.required {
+            try "{{> partials/nope}}\n".write(
+                to: folder.appendingPathComponent(name + ".mustache"), atomically: true, encoding: .utf8)
+        }
+        let (set, diagnostics) = TemplateSet.load(from: folder, displayRoot: "Templates")
+        #expect(set == nil)
+        #expect(diagnostics.contains { $0.message.contains("нет подшаблона «partials/nope»") })
+    }
+
+    /// The real theme renders as swift-mustache rendered it: checked on the sample site's pages
+    /// by `SampleSiteTests`; here one more check that every template of the theme parses.
+    @Test func theThemeParses() throws {
+        let (set, diagnostics) = TemplateSet.load(
+            from: repositoryRoot.appendingPathComponent("Templates"), displayRoot: "Templates")
+        #expect(set != nil)
+        #expect(!diagnostics.hasErrors)
+    }
+}
