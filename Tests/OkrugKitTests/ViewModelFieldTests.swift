@@ -34,6 +34,7 @@ import Testing
         case .text(let text): "text \(text)"
         case .object(let object): "object \(type(of: object))"
         case .list(let items): "list [" + items.map(describe).joined(separator: ", ") + "]"
+        case .html(let stored): "html \(stored.text)"
         }
     }
 
@@ -42,6 +43,7 @@ import Testing
         case let flag as Bool: "bool \(flag)"
         case let text as String: "text \(text)"
         case let number as Int: "text \(number)"
+        case let stored as StoredHTML: "html \(stored.text)"
         case let object as any TemplateObject: "object \(type(of: object))"
         case let items as [Any]: "list [" + items.map(describe).joined(separator: ", ") + "]"
         default: "unknown \(type(of: stored))"
@@ -78,7 +80,7 @@ import Testing
         // The two biggest ones, as the renderer fills them.
         let material = MaterialPageView(
             layout: layout, title: "t", date: "d", dateISO: "i", readingTime: "r", summary: "s", meta: [], tags: [link],
-            hasTags: true, toc: [], hasToc: false, body: "b", attachments: [], hasAttachments: false, related: [card],
+            hasTags: true, toc: [], hasToc: false, body: StoredHTML(inline: "b"), attachments: [], hasAttachments: false, related: [card],
             hasRelated: true, newer: link, older: link, draft: false, activity: link)
         assertComplete(material)
         let home = HomeView(

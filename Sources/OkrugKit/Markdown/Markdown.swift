@@ -13,6 +13,7 @@ public enum Markdown {
     public static func render(
         _ source: String,
         options: MarkdownOptions = MarkdownOptions(),
+        spool: HTMLSpool? = nil,
         resolve: (String, MarkdownLink.Kind) -> LinkResolution = { _, _ in .keep }
     ) -> MarkdownDocument {
         let lines = LineIndex(source)
@@ -23,7 +24,7 @@ public enum Markdown {
             })
         else {
             return MarkdownDocument(
-                html: "", headings: [], links: [], omittedHTML: [], firstParagraph: "",
+                html: "", stored: nil, headings: [], links: [], omittedHTML: [], firstParagraph: "",
                 wordCount: 0)
         }
         defer { cmark_node_free(root) }
@@ -71,12 +72,16 @@ public enum Markdown {
 
         let renderOptions = options.allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         var html = ""
+        var stored: StoredHTML?
         if let rendered = cmark_render_html(root, renderOptions) {
-            html = String(cString: rendered)
+            // With a spool the HTML goes there byte for byte, never becoming a Swift string.
+            stored = spool?.store(UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)))
+            if stored == nil { html = String(cString: rendered) }
             free(rendered)
         }
         return MarkdownDocument(
             html: html,
+            stored: stored,
             headings: headings,
             links: links,
             omittedHTML: omitted,

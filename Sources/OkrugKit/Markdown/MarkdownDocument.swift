@@ -3,6 +3,8 @@
 public struct MarkdownDocument: Sendable {
     /// The body as HTML (safe mode unless the site allows raw HTML).
     public var html: String
+    /// The HTML in the build's spool instead (then `html` is empty).
+    public var stored: StoredHTML?
     /// h2–h6 headings in order, with the anchors written into `html`.
     public var headings: [MarkdownHeading]
     /// Every link and image destination, with what the resolver made of it.

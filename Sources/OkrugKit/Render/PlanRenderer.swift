@@ -65,7 +65,7 @@ extension SiteRenderer {
         }
         let view = PlanIndexView(
             layout: layout(path: path, title: "Планы партнерства", section: "plan", breadcrumbs: []), plans: plans)
-        return .text(path + "index.html", templates.render(view, template: "plans"))
+        return templates.page(path + "index.html", view, template: "plans")
     }
 
     func planPage(_ plan: Plan) -> OutputFile {
@@ -131,7 +131,7 @@ extension SiteRenderer {
                 LinkView(title: $0.title.plain, url: url($0.path))
             },
             hasOtherPlans: site.plans.count > 1)
-        return .text(path + "index.html", templates.render(view, template: "plan"))
+        return templates.page(path + "index.html", view, template: "plan")
     }
 
     func activityPage(_ activity: PlanActivity, plan: Plan, previous: PlanActivity?, next: PlanActivity?)
@@ -159,7 +159,7 @@ extension SiteRenderer {
             calendarURL: url(plan.calendarPath),
             previous: previous.map { LinkView(title: $0.title.plain, url: url($0.path)) },
             next: next.map { LinkView(title: $0.title.plain, url: url($0.path)) })
-        return .text(path + "index.html", templates.render(view, template: "activity"))
+        return templates.page(path + "index.html", view, template: "activity")
     }
 
     /// The current plan on the home page: the stage now (or the next one) and the next dated

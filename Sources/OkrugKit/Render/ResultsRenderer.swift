@@ -89,6 +89,6 @@ extension SiteRenderer {
                     received: links(satellite.received), hasReceived: !satellite.received.isEmpty,
                     directions: satellite.directions.map(\.title).joined(separator: "; "))
             })
-        return .text(path + "index.html", templates.render(view, template: "results"))
+        return templates.page(path + "index.html", view, template: "results")
     }
 }

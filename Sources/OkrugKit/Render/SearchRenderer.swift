@@ -79,6 +79,6 @@ extension SiteRenderer {
             layout: layout(path: path, title: "Поиск", section: "search", breadcrumbs: []),
             bundle: url("pagefind/"), base: site.config.basePath, script: url(searchScriptPath),
             materialsURL: url("materials/"))
-        return .text(path + "index.html", templates.render(view, template: "search"))
+        return templates.page(path + "index.html", view, template: "search")
     }
 }

@@ -221,7 +221,7 @@ public struct SiteRenderer: Sendable {
             materialsURL: url("materials/"),
             pages: site.pages.map { LinkView(title: $0.title, url: url($0.path)) },
             plan: homePlan(from: path))
-        return .text("index.html", templates.render(view, template: "home"))
+        return templates.page("index.html", view, template: "home")
     }
 
     func listing(
@@ -263,7 +263,7 @@ public struct SiteRenderer: Sendable {
                 listing.base = site.config.basePath
                 listing.script = RelativeURL.link(from: pagePath, to: searchScriptPath)
             }
-            files.append(.text(pagePath + "index.html", templates.render(listing, template: "materials")))
+            files.append(templates.page(pagePath + "index.html", listing, template: "materials"))
         }
         return files
     }
@@ -301,7 +301,7 @@ public struct SiteRenderer: Sendable {
             count: plural.counted(taxonomy.terms.count),
             terms: terms,
             isCloud: [.tags, .people, .subjects, .grades].contains(taxonomy.kind))
-        return .text(path + "index.html", templates.render(view, template: "taxonomy"))
+        return templates.page(path + "index.html", view, template: "taxonomy")
     }
 
     func materialPage(_ index: Int) -> OutputFile {
@@ -375,7 +375,7 @@ public struct SiteRenderer: Sendable {
             hasTags: !material.tags.isEmpty,
             toc: toc,
             hasToc: material.headings.filter { (2...3).contains($0.level) }.count >= 3,
-            body: material.html,
+            body: material.body,
             attachments: attachments,
             hasAttachments: !attachments.isEmpty,
             related: related,
@@ -388,7 +388,7 @@ public struct SiteRenderer: Sendable {
                     plan.activities.first { $0.reference == reference }
                 }.first
             }.map { LinkView(title: $0.title.plain, url: url($0.path)) })
-        return .text(path + "index.html", templates.render(view, template: "material"))
+        return templates.page(path + "index.html", view, template: "material")
     }
 
     func freePage(_ page: Page) -> OutputFile {
@@ -399,7 +399,7 @@ public struct SiteRenderer: Sendable {
                 description: page.summary),
             title: page.title, body: page.html, toc: toc,
             hasToc: page.headings.filter { (2...3).contains($0.level) }.count >= 3)
-        return .text(page.path + "index.html", templates.render(view, template: "page"))
+        return templates.page(page.path + "index.html", view, template: "page")
     }
 
     /// The 404 page is served at any depth, so its links start from the site's base path.
@@ -409,7 +409,7 @@ public struct SiteRenderer: Sendable {
             layout: layout(
                 path: "404.html", title: "Страница не найдена", section: "", breadcrumbs: [], linkBase: base),
             home: base, materials: base + "materials/")
-        return .text("404.html", templates.render(view, template: "404"))
+        return templates.page("404.html", view, template: "404")
     }
 }
 

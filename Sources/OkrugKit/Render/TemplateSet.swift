@@ -81,8 +81,15 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(templates: templates, assets: assets), diagnostics)
     }
 
+    /// A piece of a page (a card, the header): as text, to be placed with `{{{…}}}`.
     func render(_ view: any TemplateObject, template: String) -> String {
-        TemplateRenderer(templates: templates).render(view, template: template)
+        String(decoding: TemplateRenderer(templates: templates).render(view, template: template), as: UTF8.self)
+    }
+
+    /// A whole page, as the bytes of its file.
+    func page(_ path: String, _ view: any TemplateObject, template: String) -> OutputFile {
+        OutputFile(
+            path: path, contents: .bytes(Data(TemplateRenderer(templates: templates).render(view, template: template))))
     }
 
     /// Names of the partials and parents a template uses, to report a missing one at load time.

@@ -157,7 +157,8 @@ struct MaterialPageView: Sendable {
     var hasTags: Bool
     var toc: [TocItemView]
     var hasToc: Bool
-    var body: String
+    /// The body HTML where the build keeps it (in the spool at 10 000 materials).
+    var body: StoredHTML
     var attachments: [AttachmentView]
     var hasAttachments: Bool
     var related: [MaterialCardView]

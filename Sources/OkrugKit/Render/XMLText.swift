@@ -24,11 +24,20 @@ public enum XMLText {
 
 extension XMLText {
     /// `escape`, appended to `out` without an intermediate string when nothing needs escaping.
-    static func append(_ text: String, to out: inout String) {
-        if needsEscaping(text) {
-            out += escape(text)
-        } else {
-            out += text
+    static func append(_ text: String, to out: inout [UInt8]) {
+        guard needsEscaping(text) else {
+            out.append(contentsOf: text.utf8)
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+            case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+            case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+            case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+            case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+            default: out.append(byte)
+            }
         }
     }
 }

@@ -27,7 +27,13 @@ public final class HTMLSpool: Sendable {
     deinit { close(descriptor) }
 
     func store(_ text: String) -> StoredHTML {
-        var bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { store(UnsafeRawBufferPointer($0)) } ?? StoredHTML(inline: text)
+    }
+
+    /// Stores bytes as they are (cmark's output, straight from its buffer); `nil` if the
+    /// temporary file cannot take them.
+    func store(_ bytes: UnsafeRawBufferPointer) -> StoredHTML? {
         let offset = end.withLock { next -> Int in
             let offset = next
             next += bytes.count
@@ -35,14 +41,32 @@ public final class HTMLSpool: Sendable {
         }
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeMutableBytes {
-                pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(offset + written))
-            }
-            guard result > 0 else { return StoredHTML(inline: text) }
+            guard let base = bytes.baseAddress else { break }
+            let result = pwrite(descriptor, base + written, bytes.count - written, off_t(offset + written))
+            guard result > 0 else { return nil }
             written += result
         }
-        bytes = []
         return StoredHTML(spool: self, offset: offset, length: written)
+    }
+
+    /// Appends the stored bytes to `out`, read straight into its free capacity.
+    func append(offset: Int, length: Int, to out: inout [UInt8]) -> Bool {
+        let start = out.count
+        var done = 0
+        var failed = false
+        out.append(contentsOf: repeatElement(0, count: length))
+        out.withUnsafeMutableBytes { buffer in
+            while done < length {
+                let result = pread(descriptor, buffer.baseAddress! + start + done, length - done, off_t(offset + done))
+                if result <= 0 {
+                    failed = true
+                    return
+                }
+                done += result
+            }
+        }
+        if failed { out.removeLast(length) }
+        return !failed
     }
 
     func read(offset: Int, length: Int) -> String? {
@@ -84,4 +108,14 @@ public struct StoredHTML: Sendable {
         guard let spool else { return inline }
         return spool.read(offset: offset, length: length) ?? ""
     }
+
+    /// The HTML appended to a page being written, without making a string of it.
+    func append(to out: inout [UInt8]) {
+        guard let spool, spool.append(offset: offset, length: length, to: &out) else {
+            out.append(contentsOf: text.utf8)
+            return
+        }
+    }
+
+    var isEmpty: Bool { spool == nil ? inline.isEmpty : length == 0 }
 }

@@ -17,11 +17,11 @@ struct ParsedDocument: Sendable {
 
     static func parse(
         body: String, bodyFirstLine: Int, sourcePath: String, displayPath: String, pagePath: String,
-        resolver: LinkTargetResolver, options: MarkdownOptions
+        resolver: LinkTargetResolver, options: MarkdownOptions, spool: HTMLSpool? = nil
     ) -> ParsedDocument {
         // Filled by the resolver in link order, so each destination is resolved once.
         var targets: [LinkTarget] = []
-        let document = Markdown.render(body, options: options) { destination, kind in
+        let document = Markdown.render(body, options: options, spool: spool) { destination, kind in
             let target = resolver.target(of: destination, from: sourcePath, pagePath: pagePath, kind: kind)
             targets.append(target)
             switch target {
@@ -77,7 +77,7 @@ struct ParsedDocument: Sendable {
                 ))
         }
         return ParsedDocument(
-            document: document, spooled: nil, diagnostics: diagnostics, files: files,
+            document: document, spooled: document.stored, diagnostics: diagnostics, files: files,
             anchorReferences: anchorReferences)
     }
 }

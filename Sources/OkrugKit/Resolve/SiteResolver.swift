@@ -115,7 +115,8 @@ public enum SiteResolver {
         }
         let fingerprint = surroundings.value
         @Sendable func parse(
-            _ body: String, _ firstLine: Int, _ sourcePath: String, _ displayPath: String, _ pagePath: String
+            _ body: String, _ firstLine: Int, _ sourcePath: String, _ displayPath: String, _ pagePath: String,
+            spool: HTMLSpool? = nil
         )
             -> (UInt64, ParsedDocument)
         {
@@ -125,15 +126,16 @@ public enum SiteResolver {
                 key,
                 ParsedDocument.parse(
                     body: body, bodyFirstLine: firstLine, sourcePath: sourcePath, displayPath: displayPath,
-                    pagePath: pagePath, resolver: resolver, options: markdownOptions)
+                    pagePath: pagePath, resolver: resolver, options: markdownOptions, spool: spool)
             )
         }
         let spool = options.spool
         let materialResults = ParallelMap.map(published) { source -> (UInt64, ParsedDocument) in
+            // The HTML goes to the spool as cmark writes it; from the cache or without a spool
+            // it is moved there here.
             var result = parse(
                 source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
-                documents[source.relativePath] ?? "materials/\(source.slug.value)/")
-            // The HTML leaves memory as soon as it is made.
+                documents[source.relativePath] ?? "materials/\(source.slug.value)/", spool: spool)
             if let spool, result.1.spooled == nil {
                 result.1.spooled = spool.store(result.1.document.html)
                 result.1.document.html = ""

@@ -1,6 +1,6 @@
 /// A parsed template: text and tags, sections holding their own nodes. Parsed once per build,
 /// shared by every page.
-indirect enum TemplateNode: Sendable {
+enum TemplateNode: Sendable {
     case text(String)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (as it is).
     case variable(TemplatePath, escaped: Bool)

@@ -1,12 +1,14 @@
-/// Renders parsed templates against view models into one growing string. The context stack is
+/// Renders parsed templates against view models into one growing byte array (a page is bytes
+/// on disk; a material's body is copied in from the spool without becoming a string). The context stack is
 /// one array pushed and popped in place; everything else a nested render needs (indentation,
 /// filled blocks, escaping) is a small value passed down.
 struct TemplateRenderer {
     let templates: [String: [TemplateNode]]
 
-    func render(_ view: any TemplateObject, template name: String) -> String {
-        guard let nodes = templates[name] else { return "" }
-        var out = ""
+    func render(_ view: any TemplateObject, template name: String) -> [UInt8] {
+        guard let nodes = templates[name] else { return [] }
+        var out: [UInt8] = []
+        out.reserveCapacity(32 * 1024)
         var stack = Stack(values: [.object(view)])
         render(nodes, scope: Scope(), stack: &stack, into: &out)
         return out
@@ -39,32 +41,34 @@ struct TemplateRenderer {
         var escapes = true
     }
 
-    private func render(_ nodes: [TemplateNode], scope: Scope, stack: inout Stack, into out: inout String) {
+    private func render(_ nodes: [TemplateNode], scope: Scope, stack: inout Stack, into out: inout [UInt8]) {
         var scope = scope
         guard let indentation = scope.indentation, !indentation.isEmpty else {
             for node in nodes { render(node, scope: &scope, stack: &stack, into: &out) }
             return
         }
         // A standalone partial's indentation goes before every line it writes (after the first).
-        let start = out.utf8.count
+        let start = out.count
         for node in nodes {
-            var piece = ""
+            var piece: [UInt8] = []
             render(node, scope: &scope, stack: &stack, into: &piece)
-            if !piece.isEmpty, out.utf8.count > start, out.utf8.last == 0x0A { out += indentation }
+            if !piece.isEmpty, out.count > start, out.last == 0x0A { out.append(contentsOf: indentation.utf8) }
             out += piece
         }
     }
 
-    private func render(_ node: TemplateNode, scope: inout Scope, stack: inout Stack, into out: inout String) {
+    private func render(_ node: TemplateNode, scope: inout Scope, stack: inout Stack, into out: inout [UInt8]) {
         switch node {
         case .text(let text):
-            out += text
+            out.append(contentsOf: text.utf8)
         case .variable(let path, let escaped):
             switch lookup(path, in: &stack) {
             case .text(let text):
-                if escaped && scope.escapes { XMLText.append(text, to: &out) } else { out += text }
+                if escaped && scope.escapes { XMLText.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+            case .html(let stored):
+                if escaped && scope.escapes { XMLText.append(stored.text, to: &out) } else { stored.append(to: &out) }
             case .bool(let value):
-                out += value ? "true" : "false"
+                out.append(contentsOf: (value ? "true" : "false").utf8)
             case .missing, .object, .list:
                 break
             }
@@ -80,7 +84,7 @@ struct TemplateRenderer {
                     render(children, scope: scope, stack: &stack, into: &out)
                     stack.removeLast()
                 }
-            case .text, .object:
+            case .text, .object, .html:
                 stack.append(value)
                 render(children, scope: scope, stack: &stack, into: &out)
                 stack.removeLast()
@@ -91,7 +95,7 @@ struct TemplateRenderer {
             case .missing: isEmpty = true
             case .bool(let value): isEmpty = !value
             case .list(let items): isEmpty = items.isEmpty
-            case .text, .object: isEmpty = false
+            case .text, .object, .html: isEmpty = false
             }
             if isEmpty { render(children, scope: scope, stack: &stack, into: &out) }
         case .partial(let name, let indented, let filled):
@@ -137,9 +141,11 @@ struct TemplateRenderer {
             }
             if index == 0 { found = stack.rootField(first) }
         }
-        for name in path.components.dropFirst() {
+        var index = 1
+        while index < path.components.count {
             if case .missing = found { return .missing }
-            found = field(name, of: found)
+            found = field(path.components[index], of: found)
+            index += 1
         }
         return found
     }

@@ -9,6 +9,8 @@ enum TemplateValue {
     case text(String)
     case object(any TemplateObject)
     case list([TemplateValue])
+    /// A material's body in the build's spool: copied into the page as bytes.
+    case html(StoredHTML)
 }
 
 /// A view model the templates can read: `{{name}}` is `field("name")`.
@@ -43,4 +45,8 @@ extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
     var templateValue: TemplateValue { .list(map(\.templateValue)) }
+}
+
+extension StoredHTML: TemplateRepresentable {
+    var templateValue: TemplateValue { .html(self) }
 }
