@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Maps independent items on all cores and returns the results in the input's order, so a
 /// parallel build is byte-for-byte the same as a sequential one.
@@ -19,5 +20,24 @@ public enum ParallelMap {
             }
             initialized = items.count
         }
+    }
+
+    /// Runs `body` for every item on all cores; the first error is thrown once all are done
+    /// (items after a failure are skipped).
+    public static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) throws -> Void) throws {
+        if items.count < 2 || sequential {
+            for item in items { try body(item) }
+            return
+        }
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            if failure.withLock({ $0 != nil }) { return }
+            do {
+                try body(items[index])
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 }

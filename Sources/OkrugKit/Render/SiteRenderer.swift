@@ -22,64 +22,66 @@ public struct SiteRenderer: Sendable {
         self.assetPaths = paths
     }
 
-    /// Every file of the site, in one array (`okrug serve`, tests).
-    public func render() -> [OutputFile] {
-        var files: [OutputFile] = []
-        render { files += $0 }
-        return files
-    }
-
-    /// Renders the site in batches and hands each to `emit` as soon as it is made, so a big
-    /// bank is never held in memory as pages all at once (`okrug build` writes each batch away).
-    public func render(emit: ([OutputFile]) throws -> Void) rethrows {
-        var files: [OutputFile] = [home(), searchPage()]
-        files += planFiles()
-        files += listing(
-            path: "materials/", heading: "Материалы", description: site.config.description,
-            indices: Array(site.materials.indices), breadcrumbs: [], section: "materials", indexLink: nil)
-        try emit(files)
-        let batch = 500
-        for start in stride(from: 0, to: site.materials.count, by: batch) {
-            let indices = Array(start..<min(start + batch, site.materials.count))
-            try emit(ParallelMap.map(indices) { materialPage($0) })
-        }
-        var terms: [TermRef] = []
-        files = []
+    /// Renders every file of the site into `sink`. The many pages (materials, listing pages)
+    /// are rendered on all cores, each handed to the sink by the thread that made it, so
+    /// rendering and writing overlap and no batch of pages waits in memory.
+    public func render(to sink: some OutputSink) throws {
+        var jobs: [RenderJob] = [.single(0)]
+        var singles: [@Sendable () -> [OutputFile]] = [{ [home(), searchPage()] }, { planFiles() }]
+        jobs += site.materials.indices.map(RenderJob.material)
+        var listings: [ListingSpec] = [
+            ListingSpec(
+                path: "materials/", heading: "Материалы", description: site.config.description,
+                indices: Array(site.materials.indices), breadcrumbs: [], section: "materials", indexLink: nil)
+        ]
+        let responsibleFor = activitiesByPerson()
         for kind in TaxonomyKind.allCases {
             guard let taxonomy = site.taxonomies[kind] else { continue }
-            files.append(taxonomyIndex(taxonomy))
-            terms += taxonomy.terms.map { TermRef(kind: kind, term: $0) }
+            singles.append { [taxonomyIndex(taxonomy)] }
+            for term in taxonomy.terms {
+                listings.append(
+                    ListingSpec(
+                        path: term.path(in: kind), heading: termHeading(term, kind: kind),
+                        description: term.description, indices: term.materials,
+                        breadcrumbs: [LinkView(title: kind.title, url: kind.path)], section: kind.rawValue,
+                        indexLink: LinkView(title: "Все: \(kind.title.lowercased())", url: kind.path),
+                        activities: kind == .people ? responsibleFor[term.slug] ?? [] : []))
+            }
         }
-        try emit(files)
-        // Term pages are many (one per author) and independent: rendered on all cores, in order.
-        let responsibleFor = activitiesByPerson()
-        for start in stride(from: 0, to: terms.count, by: batch) {
-            let slice = Array(terms[start..<min(start + batch, terms.count)])
-            try emit(
-                ParallelMap.map(slice) { ref in
-                    listing(
-                        path: ref.term.path(in: ref.kind), heading: termHeading(ref.term, kind: ref.kind),
-                        description: ref.term.description, indices: ref.term.materials,
-                        breadcrumbs: [LinkView(title: ref.kind.title, url: ref.kind.path)], section: ref.kind.rawValue,
-                        indexLink: LinkView(title: "Все: \(ref.kind.title.lowercased())", url: ref.kind.path),
-                        activities: ref.kind == .people ? responsibleFor[ref.term.slug] ?? [] : [])
-                }.flatMap { $0 })
+        let facetViews = facets
+        for (offset, spec) in listings.enumerated() {
+            jobs += (1...pageCount(spec)).map { RenderJob.listing(offset, page: $0) }
         }
-        files = site.pages.map(freePage)
-        files.append(notFound())
-        files.append(.text("feed.xml", Feeds.atom(site)))
-        files.append(.text("sitemap.xml", Feeds.sitemap(site)))
-        files.append(.text("robots.txt", Feeds.robots(site)))
-        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: assetPaths[name] ?? "assets/" + name, contents: .bytes(data)))
+        singles.append { [self] in
+            var files = site.pages.map(freePage)
+            files.append(notFound())
+            files.append(.text("feed.xml", Feeds.atom(site)))
+            files.append(.text("sitemap.xml", Feeds.sitemap(site)))
+            files.append(.text("robots.txt", Feeds.robots(site)))
+            for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
+                files.append(OutputFile(path: assetPaths[name] ?? "assets/" + name, contents: .bytes(data)))
+            }
+            for material in site.materials {
+                for file in material.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
+            }
+            for page in site.pages {
+                for file in page.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
+            }
+            return files
         }
-        for material in site.materials {
-            for file in material.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
+        jobs += (1..<singles.count).map(RenderJob.single)
+        let work = singles
+        let specs = listings
+        try ParallelMap.forEach(jobs) { job in
+            switch job {
+            case .single(let index):
+                for file in work[index]() { try sink.put(file) }
+            case .material(let index):
+                try sink.put(materialPage(index))
+            case .listing(let offset, let page):
+                try sink.put(listingPage(specs[offset], number: page, facets: facetViews))
+            }
         }
-        for page in site.pages {
-            for file in page.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
-        }
-        try emit(files)
     }
 
     /// The pages of the given documents (`Content/`-relative paths) and the files beside them:
@@ -228,44 +230,51 @@ public struct SiteRenderer: Sendable {
         path: String, heading: String, description: String, indices: [Int], breadcrumbs: [LinkView], section: String,
         indexLink: LinkView?, activities: [PlanActivity] = []
     ) -> [OutputFile] {
-        let perPage = site.config.perPage
+        let spec = ListingSpec(
+            path: path, heading: heading, description: description, indices: indices, breadcrumbs: breadcrumbs,
+            section: section, indexLink: indexLink, activities: activities)
         let facetViews = path == "materials/" ? facets : []
-        let pageCount = max(1, (indices.count + perPage - 1) / perPage)
-        var files: [OutputFile] = []
-        for number in 1...pageCount {
-            let pagePath = number == 1 ? path : "\(path)page/\(number)/"
-            let slice = indices.dropFirst((number - 1) * perPage).prefix(perPage)
-            let pagination =
-                pageCount > 1 ? Pagination.view(current: number, count: pageCount, base: path, from: pagePath) : nil
-            let title = number == 1 ? heading : "\(heading), страница \(number)"
-            let view = ListingView(
-                layout: layout(
-                    path: pagePath, title: title, section: section, breadcrumbs: breadcrumbs,
-                    description: description.isEmpty ? nil : description),
-                heading: heading,
-                description: description,
-                count: RussianPlural.material.counted(indices.count),
-                cards: slice.map { [prefixes = cardPrefixes(from: pagePath)] in
-                    card($0, from: pagePath, prefixes: prefixes)
-                },
-                pagination: pagination,
-                indexLink: indexLink.map {
-                    LinkView(title: $0.title, url: RelativeURL.link(from: pagePath, to: $0.url))
-                },
-                isEmpty: indices.isEmpty,
-                activities: number == 1 ? activities.map { activityLink($0, from: pagePath) } : [],
-                hasActivities: number == 1 && !activities.isEmpty)
-            var listing = view
-            if path == "materials/" {
-                listing.facets = facetViews
-                listing.hasFacets = !facetViews.isEmpty
-                listing.bundle = RelativeURL.link(from: pagePath, to: "pagefind/")
-                listing.base = site.config.basePath
-                listing.script = RelativeURL.link(from: pagePath, to: searchScriptPath)
-            }
-            files.append(templates.page(pagePath + "index.html", listing, template: "materials"))
+        return (1...pageCount(spec)).map { listingPage(spec, number: $0, facets: facetViews) }
+    }
+
+    func pageCount(_ spec: ListingSpec) -> Int {
+        max(1, (spec.indices.count + site.config.perPage - 1) / site.config.perPage)
+    }
+
+    /// Page `number` of a listing; the facets are shown on `/materials/` only.
+    func listingPage(_ spec: ListingSpec, number: Int, facets facetViews: [FacetView]) -> OutputFile {
+        let perPage = site.config.perPage
+        let path = spec.path
+        let pageCount = pageCount(spec)
+        let pagePath = number == 1 ? path : "\(path)page/\(number)/"
+        let slice = spec.indices.dropFirst((number - 1) * perPage).prefix(perPage)
+        let pagination =
+            pageCount > 1 ? Pagination.view(current: number, count: pageCount, base: path, from: pagePath) : nil
+        let title = number == 1 ? spec.heading : "\(spec.heading), страница \(number)"
+        let prefixes = cardPrefixes(from: pagePath)
+        var listing = ListingView(
+            layout: layout(
+                path: pagePath, title: title, section: spec.section, breadcrumbs: spec.breadcrumbs,
+                description: spec.description.isEmpty ? nil : spec.description),
+            heading: spec.heading,
+            description: spec.description,
+            count: RussianPlural.material.counted(spec.indices.count),
+            cards: slice.map { card($0, from: pagePath, prefixes: prefixes) },
+            pagination: pagination,
+            indexLink: spec.indexLink.map {
+                LinkView(title: $0.title, url: RelativeURL.link(from: pagePath, to: $0.url))
+            },
+            isEmpty: spec.indices.isEmpty,
+            activities: number == 1 ? spec.activities.map { activityLink($0, from: pagePath) } : [],
+            hasActivities: number == 1 && !spec.activities.isEmpty)
+        if path == "materials/" {
+            listing.facets = facetViews
+            listing.hasFacets = !facetViews.isEmpty
+            listing.bundle = RelativeURL.link(from: pagePath, to: "pagefind/")
+            listing.base = site.config.basePath
+            listing.script = RelativeURL.link(from: pagePath, to: searchScriptPath)
         }
-        return files
+        return templates.page(pagePath + "index.html", listing, template: "materials")
     }
 
     func termHeading(_ term: Term, kind: TaxonomyKind) -> String {
@@ -413,10 +422,24 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// A term with its taxonomy, as one unit of rendering work.
-private struct TermRef: Sendable {
-    var kind: TaxonomyKind
-    var term: Term
+/// One listing (all materials, or a term's): its pages are rendered one by one.
+struct ListingSpec: Sendable {
+    var path: String
+    var heading: String
+    var description: String
+    var indices: [Int]
+    var breadcrumbs: [LinkView]
+    var section: String
+    var indexLink: LinkView?
+    var activities: [PlanActivity] = []
+}
+
+/// One unit of rendering work.
+private enum RenderJob: Sendable {
+    /// A group of small files (home, plans, feeds, assets…), by number.
+    case single(Int)
+    case material(Int)
+    case listing(Int, page: Int)
 }
 
 /// `style.css` → `style.1a2b3c4d5e6f7a8b.css`: a new name whenever the content changes, so
