@@ -126,14 +126,14 @@ public enum ContentLoader {
 
     static func decode(_ relative: String, in tree: ContentTree, diagnostics: inout [Diagnostic]) -> SourceText? {
         let display = tree.displayPath(relative)
-        guard let data = FileManager.default.contents(atPath: tree.url(of: relative).path) else {
+        guard let bytes = FileIO.read(tree.root.path + "/" + relative) else {
             diagnostics.append(
                 .error(
                     SourcePosition(file: display, line: 0, column: 0), "не удалось прочитать файл",
                     hint: "проверьте права доступа"))
             return nil
         }
-        switch SourceText.decode(data, displayPath: display) {
+        switch SourceText.decode(bytes: bytes, displayPath: display) {
         case .success(let text): return text
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)

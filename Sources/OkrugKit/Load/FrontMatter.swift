@@ -26,27 +26,33 @@ public struct FrontMatterSplit: Sendable, Hashable {
             return .success(
                 FrontMatterSplit(yaml: "", yamlFirstLine: 1, body: text, bodyFirstLine: 1, hasFrontMatter: false))
         }
+        // Over UTF-8 bytes: lines end at `\n`, and every index found is at an ASCII byte.
+        let utf8 = text.utf8
+        let end = utf8.endIndex
+        let yamlStart = utf8.index(utf8.startIndex, offsetBy: 4, limitedBy: end) ?? end
         var lineNumber = 1
-        var yamlLines: [Substring] = []
-        var index = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
-        while index < text.endIndex {
-            let end = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[index..<end]
+        var lineStart = yamlStart
+        while lineStart < end {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? end
             lineNumber += 1
-            var trimmed = line
-            while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
-            if trimmed == "---" || trimmed == "..." {
-                let bodyStart = end < text.endIndex ? text.index(after: end) : end
+            var trimmedEnd = lineEnd
+            while trimmedEnd > lineStart {
+                let last = utf8[utf8.index(before: trimmedEnd)]
+                guard last == 0x20 || last == 0x09 else { break }
+                trimmedEnd = utf8.index(before: trimmedEnd)
+            }
+            let line = utf8[lineStart..<trimmedEnd]
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                let bodyStart = lineEnd < end ? utf8.index(after: lineEnd) : end
                 return .success(
                     FrontMatterSplit(
-                        yaml: yamlLines.joined(separator: "\n") + (yamlLines.isEmpty ? "" : "\n"),
+                        yaml: String(text[yamlStart..<lineStart]),
                         yamlFirstLine: 2,
                         body: String(text[bodyStart...]),
                         bodyFirstLine: lineNumber + 1,
                         hasFrontMatter: true))
             }
-            yamlLines.append(line)
-            index = end < text.endIndex ? text.index(after: end) : end
+            lineStart = lineEnd < end ? utf8.index(after: lineEnd) : end
         }
         return .failure(.unterminated)
     }

@@ -67,7 +67,7 @@ struct MappingReader {
                     file.position(value), "поле «\(key)» должно быть строкой", hint: "например: «\(key): \(example)»"))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmedOfWhitespace
         if text.isEmpty {
             if required { missing(key, example: example) }
             return nil
@@ -100,7 +100,7 @@ struct MappingReader {
                         hint: "например: «\(key): \(example)»"))
                 continue
             }
-            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = scalar.string.trimmedOfWhitespace
             if !text.isEmpty { out.append(Located(text, at: file.position(item))) }
         }
         if required, out.isEmpty { missing(key, example: example) }
@@ -192,4 +192,15 @@ struct MappingReader {
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+}
+
+extension String {
+    /// Without leading and trailing whitespace and line breaks; Foundation's trimming (through
+    /// NSString) only when there is something to trim, which is almost never.
+    var trimmedOfWhitespace: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        let edges = CharacterSet.whitespacesAndNewlines
+        guard edges.contains(first) || edges.contains(last) else { return self }
+        return trimmingCharacters(in: edges)
+    }
 }

@@ -9,7 +9,10 @@ public struct SourceText: Sendable {
     /// Decodes a file's bytes. UTF-8 with or without BOM and CRLF line ends are accepted;
     /// anything else is a diagnostic that says what the file looks like and how to save it.
     public static func decode(_ data: Data, displayPath: String) -> Result<SourceText, Diagnostic> {
-        let bytes = [UInt8](data)
+        decode(bytes: [UInt8](data), displayPath: displayPath)
+    }
+
+    static func decode(bytes: [UInt8], displayPath: String) -> Result<SourceText, Diagnostic> {
         let whole = SourcePosition(file: displayPath, line: 1, column: 1)
         let saveAsUTF8 =
             "сохраните файл в кодировке UTF-8 (Блокнот: «Файл → Сохранить как…», поле «Кодировка»: UTF-8)"
@@ -20,7 +23,11 @@ public struct SourceText: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3) }
         // Line ends become `\n` on the bytes, before the text is made (Foundation's string
         // replacing went through NSString; searching a Swift string for `\r` went byte by byte).
-        if let firstReturn = body.firstIndex(of: 0x0D) {
+        let firstReturn = body.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let found = memchr(base, 0x0D, raw.count) else { return nil }
+            return body.startIndex + (UnsafeRawPointer(found) - base)
+        }
+        if let firstReturn {
             var normalised = Array(body[..<firstReturn])
             normalised.reserveCapacity(body.count)
             var index = firstReturn

@@ -52,4 +52,37 @@ enum FileIO {
         }
         if ftruncate(descriptor, off_t(data.count)) != 0 { throw Failure(path: path, code: errno) }
     }
+
+    /// The whole file at `path`, read straight into an array of its size (Foundation's
+    /// `contents(atPath:)` and `URL` paths cost more than the reading for 10 000 small files).
+    static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = max(Int(status.st_size), 0)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size, let base = buffer.baseAddress {
+                let got = Glibc.read(descriptor, base + initialized, size - initialized)
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 {
+                    failed = got < 0
+                    break
+                }
+                initialized += got
+            }
+        }
+        guard !failed else { return nil }
+        // A file that grew since `fstat`: the rest, in pieces.
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if got < 0, errno == EINTR { continue }
+            if got < 0 { return nil }
+            if got == 0 { return bytes }
+            bytes += chunk[0..<got]
+        }
+    }
 }
