@@ -17,17 +17,25 @@ public enum Markdown {
         resolve: (String, MarkdownLink.Kind) -> LinkResolution = { _, _ in .keep }
     ) -> MarkdownDocument {
         let lines = LineIndex(source)
-        let parseOptions = CMARK_OPT_DEFAULT
-        guard
-            let root = source.withCString({ pointer in
-                cmark_parse_document(pointer, strlen(pointer), parseOptions)
-            })
-        else {
+        // All of cmark's memory for this document comes from the thread's arena and is given
+        // back in one step at the end: nothing of it outlives this function.
+        let arena = MarkdownArena.current
+        arena.reset()
+        defer { arena.reset() }
+        let allocator = MarkdownArena.allocator
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, allocator) else {
             return MarkdownDocument(
                 html: "", stored: nil, headings: [], links: [], omittedHTML: [], firstParagraph: "",
                 wordCount: 0)
         }
-        defer { cmark_node_free(root) }
+        source.withCString { pointer in cmark_parser_feed(parser, pointer, strlen(pointer)) }
+        let parsed = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
+        guard let root = parsed else {
+            return MarkdownDocument(
+                html: "", stored: nil, headings: [], links: [], omittedHTML: [], firstParagraph: "",
+                wordCount: 0)
+        }
 
         var walk = TreeWalk(lines: lines, options: options)
         walk.collect(root)
@@ -40,7 +48,7 @@ public enum Markdown {
             let anchor = anchors.anchor(for: text)
             headings.append(
                 MarkdownHeading(level: level, text: text, anchor: anchor, position: walk.position(of: node)))
-            if level >= 2 { replaceHeading(node, level: level, anchor: anchor) }
+            if level >= 2 { replaceHeading(node, level: level, anchor: anchor, allocator: allocator) }
         }
 
         var links: [MarkdownLink] = []
@@ -77,7 +85,6 @@ public enum Markdown {
             // With a spool the HTML goes there byte for byte, never becoming a Swift string.
             stored = spool?.store(UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)))
             if stored == nil { html = String(cString: rendered) }
-            free(rendered)
         }
         return MarkdownDocument(
             html: html,
@@ -133,8 +140,10 @@ public enum Markdown {
 
     /// Replaces a heading with a custom block that writes the same heading with an `id` and a
     /// visible anchor link: cmark's own heading renderer has no place for an id.
-    private static func replaceHeading(_ node: OpaquePointer, level: Int, anchor: String) {
-        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+    private static func replaceHeading(
+        _ node: OpaquePointer, level: Int, anchor: String, allocator: UnsafeMutablePointer<cmark_mem>
+    ) {
+        guard let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, allocator) else { return }
         cmark_node_set_on_enter(custom, "<h\(level) id=\"\(anchor)\">")
         cmark_node_set_on_exit(
             custom,
