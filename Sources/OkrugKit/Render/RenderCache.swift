@@ -1,19 +1,10 @@
 import Synchronization
 
 /// Pieces of HTML that many pages share, rendered once: the header and footer of every page
-/// at one depth and section, and each material's card (view and HTML) as seen from one place of the site (a
-/// card is on the listing, on each of its terms' pages and among related materials: about
-/// fifteen times each). The templates still make them; this only remembers the result.
+/// at one depth and section, and each material's card with stand-ins for its links.
 final class RenderCache: Sendable {
     private let chrome = Mutex<[String: String]>([:])
-    private let cards = Mutex<[CardKey: MaterialCardView]>([:])
-
-    struct CardKey: Hashable {
-        var index: Int
-        /// Relative prefixes to the root and to the sections a card links to: the only way the
-        /// place a card is shown changes its HTML.
-        var prefixes: [String]
-    }
+    private let cards = Mutex<[Int: CardBase]>([:])
 
     func chrome(_ key: String, render: () -> String) -> String {
         if let html = chrome.withLock({ $0[key] }) { return html }
@@ -22,10 +13,53 @@ final class RenderCache: Sendable {
         return html
     }
 
-    func card(_ key: CardKey, render: () -> MaterialCardView) -> MaterialCardView {
-        if let card = cards.withLock({ $0[key] }) { return card }
+    func cardBase(_ index: Int, render: () -> CardBase) -> CardBase {
+        if let card = cards.withLock({ $0[index] }) { return card }
         let card = render()
-        cards.withLock { $0[key] = card }
+        cards.withLock { $0[index] = card }
         return card
+    }
+}
+
+/// A material's card rendered with stand-ins for its four links (the material, its school,
+/// direction and kind), cut at the stand-ins. Links are made of slugs and `../`, which HTML
+/// escaping leaves as they are, so putting them in gives the bytes a render with them would.
+struct CardBase: Sendable {
+    /// `\u{1}0` … `\u{1}3`: a control character no text of a page has.
+    static let standIns = (0..<4).map { "\u{1}\($0)" }
+
+    var view: MaterialCardView
+    /// The HTML between the stand-ins, and which link follows each piece (`nil` after the last).
+    private var pieces: [(text: String, link: Int?)] = []
+    /// The card's own texts had the stand-in character: it is rendered in full at each place.
+    private var usable = true
+
+    init(view: MaterialCardView, rendered: String) {
+        self.view = view
+        let texts = [view.title, view.summary, view.authors, view.date, view.dateISO, view.kind.title]
+            + [view.school?.title, view.direction?.title].compactMap { $0 }
+        usable = !texts.contains { $0.utf8.contains(0x01) }
+        var rest = rendered[...]
+        while let mark = rest.utf8.firstIndex(of: 0x01) {
+            let digitIndex = rest.utf8.index(after: mark)
+            guard digitIndex < rest.endIndex, let digit = Int(String(rest[digitIndex])), digit < 4 else {
+                usable = false
+                break
+            }
+            pieces.append((String(rest[..<mark]), digit))
+            rest = rest[rest.utf8.index(after: digitIndex)...]
+        }
+        pieces.append((String(rest), nil))
+    }
+
+    /// The card's HTML with `links` in place of the stand-ins; `nil` when it must be rendered.
+    func html(links: [String]) -> String? {
+        guard usable, !links.contains(where: XMLText.needsEscaping) else { return nil }
+        var out = ""
+        for piece in pieces {
+            out += piece.text
+            if let link = piece.link { out += links[link] }
+        }
+        return out
     }
 }

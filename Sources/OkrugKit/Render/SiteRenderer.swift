@@ -156,37 +156,49 @@ public struct SiteRenderer: Sendable {
         return view
     }
 
+    /// A material's card as shown from the page at `path`. The card is rendered once per
+    /// material with stand-ins for its four links (`CardBase`); each place it is shown (a card
+    /// is on about fifteen pages: listings, terms, related materials) only puts its own links in.
     func card(_ index: Int, from path: String) -> MaterialCardView {
-        card(index, from: path, prefixes: cardPrefixes(from: path))
-    }
-
-    /// The relative prefixes to the root and to the sections a card links to: the only way the
-    /// place a card is shown changes it. The same for every card of a page: computed once.
-    func cardPrefixes(from path: String) -> [String] {
-        ["", "materials/", "schools/", "directions/", "kinds/"].map { RelativeURL.link(from: path, to: $0) }
-    }
-
-    func card(_ index: Int, from path: String, prefixes: [String]) -> MaterialCardView {
-        cache.card(RenderCache.CardKey(index: index, prefixes: prefixes)) {
-            var view = cardView(index, from: path)
+        let material = site.materials[index]
+        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+        let links = [
+            url(material.path), url("schools/\(material.schoolID)/"), url("directions/\(material.directionID)/"),
+            url("kinds/\(material.kind.rawValue)/"),
+        ]
+        let base = cache.cardBase(index) { cardBase(index) }
+        guard let html = base.html(links: links) else {
+            var view = cardView(index, links: links)
             view.html = templates.render(view, template: "partials/card")
             return view
         }
+        var view = base.view
+        view.url = links[0]
+        view.school?.url = links[1]
+        view.direction?.url = links[2]
+        view.kind.url = links[3]
+        view.html = html
+        return view
     }
 
-    func cardView(_ index: Int, from path: String) -> MaterialCardView {
+    func cardBase(_ index: Int) -> CardBase {
+        let view = cardView(index, links: CardBase.standIns)
+        return CardBase(view: view, rendered: templates.render(view, template: "partials/card"))
+    }
+
+    /// The card's view with the given links: the material, its school, direction and kind.
+    func cardView(_ index: Int, links: [String]) -> MaterialCardView {
         let material = site.materials[index]
-        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         let school = site.school(material.schoolID)
         let direction = site.direction(material.directionID)
         return MaterialCardView(
             title: material.title,
-            url: url(material.path),
+            url: links[0],
             date: material.date.russian,
             dateISO: material.date.iso,
-            school: school.map { LinkView(title: $0.short, url: url("schools/\($0.id)/")) },
-            direction: direction.map { LinkView(title: $0.title, url: url("directions/\($0.id)/")) },
-            kind: LinkView(title: material.kind.russian, url: url("kinds/\(material.kind.rawValue)/")),
+            school: school.map { LinkView(title: $0.short, url: links[1]) },
+            direction: direction.map { LinkView(title: $0.title, url: links[2]) },
+            kind: LinkView(title: material.kind.russian, url: links[3]),
             summary: material.summary,
             authors: material.authors.map(\.name).joined(separator: ", "))
     }
@@ -251,7 +263,6 @@ public struct SiteRenderer: Sendable {
         let pagination =
             pageCount > 1 ? Pagination.view(current: number, count: pageCount, base: path, from: pagePath) : nil
         let title = number == 1 ? spec.heading : "\(spec.heading), страница \(number)"
-        let prefixes = cardPrefixes(from: pagePath)
         var listing = ListingView(
             layout: layout(
                 path: pagePath, title: title, section: spec.section, breadcrumbs: spec.breadcrumbs,
@@ -259,7 +270,7 @@ public struct SiteRenderer: Sendable {
             heading: spec.heading,
             description: spec.description,
             count: RussianPlural.material.counted(spec.indices.count),
-            cards: slice.map { card($0, from: pagePath, prefixes: prefixes) },
+            cards: slice.map { card($0, from: pagePath) },
             pagination: pagination,
             indexLink: spec.indexLink.map {
                 LinkView(title: $0.title, url: RelativeURL.link(from: pagePath, to: $0.url))
@@ -361,10 +372,7 @@ public struct SiteRenderer: Sendable {
                 type: attachment.typeName, size: attachment.humanSize,
                 fileName: String(attachment.file.split(separator: "/").last ?? ""))
         }
-        let prefixes = cardPrefixes(from: path)
-        let related = (index < site.related.count ? site.related[index] : []).map {
-            card($0, from: path, prefixes: prefixes)
-        }
+        let related = (index < site.related.count ? site.related[index] : []).map { card($0, from: path) }
         let newer = index > 0 ? site.materials[index - 1] : nil
         let older = index + 1 < site.materials.count ? site.materials[index + 1] : nil
         let minutes = max(1, (material.wordCount + 150) / 180)
