@@ -10,7 +10,8 @@ struct TemplateRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(32 * 1024)
         var stack = Stack(values: [.object(view)])
-        render(nodes, scope: Scope(), stack: &stack, into: &out)
+        var scope = Scope()
+        render(nodes, scope: &scope, stack: &stack, into: &out)
         return out
     }
 
@@ -41,10 +42,12 @@ struct TemplateRenderer {
         var escapes = true
     }
 
-    private func render(_ nodes: [TemplateNode], scope: Scope, stack: inout Stack, into out: inout [UInt8]) {
-        var scope = scope
+    /// One template, or one section of it. A `CONTENT_TYPE` pragma holds to the end of it.
+    private func render(_ nodes: [TemplateNode], scope: inout Scope, stack: inout Stack, into out: inout [UInt8]) {
+        let escapes = scope.escapes
+        defer { scope.escapes = escapes }
         guard let indentation = scope.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, scope: &scope, stack: &stack, into: &out) }
+            for index in nodes.indices { render(nodes[index], scope: &scope, stack: &stack, into: &out) }
             return
         }
         // A standalone partial's indentation goes before every line it writes (after the first).
@@ -77,16 +80,16 @@ struct TemplateRenderer {
             switch value {
             case .missing: break
             case .bool(let isTrue):
-                if isTrue { render(children, scope: scope, stack: &stack, into: &out) }
+                if isTrue { render(children, scope: &scope, stack: &stack, into: &out) }
             case .list(let items):
                 for item in items {
                     stack.append(item)
-                    render(children, scope: scope, stack: &stack, into: &out)
+                    render(children, scope: &scope, stack: &stack, into: &out)
                     stack.removeLast()
                 }
             case .text, .object, .html:
                 stack.append(value)
-                render(children, scope: scope, stack: &stack, into: &out)
+                render(children, scope: &scope, stack: &stack, into: &out)
                 stack.removeLast()
             }
         case .invertedSection(let path, let children):
@@ -97,7 +100,7 @@ struct TemplateRenderer {
             case .list(let items): isEmpty = items.isEmpty
             case .text, .object, .html: isEmpty = false
             }
-            if isEmpty { render(children, scope: scope, stack: &stack, into: &out) }
+            if isEmpty { render(children, scope: &scope, stack: &stack, into: &out) }
         case .partial(let name, let indented, let filled):
             guard let nodes = templates[name] else { return }
             var inner = Scope(indentation: scope.indentation, blocks: scope.blocks, escapes: true)
@@ -106,11 +109,11 @@ struct TemplateRenderer {
                 // A block filled further out wins over the same block filled here.
                 inner.blocks = (scope.blocks ?? [:]).merging(filled) { outer, _ in outer }
             }
-            render(nodes, scope: inner, stack: &stack, into: &out)
+            render(nodes, scope: &inner, stack: &stack, into: &out)
         case .block(let name, let defaultNodes, let indented):
             var inner = scope
             inner.indentation = (scope.indentation ?? "") + indented
-            render(scope.blocks?[name] ?? defaultNodes, scope: inner, stack: &stack, into: &out)
+            render(scope.blocks?[name] ?? defaultNodes, scope: &inner, stack: &stack, into: &out)
         case .blockDefinition:
             break
         case .contentType(let escapes):

@@ -21,14 +21,6 @@ enum FileIO {
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw Failure(path: path, code: errno) }
     }
 
-    /// Whether the file at `path` already holds exactly `data` (size first, then bytes).
-    static func holds(_ data: Data, path: String) -> Bool {
-        guard let status = FileStatus.of(path, followLinks: false), !status.isDirectory, status.size == data.count
-        else { return false }
-        guard let existing = FileManager.default.contents(atPath: path) else { return false }
-        return existing == data
-    }
-
     /// Writes over the old bytes and then cuts the file to its new length, instead of opening
     /// with `O_TRUNC`: ext4 treats a file truncated to zero and written again as a replacement
     /// and allocates its blocks at `close` (`auto_da_alloc`), which made closing the pages of a
@@ -51,6 +43,58 @@ enum FileIO {
             }
         }
         if ftruncate(descriptor, off_t(data.count)) != 0 { throw Failure(path: path, code: errno) }
+    }
+
+    /// Makes the existing file at `path` hold `data`, touching it only if it holds something
+    /// else: one open, one `fstat`, and a read when the sizes match (a rebuild of an unchanged
+    /// site writes nothing). Changed bytes are written over the old ones and the file is cut
+    /// only if it got shorter (see `write`).
+    static func update(_ data: Data, at path: String) throws {
+        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            try write(data, to: path)
+            return
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw Failure(path: path, code: errno == 0 ? EISDIR : errno)
+        }
+        let oldSize = Int(status.st_size)
+        if oldSize == data.count {
+            if oldSize == 0 { return }
+            let same = data.withUnsafeBytes { wanted -> Bool in
+                var existing = [UInt8](repeating: 0, count: oldSize)
+                var done = 0
+                while done < oldSize {
+                    let got = existing.withUnsafeMutableBytes {
+                        pread(descriptor, $0.baseAddress! + done, oldSize - done, off_t(done))
+                    }
+                    if got < 0, errno == EINTR { continue }
+                    if got <= 0 { return false }
+                    done += got
+                }
+                return existing.withUnsafeBytes { have in
+                    guard let have = have.baseAddress, let wanted = wanted.baseAddress else { return false }
+                    return memcmp(have, wanted, oldSize) == 0
+                }
+            }
+            if same { return }
+        }
+        try data.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count, let base = buffer.baseAddress {
+                let written = pwrite(descriptor, base + done, buffer.count - done, off_t(done))
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(path: path, code: errno)
+                }
+                done += written
+            }
+        }
+        if oldSize > data.count, ftruncate(descriptor, off_t(data.count)) != 0 {
+            throw Failure(path: path, code: errno)
+        }
     }
 
     /// The whole file at `path`, read straight into an array of its size (Foundation's

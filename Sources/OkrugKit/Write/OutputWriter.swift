@@ -64,8 +64,24 @@ public struct OutputWriter: Sendable {
     }
 
     static func isSafe(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && ContentPath.staysInside(path)
-            && !path.split(separator: "/").contains("..")
+        // Over the bytes: no leading `/`, and no component `..` (a `.` component is harmless).
+        guard let first = path.utf8.first, first != UInt8(ascii: "/") else { return false }
+        var componentStart = true
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if dots == 2 { return false }
+                componentStart = true
+                dots = 0
+            } else if byte == UInt8(ascii: "."), componentStart || dots > 0 {
+                dots += 1
+                componentStart = false
+            } else {
+                dots = -1
+                componentStart = false
+            }
+        }
+        return dots != 2
     }
 
     /// Writes `files` into the existing output folder, each one atomically (a temporary file
@@ -175,7 +191,9 @@ public final class OutputSession: OutputSink {
             case .bytes(let bytes): data = bytes
             case .copy(let source): data = try Data(contentsOf: writer.contentRoot.appendingPathComponent(source))
             }
-            if !(existingFiles.contains(file.path) && FileIO.holds(data, path: target)) {
+            if existingFiles.contains(file.path) {
+                try FileIO.update(data, at: target)
+            } else {
                 try FileIO.write(data, to: target)
             }
         } catch {
