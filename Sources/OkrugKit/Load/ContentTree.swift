@@ -104,14 +104,18 @@ public enum ContentPath {
     /// Resolves `reference` (a relative path, possibly with `..`) against `directory`.
     /// `nil` when it climbs above the root.
     public static func resolve(_ reference: String, from directory: String) -> String? {
-        var parts = directory.isEmpty ? [] : directory.split(separator: "/").map(String.init)
-        for component in reference.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..":
+        // Split over UTF-8 bytes: it runs for every link of every document.
+        func components(_ text: String) -> [Substring] {
+            text.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+        }
+        var parts = directory.isEmpty ? [] : components(directory)
+        for component in components(reference) {
+            if component == "." { continue }
+            if component == ".." {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(component))
+            } else {
+                parts.append(component)
             }
         }
         return parts.joined(separator: "/")

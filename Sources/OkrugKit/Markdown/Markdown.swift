@@ -217,23 +217,37 @@ private struct TreeWalk {
     }
 }
 
-/// Byte offsets of line starts, to turn cmark's byte columns into character columns.
+/// Byte offsets of line starts, to turn cmark's byte columns into character columns. Found
+/// with `memchr` over the text's own bytes, without copying them.
 struct LineIndex {
-    private let utf8: [UInt8]
+    private let text: String
     private var starts: [Int] = [0]
 
     init(_ text: String) {
-        utf8 = Array(text.utf8)
-        for (i, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
+        var text = text
+        var starts: [Int] = [0]
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+                starts.append(offset)
+            }
+        }
+        self.text = text
+        self.starts = starts
     }
 
     func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
         let start = starts[line - 1]
+        let utf8 = text.utf8
         let end = min(start + byteColumn - 1, utf8.count)
         guard start <= end else { return byteColumn }
         // Count scalars that start in the slice: every byte that is not a continuation byte.
-        return utf8[start..<end].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+        let from = utf8.index(utf8.startIndex, offsetBy: start)
+        let to = utf8.index(from, offsetBy: end - start)
+        return utf8[from..<to].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
     }
 }
 

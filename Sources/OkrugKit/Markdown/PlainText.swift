@@ -77,7 +77,7 @@ enum PlainText {
             guard let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
             if event == CMARK_EVENT_EXIT {
-                if isBlock(type) { counter.inWord = false }
+                if isBlock(type) { counter.isInWord = false }
                 continue
             }
             switch type {
@@ -85,9 +85,9 @@ enum PlainText {
                 if let literal = cmark_node_get_literal(current) { counter.count(literal) }
             case CMARK_NODE_CODE_BLOCK:
                 if let literal = cmark_node_get_literal(current) { counter.count(literal) }
-                counter.inWord = false
+                counter.isInWord = false
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                counter.inWord = false
+                counter.isInWord = false
             default:
                 break
             }
@@ -108,19 +108,39 @@ enum PlainText {
 /// The word-counting state over UTF-8 bytes, shared by the string and the tree versions.
 struct WordCounter {
     var words = 0
-    var inWord = false
+    /// 1 inside a word, else 0.
+    private var inWord: UInt8 = 0
 
-    @inline(__always) mutating func count(_ byte: UInt8) {
-        let letter: Bool
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: letter = true
-        case 0x80...0xBF: return  // inside a character: the state stays
-        case 0xC2, 0xE2: letter = false
-        case 0xC3...0xFF: letter = true
-        default: letter = false
+    var isInWord: Bool {
+        get { inWord == 1 }
+        set { inWord = newValue ? 1 : 0 }
+    }
+
+    /// Per first byte: 1 a letter or digit (Latin, Cyrillic, other scripts), 2 inside a
+    /// character (the state stays), 0 anything else (Latin-1 signs U+0080–U+00BF such as «»
+    /// and the no-break space, general punctuation U+2000–U+2BFF such as dashes and №).
+    // Written once before any use, then only read.
+    nonisolated(unsafe) private static let classes: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: table[byte] = 1
+            case 0x80...0xBF: table[byte] = 2
+            case 0xC2, 0xE2: table[byte] = 0
+            case 0xC3...0xFF: table[byte] = 1
+            default: table[byte] = 0
+            }
         }
-        if letter, !inWord { words += 1 }
-        inWord = letter
+        return UnsafePointer(table)
+    }()
+
+    /// Without branches on the text: a word starts where a letter follows a non-letter.
+    @inline(__always) mutating func count(_ byte: UInt8) {
+        let kind = Self.classes[Int(byte)]
+        let letter = kind & 1
+        let inside = kind >> 1
+        words &+= Int(letter & (inWord ^ 1))
+        inWord = (inWord & inside) | letter
     }
 
     mutating func count(_ literal: UnsafePointer<CChar>) {

@@ -36,7 +36,8 @@ struct CardBase: Sendable {
 
     init(view: MaterialCardView, rendered: String) {
         self.view = view
-        let texts = [view.title, view.summary, view.authors, view.date, view.dateISO, view.kind.title]
+        let texts =
+            [view.title, view.summary, view.authors, view.date, view.dateISO, view.kind.title]
             + [view.school?.title, view.direction?.title].compactMap { $0 }
         usable = !texts.contains { $0.utf8.contains(0x01) }
         var rest = rendered[...]

@@ -48,9 +48,10 @@ enum StructuredData {
     }
 
     static func encode(_ object: [String: JSONValue]) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         JSONValue.object(object).write(to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -68,65 +69,49 @@ enum JSONValue: ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
-    func write(to out: inout String) {
+    func write(to out: inout [UInt8]) {
         switch self {
         case .string(let text): Self.write(text, to: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (offset, item) in items.enumerated() {
-                if offset > 0 { out += "," }
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
                 item.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (offset, key) in members.keys.sorted().enumerated() {
-                if offset > 0 { out += "," }
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
                 Self.write(key, to: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 members[key]?.write(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func write(_ text: String, to out: inout String) {
-        out += "\""
-        var plainStart = text.utf8.startIndex
-        var index = plainStart
-        let utf8 = text.utf8
-        func flush(upTo end: String.Index) {
-            if plainStart < end { out += text[plainStart..<end] }
-        }
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let escaped: String?
+    private static func write(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
             switch byte {
-            case 0x22: escaped = "\\\""
-            case 0x5C: escaped = "\\\\"
-            case 0x2F: escaped = "\\/"
-            case 0x0A: escaped = "\\n"
-            case 0x0D: escaped = "\\r"
-            case 0x09: escaped = "\\t"
-            case 0x08: escaped = "\\b"
-            case 0x0C: escaped = "\\f"
-            case 0x3C: escaped = "\\u003c"
-            case 0x3E: escaped = "\\u003e"
-            case 0x26: escaped = "\\u0026"
+            case 0x22: out += [0x5C, 0x22]  // \"
+            case 0x5C: out += [0x5C, 0x5C]  // \\
+            case 0x2F: out += [0x5C, 0x2F]  // \/
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x08: out += [0x5C, UInt8(ascii: "b")]
+            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+            case 0x3C: out += Array("\\u003c".utf8)
+            case 0x3E: out += Array("\\u003e".utf8)
+            case 0x26: out += Array("\\u0026".utf8)
             case 0x00..<0x20:
                 let hex = String(byte, radix: 16)
-                escaped = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escaped = nil
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out.append(byte)
             }
-            let next = utf8.index(after: index)
-            if let escaped {
-                flush(upTo: index)
-                out += escaped
-                plainStart = next
-            }
-            index = next
         }
-        flush(upTo: utf8.endIndex)
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

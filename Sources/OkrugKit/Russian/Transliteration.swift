@@ -24,6 +24,10 @@ public enum Transliteration {
         return map
     }()
 
+    /// `cyrillic` as an array over U+0400–U+04FF: a slug is made for every heading, author and
+    /// tag, and an index is cheaper than hashing each letter.
+    static let cyrillicBlock: [String?] = (0x0400...0x04FF).map { cyrillic[UInt32($0)] }
+
     /// A URL slug: transliterated, lowercase ASCII letters and digits, words joined by
     /// single hyphens. «Через инновации — к качеству!» → `cherez-innovatsii-k-kachestvu`.
     /// Over Unicode scalars (not `Character`s): it runs for every author, tag and title.
@@ -50,7 +54,7 @@ public enum Transliteration {
                 } else if value == 0x0490 {
                     value = 0x0491
                 }
-                if let mapped = cyrillic[value] {
+                if let mapped = (0x0400...0x04FF).contains(value) ? cyrillicBlock[Int(value) - 0x0400] : nil {
                     if !mapped.isEmpty { word(mapped.utf8) }
                 } else if value >= 0x80, let lower = Unicode.Scalar(value)?.properties.lowercaseMapping,
                     lower.unicodeScalars.allSatisfy({

@@ -67,7 +67,11 @@ struct TemplateRenderer {
         case .variable(let path, let escaped):
             switch lookup(path, in: &stack) {
             case .text(let text):
-                if escaped && scope.escapes { XMLText.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+                if escaped && scope.escapes {
+                    XMLText.append(text, to: &out)
+                } else {
+                    out.append(contentsOf: text.utf8)
+                }
             case .html(let stored):
                 if escaped && scope.escapes { XMLText.append(stored.text, to: &out) } else { stored.append(to: &out) }
             case .bool(let value):
