@@ -16,7 +16,9 @@ private struct Fields: TemplateObject {
     ) throws -> String {
         var templates = ["main": try TemplateParser.parse(text)]
         for (name, partial) in partials { templates[name] = try TemplateParser.parse(partial) }
-        return TemplateRenderer(templates: templates).render(Fields(values: values), template: "main")
+        return String(
+            decoding: TemplateRenderer(templates: templates).render(Fields(values: values), template: "main"),
+            as: UTF8.self)
     }
 
     func item(_ values: [String: TemplateValue]) -> TemplateValue { .object(Fields(values: values)) }
@@ -65,6 +67,9 @@ private struct Fields: TemplateObject {
             "layout": "<main>\n{{$content}}default\n{{/content}}</main>\n{{$foot}}foot\n{{/foot}}",
         ]
         #expect(try render("a\n  {{> p}}\nb\n", partials: partials) == "a\n  x\n  y\nb\n")
+        // Every line of an indented partial is indented, tags or not.
+        #expect(
+            try render("  {{> q}}\n", ["v": .text("V")], partials: ["q": "a\n{{v}}\nb\n"]) == "  a\n  V\n  b\n")
         #expect(try render("{{#v}}{{> p}}{{/v}}", ["v": .bool(true)], partials: partials) == "x\ny\n")
         let page = "{{<layout}}\n{{$content}}\n<p>{{text}}</p>\n{{/content}}\n{{/layout}}\n"
         #expect(try render(page, ["text": .text("hi")], partials: partials) == "<main>\n<p>hi</p>\n</main>\nfoot\n")

@@ -53,6 +53,19 @@ struct TemplateRenderer {
         // A standalone partial's indentation goes before every line it writes (after the first).
         let start = out.count
         for node in nodes {
+            if case .text(let text) = node {
+                // Texts were merged across lines at parse time; the rule is per line.
+                let utf8 = text.utf8
+                var pieceStart = utf8.startIndex
+                while pieceStart < utf8.endIndex {
+                    let pieceEnd =
+                        utf8[pieceStart...].firstIndex(of: 0x0A).map { utf8.index(after: $0) } ?? utf8.endIndex
+                    if out.count > start, out.last == 0x0A { out.append(contentsOf: indentation.utf8) }
+                    out.append(contentsOf: utf8[pieceStart..<pieceEnd])
+                    pieceStart = pieceEnd
+                }
+                continue
+            }
             var piece: [UInt8] = []
             render(node, scope: &scope, stack: &stack, into: &piece)
             if !piece.isEmpty, out.count > start, out.last == 0x0A { out.append(contentsOf: indentation.utf8) }
