@@ -30,10 +30,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // <sys/xattr.h> from the C library, for the marks on written files.
+        .systemLibrary(name: "CXattr"),
         .target(
             name: "OkrugKit",
             dependencies: [
                 "Ccmark",
+                "CXattr",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -43,7 +43,7 @@ import Testing
         case let flag as Bool: "bool \(flag)"
         case let text as String: "text \(text)"
         case let number as Int: "text \(number)"
-        case let stored as StoredHTML: "html \(stored.text)"
+        case let fragment as any HTMLFragment: "html \(fragment.text)"
         case let object as any TemplateObject: "object \(type(of: object))"
         case let items as [Any]: "list [" + items.map(describe).joined(separator: ", ") + "]"
         default: "unknown \(type(of: stored))"
@@ -80,7 +80,8 @@ import Testing
         // The two biggest ones, as the renderer fills them.
         let material = MaterialPageView(
             layout: layout, title: "t", date: "d", dateISO: "i", readingTime: "r", summary: "s", meta: [], tags: [link],
-            hasTags: true, toc: [], hasToc: false, body: StoredHTML(inline: "b"), attachments: [], hasAttachments: false, related: [card],
+            hasTags: true, toc: [], hasToc: false, body: StoredHTML(inline: "b"), attachments: [],
+            hasAttachments: false, related: [card],
             hasRelated: true, newer: link, older: link, draft: false, activity: link)
         assertComplete(material)
         let home = HomeView(

@@ -28,9 +28,14 @@ struct CardBase: Sendable {
     /// `\u{1}0` … `\u{1}3`: a control character no text of a page has.
     static let standIns = (0..<4).map { "\u{1}\($0)" }
 
+    struct Piece: Sendable {
+        var text: String
+        /// Which link follows the text (`nil` after the last piece).
+        var link: Int?
+    }
+
     var view: MaterialCardView
-    /// The HTML between the stand-ins, and which link follows each piece (`nil` after the last).
-    private var pieces: [(text: String, link: Int?)] = []
+    private var pieces: [Piece] = []
     /// The card's own texts had the stand-in character: it is rendered in full at each place.
     private var usable = true
 
@@ -47,20 +52,47 @@ struct CardBase: Sendable {
                 usable = false
                 break
             }
-            pieces.append((String(rest[..<mark]), digit))
+            pieces.append(Piece(text: String(rest[..<mark]), link: digit))
             rest = rest[rest.utf8.index(after: digitIndex)...]
         }
-        pieces.append((String(rest), nil))
+        pieces.append(Piece(text: String(rest), link: nil))
     }
 
     /// The card's HTML with `links` in place of the stand-ins; `nil` when it must be rendered.
-    func html(links: [String]) -> String? {
+    func html(links: [String]) -> CardHTML? {
         guard usable, !links.contains(where: XMLText.needsEscaping) else { return nil }
-        var out = ""
-        for piece in pieces {
-            out += piece.text
-            if let link = piece.link { out += links[link] }
-        }
-        return out
+        return CardHTML(pieces: pieces, links: links)
     }
+}
+
+/// A card's HTML at one place: its pieces with that place's links between them, copied
+/// straight into the page.
+struct CardHTML: HTMLFragment, TemplateRepresentable {
+    var pieces: [CardBase.Piece]
+    var links: [String]
+
+    init(pieces: [CardBase.Piece], links: [String]) {
+        self.pieces = pieces
+        self.links = links
+    }
+
+    /// A card rendered in full.
+    init(_ text: String) {
+        self.init(pieces: [CardBase.Piece(text: text, link: nil)], links: [])
+    }
+
+    func append(to out: inout [UInt8]) {
+        for piece in pieces {
+            out.append(contentsOf: piece.text.utf8)
+            if let link = piece.link { out.append(contentsOf: links[link].utf8) }
+        }
+    }
+
+    var text: String {
+        var out: [UInt8] = []
+        append(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    var templateValue: TemplateValue { .html(self) }
 }

@@ -160,16 +160,20 @@ public struct SiteRenderer: Sendable {
     /// material with stand-ins for its four links (`CardBase`); each place it is shown (a card
     /// is on about fifteen pages: listings, terms, related materials) only puts its own links in.
     func card(_ index: Int, from path: String) -> MaterialCardView {
-        let material = site.materials[index]
-        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+        card(index, links: PageLinks(from: path))
+    }
+
+    func card(_ index: Int, links page: PageLinks) -> MaterialCardView {
         let links = [
-            url(material.path), url("schools/\(material.schoolID)/"), url("directions/\(material.directionID)/"),
-            url("kinds/\(material.kind.rawValue)/"),
+            RelativeURL.link(from: page.from, to: site.materials[index].path),
+            page.link(to: "schools/\(site.materials[index].schoolID)/"),
+            page.link(to: "directions/\(site.materials[index].directionID)/"),
+            page.link(to: "kinds/\(site.materials[index].kind.rawValue)/"),
         ]
         let base = cache.cardBase(index) { cardBase(index) }
         guard let html = base.html(links: links) else {
             var view = cardView(index, links: links)
-            view.html = templates.render(view, template: "partials/card")
+            view.html = CardHTML(templates.render(view, template: "partials/card"))
             return view
         }
         var view = base.view
@@ -270,7 +274,7 @@ public struct SiteRenderer: Sendable {
             heading: spec.heading,
             description: spec.description,
             count: RussianPlural.material.counted(spec.indices.count),
-            cards: slice.map { card($0, from: pagePath) },
+            cards: slice.map { [links = PageLinks(from: pagePath)] in card($0, links: links) },
             pagination: pagination,
             indexLink: spec.indexLink.map {
                 LinkView(title: $0.title, url: RelativeURL.link(from: pagePath, to: $0.url))
@@ -372,7 +376,9 @@ public struct SiteRenderer: Sendable {
                 type: attachment.typeName, size: attachment.humanSize,
                 fileName: String(attachment.file.split(separator: "/").last ?? ""))
         }
-        let related = (index < site.related.count ? site.related[index] : []).map { card($0, from: path) }
+        let related = (index < site.related.count ? site.related[index] : []).map {
+            [links = PageLinks(from: path)] in card($0, links: links)
+        }
         let newer = index > 0 ? site.materials[index - 1] : nil
         let older = index + 1 < site.materials.count ? site.materials[index + 1] : nil
         let minutes = max(1, (material.wordCount + 150) / 180)
@@ -457,5 +463,21 @@ enum AssetName {
         let hash = String(ContentHash.hex(data).prefix(10))
         guard let dot = name.lastIndex(of: "."), !name.hasPrefix("fonts/") else { return name }
         return "\(name[..<dot]).\(hash)\(name[dot...])"
+    }
+}
+
+/// Links from one page to the sections its cards point at (a school, a direction, a kind),
+/// each made once: a listing page shows twenty cards with a handful of distinct targets.
+final class PageLinks {
+    let from: String
+    private var made: [String: String] = [:]
+
+    init(from: String) { self.from = from }
+
+    func link(to target: String) -> String {
+        if let known = made[target] { return known }
+        let link = RelativeURL.link(from: from, to: target)
+        made[target] = link
+        return link
     }
 }

@@ -56,7 +56,7 @@ struct MaterialCardView: Sendable {
     var summary: String
     var authors: String
     /// `partials/card` rendered with this card (kept per place by `RenderCache`).
-    var html: String = ""
+    var html = CardHTML("")
 }
 
 struct PaginationView: Sendable {

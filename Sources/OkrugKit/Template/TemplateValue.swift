@@ -9,8 +9,16 @@ enum TemplateValue {
     case text(String)
     case object(any TemplateObject)
     case list([TemplateValue])
-    /// A material's body in the build's spool: copied into the page as bytes.
-    case html(StoredHTML)
+    /// HTML made elsewhere (a material's body in the spool, a card): copied into the page as
+    /// bytes by `{{{…}}}`, without becoming one string first.
+    case html(any HTMLFragment)
+}
+
+/// HTML a page copies in as it is.
+protocol HTMLFragment: Sendable {
+    func append(to out: inout [UInt8])
+    /// The same HTML as a string (for `{{…}}`, which escapes it).
+    var text: String { get }
 }
 
 /// A view model the templates can read: `{{name}}` is `field("name")`.
@@ -47,6 +55,6 @@ extension Array: TemplateRepresentable where Element: TemplateRepresentable {
     var templateValue: TemplateValue { .list(map(\.templateValue)) }
 }
 
-extension StoredHTML: TemplateRepresentable {
+extension StoredHTML: TemplateRepresentable, HTMLFragment {
     var templateValue: TemplateValue { .html(self) }
 }

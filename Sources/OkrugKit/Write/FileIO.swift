@@ -21,34 +21,23 @@ enum FileIO {
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw Failure(path: path, code: errno) }
     }
 
-    /// Writes over the old bytes and then cuts the file to its new length, instead of opening
-    /// with `O_TRUNC`: ext4 treats a file truncated to zero and written again as a replacement
-    /// and allocates its blocks at `close` (`auto_da_alloc`), which made closing the pages of a
-    /// rebuild cost more than rendering them.
+    /// A new file: written, then marked (`WrittenMark`).
     static func write(_ data: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
-            guard var pointer = buffer.baseAddress else { return }
-            var left = buffer.count
-            while left > 0 {
-                let written = Glibc.write(descriptor, pointer, left)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure(path: path, code: errno)
-                }
-                pointer += written
-                left -= written
-            }
+            try write(buffer, over: descriptor, oldSize: nil, path: path)
+            mark(descriptor, WrittenMark.fingerprint(buffer))
         }
-        if ftruncate(descriptor, off_t(data.count)) != 0 { throw Failure(path: path, code: errno) }
     }
 
     /// Makes the existing file at `path` hold `data`, touching it only if it holds something
-    /// else: one open, one `fstat`, and a read when the sizes match (a rebuild of an unchanged
-    /// site writes nothing). Changed bytes are written over the old ones and the file is cut
-    /// only if it got shorter (see `write`).
+    /// else. Its mark tells without reading it; without a valid mark, the bytes are compared
+    /// when the sizes match. Changed bytes are written over the old ones and the file is cut
+    /// only if it got shorter: opening with `O_TRUNC` makes ext4 allocate the blocks of a
+    /// file truncated to zero and written again at `close` (`auto_da_alloc`), which made
+    /// closing the pages of a rebuild cost more than rendering them.
     static func update(_ data: Data, at path: String) throws {
         let descriptor = open(path, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -61,40 +50,60 @@ enum FileIO {
             throw Failure(path: path, code: errno == 0 ? EISDIR : errno)
         }
         let oldSize = Int(status.st_size)
-        if oldSize == data.count {
-            if oldSize == 0 { return }
-            let same = data.withUnsafeBytes { wanted -> Bool in
-                var existing = [UInt8](repeating: 0, count: oldSize)
-                var done = 0
-                while done < oldSize {
-                    let got = existing.withUnsafeMutableBytes {
-                        pread(descriptor, $0.baseAddress! + done, oldSize - done, off_t(done))
-                    }
-                    if got < 0, errno == EINTR { continue }
-                    if got <= 0 { return false }
-                    done += got
-                }
-                return existing.withUnsafeBytes { have in
-                    guard let have = have.baseAddress, let wanted = wanted.baseAddress else { return false }
-                    return memcmp(have, wanted, oldSize) == 0
-                }
+        try data.withUnsafeBytes { wanted in
+            let fingerprint = WrittenMark.fingerprint(wanted)
+            if let mark = WrittenMark.read(descriptor),
+                mark == WrittenMark(fingerprint: mark.fingerprint, status: status)
+            {
+                if mark.fingerprint == fingerprint, oldSize == wanted.count { return }
+            } else if oldSize == wanted.count, holds(wanted, descriptor) {
+                self.mark(descriptor, fingerprint)
+                return
             }
-            if same { return }
+            try write(wanted, over: descriptor, oldSize: oldSize, path: path)
+            self.mark(descriptor, fingerprint)
         }
-        try data.withUnsafeBytes { buffer in
+    }
+
+    /// Whether the open file's bytes are `wanted` (same size already checked).
+    private static func holds(_ wanted: UnsafeRawBufferPointer, _ descriptor: Int32) -> Bool {
+        let size = wanted.count
+        guard size > 0, let expected = wanted.baseAddress else { return true }
+        var existing = [UInt8](repeating: 0, count: size)
+        return existing.withUnsafeMutableBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
             var done = 0
-            while done < buffer.count, let base = buffer.baseAddress {
-                let written = pwrite(descriptor, base + done, buffer.count - done, off_t(done))
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure(path: path, code: errno)
-                }
-                done += written
+            while done < size {
+                let got = pread(descriptor, base + done, size - done, off_t(done))
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 { return false }
+                done += got
             }
+            return memcmp(base, expected, size) == 0
         }
-        if oldSize > data.count, ftruncate(descriptor, off_t(data.count)) != 0 {
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer, over descriptor: Int32, oldSize: Int?, path: String)
+        throws
+    {
+        var done = 0
+        while done < buffer.count, let base = buffer.baseAddress {
+            let written = pwrite(descriptor, base + done, buffer.count - done, off_t(done))
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, code: errno)
+            }
+            done += written
+        }
+        if let oldSize, oldSize > buffer.count, ftruncate(descriptor, off_t(buffer.count)) != 0 {
             throw Failure(path: path, code: errno)
         }
+    }
+
+    private static func mark(_ descriptor: Int32, _ fingerprint: UInt64) {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return }
+        WrittenMark(fingerprint: fingerprint, status: status).store(on: descriptor)
     }
 
     /// The whole file at `path`, read straight into an array of its size (Foundation's
