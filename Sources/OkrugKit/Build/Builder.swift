@@ -37,6 +37,8 @@ public enum Builder {
     public static func build(_ options: BuildOptions) -> Report {
         var timer = StageTimer()
         defer { timer.print() }
+        // The old site is listed while the content is read and parsed.
+        let listing = OutputListing.Pending.start(options.output)
         var (site, diagnostics) = check(options, spool: HTMLSpool(), timer: &timer)
         let (templates, templateDiagnostics) = TemplateSet.load(
             from: options.templates, displayRoot: options.templatesDisplay)
@@ -57,7 +59,7 @@ public enum Builder {
         let written: Int
         do {
             written = try OutputWriter(output: options.output, contentRoot: options.content)
-                .write(SiteRenderer(site: resolved, templates: templates)).count
+                .write(SiteRenderer(site: resolved, templates: templates), listing: listing).count
         } catch {
             diagnostics.append(
                 .error(

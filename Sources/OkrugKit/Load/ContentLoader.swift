@@ -78,7 +78,7 @@ public enum ContentLoader {
         // Files are independent: read and check them on all cores, keep the order of paths.
         let reusable = previous?.documents ?? [:]
         let documentPaths = materialPaths + pagePaths
-        let loads = ParallelMap.map(documentPaths) { relative -> DocumentLoad in
+        let loads = ParallelMap.map(documentPaths, threads: 8) { relative -> DocumentLoad in
             let entry = tree.files[relative] ?? ContentTree.Entry(relativePath: relative, byteCount: 0)
             if let earlier = reusable[relative], earlier.entry == entry, earlier.entry.modified != 0 { return earlier }
             return loadDocument(relative, entry: entry, in: tree)

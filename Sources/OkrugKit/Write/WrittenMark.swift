@@ -50,6 +50,20 @@ struct WrittenMark: Equatable {
         #endif
     }
 
+    /// The mark stored on the file at `path` (not following a symbolic link).
+    static func read(path: String) -> WrittenMark? {
+        #if os(Linux)
+            var words: (UInt64, Int64, Int64, Int64) = (0, 0, 0, 0)
+            let length = withUnsafeMutableBytes(of: &words) { lgetxattr(path, attribute, $0.baseAddress, $0.count) }
+            guard length == MemoryLayout<(UInt64, Int64, Int64, Int64)>.size else { return nil }
+            var mark = WrittenMark(fingerprint: 0, status: stat())
+            (mark.fingerprint, mark.size, mark.seconds, mark.nanoseconds) = words
+            return mark
+        #else
+            return nil
+        #endif
+    }
+
     /// Stores the mark for what was just written (file systems without user attributes keep
     /// nothing, and the next rebuild compares bytes).
     func store(on descriptor: Int32) {
