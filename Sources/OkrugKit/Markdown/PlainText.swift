@@ -136,7 +136,11 @@ struct WordCounter {
 
     /// Without branches on the text: a word starts where a letter follows a non-letter.
     @inline(__always) mutating func count(_ byte: UInt8) {
-        let kind = Self.classes[Int(byte)]
+        count(byte, classes: Self.classes)
+    }
+
+    @inline(__always) private mutating func count(_ byte: UInt8, classes: UnsafePointer<UInt8>) {
+        let kind = classes[Int(byte)]
         let letter = kind & 1
         let inside = kind >> 1
         words &+= Int(letter & (inWord ^ 1))
@@ -144,9 +148,10 @@ struct WordCounter {
     }
 
     mutating func count(_ literal: UnsafePointer<CChar>) {
+        let classes = Self.classes
         var p = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
         while p.pointee != 0 {
-            count(p.pointee)
+            count(p.pointee, classes: classes)
             p += 1
         }
     }

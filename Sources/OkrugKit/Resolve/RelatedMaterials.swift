@@ -28,7 +28,19 @@ enum RelatedMaterials {
                     }
                 }
                 for tag in Set(material.tags.map { Transliteration.slug($0) }) { add(tagIndex[tag], tagWeight) }
-                add(directionIndex[material.directionID], directionWeight)
+                // The direction: those already found by a tag get its points; of the others, which
+                // all tie at the direction's points alone, only the newest few can make the five,
+                // so the direction's list is read only that far (not all of it: that was quadratic).
+                for other in touched where materials[other].directionID == material.directionID {
+                    scores[other] += directionWeight
+                }
+                var directionOnly = 0
+                for other in directionIndex[material.directionID] ?? [] where other != index && scores[other] == 0 {
+                    touched.append(other)
+                    scores[other] = directionWeight
+                    directionOnly += 1
+                    if directionOnly == limit { break }
+                }
                 // Top five by score; ties go to the newer material (smaller index: newest first).
                 var best: [(score: Int, index: Int)] = []
                 for other in touched {
