@@ -7,7 +7,9 @@
 #   - okrug: a rebuild with nothing changed, and with one file changed (okrug serve, median);
 #   - okrug: the search indexing (Pagefind) of the largest corpus, reported separately.
 # Needs: hugo and cmark (apt-get install hugo cmark time), the release build of okrug.
-#   scripts/bench/benchmark.sh [1000 10000] [RUNS]
+#   - okrug: a build on one thread (OKRUG_THREADS=1) compared byte for byte with one on all cores;
+#   - at the end, the goals of issue 8 as ratios from this run (scripts/bench/goals.py).
+#   RUNS=3 scripts/bench/benchmark.sh [1000 10000]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 counts=("$@")
@@ -23,13 +25,14 @@ done
 
 for n in "${counts[@]}"; do
   echo "=================== $n materials ==================="
-  OKRUG_BIN="$okrug" OKRUG_FLAGS=--no-search WORK="$work" "$bench/compare.sh" "$n" "$runs"
+  OKRUG_BIN="$okrug" OKRUG_FLAGS=--no-search WORK="$work" "$bench/compare.sh" "$n" "$runs" | tee "$work/compare-$n.txt"
   okrug_content="$work/corpus-n$n-s${SEED:-1}/okrug"
 
   echo "--- cmark alone on the same Markdown (one process, one core)"
   find "$okrug_content/materials" -name '*.md' -print0 | sort -z > "$work/files-$n"
-  /usr/bin/time -f "cmark: %e s wall, %U s user, %M KB" \
+  /usr/bin/time -o "$work/cmark-$n.txt" -f "cmark: %e s wall, %U s user, %M KB" \
     xargs -0 -a "$work/files-$n" cmark > /dev/null
+  cat "$work/cmark-$n.txt"
 
   out="$work/out-okrug-rebuild-$n"
   rm -rf "$out"
@@ -40,10 +43,26 @@ for n in "${counts[@]}"; do
   cat "$work/time.txt"
   echo "--- okrug serve: one file changed (edit -> rebuilt, median of 5)"
   python3 "$root/scripts/bench/serve_edit.py" --okrug "$okrug" --content "$okrug_content" --edits 5 \
-    --templates "$root/Templates" | tail -4
+    --templates "$root/Templates" | tail -4 | tee "$work/serve-$n.txt"
+
+  echo "--- okrug: the same build on one thread (OKRUG_THREADS=1) gives the same bytes"
+  rm -rf "$work/out-threads-$n" "$work/out-one-thread-$n"
+  SOURCE_DATE_EPOCH=1700000000 "$okrug" build --no-search --content "$okrug_content" \
+    --output "$work/out-threads-$n" > /dev/null 2>&1
+  SOURCE_DATE_EPOCH=1700000000 OKRUG_THREADS=1 "$okrug" build --no-search --content "$okrug_content" \
+    --output "$work/out-one-thread-$n" > /dev/null 2>&1
+  if diff -r "$work/out-threads-$n" "$work/out-one-thread-$n" > /dev/null; then
+    echo "identical" | tee "$work/threads-$n.txt"
+  else
+    echo "DIFFERENT" | tee "$work/threads-$n.txt"
+  fi
+  rm -rf "$work/out-threads-$n" "$work/out-one-thread-$n"
 done
 
 last=${counts[${#counts[@]}-1]}
 echo "=================== search indexing, $last materials ==================="
 "$root/.venv/bin/python" "$root/scripts/bench/search.py" --count "$last" --okrug "$okrug" || \
   echo "(search benchmark skipped: scripts/setup.sh --tests installs Pagefind, selenium and chromium)"
+
+echo "=================== goals (issue 8), from this run ==================="
+python3 "$root/scripts/bench/goals.py" --work "$work" "${counts[@]}"

@@ -24,7 +24,7 @@ final class RenderCache: Sendable {
 /// A material's card rendered with stand-ins for its four links (the material, its school,
 /// direction and kind), cut at the stand-ins. Links are made of slugs and `../`, which HTML
 /// escaping leaves as they are, so putting them in gives the bytes a render with them would.
-struct CardBase: Sendable {
+final class CardBase: Sendable {
     /// `\u{1}0` … `\u{1}3`: a control character no text of a page has.
     static let standIns = (0..<4).map { "\u{1}\($0)" }
 
@@ -34,13 +34,18 @@ struct CardBase: Sendable {
         var link: Int?
     }
 
-    var view: MaterialCardView
-    private var pieces: [Piece] = []
+    let view: MaterialCardView
+    /// Where the four links lead, from the site's root: the material, its school, direction, kind.
+    let targets: [String]
+    private let pieces: [Piece]
     /// The card's own texts had the stand-in character: it is rendered in full at each place.
-    private var usable = true
+    private let usable: Bool
 
-    init(view: MaterialCardView, rendered: String) {
+    init(view: MaterialCardView, targets: [String], rendered: String) {
         self.view = view
+        self.targets = targets
+        var pieces: [Piece] = []
+        var usable = true
         let texts =
             [view.title, view.summary, view.authors, view.date, view.dateISO, view.kind.title]
             + [view.school?.title, view.direction?.title].compactMap { $0 }
@@ -56,6 +61,8 @@ struct CardBase: Sendable {
             rest = rest[rest.utf8.index(after: digitIndex)...]
         }
         pieces.append(Piece(text: String(rest), link: nil))
+        self.pieces = pieces
+        self.usable = usable
     }
 
     /// The card's HTML with `links` in place of the stand-ins; `nil` when it must be rendered.

@@ -164,13 +164,11 @@ public struct SiteRenderer: Sendable {
     }
 
     func card(_ index: Int, links page: PageLinks) -> MaterialCardView {
-        let links = [
-            RelativeURL.link(from: page.from, to: site.materials[index].path),
-            page.link(to: "schools/\(site.materials[index].schoolID)/"),
-            page.link(to: "directions/\(site.materials[index].directionID)/"),
-            page.link(to: "kinds/\(site.materials[index].kind.rawValue)/"),
-        ]
         let base = cache.cardBase(index) { cardBase(index) }
+        let links = [
+            RelativeURL.link(from: page.from, to: base.targets[0]), page.link(to: base.targets[1]),
+            page.link(to: base.targets[2]), page.link(to: base.targets[3]),
+        ]
         guard let html = base.html(links: links) else {
             var view = cardView(index, links: links)
             view.html = CardHTML(templates.render(view, template: "partials/card"))
@@ -186,8 +184,15 @@ public struct SiteRenderer: Sendable {
     }
 
     func cardBase(_ index: Int) -> CardBase {
+        let material = site.materials[index]
         let view = cardView(index, links: CardBase.standIns)
-        return CardBase(view: view, rendered: templates.render(view, template: "partials/card"))
+        return CardBase(
+            view: view,
+            targets: [
+                material.path, "schools/\(material.schoolID)/", "directions/\(material.directionID)/",
+                "kinds/\(material.kind.rawValue)/",
+            ],
+            rendered: templates.render(view, template: "partials/card"))
     }
 
     /// The card's view with the given links: the material, its school, direction and kind.

@@ -7,6 +7,8 @@ public struct TemplateSet: Sendable {
     var templates: [String: [TemplateNode]]
     /// Asset files: path relative to `Templates/assets/` → bytes.
     var assets: [String: Data]
+    /// First names of the templates' tags, numbered (`TemplateSlots`).
+    var slots = 0
 
     static let required = [
         "home", "materials", "material", "taxonomy", "page", "404", "search", "plans", "plan", "activity", "results",
@@ -78,18 +80,23 @@ public struct TemplateSet: Sendable {
                     hint: "восстановите его из репозитория okrug"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(templates: templates, assets: assets), diagnostics)
+        let slots = TemplateSlots.assign(&templates)
+        return (TemplateSet(templates: templates, assets: assets, slots: slots), diagnostics)
     }
 
     /// A piece of a page (a card, the header): as text, to be placed with `{{{…}}}`.
     func render(_ view: any TemplateObject, template: String) -> String {
-        String(decoding: TemplateRenderer(templates: templates).render(view, template: template), as: UTF8.self)
+        String(
+            decoding: TemplateRenderer(templates: templates, slots: slots).render(view, template: template),
+            as: UTF8.self)
     }
 
     /// A whole page, as the bytes of its file.
     func page(_ path: String, _ view: any TemplateObject, template: String) -> OutputFile {
         OutputFile(
-            path: path, contents: .bytes(Data(TemplateRenderer(templates: templates).render(view, template: template))))
+            path: path,
+            contents: .bytes(
+                Data(TemplateRenderer(templates: templates, slots: slots).render(view, template: template))))
     }
 
     /// Names of the partials and parents a template uses, to report a missing one at load time.

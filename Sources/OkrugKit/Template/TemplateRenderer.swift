@@ -4,12 +4,14 @@
 /// filled blocks, escaping) is a small value passed down.
 struct TemplateRenderer {
     let templates: [String: [TemplateNode]]
+    /// How many first names `TemplateSlots` numbered (0: none, look up by name).
+    var slots = 0
 
     func render(_ view: any TemplateObject, template name: String) -> [UInt8] {
         guard let nodes = templates[name] else { return [] }
         var out: [UInt8] = []
         out.reserveCapacity(32 * 1024)
-        var stack = Stack(values: [.object(view)])
+        var stack = Stack(values: [.object(view)], slotted: Array(repeating: nil, count: slots))
         var scope = Scope()
         render(nodes, scope: &scope, stack: &stack, into: &out)
         return out
@@ -20,17 +22,22 @@ struct TemplateRenderer {
     /// the page view at every tag.
     private struct Stack {
         var values: [TemplateValue]
+        var slotted: [TemplateValue?]
         var rootFields: [String: TemplateValue] = [:]
 
         mutating func append(_ value: TemplateValue) { values.append(value) }
         mutating func removeLast() { values.removeLast() }
         var last: TemplateValue? { values.last }
 
-        mutating func rootField(_ name: String) -> TemplateValue {
-            if let known = rootFields[name] { return known }
+        mutating func rootField(_ name: String, slot: Int) -> TemplateValue {
+            if slot >= 0, slot < slotted.count {
+                if let known = slotted[slot] { return known }
+            } else if let known = rootFields[name] {
+                return known
+            }
             guard case .object(let root) = values.first else { return .missing }
             let value = root.field(name)
-            rootFields[name] = value
+            if slot >= 0, slot < slotted.count { slotted[slot] = value } else { rootFields[name] = value }
             return value
         }
     }
@@ -145,7 +152,7 @@ struct TemplateRenderer {
         var found = TemplateValue.missing
         if path.isAnchored {
             if stack.values.count == 1 {
-                found = stack.rootField(first)
+                found = stack.rootField(first, slot: path.slot)
             } else if let top = stack.last {
                 found = field(first, of: top)
             }
@@ -159,7 +166,7 @@ struct TemplateRenderer {
                 }
                 break
             }
-            if index == 0 { found = stack.rootField(first) }
+            if index == 0 { found = stack.rootField(first, slot: path.slot) }
         }
         var index = 1
         while index < path.components.count {

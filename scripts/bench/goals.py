@@ -1,0 +1,60 @@
+"""The goals of issue 8 as ratios, read from what scripts/bench/benchmark.sh just measured.
+
+    python3 scripts/bench/goals.py --work /tmp/okrug-bench 1000 10000
+"""
+import argparse
+import pathlib
+import re
+import sys
+
+
+def compare_row(text, name):
+    """min/median/max of wall s, CPU s and peak MiB for `name` in compare.sh's table."""
+    for line in text.splitlines():
+        if line.startswith(name + " "):
+            numbers = [float(x) for x in re.findall(r"[\d.]+", line)]
+            return {"wall": numbers[1], "cpu": numbers[4], "peak": numbers[7], "pages": int(numbers[9])}
+    raise SystemExit(f"no «{name}» row in compare.sh's output")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--work", required=True)
+    parser.add_argument("counts", nargs="+", type=int)
+    args = parser.parse_args()
+    work = pathlib.Path(args.work)
+    small, large = min(args.counts), max(args.counts)
+    compare = {n: (work / f"compare-{n}.txt").read_text() for n in args.counts}
+    okrug = {n: compare_row(compare[n], "okrug") for n in args.counts}
+    hugo = {n: compare_row(compare[n], "hugo") for n in args.counts}
+    cmark = float(re.search(r"cmark: ([\d.]+) s wall", (work / f"cmark-{large}.txt").read_text()).group(1))
+    serve = (work / f"serve-{large}.txt").read_text()
+    rebuild = re.search(r"rebuild inside okrug \(one page re-rendered\)\s+([\d.]+)\s+([\d.]+)", serve)
+    edit_ms = float(rebuild.group(2)) if rebuild else float("nan")
+    threads = (work / f"threads-{large}.txt").read_text().strip()
+
+    rows = [
+        (f"full build, {large} materials: okrug wall / cmark alone wall",
+         f"{okrug[large]['wall']:.2f} s / {cmark:.2f} s = {okrug[large]['wall'] / cmark:.2f}", "≤ 2",
+         okrug[large]["wall"] / cmark <= 2),
+        (f"full build, {large}: okrug wall / Hugo wall",
+         f"{okrug[large]['wall']:.2f} s / {hugo[large]['wall']:.2f} s = {okrug[large]['wall'] / hugo[large]['wall']:.3f}",
+         "(≤ 0.05 with Hugo's 188 s)", None),
+        (f"peak memory, {large}: okrug / Hugo",
+         f"{okrug[large]['peak']:.0f} / {hugo[large]['peak']:.0f} MiB = {okrug[large]['peak'] / hugo[large]['peak']:.3f}",
+         "≤ 0.1", okrug[large]["peak"] / hugo[large]["peak"] <= 0.1),
+        (f"growth: okrug wall {large} / {small}",
+         f"{okrug[large]['wall']:.2f} s / {okrug[small]['wall']:.2f} s = {okrug[large]['wall'] / okrug[small]['wall']:.1f}",
+         f"≤ {1.1 * large / small:.0f}", okrug[large]["wall"] / okrug[small]["wall"] <= 1.1 * large / small),
+        (f"one material changed, {large} (okrug serve, median)", f"{edit_ms:.0f} ms", "≤ 300 ms", edit_ms <= 300),
+        (f"one thread (OKRUG_THREADS=1) vs all cores, {large}", threads, "identical", threads == "identical"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for label, value, goal, met in rows:
+        verdict = "" if met is None else ("met" if met else "NOT MET")
+        print(f"{label:<{width}}  {value:<36} {goal:<28} {verdict}")
+    return 0 if all(r[3] is not False for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
