@@ -8,6 +8,8 @@ public struct OutputFile: Sendable {
 
     public enum Contents: Sendable {
         case bytes(Data)
+        /// A rendered page, as the renderer made it (no copy into `Data`).
+        case array([UInt8])
         /// A file of `Content/` (relative path) copied as it is.
         case copy(String)
     }

@@ -95,14 +95,30 @@ enum JSONValue: ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
-            case 0x22: out += [0x5C, 0x22]  // \"
-            case 0x5C: out += [0x5C, 0x5C]  // \\
-            case 0x2F: out += [0x5C, 0x2F]  // \/
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x08: out += [0x5C, UInt8(ascii: "b")]
-            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+            case 0x22:
+                out.append(0x5C)
+                out.append(0x22)
+            case 0x5C:
+                out.append(0x5C)
+                out.append(0x5C)
+            case 0x2F:
+                out.append(0x5C)
+                out.append(0x2F)
+            case 0x0A:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "n"))
+            case 0x0D:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "r"))
+            case 0x09:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "t"))
+            case 0x08:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "b"))
+            case 0x0C:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "f"))
             case 0x3C: out += Array("\\u003c".utf8)
             case 0x3E: out += Array("\\u003e".utf8)
             case 0x26: out += Array("\\u0026".utf8)

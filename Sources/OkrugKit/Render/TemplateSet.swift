@@ -95,8 +95,7 @@ public struct TemplateSet: Sendable {
     func page(_ path: String, _ view: any TemplateObject, template: String) -> OutputFile {
         OutputFile(
             path: path,
-            contents: .bytes(
-                Data(TemplateRenderer(templates: templates, slots: slots).render(view, template: template))))
+            contents: .array(TemplateRenderer(templates: templates, slots: slots).render(view, template: template)))
     }
 
     /// Names of the partials and parents a template uses, to report a missing one at load time.

@@ -22,7 +22,7 @@ enum FileIO {
     }
 
     /// A new file: written, then marked (`WrittenMark`).
-    static func write(_ data: Data, to path: String) throws {
+    static func write(_ data: some ContiguousBytes, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
         defer { close(descriptor) }
@@ -38,7 +38,7 @@ enum FileIO {
     /// only if it got shorter: opening with `O_TRUNC` makes ext4 allocate the blocks of a
     /// file truncated to zero and written again at `close` (`auto_da_alloc`), which made
     /// closing the pages of a rebuild cost more than rendering them.
-    static func update(_ data: Data, at path: String) throws {
+    static func update(_ data: some ContiguousBytes, at path: String) throws {
         let descriptor = open(path, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else {
             try write(data, to: path)

@@ -95,6 +95,7 @@ public struct OutputWriter: Sendable {
             let data: Data
             switch file.contents {
             case .bytes(let bytes): data = bytes
+            case .array(let bytes): data = Data(bytes)
             case .copy(let source): data = try Data(contentsOf: contentRoot.appendingPathComponent(source))
             }
             try data.write(to: target, options: .atomic)
@@ -154,26 +155,30 @@ public final class OutputSession: OutputSink {
         try makeFolders(for: file.path)
         let target = root + "/" + file.path
         do {
-            let data: Data
             switch file.contents {
-            case .bytes(let bytes): data = bytes
-            case .copy(let source): data = try Data(contentsOf: writer.contentRoot.appendingPathComponent(source))
-            }
-            if let before = existing.files[file.path] {
-                // Unchanged since okrug wrote it: nothing to do, not even an open.
-                let fingerprint = data.withUnsafeBytes { WrittenMark.fingerprint($0) }
-                if let mark = before.mark, mark.fingerprint == fingerprint, mark.size == data.count {
-                    progress.withLock { _ = $0.written.insert(file.path) }
-                    return
-                }
-                try FileIO.update(data, at: target)
-            } else {
-                try FileIO.write(data, to: target)
+            case .bytes(let data): try store(data, path: file.path, target: target)
+            case .array(let bytes): try store(bytes, path: file.path, target: target)
+            case .copy(let source):
+                try store(
+                    try Data(contentsOf: writer.contentRoot.appendingPathComponent(source)), path: file.path,
+                    target: target)
             }
         } catch {
             throw OutputWriter.WriteError.io("не удалось записать \(file.path): \(error)")
         }
         progress.withLock { _ = $0.written.insert(file.path) }
+    }
+
+    /// Writes the bytes unless the file okrug left there already holds them (its mark says so
+    /// without a system call; else `FileIO.update` looks).
+    private func store(_ data: some ContiguousBytes, path: String, target: String) throws {
+        if let before = existing.files[path] {
+            let (fingerprint, count) = data.withUnsafeBytes { (WrittenMark.fingerprint($0), $0.count) }
+            if let mark = before.mark, mark.fingerprint == fingerprint, mark.size == count { return }
+            try FileIO.update(data, at: target)
+        } else {
+            try FileIO.write(data, to: target)
+        }
     }
 
     /// The folders above `path`, made once each (under the lock, so no file is written into a
