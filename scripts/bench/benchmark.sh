@@ -5,10 +5,10 @@
 #     wall and CPU time, peak memory, pages written, okrug/Hugo ratios), search indexing off;
 #   - the cmark command alone on the same Markdown (one process, one core);
 #   - okrug: a rebuild with nothing changed, and with one file changed (okrug serve, median);
-#   - okrug: the search indexing (Pagefind) of the largest corpus, reported separately.
-# Needs: hugo and cmark (apt-get install hugo cmark time), the release build of okrug.
 #   - okrug: a build on one thread (OKRUG_THREADS=1) compared byte for byte with one on all cores;
+#   - okrug: the search indexing (Pagefind) of the largest corpus, reported separately;
 #   - at the end, the goals of issue 8 as ratios from this run (scripts/bench/goals.py).
+# Needs: hugo and cmark (apt-get install hugo cmark time), the release build of okrug.
 #   RUNS=3 scripts/bench/benchmark.sh [1000 10000]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

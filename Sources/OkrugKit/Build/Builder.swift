@@ -55,7 +55,7 @@ public enum Builder {
             return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
         }
         site = resolved
-        // Rendered and written in batches: the pages of a big bank are never all in memory.
+        // Each page is written by the thread that rendered it: a big bank is never all in memory.
         let written: Int
         do {
             written = try OutputWriter(output: options.output, contentRoot: options.content)

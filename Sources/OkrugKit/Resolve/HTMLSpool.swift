@@ -56,8 +56,9 @@ public final class HTMLSpool: Sendable {
         var failed = false
         out.append(contentsOf: repeatElement(0, count: length))
         out.withUnsafeMutableBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
             while done < length {
-                let result = pread(descriptor, buffer.baseAddress! + start + done, length - done, off_t(offset + done))
+                let result = pread(descriptor, base + start + done, length - done, off_t(offset + done))
                 if result <= 0 {
                     failed = true
                     return
