@@ -29,29 +29,7 @@ enum PlainText {
                 p += 1
             }
         }
-        guard let iterator = cmark_iter_new(node) else { return "" }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let current = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(current)
-            if event == CMARK_EVENT_EXIT {
-                if isBlock(type) { pendingSpace = true }
-                continue
-            }
-            switch type {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(current) { append(literal) }
-            case CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(current) { append(literal) }
-                pendingSpace = true
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                pendingSpace = true
-            default:
-                break
-            }
-        }
+        walk(node, text: append, gap: { pendingSpace = true })
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -69,7 +47,16 @@ enum PlainText {
     /// the whole text of a material is never built, only its reading time needs it.
     static func wordCount(of node: OpaquePointer) -> Int {
         var counter = WordCounter()
-        guard let iterator = cmark_iter_new(node) else { return 0 }
+        walk(node, text: { counter.count($0) }, gap: { counter.isInWord = false })
+        return counter.words
+    }
+
+    /// The text of the tree under `node` in reading order: `text` for each piece of text or code,
+    /// `gap` where the text breaks (a line break, the end of a block).
+    @inline(__always) private static func walk(
+        _ node: OpaquePointer, text: (UnsafePointer<CChar>) -> Void, gap: () -> Void
+    ) {
+        guard let iterator = cmark_iter_new(node) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
@@ -77,22 +64,21 @@ enum PlainText {
             guard let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
             if event == CMARK_EVENT_EXIT {
-                if isBlock(type) { counter.isInWord = false }
+                if isBlock(type) { gap() }
                 continue
             }
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(current) { counter.count(literal) }
+                if let literal = cmark_node_get_literal(current) { text(literal) }
             case CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(current) { counter.count(literal) }
-                counter.isInWord = false
+                if let literal = cmark_node_get_literal(current) { text(literal) }
+                gap()
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                counter.isInWord = false
+                gap()
             default:
                 break
             }
         }
-        return counter.words
     }
 
     /// Words: runs of letters and digits. Judged by a character's first UTF-8 byte: Latin,

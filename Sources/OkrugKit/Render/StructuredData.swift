@@ -94,40 +94,34 @@ enum JSONValue: ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral {
     private static func write(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
-            switch byte {
-            case 0x22:
-                out.append(0x5C)
-                out.append(0x22)
-            case 0x5C:
-                out.append(0x5C)
-                out.append(0x5C)
-            case 0x2F:
-                out.append(0x5C)
-                out.append(0x2F)
-            case 0x0A:
-                out.append(0x5C)
-                out.append(UInt8(ascii: "n"))
-            case 0x0D:
-                out.append(0x5C)
-                out.append(UInt8(ascii: "r"))
-            case 0x09:
-                out.append(0x5C)
-                out.append(UInt8(ascii: "t"))
-            case 0x08:
-                out.append(0x5C)
-                out.append(UInt8(ascii: "b"))
-            case 0x0C:
-                out.append(0x5C)
-                out.append(UInt8(ascii: "f"))
-            case 0x3C: out += Array("\\u003c".utf8)
-            case 0x3E: out += Array("\\u003e".utf8)
-            case 0x26: out += Array("\\u0026".utf8)
-            case 0x00..<0x20:
+            if let escaped = escapes[Int(byte)] {
+                out.append(contentsOf: escaped.utf8)
+            } else if byte < 0x20 {
                 let hex = String(byte, radix: 16)
-                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out.append(byte)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            } else {
+                out.append(byte)
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// JSON's escapes by byte, `/` as Foundation wrote it, and `< > &` so the text cannot end a
+    /// `<script>`; other control characters are written `\u00XX`.
+    private static let escapes: [String?] = (0..<256).map { byte in
+        switch byte {
+        case 0x22: "\\\""
+        case 0x5C: "\\\\"
+        case 0x2F: "\\/"
+        case 0x0A: "\\n"
+        case 0x0D: "\\r"
+        case 0x09: "\\t"
+        case 0x08: "\\b"
+        case 0x0C: "\\f"
+        case 0x3C: "\\u003c"
+        case 0x3E: "\\u003e"
+        case 0x26: "\\u0026"
+        default: nil
+        }
     }
 }

@@ -3,21 +3,11 @@
 /// server's diagnostics page; it runs for every value of every page.
 public enum XMLText {
     public static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
         // Most values have nothing to escape: they are returned as they are.
         guard needsEscaping(text) else { return text }
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
+        out.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }

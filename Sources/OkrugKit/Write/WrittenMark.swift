@@ -37,31 +37,29 @@ struct WrittenMark: Equatable {
     /// The mark stored on the open file, if there is one.
     static func read(_ descriptor: Int32) -> WrittenMark? {
         #if os(Linux)
-            var words: (UInt64, Int64, Int64, Int64) = (0, 0, 0, 0)
-            let length = withUnsafeMutableBytes(of: &words) {
-                fgetxattr(descriptor, attribute, $0.baseAddress, $0.count)
-            }
-            guard length == MemoryLayout<(UInt64, Int64, Int64, Int64)>.size else { return nil }
-            var mark = WrittenMark(fingerprint: 0, status: stat())
-            (mark.fingerprint, mark.size, mark.seconds, mark.nanoseconds) = words
-            return mark
+            decode { fgetxattr(descriptor, attribute, $0.baseAddress, $0.count) }
         #else
-            return nil
+            nil
         #endif
     }
 
     /// The mark stored on the file at `path` (not following a symbolic link).
     static func read(path: String) -> WrittenMark? {
         #if os(Linux)
-            var words: (UInt64, Int64, Int64, Int64) = (0, 0, 0, 0)
-            let length = withUnsafeMutableBytes(of: &words) { lgetxattr(path, attribute, $0.baseAddress, $0.count) }
-            guard length == MemoryLayout<(UInt64, Int64, Int64, Int64)>.size else { return nil }
-            var mark = WrittenMark(fingerprint: 0, status: stat())
-            (mark.fingerprint, mark.size, mark.seconds, mark.nanoseconds) = words
-            return mark
+            decode { lgetxattr(path, attribute, $0.baseAddress, $0.count) }
         #else
-            return nil
+            nil
         #endif
+    }
+
+    /// The four numbers of a mark, as `get` reads them into a buffer.
+    private static func decode(_ get: (UnsafeMutableRawBufferPointer) -> Int) -> WrittenMark? {
+        var words: (UInt64, Int64, Int64, Int64) = (0, 0, 0, 0)
+        let length = withUnsafeMutableBytes(of: &words, get)
+        guard length == MemoryLayout<(UInt64, Int64, Int64, Int64)>.size else { return nil }
+        var mark = WrittenMark(fingerprint: 0, status: stat())
+        (mark.fingerprint, mark.size, mark.seconds, mark.nanoseconds) = words
+        return mark
     }
 
     /// Stores the mark for what was just written (file systems without user attributes keep
