@@ -104,15 +104,16 @@ import Testing
         defer { events.close() }
         events.send("GET /__okrug/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         #expect(events.read(for: 5) { $0.contains("data: connected") }.contains("text/event-stream"))
-        try Data(TempSite.material(title: "Первый", body: "Вступление.\n\nНовый текст.\n").utf8).write(
-            to: site.root.appendingPathComponent("Content/materials/a.md"))
-        #expect(events.read(for: 10) { $0.contains("data: rebuilt") }.contains("data: rebuilt"))
+        /// Saves the material and waits for the server's «rebuilt» event.
+        func save(_ material: String) throws {
+            try Data(material.utf8).write(to: site.root.appendingPathComponent("Content/materials/a.md"))
+            #expect(events.read(for: 10) { $0.contains("data: rebuilt") }.contains("data: rebuilt"))
+        }
+        try save(TempSite.material(title: "Первый", body: "Вступление.\n\nНовый текст.\n"))
         #expect(try Self.get(port, "/materials/a/").text.contains("Новый текст."))
 
         // Broken front matter: every page shows where and what.
-        try Data(TempSite.material(title: "Первый", date: "вчера").utf8).write(
-            to: site.root.appendingPathComponent("Content/materials/a.md"))
-        #expect(events.read(for: 10) { $0.contains("data: rebuilt") }.contains("data: rebuilt"))
+        try save(TempSite.material(title: "Первый", date: "вчера"))
         let broken = try Self.get(port, "/")
         #expect(broken.status == 500)
         #expect(broken.text.contains("Сайт не собран: 1 ошибка"))
@@ -121,9 +122,7 @@ import Testing
         #expect(broken.text.contains("EventSource"))
 
         // Fixed: the site is back by itself.
-        try Data(TempSite.material(title: "Первый", body: "Вступление.\n\nИсправлено.\n").utf8).write(
-            to: site.root.appendingPathComponent("Content/materials/a.md"))
-        #expect(events.read(for: 10) { $0.contains("data: rebuilt") }.contains("data: rebuilt"))
+        try save(TempSite.material(title: "Первый", body: "Вступление.\n\nИсправлено.\n"))
         let fixed = try Self.get(port, "/materials/a/")
         #expect(fixed.status == 200)
         #expect(fixed.text.contains("Исправлено."))

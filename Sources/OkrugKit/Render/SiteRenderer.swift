@@ -247,17 +247,6 @@ public struct SiteRenderer: Sendable {
         return templates.page("index.html", view, template: "home")
     }
 
-    func listing(
-        path: String, heading: String, description: String, indices: [Int], breadcrumbs: [LinkView], section: String,
-        indexLink: LinkView?, activities: [PlanActivity] = []
-    ) -> [OutputFile] {
-        let spec = ListingSpec(
-            path: path, heading: heading, description: description, indices: indices, breadcrumbs: breadcrumbs,
-            section: section, indexLink: indexLink, activities: activities)
-        let facetViews = path == "materials/" ? facets : []
-        return (1...pageCount(spec)).map { listingPage(spec, number: $0, facets: facetViews) }
-    }
-
     func pageCount(_ spec: ListingSpec) -> Int {
         max(1, (spec.indices.count + site.config.perPage - 1) / site.config.perPage)
     }
@@ -468,21 +457,5 @@ enum AssetName {
         let hash = String(ContentHash.hex(data).prefix(10))
         guard let dot = name.lastIndex(of: "."), !name.hasPrefix("fonts/") else { return name }
         return "\(name[..<dot]).\(hash)\(name[dot...])"
-    }
-}
-
-/// Links from one page to the sections its cards point at (a school, a direction, a kind),
-/// each made once: a listing page shows twenty cards with a handful of distinct targets.
-final class PageLinks {
-    let from: String
-    private var made: [String: String] = [:]
-
-    init(from: String) { self.from = from }
-
-    func link(to target: String) -> String {
-        if let known = made[target] { return known }
-        let link = RelativeURL.link(from: from, to: target)
-        made[target] = link
-        return link
     }
 }

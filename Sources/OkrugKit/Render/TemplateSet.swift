@@ -3,12 +3,10 @@ import Foundation
 /// The theme: Mustache templates (`Templates/*.mustache`, partials in `Templates/partials/`)
 /// and static assets (`Templates/assets/`).
 public struct TemplateSet: Sendable {
-    /// Parsed templates by name (`material`, `partials/card`).
-    var templates: [String: [TemplateNode]]
+    /// The parsed templates by name (`material`, `partials/card`), ready to render.
+    let renderer: TemplateRenderer
     /// Asset files: path relative to `Templates/assets/` → bytes.
     var assets: [String: Data]
-    /// First names of the templates' tags, numbered (`TemplateSlots`).
-    var slots = 0
 
     static let required = [
         "home", "materials", "material", "taxonomy", "page", "404", "search", "plans", "plan", "activity", "results",
@@ -80,14 +78,13 @@ public struct TemplateSet: Sendable {
                     hint: "восстановите его из репозитория okrug"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        let slots = TemplateSlots.assign(&templates)
-        return (TemplateSet(templates: templates, assets: assets, slots: slots), diagnostics)
+        return (TemplateSet(renderer: TemplateRenderer(templates: templates), assets: assets), diagnostics)
     }
 
     /// A piece of a page (a card, the header): as text, to be placed with `{{{…}}}`.
     func render(_ view: any TemplateObject, template: String) -> String {
         String(
-            decoding: TemplateRenderer(templates: templates, slots: slots).render(view, template: template),
+            decoding: renderer.render(view, template: template),
             as: UTF8.self)
     }
 
@@ -95,7 +92,7 @@ public struct TemplateSet: Sendable {
     func page(_ path: String, _ view: any TemplateObject, template: String) -> OutputFile {
         OutputFile(
             path: path,
-            contents: .array(TemplateRenderer(templates: templates, slots: slots).render(view, template: template)))
+            contents: .array(renderer.render(view, template: template)))
     }
 
     /// Names of the partials and parents a template uses, to report a missing one at load time.

@@ -39,47 +39,24 @@ public final class HTMLSpool: Sendable {
             next += bytes.count
             return offset
         }
-        var written = 0
-        while written < bytes.count {
-            guard let base = bytes.baseAddress else { break }
-            let result = pwrite(descriptor, base + written, bytes.count - written, off_t(offset + written))
-            guard result > 0 else { return nil }
-            written += result
-        }
-        return StoredHTML(spool: self, offset: offset, length: written)
+        guard FileIO.writeFully(descriptor, bytes, at: offset) == nil else { return nil }
+        return StoredHTML(spool: self, offset: offset, length: bytes.count)
     }
 
     /// Appends the stored bytes to `out`, read straight into its free capacity.
     func append(offset: Int, length: Int, to out: inout [UInt8]) -> Bool {
         let start = out.count
-        var done = 0
-        var failed = false
         out.append(contentsOf: repeatElement(0, count: length))
-        out.withUnsafeMutableBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            while done < length {
-                let result = pread(descriptor, base + start + done, length - done, off_t(offset + done))
-                if result <= 0 {
-                    failed = true
-                    return
-                }
-                done += result
-            }
+        let read = out.withUnsafeMutableBytes {
+            FileIO.readFully(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[start...]), at: offset)
         }
-        if failed { out.removeLast(length) }
-        return !failed
+        if !read { out.removeLast(length) }
+        return read
     }
 
     func read(offset: Int, length: Int) -> String? {
-        var bytes = [UInt8](repeating: 0, count: length)
-        var done = 0
-        while done < length {
-            let result = bytes.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done))
-            }
-            guard result > 0 else { return nil }
-            done += result
-        }
+        var bytes: [UInt8] = []
+        guard append(offset: offset, length: length, to: &bytes) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -26,8 +26,9 @@ struct TemplatePath: Sendable, Equatable {
     var components: [String]
     /// As written, for error messages.
     var text: String
-    /// A number for the first name, the same in every template of a set (`TemplateSlots`):
-    /// what the page's own view answers is kept in an array by it, not a dictionary by name.
+    /// A number for the first name, the same in every template of a set, given by
+    /// `TemplateSlots` when a `TemplateRenderer` is made: what the page's own view answers is
+    /// kept in an array by it, not a dictionary by name.
     var slot = -1
 
     init(_ text: String) {

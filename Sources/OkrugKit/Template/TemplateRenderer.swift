@@ -2,10 +2,17 @@
 /// on disk; a material's body is copied in from the spool without becoming a string). The context stack is
 /// one array pushed and popped in place; everything else a nested render needs (indentation,
 /// filled blocks, escaping) is a small value passed down.
-struct TemplateRenderer {
+struct TemplateRenderer: Sendable {
     let templates: [String: [TemplateNode]]
-    /// How many first names `TemplateSlots` numbered (0: none, look up by name).
-    var slots = 0
+    /// How many first names `TemplateSlots` numbered.
+    let slots: Int
+
+    /// Numbers the first names of the templates' tags (`TemplateSlots`); made once per set.
+    init(templates: [String: [TemplateNode]]) {
+        var numbered = templates
+        slots = TemplateSlots.assign(&numbered)
+        self.templates = numbered
+    }
 
     func render(_ view: any TemplateObject, template name: String) -> [UInt8] {
         guard let nodes = templates[name] else { return [] }
@@ -22,22 +29,18 @@ struct TemplateRenderer {
     /// the page view at every tag.
     private struct Stack {
         var values: [TemplateValue]
+        /// What the page's own view answered, by the number of the name asked for.
         var slotted: [TemplateValue?]
-        var rootFields: [String: TemplateValue] = [:]
 
         mutating func append(_ value: TemplateValue) { values.append(value) }
         mutating func removeLast() { values.removeLast() }
         var last: TemplateValue? { values.last }
 
         mutating func rootField(_ name: String, slot: Int) -> TemplateValue {
-            if slot >= 0, slot < slotted.count {
-                if let known = slotted[slot] { return known }
-            } else if let known = rootFields[name] {
-                return known
-            }
+            if let known = slotted[slot] { return known }
             guard case .object(let root) = values.first else { return .missing }
             let value = root.field(name)
-            if slot >= 0, slot < slotted.count { slotted[slot] = value } else { rootFields[name] = value }
+            slotted[slot] = value
             return value
         }
     }

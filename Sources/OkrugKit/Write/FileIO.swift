@@ -21,14 +21,42 @@ enum FileIO {
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw Failure(path: path, code: errno) }
     }
 
-    /// A new file: written, then marked (`WrittenMark`).
-    static func write(_ data: some ContiguousBytes, to path: String) throws {
+    /// Reads exactly `buffer.count` bytes at `offset` (retrying short reads and `EINTR`);
+    /// `false` at an error or the end of the file.
+    static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        var done = 0
+        while done < buffer.count {
+            let got = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
+            if got < 0, errno == EINTR { continue }
+            if got <= 0 { return false }
+            done += got
+        }
+        return true
+    }
+
+    /// Writes all of `buffer` at `offset` (retrying short writes and `EINTR`); the `errno` of
+    /// a failure.
+    static func writeFully(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, at offset: Int) -> Int32? {
+        guard let base = buffer.baseAddress else { return nil }
+        var done = 0
+        while done < buffer.count {
+            let written = pwrite(descriptor, base + done, buffer.count - done, off_t(offset + done))
+            if written < 0, errno == EINTR { continue }
+            if written <= 0 { return written < 0 ? errno : EIO }
+            done += written
+        }
+        return nil
+    }
+
+    /// A new file: written, then marked (`WrittenMark`) with `fingerprint`.
+    static func write(_ data: some ContiguousBytes, fingerprint: UInt64, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
             try write(buffer, over: descriptor, oldSize: nil, path: path)
-            mark(descriptor, WrittenMark.fingerprint(buffer))
+            mark(descriptor, fingerprint)
         }
     }
 
@@ -38,10 +66,10 @@ enum FileIO {
     /// only if it got shorter: opening with `O_TRUNC` makes ext4 allocate the blocks of a
     /// file truncated to zero and written again at `close` (`auto_da_alloc`), which made
     /// closing the pages of a rebuild cost more than rendering them.
-    static func update(_ data: some ContiguousBytes, at path: String) throws {
+    static func update(_ data: some ContiguousBytes, fingerprint: UInt64, at path: String) throws {
         let descriptor = open(path, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else {
-            try write(data, to: path)
+            try write(data, fingerprint: fingerprint, to: path)
             return
         }
         defer { close(descriptor) }
@@ -51,7 +79,6 @@ enum FileIO {
         }
         let oldSize = Int(status.st_size)
         try data.withUnsafeBytes { wanted in
-            let fingerprint = WrittenMark.fingerprint(wanted)
             if let mark = WrittenMark.read(descriptor),
                 mark == WrittenMark(fingerprint: mark.fingerprint, status: status)
             {
@@ -70,15 +97,8 @@ enum FileIO {
         let size = wanted.count
         guard size > 0, let expected = wanted.baseAddress else { return true }
         var existing = [UInt8](repeating: 0, count: size)
-        return existing.withUnsafeMutableBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            var done = 0
-            while done < size {
-                let got = pread(descriptor, base + done, size - done, off_t(done))
-                if got < 0, errno == EINTR { continue }
-                if got <= 0 { return false }
-                done += got
-            }
+        return existing.withUnsafeMutableBytes { buffer in
+            guard let base = buffer.baseAddress, readFully(descriptor, into: buffer, at: 0) else { return false }
             return memcmp(base, expected, size) == 0
         }
     }
@@ -86,15 +106,7 @@ enum FileIO {
     private static func write(_ buffer: UnsafeRawBufferPointer, over descriptor: Int32, oldSize: Int?, path: String)
         throws
     {
-        var done = 0
-        while done < buffer.count, let base = buffer.baseAddress {
-            let written = pwrite(descriptor, base + done, buffer.count - done, off_t(done))
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw Failure(path: path, code: errno)
-            }
-            done += written
-        }
+        if let code = writeFully(descriptor, buffer, at: 0) { throw Failure(path: path, code: code) }
         if let oldSize, oldSize > buffer.count, ftruncate(descriptor, off_t(buffer.count)) != 0 {
             throw Failure(path: path, code: errno)
         }

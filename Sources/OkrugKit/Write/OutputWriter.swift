@@ -172,12 +172,12 @@ public final class OutputSession: OutputSink {
     /// Writes the bytes unless the file okrug left there already holds them (its mark says so
     /// without a system call; else `FileIO.update` looks).
     private func store(_ data: some ContiguousBytes, path: String, target: String) throws {
+        let (fingerprint, count) = data.withUnsafeBytes { (WrittenMark.fingerprint($0), $0.count) }
         if let before = existing.files[path] {
-            let (fingerprint, count) = data.withUnsafeBytes { (WrittenMark.fingerprint($0), $0.count) }
             if let mark = before.mark, mark.fingerprint == fingerprint, mark.size == count { return }
-            try FileIO.update(data, at: target)
+            try FileIO.update(data, fingerprint: fingerprint, at: target)
         } else {
-            try FileIO.write(data, to: target)
+            try FileIO.write(data, fingerprint: fingerprint, to: target)
         }
     }
 
