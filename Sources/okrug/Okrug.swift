@@ -38,7 +38,10 @@ struct Build: ParsableCommand {
                             .utf8))
             }
         }
-        let report = Builder.build(options)
+        let report = Builder.build(options) {
+            FileHandle.standardError.write(
+                Data("Папку \(output)/ сейчас записывает другая сборка okrug; жду, пока она закончится…\n".utf8))
+        }
         DiagnosticPrinter.print(report.diagnostics)
         guard report.succeeded else {
             FileHandle.standardError.write(
@@ -46,8 +49,11 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         let count = report.site?.materials.count ?? 0
+        let materials = "\(count) \(RussianPlural.material.form(for: count))"
         var summary =
-            "Сайт собран в \(output)/: \(count) \(RussianPlural.material.form(for: count)), файлов записано: \(report.filesWritten)."
+            report.outputChanged
+            ? "Сайт собран в \(output)/: \(materials), файлов: \(report.filesWritten), из них новых или изменённых: \(report.filesChanged)."
+            : "Сайт собран: \(materials), файлов: \(report.filesWritten). В \(output)/ уже этот сайт, ничего не изменилось."
         if let seconds = report.searchSeconds {
             summary += " Поисковый индекс построен за \(String(format: "%.1f", seconds)) с."
         }

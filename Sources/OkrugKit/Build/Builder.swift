@@ -1,12 +1,20 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The pipeline, as a short list of named steps: load → parse and resolve → render → write.
 public enum Builder {
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic]
         public var site: Site?
-        /// Files written (0 when nothing was written).
+        /// Files the site has (0 when nothing was written).
         public var filesWritten: Int
+        /// Files whose bytes changed since the previous build.
+        public var filesChanged = 0
+        /// Whether the output folder was replaced by the new site (`false`: it already was it).
+        public var outputChanged = false
         /// Seconds Pagefind took; `nil` when the site was built without search.
         public var searchSeconds: Double? = nil
         public var succeeded: Bool { !diagnostics.hasErrors && site != nil }
@@ -34,9 +42,22 @@ public enum Builder {
         return result
     }
 
-    public static func build(_ options: BuildOptions) -> Report {
+    /// `waiting`: called once when another build holds the output folder and this one waits.
+    public static func build(_ options: BuildOptions, waiting: () -> Void = {}) -> Report {
         var timer = StageTimer()
         defer { timer.print() }
+        let outputName = options.output.lastPathComponent
+        func writeFailure(_ error: OutputWriter.WriteError, _ what: String) -> Diagnostic {
+            .error(SourcePosition(file: outputName, line: 0, column: 0), "\(what): \(error)", hint: error.hint)
+        }
+        // One build at a time per output folder; the lock is held until the new site is in place.
+        let lock: OutputLock
+        do {
+            lock = try OutputLock.acquire(options.output, waiting: waiting)
+        } catch {
+            return Report(
+                diagnostics: [writeFailure(.system(error), "папка сайта недоступна")], site: nil, filesWritten: 0)
+        }
         // The old site is listed while the content is read and parsed.
         let listing = OutputListing.Pending.start(options.output)
         var (site, diagnostics) = check(options, spool: HTMLSpool(), timer: &timer)
@@ -56,33 +77,52 @@ public enum Builder {
         }
         site = resolved
         // Each page is written by the thread that rendered it: a big bank is never all in memory.
-        let written: Int
-        do {
-            written = try OutputWriter(output: options.output, contentRoot: options.content)
-                .write(SiteRenderer(site: resolved, templates: templates), listing: listing).count
+        // Everything goes into a new generation beside the output, swapped in at the end.
+        let session: OutputSession
+        do throws(OutputWriter.WriteError) {
+            session = try OutputSession(
+                writer: OutputWriter(output: options.output, contentRoot: options.content), listing: listing,
+                lock: lock, indexed: options.searchIndexer != nil)
+            do {
+                try SiteRenderer(site: resolved, templates: templates).render(to: session)
+            } catch {
+                session.abandon()
+                throw (error as? OutputWriter.WriteError)
+                    ?? .system(SystemError(path: outputName, code: EIO))
+            }
+            try session.prepare()
         } catch {
-            diagnostics.append(
-                .error(
-                    SourcePosition(file: options.output.lastPathComponent, line: 0, column: 0),
-                    "не удалось записать сайт: \(error)",
-                    hint: "проверьте место на диске и права на папку"))
-            return Report(diagnostics: diagnostics, site: resolved, filesWritten: 0)
+            diagnostics.append(writeFailure(error, "не удалось записать сайт"))
+            return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
         }
         timer.mark("страницы и запись")
-        var report = Report(diagnostics: diagnostics, site: resolved, filesWritten: written)
-        if let indexer = options.searchIndexer {
-            let result = indexer.index(site: options.output)
+        var report = Report(
+            diagnostics: diagnostics, site: resolved, filesWritten: session.writtenPaths.count,
+            filesChanged: session.changesOutput ? session.changedCount : 0)
+        if let indexer = options.searchIndexer, session.changesOutput {
+            let result = indexer.index(site: URL(fileURLWithPath: session.generation))
             timer.mark("поиск")
-            if result.succeeded {
-                report.searchSeconds = result.seconds
-            } else {
+            guard result.succeeded else {
+                session.abandon()
                 report.diagnostics.append(
                     .error(
-                        SourcePosition(file: options.output.lastPathComponent, line: 0, column: 0),
+                        SourcePosition(file: outputName, line: 0, column: 0),
                         "поисковый индекс не построен: \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))",
                         hint: "переустановите Pagefind: scripts/setup.sh; или соберите без поиска: --no-search"))
+                report.site = nil
+                return report
             }
+            report.searchSeconds = result.seconds
         }
+        do {
+            try session.finish()
+        } catch {
+            report.diagnostics.append(writeFailure(error, "не удалось заменить сайт новым"))
+            report.site = nil
+            return report
+        }
+        report.outputChanged = session.changesOutput
+        withExtendedLifetime(lock) {}
         return report
     }
 }

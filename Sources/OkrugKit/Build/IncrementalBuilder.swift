@@ -115,14 +115,14 @@ public final class IncrementalBuilder {
 
         let paths: [String]
         do {
-            paths = try writer.write(renderer)
+            paths = try writer.write(renderer).writtenPaths
         } catch {
             outputIsComplete = false
             var failed = outcome(succeeded: false, full: true, pages: [])
             failed.diagnostics.append(
                 .error(
                     SourcePosition(file: options.output.lastPathComponent, line: 0, column: 0),
-                    "не удалось записать сайт: \(error)", hint: "проверьте место на диске и права на папку"))
+                    "не удалось записать сайт: \(error)", hint: error.hint))
             return failed
         }
         site = newSite

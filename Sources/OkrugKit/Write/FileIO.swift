@@ -10,15 +10,9 @@ import Foundation
 /// thousands of small files, and Foundation's `createDirectory`/`Data.write` cost more per file
 /// than the writing does (each walks and checks every component of the path).
 enum FileIO {
-    struct Failure: Error, CustomStringConvertible {
-        var path: String
-        var code: Int32
-        var description: String { "\(path): \(String(cString: strerror(code)))" }
-    }
-
     /// One folder whose parent exists; an existing folder is fine.
-    static func makeDirectory(_ path: String) throws {
-        if mkdir(path, 0o755) != 0, errno != EEXIST { throw Failure(path: path, code: errno) }
+    static func makeDirectory(_ path: String) throws(SystemError) {
+        if mkdir(path, 0o755) != 0, errno != EEXIST { throw SystemError(path: path, code: errno) }
     }
 
     /// Reads exactly `buffer.count` bytes at `offset` (retrying short reads and `EINTR`);
@@ -49,67 +43,48 @@ enum FileIO {
         return nil
     }
 
-    /// A new file: written, then marked (`WrittenMark`) with `fingerprint`.
-    static func write(_ data: some ContiguousBytes, fingerprint: UInt64, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+    /// A new file that must not exist yet (never through a symlink): written, then marked
+    /// (`WrittenMark`) with `fingerprint`.
+    static func create(_ data: some ContiguousBytes, fingerprint: UInt64, at path: String) throws(SystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SystemError(path: path, code: errno) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            try write(buffer, over: descriptor, oldSize: nil, path: path)
-            mark(descriptor, fingerprint)
-        }
+        let failure = data.withUnsafeBytes { writeFully(descriptor, $0, at: 0) }
+        if let failure { throw SystemError(path: path, code: failure) }
+        mark(descriptor, fingerprint)
     }
 
-    /// Makes the existing file at `path` hold `data`, touching it only if it holds something
-    /// else. Its mark tells without reading it; without a valid mark, the bytes are compared
-    /// when the sizes match. Changed bytes are written over the old ones and the file is cut
-    /// only if it got shorter: opening with `O_TRUNC` makes ext4 allocate the blocks of a
-    /// file truncated to zero and written again at `close` (`auto_da_alloc`), which made
-    /// closing the pages of a rebuild cost more than rendering them.
-    static func update(_ data: some ContiguousBytes, fingerprint: UInt64, at path: String) throws {
-        let descriptor = open(path, O_RDWR | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            try write(data, fingerprint: fingerprint, to: path)
-            return
-        }
+    /// Whether the regular file at `path` (not followed if a symlink) holds exactly `wanted`;
+    /// if so it gets the mark, so the next build need not read it.
+    static func holds(_ wanted: some ContiguousBytes, fingerprint: UInt64, at path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw Failure(path: path, code: errno == 0 ? EISDIR : errno)
-        }
-        let oldSize = Int(status.st_size)
-        try data.withUnsafeBytes { wanted in
-            if let mark = WrittenMark.read(descriptor),
-                mark == WrittenMark(fingerprint: mark.fingerprint, status: status)
-            {
-                if mark.fingerprint == fingerprint, oldSize == wanted.count { return }
-            } else if oldSize == wanted.count, holds(wanted, descriptor) {
-                self.mark(descriptor, fingerprint)
-                return
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        let same = wanted.withUnsafeBytes { expected -> Bool in
+            guard Int(status.st_size) == expected.count else { return false }
+            guard expected.count > 0, let expectedBase = expected.baseAddress else { return true }
+            var existing = [UInt8](repeating: 0, count: expected.count)
+            return existing.withUnsafeMutableBytes { buffer in
+                guard let base = buffer.baseAddress, readFully(descriptor, into: buffer, at: 0) else { return false }
+                return memcmp(base, expectedBase, expected.count) == 0
             }
-            try write(wanted, over: descriptor, oldSize: oldSize, path: path)
-            self.mark(descriptor, fingerprint)
         }
+        if same { mark(descriptor, fingerprint) }
+        return same
     }
 
-    /// Whether the open file's bytes are `wanted` (same size already checked).
-    private static func holds(_ wanted: UnsafeRawBufferPointer, _ descriptor: Int32) -> Bool {
-        let size = wanted.count
-        guard size > 0, let expected = wanted.baseAddress else { return true }
-        var existing = [UInt8](repeating: 0, count: size)
-        return existing.withUnsafeMutableBytes { buffer in
-            guard let base = buffer.baseAddress, readFully(descriptor, into: buffer, at: 0) else { return false }
-            return memcmp(base, expected, size) == 0
+    /// `target` as a second name of the file at `source` (never following a symlink); a copy
+    /// where the file system has no hard links.
+    static func link(_ source: String, to target: String) throws(SystemError) {
+        if linkat(AT_FDCWD, source, AT_FDCWD, target, 0) == 0 { return }
+        let code = errno
+        guard code == EXDEV || code == EPERM || code == EMLINK || code == ENOTSUP else {
+            throw SystemError(path: target, code: code)
         }
-    }
-
-    private static func write(_ buffer: UnsafeRawBufferPointer, over descriptor: Int32, oldSize: Int?, path: String)
-        throws
-    {
-        if let code = writeFully(descriptor, buffer, at: 0) { throw Failure(path: path, code: code) }
-        if let oldSize, oldSize > buffer.count, ftruncate(descriptor, off_t(buffer.count)) != 0 {
-            throw Failure(path: path, code: errno)
-        }
+        guard let bytes = read(source) else { throw SystemError(path: source, code: errno) }
+        try create(bytes, fingerprint: bytes.withUnsafeBytes { WrittenMark.fingerprint($0) }, at: target)
     }
 
     private static func mark(_ descriptor: Int32, _ fingerprint: UInt64) {

@@ -19,10 +19,14 @@ public struct OutputListing: Sendable {
     struct File: Sendable {
         /// The mark, when it still matches the file's size and time.
         var mark: WrittenMark?
+        /// A regular file (not a symlink or anything else), which may be compared and linked.
+        var isRegular = true
     }
 
     var files: [String: File] = [:]
     var folders: Set<String> = []
+    /// There was no output folder at all.
+    var isMissing = false
 
     /// Lists `root` now (folders level by level, each level on eight threads).
     static func list(_ root: String) -> OutputListing {
@@ -37,7 +41,7 @@ public struct OutputListing: Sendable {
                         listing.folders.insert(entry.path)
                         level.append(entry.path)
                     } else {
-                        listing.files[entry.path] = File(mark: entry.mark)
+                        listing.files[entry.path] = File(mark: entry.mark, isRegular: entry.isRegular)
                     }
                 }
             }
@@ -49,6 +53,7 @@ public struct OutputListing: Sendable {
         var path: String
         var isFolder: Bool
         var mark: WrittenMark?
+        var isRegular = false
     }
 
     /// The entries of one folder, with each file's mark read through the folder's descriptor.
@@ -76,7 +81,8 @@ public struct OutputListing: Sendable {
             {
                 mark = stored
             }
-            entries.append(Entry(path: child, isFolder: false, mark: mark))
+            entries.append(
+                Entry(path: child, isFolder: false, mark: mark, isRegular: status.st_mode & S_IFMT == S_IFREG))
         }
         return entries
     }
@@ -86,11 +92,10 @@ public struct OutputListing: Sendable {
         private let result = Mutex<OutputListing?>(nil)
         private let done = DispatchSemaphore(value: 0)
 
-        /// `nil` when there is no output folder yet (the write goes to a staging folder).
+        /// `nil` when there is no output folder yet (or a symlink stands there, which the write
+        /// refuses).
         public static func start(_ output: URL) -> Pending? {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), isDirectory.boolValue
-            else { return nil }
+            guard OutputGeneration.kind(output.standardizedFileURL.path) == S_IFDIR else { return nil }
             let pending = Pending()
             let root = output.standardizedFileURL.path
             Thread {

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A failed system call on a file, worded for the person who has to fix it: the system's own
+/// `strerror` text is English and names no remedy.
+public struct SystemError: Error, CustomStringConvertible, Sendable {
+    /// The path as the user should see it (`Public/materials/x/index.html`).
+    public var path: String
+    public var code: Int32
+
+    public var description: String { "\(path): \(Self.reason(code))" }
+
+    /// What to do about it, for the diagnostic's hint.
+    public var hint: String { Self.hint(code) }
+
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC: return "на диске нет места"
+        case EDQUOT: return "исчерпана квота на диске"
+        case EACCES, EPERM: return "нет прав на запись или чтение"
+        case EROFS: return "диск доступен только для чтения"
+        case ENAMETOOLONG: return "слишком длинное имя файла или путь"
+        case ENOENT: return "нет такого файла или папки"
+        case EEXIST: return "файл уже существует"
+        case EISDIR: return "на этом месте папка, а нужен файл"
+        case ENOTDIR: return "на месте папки лежит файл"
+        case ELOOP: return "символическая ссылка (okrug не пишет через ссылки)"
+        case EMFILE, ENFILE: return "открыто слишком много файлов"
+        case EIO: return "ошибка ввода-вывода диска"
+        case EXDEV: return "папки на разных дисках"
+        case ENOTEMPTY: return "папка не пуста"
+        case EBUSY: return "папка занята другой программой"
+        default: return "системная ошибка №\(code)"
+        }
+    }
+
+    static func hint(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC, EDQUOT: return "освободите место на диске и запустите сборку снова"
+        case EACCES, EPERM, EROFS:
+            return "проверьте права на папку сайта и папку над ней или укажите другую: --output путь"
+        case ENAMETOOLONG: return "сократите имя файла материала, поле slug или название метки"
+        case ELOOP: return "уберите символическую ссылку из папки сайта"
+        default: return "проверьте папку сайта и запустите сборку снова"
+        }
+    }
+}

@@ -1,0 +1,2279 @@
+#!/usr/bin/env python3
+"""Deterministic fuzz harness for okrug (standard library only, Python 3.11).
+
+Each iteration copies a base corpus (Content/ + Templates/) into a scratch folder, applies
+1-3 random named mutations, then runs
+
+    okrug check --content Content --templates Templates
+    okrug build --content Content --templates Templates --output Public --no-search
+
+in that folder (relative paths, so messages read `Content/materials/x.md:3:1: error: ...`),
+each with a timeout, and classifies the run:
+
+  crash              killed by a signal, or an exit status other than 0 and 1
+  hang               the timeout ran out (the process group is killed)
+  lost-text          build exit 0, but a marker word (FUZZMARKB<k>Z in a body, FUZZMARKT<k>Z in a
+                     title) of a published, non-draft .md file in Content/materials or
+                     Content/pages is missing from every output .html file, and no line
+                     of okrug's output names that file
+  outside-leak       the marker of a file outside Content/ (reached through a symlink) is in
+                     the output
+  unexplained-error  exit 1, but no line `Content/...:line:col: error|warning: <Russian>` (or
+                     `Content/...: <Russian>`) naming a file
+  english-text       output contains Foundation/English error text (NSCocoaErrorDomain,
+                     Error Domain=, The operation, couldn't, No such file, Public:1:1)
+  check-build-mismatch  `check` said 0 but `build` said 1 (check misses something build finds)
+  ok                 none of the above
+
+Usage:
+
+  python3 scripts/fuzz/fuzz.py --iterations N --seed S [--okrug PATH] [--timeout 10]
+                               [--keep DIR] [--corpus small|full] [--jobs 2] [--strict]
+                               [--workdir DIR] [--memory-mb 4096] [--report FILE.json]
+                               [--no-minimize] [--quiet]
+  python3 scripts/fuzz/fuzz.py --replay S:ITER [--keep DIR] [--run] [--okrug PATH]
+  python3 scripts/fuzz/fuzz.py --list-mutations
+
+Determinism: `random.Random(S)` draws one 64-bit seed per iteration; iteration ITER (0-based)
+uses `random.Random(<that seed>)` for its mutations, so the same S always gives the same inputs,
+whatever --jobs is, and `--replay S:ITER` rebuilds one case alone. Directory listings are sorted.
+Nothing depends on the clock (SOURCE_DATE_EPOCH is fixed for okrug).
+
+--okrug defaults to .build/release/okrug if it exists, else .build/debug/okrug (relative to
+the project root, this script's ../..). `--corpus small` (default) is a reduced copy of the
+sample site (4 data files, 5 materials of which one is a folder with attachments, both
+pages, all templates); `full` is the whole sample. Each child runs with an address-space
+limit (--memory-mb) so a YAML bomb cannot take the machine, and SWIFT_BACKTRACE=enable=no
+(a symbolicated backtrace takes seconds; failing examples are re-run once with it on).
+
+After the run the harness prints a summary (counts per class and per mutation, wall time,
+iterations/s), every non-ok case (seed:iteration, mutations, command, first output lines),
+and distinct failures grouped by class, command and normalised first message; for each
+group one example is re-run with each of its mutations alone to find a single-mutation
+reproducer (--no-minimize to skip). With --keep DIR every failing case is copied to
+DIR/s<S>-i<ITER>/ with a `commands.sh` and `info.txt`.
+
+Exit status: 1 if any crash, hang, lost-text or outside-leak was found (with --strict also
+english-text, unexplained-error and check-build-mismatch); 2 if the harness cannot run
+(binary missing, or the unmutated corpus is not clean); 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import json
+import multiprocessing
+import os
+import random
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE_DATE_EPOCH = "1700000000"  # 2023-11-14: the sample plan's year
+
+SMALL_CONTENT = [
+    "Content/site.yaml",
+    "Content/schools.yaml",
+    "Content/directions.yaml",
+    "Content/plans/2023.yaml",
+    "Content/materials/cherez-innovatsii-k-kachestvu-obrazovaniia/",  # folder + attachments
+    "Content/materials/posle-seminara-priemy-smyslovogo-chteniia.md",
+    "Content/materials/trebovaniia-k-oformleniiu-materialov.md",
+    "Content/materials/distantsionnoe-vzaimodeistvie.md",
+    "Content/materials/мониторинг-программы-воспитания.md",
+    "Content/pages/",
+]
+
+FAILING = {"crash", "hang", "lost-text", "outside-leak"}
+STRICT_FAILING = FAILING | {"english-text", "unexplained-error", "check-build-mismatch"}
+CLASS_ORDER = [
+    "crash", "hang", "lost-text", "outside-leak", "unexplained-error", "english-text",
+    "check-build-mismatch", "ok",
+]
+
+MARK_RE = re.compile(rb"FUZZMARK[BTO]\d{4}(?:C\d+)?Z")
+ENGLISH_RE = re.compile(
+    r"NSCocoaErrorDomain|Error Domain=|The operation|couldn[’']t|No such file|Public:1:1")
+CYR = "А-Яа-яЁё"
+DIAG_RE = re.compile(
+    rf"^(?:Content|Templates|Public)(?:/[^\n]*)?:\d+:\d+: (?:error|warning): [^\n]*[{CYR}]", re.M)
+LOOSE_DIAG_RE = re.compile(rf"^(?:Content|Templates|Public)(?:/[^\n]*?)?: [^\n]*[{CYR}]", re.M)
+
+# ----------------------------------------------------------------------------- corpus
+
+
+def load_corpus(kind: str) -> dict[str, bytes]:
+    """Relative path → bytes, with marker words added to every document's title and body."""
+    files: dict[str, bytes] = {}
+    for base in ("Content", "Templates"):
+        for dirpath, dirnames, filenames in os.walk(ROOT / base):
+            dirnames.sort()
+            for name in sorted(filenames):
+                full = Path(dirpath) / name
+                rel = full.relative_to(ROOT).as_posix()
+                if base == "Content" and kind == "small":
+                    if not any(rel == s or (s.endswith("/") and rel.startswith(s)) for s in SMALL_CONTENT):
+                        continue
+                files[rel] = full.read_bytes()
+    docs = [p for p in sorted(files) if is_document(p)]
+    for k, path in enumerate(docs):
+        files[path] = add_markers(files[path].decode("utf-8"), k).encode("utf-8")
+    return files
+
+
+def add_markers(text: str, k: int) -> str:
+    lines = text.split("\n")
+    bounds = fm_bounds(lines)
+    if bounds:
+        for i in range(bounds[0], bounds[1]):
+            if lines[i].startswith("title:"):
+                value = lines[i][len("title:"):].strip()
+                mark = f"FUZZMARKT{k:04d}Z"
+                if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                    lines[i] = f"title: {value[:-1]} {mark}{value[-1]}"
+                else:
+                    lines[i] = f"title: {value} {mark}"
+                break
+    return "\n".join(lines).rstrip("\n") + f"\n\nFUZZMARKB{k:04d}Z\n"
+
+
+def is_document(path: str) -> bool:
+    """A .md file a methodist would expect to be published (broader than okrug's own rule)."""
+    if not (path.startswith("Content/materials/") or path.startswith("Content/pages/")):
+        return False
+    parts = path.split("/")
+    if any(p.startswith(".") or p.endswith("~") for p in parts):
+        return False  # hidden and editor backup files are skipped by design
+    return path.lower().endswith(".md")
+
+
+def fm_bounds(lines: list[str]) -> tuple[int, int] | None:
+    """(first YAML line, index of the closing ---) of a front matter, or None."""
+    if not lines or lines[0].lstrip("\ufeff").rstrip("\r") != "---":
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip("\r") == "---":
+            return (1, i)
+    return None
+
+
+# ----------------------------------------------------------------------------- case
+
+
+class Case:
+    def __init__(self, files: dict[str, bytes]):
+        self.files = dict(files)
+        self.symlinks: dict[str, str] = {}
+        self.dirs: set[str] = set()
+        self.applied: list[tuple[str, str]] = []
+
+    # helpers used by mutations
+    def text(self, path: str) -> str:
+        return self.files[path].decode("utf-8", "surrogateescape")
+
+    def set_text(self, path: str, text: str) -> None:
+        self.files[path] = text.encode("utf-8", "surrogateescape")
+
+    def paths(self, prefix: str = "", suffix: str = "") -> list[str]:
+        return sorted(p for p in self.files if p.startswith(prefix) and p.endswith(suffix))
+
+    def documents(self, materials_only: bool = False) -> list[str]:
+        docs = [p for p in sorted(self.files) if is_document(p)]
+        if materials_only:
+            docs = [p for p in docs if p.startswith("Content/materials/")] or docs
+        return docs
+
+    def data_files(self) -> list[str]:
+        names = ["Content/site.yaml", "Content/schools.yaml", "Content/directions.yaml"]
+        return [p for p in names if p in self.files] + self.paths("Content/plans/")
+
+    def templates(self) -> list[str]:
+        return self.paths("Templates/", ".mustache")
+
+    def rename(self, old: str, new: str) -> None:
+        """Moves a document; a folder material's whole folder moves with its index.md."""
+        if old.endswith("/index.md"):
+            old_dir, new_dir = old[: -len("index.md")], new[: -len("index.md")]
+            for p in self.paths(old_dir):
+                self.files[new_dir + p[len(old_dir):]] = self.files.pop(p)
+        else:
+            self.files[new] = self.files.pop(old)
+
+
+def pick_doc(rng: random.Random, case: Case) -> str | None:
+    docs = case.documents(materials_only=rng.random() < 0.8)
+    return rng.choice(docs) if docs else None
+
+
+def body_range(text: str) -> tuple[int, int]:
+    """Character offsets of the body, without the trailing marker paragraph."""
+    start = 0
+    lines = text.split("\n")
+    b = fm_bounds(lines)
+    if b:
+        start = sum(len(line) + 1 for line in lines[: b[1] + 1])
+    m = re.search(r"\n+FUZZMARKB\d{4}(?:C\d+)?Z\s*$", text)
+    end = m.start() if m else len(text)
+    return (min(start, end), end)
+
+
+def line_start_in_body(rng: random.Random, text: str) -> int:
+    start, end = body_range(text)
+    starts = [start] + [i + 1 for i in range(start, end) if text[i] == "\n"]
+    starts = [s for s in starts if s <= end]
+    return rng.choice(starts) if starts else end
+
+
+def insert_block(rng: random.Random, case: Case, path: str, block: str) -> None:
+    text = case.text(path)
+    pos = line_start_in_body(rng, text)
+    case.set_text(path, text[:pos] + "\n" + block + "\n\n" + text[pos:])
+
+
+def fm_lines(case: Case, path: str) -> tuple[list[str], tuple[int, int] | None]:
+    lines = case.text(path).split("\n")
+    return lines, fm_bounds(lines)
+
+
+def field_span(lines: list[str], bounds: tuple[int, int], key: str) -> tuple[int, int] | None:
+    """Lines [i, j) of a top-level key and its indented / list continuation lines."""
+    for i in range(bounds[0], bounds[1]):
+        if re.match(rf"{re.escape(key)}\s*:", lines[i]):
+            j = i + 1
+            while j < bounds[1] and (lines[j][:1] in (" ", "\t", "-") or lines[j].strip() == ""):
+                j += 1
+            return (i, j)
+    return None
+
+
+def set_field(case: Case, path: str, key: str, new_lines: list[str]) -> bool:
+    lines, b = fm_lines(case, path)
+    if not b:
+        return False
+    span = field_span(lines, b, key)
+    if span:
+        lines[span[0]:span[1]] = new_lines
+    else:
+        lines[b[1]:b[1]] = new_lines
+    case.set_text(path, "\n".join(lines))
+    return True
+
+
+def title_of(case: Case, path: str) -> tuple[str, str] | None:
+    """(title without quotes, its marker) of a document."""
+    lines, b = fm_lines(case, path)
+    if not b:
+        return None
+    span = field_span(lines, b, "title")
+    if not span:
+        return None
+    value = lines[span[0]].split(":", 1)[1].strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return value, ""
+
+
+def yaml_dq(text: str) -> str:
+    """A YAML double-quoted scalar for `text` (escapes for controls and quotes)."""
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif o < 0x20 or 0x7F <= o <= 0x9F or o in (0x2028, 0x2029, 0xFEFF):
+            out.append(f"\\u{o:04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def rand_text(rng: random.Random, n: int) -> str:
+    words = ["методический", "семинар", "школа", "урок", "FGOS", "план", "итоги", "педагог", "ёлка"]
+    return " ".join(rng.choice(words) for _ in range(max(1, n)))
+
+
+# ----------------------------------------------------------------------------- mutations
+
+Mutation = Callable[[random.Random, Case], "str | None"]
+MUTATIONS: list[tuple[str, str, Mutation]] = []
+WEIGHTS: list[float] = []
+
+
+def mutation(group: str, weight: float = 1.0):
+    """Registers a mutation. `weight` < 1 for mutations whose every hit costs a full timeout
+    (YAML alias bombs): one finding, repeated, would eat the time budget."""
+    def register(fn: Mutation) -> Mutation:
+        MUTATIONS.append((fn.__name__, group, fn))
+        WEIGHTS.append(weight)
+        return fn
+    return register
+
+
+CONTROL = (
+    [chr(c) for c in range(0x00, 0x20) if c not in (0x0A,)]
+    + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)]
+    + ["\u2028", "\u2029", "\u0085", "\ufeff", "\u200b", "\u202e", "\ufffe", "\uffff"]
+)
+
+
+# --- front matter ---------------------------------------------------------------------
+
+@mutation("front-matter", weight=0.1)
+def fm_billion_laughs(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    levels = rng.choice([6, 8, 9])
+    snippet = ['lol0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels + 1):
+        snippet.append(f"lol{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 9) + "]")
+    target = rng.choice(["tags", "lolz", "authors"])
+    if target == "lolz":
+        snippet.append(f"lolz: *a{levels}")
+    lines, b = fm_lines(case, path)
+    if not b:
+        return None
+    if target != "lolz":
+        span = field_span(lines, b, target)
+        if span:
+            del lines[span[0]:span[1]]
+            b = fm_bounds(lines)
+        snippet.append(f"{target}: *a{levels}")
+    lines[b[1]:b[1]] = snippet
+    case.set_text(path, "\n".join(lines))
+    return f"{path}: 9^{levels} alias expansion into {target}"
+
+
+@mutation("front-matter")
+def fm_deep_flow_nesting(rng, case):
+    path = pick_doc(rng, case)
+    depth = rng.choice([100, 1000, 10000, 100000])
+    key = rng.choice(["tags", "authors", "title", "grades", "attachments", "extra"])
+    kind = rng.choice(["[", "{"])
+    if kind == "[":
+        value = "[" * depth + "x" + "]" * depth
+    else:
+        value = "{a: " * depth + "x" + "}" * depth
+    if not path or not set_field(case, path, key, [f"{key}: {value}"]):
+        return None
+    return f"{path}: {key}: {kind}x{depth}"
+
+
+@mutation("front-matter")
+def fm_deep_block_map(rng, case):
+    path = pick_doc(rng, case)
+    depth = rng.choice([100, 1000, 3000])
+    style = rng.choice(["map", "seq"])
+    if style == "map":
+        new = ["extra:"] + [" " * (i + 1) + f"k{i}:" for i in range(depth)] + [" " * (depth + 1) + "x"]
+    else:
+        new = ["tags:"] + [" " * i + "-" for i in range(depth)] + [" " * depth + "- x"]
+    if not path or not set_field(case, path, new[0].rstrip(":"), new):
+        return None
+    return f"{path}: deep block {style} depth {depth}"
+
+
+@mutation("front-matter")
+def fm_control_chars(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    ctrl = "".join(rng.choice(CONTROL) for _ in range(rng.randint(1, 3)))
+    field = rng.choice(["title"] * 5 + ["authors", "summary", "tags", "school", "kind", "date"])
+    form = rng.choice(["raw", "raw-quoted", "escaped"])
+    lines, b = fm_lines(case, path)
+    if not b:
+        return None
+    span = field_span(lines, b, field)
+    if field == "title" and span:
+        value = lines[span[0]].split(":", 1)[1].strip()
+        quote = value[0] if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else ""
+        inner = value[1:-1] if quote else value
+        m = re.search(r" FUZZMARK", inner)
+        cut = m.start() if m else len(inner)
+        pos = rng.randint(0, cut)
+        new = inner[:pos] + ctrl + inner[pos:]
+    else:
+        new = rand_text(rng, 2) + ctrl + rand_text(rng, 1)
+        if field == "authors":
+            new = "Иванов И.И." + ctrl
+        elif field in ("school", "kind"):
+            new = {"school": "sosh13", "kind": "seminar"}[field] + ctrl
+        elif field == "date":
+            new = "2023-02-14" + ctrl
+        elif field == "tags":
+            new = "метка" + ctrl
+    if form == "escaped":
+        rendered = yaml_dq(new)
+    elif form == "raw-quoted":
+        rendered = '"' + new.replace('"', "") + '"'
+    else:
+        rendered = new
+    if field in ("authors", "tags") and form != "raw":
+        rendered = f"[{rendered}]"
+    elif field in ("authors", "tags"):
+        rendered = f"[{rendered}]"
+    new_line = f"{field}: {rendered}"
+    if span:
+        lines[span[0]:span[1]] = [new_line]
+    else:
+        lines[b[1]:b[1]] = [new_line]
+    case.set_text(path, "\n".join(lines))
+    return f"{path}: {field} with {form} {' '.join(f'U+{ord(c):04X}' for c in ctrl)}"
+
+
+@mutation("front-matter")
+def fm_unclosed_quote(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    variant = rng.choice([
+        ("title", 'title: "Незакрытая кавычка'), ("title", "title: 'Незакрытая кавычка"),
+        ("tags", 'tags: [метка, "незакрыто]'), ("authors", "authors: [Ткаченко Е.Е., Вареник И.А."),
+        ("attachments", "attachments:\n  - {file: programma-seminara.pdf, title: Программа"),
+        ("summary", 'summary: "строка\n  продолжается без кавычки'), ("title", 'title: "a\\"'),
+        ("title", "title: ''''"), ("title", 'title: "«Ёлка» "внутри" кавычек"'),
+    ])
+    if not set_field(case, path, variant[0], variant[1].split("\n")):
+        return None
+    return f"{path}: {variant[1]!r}"
+
+
+@mutation("front-matter")
+def fm_tab_indent(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    lines, b = fm_lines(case, path)
+    if not b:
+        return None
+    variant = rng.choice(["indent-existing", "tab-before-key", "tab-after-colon", "block-list-tab"])
+    if variant == "indent-existing":
+        idx = [i for i in range(b[0], b[1]) if lines[i].startswith(" ")]
+        if not idx:
+            variant = "tab-before-key"
+        else:
+            i = rng.choice(idx)
+            lines[i] = "\t" + lines[i].lstrip(" ")
+    if variant == "tab-before-key":
+        i = rng.randrange(b[0], b[1])
+        lines[i] = "\t" + lines[i]
+    elif variant == "tab-after-colon":
+        i = rng.randrange(b[0], b[1])
+        lines[i] = lines[i].replace(": ", ":\t", 1)
+    elif variant == "block-list-tab":
+        span = field_span(lines, b, "tags")
+        new = ["tags:", "\t- первая", "\t- вторая"]
+        if span:
+            lines[span[0]:span[1]] = new
+        else:
+            lines[b[1]:b[1]] = new
+    case.set_text(path, "\n".join(lines))
+    return f"{path}: {variant}"
+
+
+@mutation("front-matter")
+def fm_duplicate_key(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    lines, b = fm_lines(case, path)
+    if not b:
+        return None
+    keys = [i for i in range(b[0], b[1]) if re.match(r"[a-z_]+:", lines[i])]
+    if not keys:
+        return None
+    i = rng.choice(keys)
+    key = lines[i].split(":", 1)[0]
+    replacements = {"title": "Другое название", "date": "2022-01-01", "school": "prigorodnaya",
+                    "kind": "webinar", "direction": "bank", "authors": "[Другой А.А.]", "draft": "false"}
+    dup = f"{key}: {replacements.get(key, 'повтор')}" if rng.random() < 0.7 else lines[i]
+    where = rng.choice(["after", "end"])
+    lines.insert(i + 1 if where == "after" else b[1], dup)
+    case.set_text(path, "\n".join(lines))
+    return f"{path}: duplicate {dup!r} ({where})"
+
+
+@mutation("front-matter")
+def fm_unknown_key(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    line = rng.choice([
+        "titel: Опечатка", "Title: Заглавная", "ключ: значение", '"": пустой ключ', "? [a, b]\n: сложный ключ",
+        "draft : true", "tag: одна", "author: Иванов И.И.", "x" * 5000 + ": длинный ключ", "123: число",
+        "null: x", "~: x", "title.ru: x", "<<: {school: sosh13}", "date_published: 2023-01-01",
+    ])
+    lines, b = fm_lines(case, path)
+    if not b:
+        return None
+    pos = rng.randint(b[0], b[1])
+    lines[pos:pos] = line.split("\n")
+    case.set_text(path, "\n".join(lines))
+    return f"{path}: {line[:60]!r}"
+
+
+WRONG_TYPES = {
+    "title": ["[a, b]", "{a: b}", "123", "true", "null", "~", '""', '"   "', "2023-01-01", "|\n  блок\n  FUZZ", "[]"],
+    "date": ["{y: 1}", "[2023, 1, 1]", "2023", "true", "~", "[2023-02-14]", "{2023-02-14: x}"],
+    "authors": ["Иванов И.И.", "{a: b}", "[]", "[[a]]", "[~]", '[""]', "[{name: x}]", "42"],
+    "grades": ['"5"', "[0, 12, -1, 99999999999999999999, 5.5, пять, ~]", "5", "{a: 1}", "[[5]]", "[1-11]"],
+    "tags": ["{a: b}", "[[a, b]]", "метка", "[~, '']", "[{x: y}]"],
+    "subjects": ["{a: b}", '""', "[~]", "[[математика]]"],
+    "attachments": ["file.pdf", "[file.pdf]", "[{file: [a]}]", "[{}]", "{file: x}", "[{file: ~}]",
+                    "[{file: programma-seminara.pdf, title: [a]}]", "[{file: programma-seminara.pdf, size: 1}]"],
+    "draft": ['"maybe"', "[true]", "1", "yes", '"true"', "True", "{}"],
+    "activity": ["[2023/x]", '"2023"', "/", "2023/", "../2023/x", "123", "2023/../../etc", "9999999999999999999999/x"],
+    "school": ["[sosh13]", "{id: sosh13}", "13", "~"],
+    "kind": ["[seminar]", "Семинар", "SEMINAR", "~"],
+    "summary": ["[a]", "{a: b}", "123"],
+    "slug": ["[a]", "{a: b}", "123", "~"],
+    "menu": ['"один"', "99999999999999999999", "-5", "1.5", "[1]", "0"],
+}
+
+
+@mutation("front-matter")
+def fm_wrong_type(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    key = rng.choice(sorted(WRONG_TYPES))
+    value = rng.choice(WRONG_TYPES[key])
+    if not set_field(case, path, key, f"{key}: {value}".split("\n")):
+        return None
+    return f"{path}: {key}: {value!r}"
+
+
+@mutation("front-matter")
+def fm_huge_value(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    key = rng.choice(["title", "summary", "authors", "tags", "subjects", "attachments"])
+    size = rng.choice([10_000, 200_000, 1_000_000])
+    if key == "title":
+        t = title_of(case, path)
+        mark = re.search(r"FUZZMARK\w+", t[0]).group(0) if t and "FUZZMARK" in t[0] else ""
+        value = "Ж" * size + " " + mark
+        new = [f"title: {value}"]
+    elif key == "summary":
+        new = ["summary: " + rand_text(rng, size // 8)]
+    elif key in ("authors", "tags", "subjects"):
+        n = size // 50
+        new = [f"{key}: [" + ", ".join(f"Автор{i} А.А." if key == "authors" else f"метка{i}" for i in range(n)) + "]"]
+    else:
+        n = size // 100
+        new = ["attachments:"] + [f"  - {{file: programma-seminara.pdf, title: Копия {i}}}" for i in range(n)]
+    if not set_field(case, path, key, new):
+        return None
+    return f"{path}: {key} of ~{size} bytes"
+
+
+@mutation("front-matter")
+def fm_invalid_date(rng, case):
+    path = pick_doc(rng, case)
+    value = rng.choice([
+        "2023-02-30", "2023-02-29", "2024-02-29", "2023-13-01", "2023-00-10", "0000-01-01", "9999-12-31",
+        "10000-01-01", "-0001-01-01", "2023-1-5", "2023/02/14", "14.02.2023", '"2023-02-14"', "20230214",
+        "2023-02-14T25:61:00", "99999999999999999999-01-01", "2023-02-14extra", '""', "~", "1e10",
+        "2023-W07-2", "٢٠٢٣-٠٢-١٤", "２０２３-０２-１４", "2023-02-14 10:00:00 +25:00", "1969-12-31",
+        "0001-01-01", "2023-02-14\u2028", "14 февраля 2023",
+    ])
+    if not path or not set_field(case, path, "date", [f"date: {value}"]):
+        return None
+    return f"{path}: date: {value!r}"
+
+
+@mutation("encoding")
+def fm_bom(rng, case):
+    path = rng.choice(case.documents() + case.data_files() + case.templates())
+    variant = rng.choice(["bom", "double-bom", "bom-before-body", "bom-in-key"])
+    data = case.files[path]
+    if variant == "bom":
+        data = b"\xef\xbb\xbf" + data
+    elif variant == "double-bom":
+        data = b"\xef\xbb\xbf\xef\xbb\xbf" + data
+    elif variant == "bom-before-body":
+        idx = data.find(b"\n---\n")
+        data = data[: idx + 5] + b"\xef\xbb\xbf" + data[idx + 5:] if idx >= 0 else b"\xef\xbb\xbf" + data
+    else:
+        data = data.replace(b"\ntitle:", b"\n\xef\xbb\xbftitle:", 1).replace(b"\n- id:", b"\n\xef\xbb\xbf- id:", 1)
+    case.files[path] = data
+    return f"{path}: {variant}"
+
+
+@mutation("encoding")
+def fm_crlf(rng, case):
+    path = rng.choice(case.documents() + case.data_files() + case.templates())
+    variant = rng.choice(["crlf", "cr", "mixed", "crcrlf"])
+    data = case.files[path]
+    if variant == "crlf":
+        data = data.replace(b"\n", b"\r\n")
+    elif variant == "cr":
+        data = data.replace(b"\n", b"\r")
+    elif variant == "crcrlf":
+        data = data.replace(b"\n", b"\r\r\n")
+    else:
+        parts = data.split(b"\n")
+        data = b"".join(p + rng.choice([b"\n", b"\r\n", b"\r"]) for p in parts[:-1]) + parts[-1]
+    case.files[path] = data
+    return f"{path}: {variant} line ends"
+
+
+@mutation("encoding")
+def fm_encoding_cp1251(rng, case):
+    path = rng.choice(case.documents() + case.data_files() + case.templates())
+    text = case.files[path].decode("utf-8", "replace")
+    case.files[path] = text.encode("cp1251", "replace")
+    return f"{path}: Windows-1251"
+
+
+@mutation("encoding")
+def fm_encoding_utf16(rng, case):
+    path = rng.choice(case.documents() + case.data_files() + case.templates())
+    codec = rng.choice(["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+    text = case.files[path].decode("utf-8", "replace")
+    case.files[path] = text.encode(codec)
+    return f"{path}: {codec}"
+
+
+@mutation("front-matter")
+def fm_truncate(rng, case):
+    path = rng.choice(case.documents())
+    data = case.files[path]
+    end = data.find(b"\n---", 4)
+    if end > 0 and rng.random() < 0.6:
+        cut = rng.randint(0, end + 4)
+    else:
+        cut = rng.randint(0, len(data))
+    case.files[path] = data[:cut]
+    return f"{path}: truncated at byte {cut} of {len(data)}"
+
+
+@mutation("front-matter")
+def fm_missing_close(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    lines, b = fm_lines(case, path)
+    if not b:
+        return None
+    variant = rng.choice(["remove", "...", "----", "--- ", "---\t", " ---", "— — —", "remove-open"])
+    if variant == "remove":
+        del lines[b[1]]
+    elif variant == "remove-open":
+        del lines[0]
+    else:
+        lines[b[1]] = variant
+    case.set_text(path, "\n".join(lines))
+    return f"{path}: closing --- → {variant!r}"
+
+
+@mutation("front-matter")
+def fm_yaml_exotic(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    t = title_of(case, path)
+    title = t[0] if t else "Заголовок"
+    variants = [
+        ("title", ["title: !!binary aGVsbG8="]),
+        ("title", ["title: !!python/object:os.system ls"]),
+        ("title", [f"title: !custom {title}"]),
+        ("title", [f"title: !!str {title}"]),
+        ("school", ["<<: {school: sosh13}"]),
+        ("title", ["? title", f": {title}"]),
+        ("title", [f"title: &t {title}", "summary: *t"]),
+        ("tags", ["tags: *undefined"]),
+        ("title", ["title: |", f"  {title}", "  вторая строка"]),
+        ("title", ["title: >-", f"  {title}", "  продолжение"]),
+        ("title", [f'title: "{title}\\uD800"']),
+        ("title", [f'title: "{title}\\U0010FFFF"']),
+        ("title", [f'title: "{title}\\x00\\0"']),
+        ("grades", ["grades: [0x05, 0o7, 1_000, +5, 5.0, 1e1, .inf, .nan]"]),
+        ("date", ["date: !!timestamp 2023-02-14"]),
+        ("date", ["date: !!str 2023-02-14"]),
+        ("date", ["date: 2023-02-14 # комментарий"]),
+        ("title", [f"&anchor title: {title}"]),
+        ("title", [f"title: {title}", "..."]),
+        ("title", ["%YAML 1.1", f"title: {title}"]),
+        ("title", [f"{{title: {title}}}"]),
+        ("authors", ["authors:", "- Ткаченко Е.Е.", "-   Вареник И.А."]),
+        ("authors", ["authors:", "  - Ткаченко Е.Е.", "    - вложенный"]),
+    ]
+    key, new = rng.choice(variants)
+    if not set_field(case, path, key, new):
+        return None
+    return f"{path}: {' / '.join(new)[:80]!r}"
+
+
+@mutation("front-matter")
+def fm_attachment_path(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    name = rng.choice([
+        "../site.yaml", "/etc/passwd", "../../outside/secret.md", "missing.pdf", '""', ".", "..",
+        "sub/dir/file.pdf", "презентация семинара.pdf", "file with spaces.pdf", "a\\\\b.pdf", "index.md",
+        "x" * 300 + ".pdf", "../../../../../../etc/hostname", "programma-seminara.pdf#page=2",
+        "PROGRAMMA-SEMINARA.PDF", "programma-seminara.pdf?x=1", "%2e%2e/site.yaml", "~/x.pdf",
+    ])
+    create = rng.random() < 0.5 and not name.startswith(("/", "..", '"', "%", "~")) and name not in (".", "..")
+    if create and path.endswith("/index.md"):
+        case.files[path[: -len("index.md")] + name.replace("\\\\", "\\")] = b"%PDF-1.4 fuzz\n"
+    if not set_field(case, path, "attachments", ["attachments:", f"  - {{file: {name}, title: Вложение}}"]):
+        return None
+    return f"{path}: attachment file: {name[:60]!r}{' (created)' if create else ''}"
+
+
+@mutation("front-matter")
+def fm_slug_override(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    others = [p for p in case.documents() if p != path]
+    other_slug = ""
+    if others:
+        o = rng.choice(others)
+        other_slug = o.split("/")[-2] if o.endswith("/index.md") else o.split("/")[-1][:-3]
+    value = rng.choice([
+        '""', '"   "', "..", "../../etc", "/", "materials", "page", "page/2", "index.html", "a/b", "%2e%2e",
+        "Точка роста", "a" * 300, "щ" * 130, other_slug or "x", "404", "search", "feed.xml", "sitemap.xml",
+        "plan", "assets", "people", "CON", "a?b#c", "ÄÖÜ", "—", "🎄", "ьъ", "-", "2023",
+    ])
+    if not set_field(case, path, "slug", [f"slug: {value}"]):
+        return None
+    return f"{path}: slug: {value[:60]!r}"
+
+
+@mutation("front-matter")
+def fm_ids(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    key = rng.choice(["school", "direction", "kind", "activity"])
+    value = rng.choice({
+        "school": ["sоsh13", "SOSH13", "sosh31", " sosh13", "sosh13 ", '"sosh13 "', "x" * 10000, "школа"],
+        "direction": ["Methodical", "metodical", "bank ", "directions", "7"],
+        "kind": ["master class", "masterclass", "Seminar", "семинар", "video-presentation"],
+        "activity": ["2023/", "9999/x", "2023/analiz-defitsitov/extra", "2023/ANALIZ-DEFITSITOV",
+                     "2024/analiz-defitsitov", "analiz-defitsitov", "2023//analiz-defitsitov", "2023/-"],
+    }[key])
+    if not set_field(case, path, key, [f"{key}: {value}"]):
+        return None
+    return f"{path}: {key}: {value[:60]!r}"
+
+
+# --- bodies ----------------------------------------------------------------------------
+
+@mutation("body")
+def body_nul(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    text = case.text(path)
+    where = rng.choice(["body", "body", "line-start", "front-matter"])
+    start, end = body_range(text)
+    if where == "front-matter":
+        lines = text.split("\n")
+        b = fm_bounds(lines)
+        pos = rng.randint(4, max(4, start - 5)) if b else 0
+    elif where == "line-start":
+        pos = line_start_in_body(rng, text)
+    else:
+        pos = rng.randint(start, end)
+    n = rng.randint(1, 3)
+    case.set_text(path, text[:pos] + "\x00" * n + text[pos:])
+    return f"{path}: {n} NUL at char {pos} ({where})"
+
+
+@mutation("body")
+def body_byte_noise(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    data = bytearray(case.files[path])
+    text = case.text(path)
+    start, end = body_range(text)
+    bstart = len(text[:start].encode("utf-8", "surrogateescape"))
+    bend = len(text[:end].encode("utf-8", "surrogateescape"))
+    ops = []
+    for _ in range(rng.randint(1, 20)):
+        if bend <= bstart:
+            break
+        pos = rng.randrange(bstart, bend)
+        op = rng.choice(["flip", "insert", "delete"])
+        if op == "flip":
+            data[pos] ^= 1 << rng.randrange(8)
+        elif op == "insert":
+            data.insert(pos, rng.randrange(256))
+            bend += 1
+        else:
+            del data[pos]
+            bend -= 1
+        ops.append(f"{op}@{pos}")
+    case.files[path] = bytes(data)
+    return f"{path}: {' '.join(ops)}"
+
+
+@mutation("body")
+def body_deep_list(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    depth = rng.choice([1000, 10000, 10000, 50000])
+    style = rng.choice(["dash-one-line", "ordered-one-line", "indented", "star-one-line"])
+    if style == "dash-one-line":
+        block = "- " * depth + "пункт"
+    elif style == "star-one-line":
+        block = "* " * depth + "пункт"
+    elif style == "ordered-one-line":
+        block = "1. " * depth + "пункт"
+    else:
+        depth = min(depth, 2000)
+        block = "\n".join("  " * i + "- уровень" for i in range(depth))
+    insert_block(rng, case, path, block)
+    return f"{path}: nested list depth {depth} ({style})"
+
+
+@mutation("body")
+def body_deep_blockquote(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    depth = rng.choice([1000, 10000, 10000, 100000])
+    style = rng.choice([">", "> ", "mixed"])
+    if style == "mixed":
+        block = "> - " * (depth // 2) + "цитата"
+    else:
+        block = style * depth + "цитата"
+    insert_block(rng, case, path, block)
+    return f"{path}: blockquote depth {depth} ({style!r})"
+
+
+@mutation("body")
+def body_deep_inline(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    n = rng.choice([1000, 10000, 30000])
+    kind = rng.choice([
+        "nested-emph", "emph-closers", "emph-openers", "link-closers", "link-openers", "nested-brackets",
+        "backticks", "unclosed-links", "mismatched", "nested-links", "entities", "ref-defs",
+    ])
+    block = {
+        "nested-emph": "*a **a " * n + "b" + " a** a*" * n,
+        "emph-closers": "a* " * n,
+        "emph-openers": "_a " * n,
+        "link-closers": "a]" * n,
+        "link-openers": "[a" * n,
+        "nested-brackets": "[" * n + "a" + "]" * n,
+        "backticks": "".join("e" + "`" * i for i in range(1, min(n, 2000))),
+        "unclosed-links": "[a](<b" * n,
+        "mismatched": "*a_ " * n,
+        "nested-links": "[" * n + "a](b)" * n,
+        "entities": "&#x1F600;&#0;&#xD800;&#1114112;&amp;" * (n // 10),
+        "ref-defs": "\n".join(f"[r{i}]: /u{i}" for i in range(n)) + "\n\n" + "[r1] " * n,
+    }[kind]
+    insert_block(rng, case, path, block)
+    return f"{path}: pathological inline {kind} x{n}"
+
+
+@mutation("body")
+def body_long_line(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    size = rng.choice([100_000, 1_000_000, 4_000_000])
+    kind = rng.choice(["words", "no-spaces", "cyrillic", "url"])
+    block = {
+        "words": ("слово " * (size // 12)),
+        "no-spaces": "a" * size,
+        "cyrillic": "щ" * (size // 2),
+        "url": "https://example.org/" + "a" * size,
+    }[kind]
+    insert_block(rng, case, path, block)
+    return f"{path}: line of {size} bytes ({kind})"
+
+
+@mutation("body")
+def body_raw_html(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    snippet = rng.choice([
+        "<script>alert(1)</script>", "<script>", "<!-- незакрытый комментарий", "<div onclick=\"alert(1)\">x</div>",
+        "текст <span onmouseover=alert(1)>x</span> текст", "<img src=x onerror=alert(1)>",
+        "<iframe src=\"javascript:alert(1)\"></iframe>", "<a href=\"javascript:alert(1)\">ссылка</a>",
+        "<?php echo 1; ?>", "<![CDATA[ x", "<!DOCTYPE html>", "</body></html>",
+        "<style>body{display:none}</style>", "<textarea>", "<pre>", "<svg onload=alert(1)>",
+        "<form action=//evil><input name=x></form>", "<meta http-equiv=refresh content=\"0;url=//evil\">",
+    ])
+    insert_block(rng, case, path, snippet)
+    return f"{path}: raw HTML {snippet[:50]!r}"
+
+
+@mutation("body")
+def body_js_link(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    snippet = rng.choice([
+        "[нажми](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x]( javascript:alert(1))",
+        "<javascript:alert(1)>", "![img](data:text/html,<script>alert(1)</script>)", "[x](vbscript:msgbox)",
+        "[x](file:///etc/passwd)", "[x](jav&#x61;script:alert(1))", "[x](java%0ascript:alert(1))",
+        "[x](\tjavascript:alert(1))", "[ref]\n\n[ref]: javascript:alert(1)", "![x](javascript:alert(1))",
+        "[x](data:image/svg+xml,<svg onload=alert(1)>)", "[x](jav\u0000ascript:alert(1))",
+    ])
+    insert_block(rng, case, path, snippet)
+    return f"{path}: link {snippet[:50]!r}"
+
+
+@mutation("body")
+def body_missing_link(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    snippet = rng.choice([
+        "[нет](../no-such-material.md)", "[нет](no-such.md)", "[якорь](distantsionnoe-vzaimodeistvie.md#no-such-anchor)",
+        "[якорь](#nope)", "[x](../../site.yaml)", "[x](../../../../../etc/passwd)", "[x](/etc/passwd)",
+        "![img](missing.png)", "![img](../../outside/secret.png)", "[x](mailto:)", "[x](http://)", "[x](%zz)",
+        "[x](<a b.md>)", "[x](index.md)", "[x](./)", "[x](..)", "[x](#)", "[x](?q=1)", "[x](materials/x.md)",
+        "[x](distantsionnoe-vzaimodeistvie.md#якорь)", "[x]()", "[x](<>)", "[x](C:\\Windows\\x.md)",
+        "[x](%D0%BC%D0%BE%D0%BD%D0%B8%D1%82%D0%BE%D1%80%D0%B8%D0%BD%D0%B3-%D0%BF%D1%80%D0%BE%D0%B3%D1%80%D0%B0%D0%BC%D0%BC%D1%8B-%D0%B2%D0%BE%D1%81%D0%BF%D0%B8%D1%82%D0%B0%D0%BD%D0%B8%D1%8F.md)",
+        "[x](../pages/o-proekte.md#net-takogo)", "[x](../materials/../materials/distantsionnoe-vzaimodeistvie.md)",
+        "[x](distantsionnoe-vzaimodeistvie.md#)", "[x](DISTANTSIONNOE-VZAIMODEISTVIE.md)",
+    ])
+    insert_block(rng, case, path, snippet)
+    return f"{path}: link {snippet[:60]!r}"
+
+
+@mutation("body")
+def body_duplicate_headings(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    n = rng.choice([2, 10, 1000])
+    kind = rng.choice(["same", "collide-numbered", "punctuation", "long", "empty", "setext"])
+    block = {
+        "same": "\n\n".join(["## Цель"] * n),
+        "collide-numbered": "## Цель\n\n## Цель\n\n## Цель 1\n\n## Цель-1\n\n## razdel\n\n## !!!\n\n## ???",
+        "punctuation": "\n\n".join(["## — … !"] * n),
+        "long": "## " + "Заголовок " * 10000,
+        "empty": "\n\n".join(["##"] * n + ["#"]),
+        "setext": "\n\n".join(["Цель\n----"] * n),
+    }[kind]
+    insert_block(rng, case, path, block)
+    return f"{path}: headings {kind} x{n}"
+
+
+@mutation("body")
+def body_pipe_table(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    cols = rng.choice([10, 1000, 10000])
+    rows = rng.choice([3, 100, 500])
+    block = "\n".join(["|" + " a |" * cols, "|" + "---|" * cols] + ["|" * cols for _ in range(rows)])
+    insert_block(rng, case, path, block)
+    return f"{path}: table {rows}x{cols} pipes"
+
+
+@mutation("body")
+def body_weird_unicode(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    kind = rng.choice(["rtl", "zero-width", "combining", "emoji", "noncharacters", "bad-utf8", "bom-mid",
+                       "c1-controls", "separators"])
+    text = case.text(path)
+    block = {
+        "rtl": "\u202eтекст справа налево\u202c",
+        "zero-width": "слово\u200b\u200c\u200d\u2060слово",
+        "combining": "a" + "\u0301" * 10000,
+        "emoji": "👩‍👩‍👧‍👦🎄🇷🇺" * 100,
+        "noncharacters": "\ufffe\uffff\U0010ffff\ufdd0",
+        "bad-utf8": "\udced\udca0\udc80 \udcc0\udcaf \udcf5\udc80\udc80\udc80 \udcff",
+        "bom-mid": "до\ufeffпосле",
+        "c1-controls": "".join(chr(c) for c in range(0x80, 0xA0)),
+        "separators": "строка\u2028строка\u2029абзац\u0085конец",
+    }[kind]
+    pos = rng.randint(*body_range(text))
+    case.set_text(path, text[:pos] + block + text[pos:])
+    return f"{path}: {kind} at char {pos}"
+
+
+@mutation("body")
+def body_front_matter_like(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    block = rng.choice(["---\ntitle: второй\n---", "---", "***", "___", "Абзац\n---", "---\n---\n---", "...",
+                        "```\nнезакрытый код", "~~~", "    отступ-код"])
+    insert_block(rng, case, path, block)
+    return f"{path}: {block[:30]!r}"
+
+
+# --- data files ------------------------------------------------------------------------
+
+CORRUPT = [
+    "[", "{", '"', "*x", "&", "!!binary x", "~", '""', "\x00", "\x1b[31m", "ж" * 100_000, "- a", "-1",
+    "99999999999999999999", "1e309", ".nan", "{a: [b, {c: d}]}", "|", ">", "@", "`x`", "%x", "[[[[[[[[",
+    "'", "? x", "true", "2023-02-30", "\u2028", "a: b: c",
+]
+
+
+@mutation("data")
+def data_delete_field(rng, case):
+    path = rng.choice(case.data_files() or [None])
+    if not path:
+        return None
+    lines = case.text(path).split("\n")
+    idx = [i for i, l in enumerate(lines) if re.match(r"\s*(-\s+)?[a-z_]+:", l)]
+    if not idx:
+        return None
+    i = rng.choice(idx)
+    removed = lines[i]
+    if removed.lstrip().startswith("- "):
+        indent = len(removed) - len(removed.lstrip())
+        lines[i] = " " * indent + "- " + "x_removed: 1" if rng.random() < 0.3 else " " * indent + "-"
+        j = i + 1
+        if j < len(lines) and rng.random() < 0.5:
+            lines[j] = " " * indent + "- " + lines[j].lstrip()
+    else:
+        del lines[i]
+    case.set_text(path, "\n".join(lines))
+    return f"{path}: removed line {i + 1} {removed.strip()[:60]!r}"
+
+
+@mutation("data")
+def data_duplicate_id(rng, case):
+    choices = [p for p in ("Content/schools.yaml", "Content/directions.yaml") if p in case.files]
+    plans = case.paths("Content/plans/")
+    kind = rng.choice(["item", "activity", "plan-year"])
+    if kind == "item" and choices:
+        path = rng.choice(choices)
+        lines = case.text(path).split("\n")
+        starts = [i for i, l in enumerate(lines) if l.startswith("- id:")]
+        if not starts:
+            return None
+        k = rng.randrange(len(starts))
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        block = lines[starts[k]:end]
+        if rng.random() < 0.5:
+            block = [block[0]] + [l.replace(": ", ": Другое ", 1) for l in block[1:]]
+        at = rng.choice(starts + [len(lines)])
+        lines[at:at] = block
+        case.set_text(path, "\n".join(lines))
+        return f"{path}: duplicated {block[0]!r}"
+    if kind == "activity" and plans:
+        path = rng.choice(plans)
+        text = case.text(path)
+        ids = re.findall(r"^\s+- id: (\S+)$", text, re.M)
+        if len(ids) < 2:
+            return None
+        a, b = rng.sample(ids, 2)
+        text = text.replace(f"- id: {b}\n", f"- id: {a}\n", 1)
+        case.set_text(path, text)
+        return f"{path}: activity id {b} → {a} (duplicate)"
+    if plans:
+        src = plans[0]
+        dst = rng.choice(["Content/plans/2023.yml", "Content/plans/2024.yaml", "Content/plans/2023-copy.yaml"])
+        if dst in case.files:
+            return None
+        case.files[dst] = case.files[src]
+        return f"{dst}: copy of {src} (same year inside)"
+    return None
+
+
+@mutation("data")
+def data_corrupt_value(rng, case):
+    path = rng.choice(case.data_files() or [None])
+    if not path:
+        return None
+    lines = case.text(path).split("\n")
+    idx = [i for i, l in enumerate(lines) if re.match(r"\s*(-\s+)?[a-z_]+: \S", l)]
+    if not idx:
+        return None
+    i = rng.choice(idx)
+    value = rng.choice(CORRUPT)
+    key = lines[i].split(":", 1)[0]
+    lines[i] = f"{key}: {value}"
+    case.set_text(path, "\n".join(lines))
+    return f"{path}:{i + 1}: {key.strip()}: {value[:30]!r}"
+
+
+@mutation("data")
+def data_truncate(rng, case):
+    path = rng.choice(case.data_files() or [None])
+    if not path:
+        return None
+    data = case.files[path]
+    cut = rng.randint(0, len(data))
+    case.files[path] = data[:cut]
+    return f"{path}: truncated at byte {cut} of {len(data)}"
+
+
+@mutation("data")
+def data_delete_file(rng, case):
+    target = rng.choice(["Content/site.yaml", "Content/schools.yaml", "Content/directions.yaml",
+                         "Content/plans/", "Content/materials/", "Content/pages/", "Content/"])
+    removed = [p for p in list(case.files) if p == target or (target.endswith("/") and p.startswith(target))]
+    for p in removed:
+        del case.files[p]
+    if target == "Content/":
+        case.dirs.add("Content")
+    return f"deleted {target} ({len(removed)} files)"
+
+
+@mutation("data")
+def data_site_values(rng, case):
+    path = "Content/site.yaml"
+    if path not in case.files:
+        return None
+    key, value = rng.choice([
+        ("base_url", "javascript:alert(1)"), ("base_url", "not a url"), ("base_url", "http://"),
+        ("base_url", "https://x/%zz/"), ("base_url", '""'), ("base_url", "https://пример.рф/округ/"),
+        ("base_url", "https://example.org/a b/"), ("base_url", "file:///etc/"), ("base_url", "//evil.example/"),
+        ("base_url", "https://example.org/\"><script>alert(1)</script>"), ("base_url", "https://example.org"),
+        ("per_page", "0"), ("per_page", "-1"), ("per_page", "1"), ("per_page", "99999999999999999999"),
+        ("per_page", "9223372036854775807"), ("per_page", "abc"), ("per_page", "1.5"),
+        ("unsafe_html", "true"), ("unsafe_html", '"yes"'), ("unsafe_html", "maybe"),
+        ("language", "en"), ("language", '""'), ("language", "ru-RU\"><x"),
+        ("title", '""'), ("title", "</title><script>alert(1)</script>"), ("title", "Ж" * 100_000),
+        ("description", "\x00\x01"), ("partnership", "[a, b]"), ("goal", "{a: b}"),
+    ])
+    lines = case.text(path).split("\n")
+    for i, l in enumerate(lines):
+        if l.startswith(key + ":"):
+            lines[i] = f"{key}: {value}"
+            break
+    else:
+        lines.append(f"{key}: {value}")
+    case.set_text(path, "\n".join(lines))
+    return f"{path}: {key}: {value[:50]!r}"
+
+
+WHEN = [
+    "31.02.2023", "до 99.99.9999", "с мая по март", "14–16 февраля", "IV четверть", "V четверть", "0 полугодие",
+    "3 полугодие", "до 20.01.99999999999999999999", "до 31.12.9223372036854775807", "27.01.99", "-1.-1.-1",
+    "00.00.0000", "14.02–16.02.2023", "16.02–14.02.2023", "январь–декабрь–март", "с декабря по январь",
+    "в течение года" * 1000, "", "~", "[a]", "{a: b}", "В течение года.\nещё строка", "29.02.2023", "29.02.2024",
+    "до конца тринадцатого месяца", "MMMCMXCIX четверть", "I" * 10000 + " четверть", "1.1.1", "1..1.2023",
+    "14 — 16 февраля 2023 г.", "с 1 по 31 июня", "ежечасно", "до конца года до конца года", "\u2028",
+    "99 четверть", "9223372036854775808 полугодие", "2147483648.01.2023", "01.2147483648.2023",
+]
+
+
+@mutation("data")
+def plan_when_values(rng, case):
+    plans = case.paths("Content/plans/")
+    if not plans:
+        return None
+    path = rng.choice(plans)
+    text = case.text(path)
+    whens = [m.start() for m in re.finditer(r"^\s+when: .*$", text, re.M)]
+    if not whens:
+        return None
+    value = rng.choice(WHEN)
+    rendered = yaml_dq(value) if rng.random() < 0.6 else value
+    start = rng.choice(whens)
+    end = text.index("\n", start) if "\n" in text[start:] else len(text)
+    indent = re.match(r"\s+", text[start:]).group(0)
+    case.set_text(path, text[:start] + f"{indent}when: {rendered}" + text[end:])
+    return f"{path}: when: {rendered[:60]!r}"
+
+
+@mutation("data")
+def plan_structure(rng, case):
+    plans = case.paths("Content/plans/")
+    if not plans:
+        return None
+    path = rng.choice(plans)
+    text = case.text(path)
+    kind = rng.choice(["year", "stage-number", "no-sections", "empty-activities", "activity-id", "partner",
+                       "satellites", "directions", "support", "filename", "executor", "stage-period"])
+    detail = kind
+    if kind == "year":
+        v = rng.choice(["99999999999999999999", "-1", "0", "2024", "двадцать", "[2023]", "9223372036854775807"])
+        text = re.sub(r"^year: .*$", f"year: {v}", text, count=1, flags=re.M)
+        detail += f" {v}"
+    elif kind == "stage-number":
+        v = rng.choice(["-1", "0", "99999999999999999999", "1", "пять", "2.5"])
+        text = re.sub(r"number: \d+", f"number: {v}", text, count=1)
+        detail += f" {v}"
+    elif kind == "no-sections":
+        text = text.replace("sections:", "sections_removed:", 1)
+    elif kind == "empty-activities":
+        text = re.sub(r"activities:\n(?:      .*\n)+", "activities: []\n", text, count=1)
+    elif kind == "activity-id":
+        v = rng.choice(['""', "../x", "Анализ", "a/b", "x" * 300, "2023", "index", "calendar.ics", "-"])
+        text = re.sub(r"- id: \S+", f"- id: {v}", text, count=1)
+        detail += f" {v[:40]}"
+    elif kind == "partner":
+        v = rng.choice(["prigorodnaya", "nosuch", "[sosh13]", '""'])
+        text = re.sub(r"^partner: .*$", f"partner: {v}", text, count=1, flags=re.M)
+        detail += f" {v}"
+    elif kind == "satellites":
+        v = rng.choice(["[sosh13]", "[]", "[nosuch, nosuch]", "sosh13", "[prigorodnaya, prigorodnaya]"])
+        text = re.sub(r"^satellites: .*$", f"satellites: {v}", text, count=1, flags=re.M)
+        detail += f" {v}"
+    elif kind == "directions":
+        v = rng.choice(["[]", "[nosuch]", "[bank, bank]", "bank"])
+        text = re.sub(r"^directions: .*$", f"directions: {v}", text, count=1, flags=re.M)
+        detail += f" {v}"
+    elif kind == "support":
+        v = rng.choice(["  nosuch: [bank]", "  prigorodnaya: [nosuch]", "  prigorodnaya: bank", "  sosh13: []"])
+        text = text.replace("support:\n", "support:\n" + v + "\n", 1)
+        detail += f" {v.strip()}"
+    elif kind == "filename":
+        new = rng.choice(["Content/plans/abc.yaml", "Content/plans/0.yaml", "Content/plans/99999999999999999999.yaml",
+                          "Content/plans/2023.YAML", "Content/plans/2023.yaml.bak", "Content/plans/2024.yaml"])
+        if new in case.files:
+            return None
+        case.files[new] = case.files.pop(path)
+        return f"{path} → {new}"
+    elif kind == "executor":
+        text = re.sub(r"^executor: .*$", "executor: " + rng.choice(["", "[a]", "Ж" * 50000]), text, count=1, flags=re.M)
+    else:
+        text = re.sub(r"period: .*", "period: " + rng.choice(["декабрь-январь", "", "13 месяц", "[a]"]), text, count=1)
+    case.set_text(path, text)
+    return f"{path}: {detail}"
+
+
+@mutation("data", weight=0.1)
+def data_yaml_bomb(rng, case):
+    path = rng.choice(case.data_files() or [None])
+    if not path:
+        return None
+    levels = rng.choice([6, 9])
+    lines = ['x_lol0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels + 1):
+        lines.append(f"x_lol{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 9) + "]")
+    text = case.text(path)
+    if text.lstrip().startswith("- ") or "\n- id:" in text:
+        # a list file: the bomb inside an item
+        bomb = ["- id: bomb", "  name: &a0 [lol,lol,lol,lol,lol,lol,lol,lol,lol]"]
+        for i in range(1, levels + 1):
+            bomb.append(f"  x{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 9) + "]")
+        bomb.append(f"  title: *a{levels}")
+        case.set_text(path, text.rstrip("\n") + "\n" + "\n".join(bomb) + "\n")
+    else:
+        case.set_text(path, text.rstrip("\n") + "\n" + "\n".join(lines) + f"\ntitle_bomb: *a{levels}\n")
+    return f"{path}: 9^{levels} YAML alias bomb"
+
+
+@mutation("data")
+def data_deep_nesting(rng, case):
+    path = rng.choice(case.data_files() or [None])
+    if not path:
+        return None
+    depth = rng.choice([1000, 10000, 100000])
+    text = case.text(path)
+    value = "[" * depth + "]" * depth
+    if "\n- id:" in text or text.startswith("- id:"):
+        text = text.rstrip("\n") + f"\n- id: deep\n  name: {value}\n"
+    else:
+        text = text.rstrip("\n") + f"\ndeep: {value}\n"
+    case.set_text(path, text)
+    return f"{path}: [ nesting depth {depth}"
+
+
+# --- templates -------------------------------------------------------------------------
+
+def insert_in_template(rng, case, snippet):
+    tpls = case.templates()
+    if not tpls:
+        return None
+    path = rng.choice(tpls)
+    text = case.text(path)
+    positions = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    pos = rng.choice(positions)
+    case.set_text(path, text[:pos] + snippet + text[pos:])
+    return path
+
+
+@mutation("templates")
+def tpl_unknown_tag(rng, case):
+    snippet = rng.choice(["{{titel}}", "{{material.titel}}", "{{{summry}}}", "{{#nosuch}}x{{/nosuch}}",
+                          "{{^nosuch}}x{{/nosuch}}", "{{layout.nosuch}}", "{{..}}", "{{a..b}}", "{{ . }}",
+                          "{{&nosuch}}", "{{title.length}}", "{{0}}"])
+    path = insert_in_template(rng, case, snippet)
+    return path and f"{path}: {snippet!r}"
+
+
+@mutation("templates")
+def tpl_unclosed_section(rng, case):
+    tpls = case.templates()
+    path = rng.choice(tpls) if tpls else None
+    if not path:
+        return None
+    text = case.text(path)
+    kind = rng.choice(["open", "delete-close", "mismatch", "open-brace", "triple"])
+    if kind == "delete-close":
+        closes = [m for m in re.finditer(r"\{\{/[^}]*\}\}", text)]
+        if not closes:
+            kind = "open"
+        else:
+            m = rng.choice(closes)
+            text = text[: m.start()] + text[m.end():]
+    if kind == "open":
+        text = "{{#materials}}\n" + text
+    elif kind == "mismatch":
+        text = "{{#a}}x{{/b}}\n" + text
+    elif kind == "open-brace":
+        text = text + "{{"
+    elif kind == "triple":
+        text = "{{{title}}\n" + text
+    case.set_text(path, text)
+    return f"{path}: {kind}"
+
+
+@mutation("templates")
+def tpl_delete_partial(rng, case):
+    parts = case.paths("Templates/partials/")
+    if not parts:
+        return None
+    path = rng.choice(parts)
+    del case.files[path]
+    return f"deleted {path}"
+
+
+@mutation("templates")
+def tpl_deep_sections(rng, case):
+    depth = rng.choice([100, 1000, 10000, 100000])
+    name = rng.choice(["title", "nosuch", "materials", "."])
+    kind = rng.choice(["section", "inverted"])
+    sigil = "#" if kind == "section" else "^"
+    snippet = f"{{{{{sigil}{name}}}}}" * depth + "x" + f"{{{{/{name}}}}}" * depth + "\n"
+    path = insert_in_template(rng, case, snippet)
+    return path and f"{path}: {depth} nested {sigil}{name}"
+
+
+@mutation("templates")
+def tpl_garbage(rng, case):
+    tpls = case.templates()
+    if not tpls:
+        return None
+    path = rng.choice(tpls)
+    data = bytearray(case.files[path])
+    n = rng.randint(1, 16)
+    for _ in range(n):
+        data.insert(rng.randint(0, len(data)), rng.randrange(256))
+    case.files[path] = bytes(data)
+    return f"{path}: {n} random bytes"
+
+
+@mutation("templates")
+def tpl_recursive_partial(rng, case):
+    kind = rng.choice(["self", "mutual", "layout-self", "partial-parent"])
+    if kind == "self":
+        path = "Templates/partials/card.mustache"
+        if path not in case.files:
+            return None
+        case.set_text(path, case.text(path) + "{{> partials/card}}\n")
+    elif kind == "mutual":
+        a, b = "Templates/partials/header.mustache", "Templates/partials/footer.mustache"
+        if a not in case.files or b not in case.files:
+            return None
+        case.set_text(a, case.text(a) + "{{> partials/footer}}\n")
+        case.set_text(b, case.text(b) + "{{> partials/header}}\n")
+        path = a + " <-> " + b
+    elif kind == "layout-self":
+        path = "Templates/layout.mustache"
+        if path not in case.files:
+            return None
+        case.set_text(path, "{{<layout}}{{$content}}x{{/content}}{{/layout}}\n" + case.text(path))
+    else:
+        path = "Templates/partials/toc.mustache"
+        if path not in case.files:
+            return None
+        case.set_text(path, "{{<material}}{{/material}}\n" + case.text(path))
+    return f"{path}: {kind} recursion"
+
+
+@mutation("templates")
+def tpl_unsupported_tags(rng, case):
+    snippet = rng.choice(["{{=<% %>=}}", "{{f(x)}}", "{{> }}", "{{}}", "{{#}}{{/}}", "{{/stray}}",
+                          "{{<nosuchparent}}{{/nosuchparent}}", "{{$block}}", "{{% CONTENT_TYPE: JSON }}",
+                          "{{%PRAGMA}}", "{{!незакрытый комментарий", "{{> ../../outside/evil}}",
+                          "{{> /etc/passwd}}", "{{>partials/nosuch}}", "{{ ", "}}", "{{{{x}}}}"])
+    path = insert_in_template(rng, case, snippet)
+    return path and f"{path}: {snippet!r}"
+
+
+@mutation("templates")
+def tpl_delete_required(rng, case):
+    tpls = [p for p in case.templates() if "/partials/" not in p]
+    if not tpls:
+        return None
+    path = rng.choice(tpls)
+    del case.files[path]
+    return f"deleted {path}"
+
+
+# --- file names ------------------------------------------------------------------------
+
+def new_name(path: str, base: str) -> str:
+    """`base` as the document's name: `dir/base.md`, or `dir/base/index.md` for a folder one."""
+    parts = path.split("/")
+    if path.endswith("/index.md"):
+        return "/".join(parts[:-2] + [base, "index.md"])
+    return "/".join(parts[:-1] + [base + ".md"])
+
+
+@mutation("names")
+def name_long(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    kind = rng.choice(["ascii-252", "shch-120", "mixed-cyrillic", "folder-250"])
+    base = {
+        "ascii-252": "a" * 249,
+        "shch-120": "щ" * 120,
+        "mixed-cyrillic": ("Методическая разработка урока " * 5)[:125].strip(),
+        "folder-250": "ж" * 125,
+    }[kind]
+    new = new_name(path, base)
+    if new in case.files:
+        return None
+    case.rename(path, new)
+    return f"{path} → {len(new.split('/')[-1 if not new.endswith('index.md') else -2].encode())}-byte name ({kind})"
+
+
+@mutation("names")
+def name_cyrillic(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    base = rng.choice(["Точка роста", "ёлка-Щука", "Семинар «Смысловое чтение»", "Ёжик", "ЪЬ-знаки",
+                       "Ўзбек і Ґанок", "Материал №5", "АБВ"])
+    new = new_name(path, base)
+    if new in case.files:
+        return None
+    case.rename(path, new)
+    return f"{path} → {new}"
+
+
+@mutation("names")
+def name_spaces(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    base = rng.choice([" ведущий пробел", "хвост ", "два  пробела", "a b c", "\u00a0nbsp", "таб\tтаб", "   "])
+    new = new_name(path, base)
+    if new in case.files:
+        return None
+    case.rename(path, new)
+    return f"{path} → {new!r}"
+
+
+@mutation("names")
+def name_leading_dot(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    parts = path.split("/")
+    kind = rng.choice(["file", "folder", "dotdot"])
+    if kind == "folder" or path.endswith("/index.md"):
+        base = "." + (parts[-2] if path.endswith("/index.md") else parts[-1][:-3])
+    elif kind == "dotdot":
+        base = ".."
+    else:
+        base = "." + parts[-1][:-3]
+    new = new_name(path, base)
+    if base == ".." and not path.endswith("/index.md"):
+        new = "/".join(parts[:-1] + ["...md"])
+    if new in case.files:
+        return None
+    case.rename(path, new)
+    return f"{path} → {new}"
+
+
+def transliteration_twin(stem: str) -> str | None:
+    """A different name with the same slug."""
+    table = {"kh": "х", "shch": "щ", "zh": "ж", "ts": "ц", "ch": "ч", "sh": "ш", "iu": "ю", "ia": "я", "a": "а",
+             "b": "б", "v": "в", "g": "г", "d": "д", "e": "е", "z": "з", "i": "и", "k": "к", "l": "л", "m": "м",
+             "n": "н", "o": "о", "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "f": "ф", "y": "ы"}
+    out, i = [], 0
+    while i < len(stem):
+        for n in (4, 2, 1):
+            if stem[i:i + n] in table:
+                out.append(table[stem[i:i + n]])
+                i += n
+                break
+        else:
+            out.append(stem[i])
+            i += 1
+    twin = "".join(out)
+    return twin if twin != stem else None
+
+
+@mutation("names")
+def name_slug_collision(rng, case):
+    docs = case.documents(materials_only=rng.random() < 0.8)
+    if not docs:
+        return None
+    path = rng.choice(docs)
+    parts = path.split("/")
+    stem = parts[-2] if path.endswith("/index.md") else parts[-1][:-3]
+    kind = rng.choice(["cyrillic", "upper", "underscore", "file-vs-folder", "punctuation", "empty-slug"])
+    if kind == "cyrillic":
+        base = transliteration_twin(stem) or stem.upper()
+    elif kind == "upper":
+        base = stem.upper()
+    elif kind == "underscore":
+        base = stem.replace("-", "_")
+    elif kind == "punctuation":
+        base = stem.replace("-", " — ") + "!"
+    elif kind == "empty-slug":
+        base = rng.choice(["ьъь", "!!!", "—", "...", "🎄"])
+    else:
+        base = stem
+    if kind == "file-vs-folder":
+        new = "/".join(parts[:-2] + [stem + ".md"]) if path.endswith("/index.md") else \
+            "/".join(parts[:-1] + [stem, "index.md"])
+    else:
+        new = new_name(path, base)
+    if new in case.files or new == path:
+        return None
+    copy = re.sub(rb"(FUZZMARK[BT]\d{4})(?:C\d+)?Z", rb"\1C1Z", case.files[path])
+    case.files[new] = copy
+    return f"{path} copied as {new} ({kind}, same slug {'' if kind != 'empty-slug' else 'empty'})"
+
+
+@mutation("names")
+def name_control_chars(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    parts = path.split("/")
+    stem = parts[-2] if path.endswith("/index.md") else parts[-1][:-3]
+    ins = rng.choice(["\n", "\r", "\t", "\x01", ":", "\x7f", "\udcff", "\udcc3\udc28", "*?<>|\"", "%2F", "\\",
+                      "\u202e", "e\u0301", "#frag", "?q=1", "'"])
+    pos = rng.randint(0, len(stem))
+    new = new_name(path, stem[:pos] + ins + stem[pos:])
+    if new in case.files:
+        return None
+    case.rename(path, new)
+    return f"{path} → {new!r}"
+
+
+@mutation("names")
+def name_extension(rng, case):
+    path = pick_doc(rng, case)
+    if not path:
+        return None
+    if path.endswith("/index.md"):
+        new = path[: -len("index.md")] + rng.choice(
+            ["INDEX.md", "Index.md", "index.MD", "README.md", "index.markdown", "index.md.txt", "index.md "])
+    else:
+        new = path[:-3] + rng.choice([".MD", ".markdown", ".md.md", ".md ", ".txt", ".Md", ".mdown"])
+    if new in case.files:
+        return None
+    case.files[new] = case.files.pop(path)
+    return f"{path} → {new!r}"
+
+
+OUTSIDE_MATERIAL = """---
+title: Файл вне Content FUZZMARKO0001Z
+date: 2023-03-01
+authors: [Чужой А.А.]
+school: sosh13
+direction: bank
+kind: article
+---
+
+Этот текст лежит за пределами Content/. FUZZMARKO0001Z
+"""
+
+
+@mutation("names")
+def symlink_outside(rng, case):
+    case.files["outside/secret.md"] = OUTSIDE_MATERIAL.encode()
+    case.files["outside/dir/index.md"] = OUTSIDE_MATERIAL.encode()
+    case.files["outside/secret.png"] = b"\x89PNG\r\n\x1a\nFUZZMARKO0001Z"
+    kind = rng.choice(["file", "dir", "absolute", "attachment", "page", "data", "template", "plans-dir"])
+    if kind == "file":
+        link, target = "Content/materials/evil.md", "../../outside/secret.md"
+    elif kind == "dir":
+        link, target = "Content/materials/evil", "../../outside/dir"
+    elif kind == "absolute":
+        link, target = "Content/materials/passwd.md", "/etc/passwd"
+    elif kind == "page":
+        link, target = "Content/pages/evil.md", "../../outside/secret.md"
+    elif kind == "data":
+        link, target = "Content/schools.yaml", "../outside/secret.md"
+        case.files.pop(link, None)
+    elif kind == "template":
+        link, target = "Templates/partials/evil.mustache", "../../outside/secret.md"
+    elif kind == "plans-dir":
+        link, target = "Content/plans/evil.yaml", "/etc/hostname"
+    else:
+        folders = sorted({p.rsplit("/", 1)[0] for p in case.documents() if p.endswith("/index.md")})
+        if not folders:
+            return None
+        folder = rng.choice(folders)
+        link, target = folder + "/secret.png", "../../../outside/secret.png"
+        index = folder + "/index.md"
+        set_field(case, index, "attachments", ["attachments:", "  - {file: secret.png, title: Секрет}"])
+        insert_block(rng, case, index, "![секрет](secret.png)")
+    if link in case.files:
+        return None
+    case.symlinks[link] = target
+    return f"symlink {link} → {target} ({kind})"
+
+
+@mutation("names")
+def symlink_loop(rng, case):
+    kind = rng.choice(["pair", "self", "dir-parent", "dir-root", "dangling", "inside-alias"])
+    if kind == "pair":
+        case.symlinks["Content/materials/loop-a.md"] = "loop-b.md"
+        case.symlinks["Content/materials/loop-b.md"] = "loop-a.md"
+    elif kind == "self":
+        case.symlinks["Content/materials/self.md"] = "self.md"
+    elif kind == "dir-parent":
+        case.symlinks["Content/materials/up"] = ".."
+    elif kind == "dir-root":
+        case.symlinks["Content/pages/root"] = "../.."
+    elif kind == "dangling":
+        case.symlinks["Content/materials/gone.md"] = "nothing-here.md"
+    else:
+        docs = [p for p in case.documents() if not p.endswith("/index.md")]
+        if not docs:
+            return None
+        target = rng.choice(docs)
+        case.symlinks["Content/materials/alias.md"] = os.path.relpath(target, "Content/materials")
+        return f"symlink Content/materials/alias.md → {target} (inside-alias)"
+    return f"symlink {kind}"
+
+
+@mutation("names")
+def empty_file(rng, case):
+    path = rng.choice(case.documents() + case.data_files() + case.templates())
+    content = rng.choice([b"", b" \n\n", b"---\n---\n", b"---\n", b"\n", b"\xef\xbb\xbf", "---\n---\nтекст\n".encode()])
+    case.files[path] = content
+    return f"{path}: replaced by {content!r}"
+
+
+@mutation("names")
+def stray_files(rng, case):
+    kind = rng.choice(["txt", "empty-dir", "deep-doc", "unknown-yaml", "plans-md", "page-folder", "dir-named-md",
+                       "site-is-dir", "materials-is-file", "binary-md"])
+    if kind == "txt":
+        case.files["Content/materials/заметки.txt"] = "просто текст\n".encode()
+    elif kind == "empty-dir":
+        case.dirs.add("Content/materials/pustaia-papka")
+    elif kind == "deep-doc":
+        case.files["Content/materials/a/b/index.md"] = case.files[case.documents()[0]] if case.documents() else b"x"
+    elif kind == "unknown-yaml":
+        case.files["Content/authors.yaml"] = "- id: x\n".encode()
+    elif kind == "plans-md":
+        case.files["Content/plans/README.md"] = "# План\n".encode()
+    elif kind == "page-folder":
+        pages = case.paths("Content/pages/", ".md")
+        if not pages:
+            return None
+        src = pages[0]
+        case.files["Content/pages/razdel/index.md"] = re.sub(rb"(FUZZMARK[BT]\d{4})(?:C\d+)?Z", rb"\1C2Z", case.files[src])
+    elif kind == "dir-named-md":
+        case.dirs.add("Content/materials/papka.md")
+    elif kind == "site-is-dir":
+        case.files.pop("Content/site.yaml", None)
+        case.dirs.add("Content/site.yaml")
+    elif kind == "materials-is-file":
+        for p in case.paths("Content/materials/"):
+            del case.files[p]
+        case.files["Content/materials"] = b"not a folder\n"
+    else:
+        case.files["Content/materials/binary.md"] = bytes(range(256)) * 4
+    return f"stray {kind}"
+
+
+MUTATION_BY_NAME = {name: (group, fn) for name, group, fn in MUTATIONS}
+
+
+# ----------------------------------------------------------------------------- generation
+
+
+def iteration_seeds(seed: int, count: int) -> list[int]:
+    master = random.Random(seed)
+    return [master.getrandbits(64) for _ in range(count)]
+
+
+def make_case(base: dict[str, bytes], iter_seed: int, only: list[int] | None = None) -> Case:
+    """The mutated case of one iteration. `only`: indexes of the mutations to keep (minimising);
+    each mutation draws from its own generator, so dropping one does not change the others."""
+    rng = random.Random(iter_seed)
+    count = rng.randint(1, 3)
+    picks = [(rng.choices(range(len(MUTATIONS)), WEIGHTS)[0], rng.getrandbits(64)) for _ in range(count)]
+    case = Case(base)
+    for index, (choice, sub_seed) in enumerate(picks):
+        if only is not None and index not in only:
+            continue
+        sub = random.Random(sub_seed)
+        detail = None
+        for attempt in range(8):
+            name, group, fn = MUTATIONS[(choice + attempt) % len(MUTATIONS)]
+            detail = fn(sub, case)
+            if detail:
+                case.applied.append((name, detail))
+                break
+    return case
+
+
+def materialize(case: Case, dest: Path) -> list[str]:
+    problems = []
+    dest.mkdir(parents=True, exist_ok=True)
+    for d in sorted(case.dirs):
+        try:
+            os.makedirs(dest / d, exist_ok=True)
+        except OSError as e:
+            problems.append(f"mkdir {d!r}: {e.strerror}")
+    for path, data in sorted(case.files.items()):
+        full = os.path.join(str(dest), path)
+        try:
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "wb") as f:
+                f.write(data)
+        except OSError as e:
+            problems.append(f"write {path!r}: {e.strerror}")
+    for path, target in sorted(case.symlinks.items()):
+        full = os.path.join(str(dest), path)
+        try:
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            os.symlink(target, full)
+        except OSError as e:
+            problems.append(f"symlink {path!r}: {e.strerror}")
+    return problems
+
+
+# ----------------------------------------------------------------------------- running
+
+
+@dataclasses.dataclass
+class Run:
+    argv: list[str]
+    status: int | None  # None: timed out
+    output: str
+    seconds: float
+
+
+def child_limits(memory_mb: int):
+    def apply():
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if memory_mb > 0:
+            limit = memory_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    return apply
+
+
+def run_okrug(argv: list[str], cwd: Path, timeout: float, memory_mb: int, backtrace: bool = False) -> Run:
+    env = dict(os.environ)
+    env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    env["SWIFT_BACKTRACE"] = "enable=yes,color=no,interactive=no,sanitize=no" if backtrace else "enable=no"
+    env.setdefault("LANG", "C.UTF-8")
+    start = time.monotonic()
+    proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, env=env, start_new_session=True,
+                            preexec_fn=child_limits(memory_mb))
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+        status = proc.returncode
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        out, _ = proc.communicate()
+        status = None
+    return Run(argv, status, out.decode("utf-8", "replace"), time.monotonic() - start)
+
+
+def commands(okrug: str) -> list[list[str]]:
+    return [
+        [okrug, "check", "--content", "Content", "--templates", "Templates"],
+        [okrug, "build", "--content", "Content", "--templates", "Templates", "--output", "Public", "--no-search"],
+    ]
+
+
+def output_html(public: Path) -> bytes:
+    chunks = []
+    for dirpath, dirnames, filenames in os.walk(public):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name.endswith(".html"):
+                try:
+                    with open(os.path.join(dirpath, name), "rb") as f:
+                        chunks.append(f.read())
+                except OSError:
+                    pass
+    return b"\n".join(chunks)
+
+
+def is_draft(data: bytes) -> bool:
+    head = data[:20000]
+    end = head.find(b"\n---", 3)
+    fm = head[: end if end > 0 else len(head)]
+    return re.search(rb"(?m)^\s*draft\s*:", fm) is not None
+
+
+def classify(case: Case, runs: dict[str, Run], public: Path, timeout: float) -> list[tuple[str, str, str]]:
+    """[(class, command, detail)]; empty means ok."""
+    found = []
+    all_output = "\n".join(r.output for r in runs.values())
+    for name, r in runs.items():
+        if r.status is None:
+            found.append(("hang", name, f"no exit after {timeout:g} s"))
+            continue
+        if r.status < 0:
+            sig = -r.status
+            try:
+                signame = signal.Signals(sig).name
+            except ValueError:
+                signame = str(sig)
+            found.append(("crash", name, f"signal {signame}"))
+        elif r.status not in (0, 1):
+            found.append(("crash", name, f"exit status {r.status}"))
+        m = ENGLISH_RE.search(r.output)
+        if m:
+            line = r.output[r.output.rfind("\n", 0, m.start()) + 1:].split("\n", 1)[0]
+            found.append(("english-text", name, line[:300]))
+        if r.status == 1 and not DIAG_RE.search(r.output) and not LOOSE_DIAG_RE.search(r.output):
+            found.append(("unexplained-error", name, first_lines(r.output, 1)))
+    check, build = runs.get("check"), runs.get("build")
+    if check and build and check.status == 0 and build.status == 1:
+        found.append(("check-build-mismatch", "build", first_lines(build.output, 1)))
+    if build and build.status == 0:
+        html = output_html(public)
+        if b"FUZZMARKO" in html:
+            found.append(("outside-leak", "build", "a file outside Content/ was published"))
+        for path in sorted(case.files):
+            if not is_document(path) or path in case.symlinks:
+                continue
+            data = case.files[path]
+            marks = sorted(set(MARK_RE.findall(data)))
+            marks = [m for m in marks if not m.startswith(b"FUZZMARKO")]
+            if not marks or is_draft(data):
+                continue
+            if path in all_output:
+                continue
+            missing = [m.decode() for m in marks if m not in html]
+            if missing:
+                found.append(("lost-text", "build", f"{path}: {', '.join(missing)} not in output"))
+    return found
+
+
+def clean(text: str) -> str:
+    """Printable: control characters, odd separators and lone surrogates as escapes."""
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if (o < 0x20 and ch not in "\n") or 0x7F <= o <= 0x9F or o in (0x2028, 0x2029, 0x202E, 0xFEFF) \
+                or 0xD800 <= o <= 0xDFFF:
+            out.append(f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def first_lines(text: str, n: int = 6, width: int = 240) -> str:
+    lines = [clean(l) for l in text.splitlines() if l.strip()][:n]
+    return "\n".join(l if len(l) <= width else l[:width] + "…" for l in lines)
+
+
+# ----------------------------------------------------------------------------- worker
+
+CONFIG: dict = {}
+BASE: dict[str, bytes] = {}
+
+
+def init_worker(config, base):
+    CONFIG.update(config)
+    BASE.update(base)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def run_case(case: Case, folder: Path, backtrace: bool = False) -> tuple[list, dict[str, Run], list[str]]:
+    problems = materialize(case, folder)
+    runs = {}
+    for name, argv in zip(("check", "build"), commands(CONFIG["okrug"])):
+        if name == "build" and runs["check"].status is None and not CONFIG.get("always_build"):
+            break  # the same input hangs the same load stage; save the second timeout
+        runs[name] = run_okrug(argv, folder, CONFIG["timeout"], CONFIG["memory_mb"], backtrace)
+    return classify(case, runs, folder / "Public", CONFIG["timeout"]), runs, problems
+
+
+def keep_case(case: Case, folder: Path, keep: Path, label: str, info: str) -> Path:
+    dest = keep / label
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for sub in ("Content", "Templates", "outside"):
+        if os.path.lexists(folder / sub):
+            if os.path.isdir(folder / sub) and not os.path.islink(folder / sub):
+                shutil.copytree(folder / sub, dest / sub, symlinks=True)
+            else:
+                shutil.copy2(folder / sub, dest / sub, follow_symlinks=False)
+    script = ["#!/bin/sh", "# re-run this case; okrug path may be passed as $1", 'cd "$(dirname "$0")"',
+              f'OKRUG="${{1:-{CONFIG["okrug"]}}}"', f"export SOURCE_DATE_EPOCH={SOURCE_DATE_EPOCH}"]
+    for argv in commands("$OKRUG"):
+        script.append(" ".join(['"$OKRUG"'] + argv[1:]) + "; echo \"exit $?\"")
+    (dest / "commands.sh").write_text("\n".join(script) + "\n")
+    os.chmod(dest / "commands.sh", 0o755)
+    (dest / "info.txt").write_text(info)
+    return dest
+
+
+def worker(job: tuple[int, int]) -> dict:
+    iteration, iter_seed = job
+    case = make_case(BASE, iter_seed)
+    folder = Path(tempfile.mkdtemp(prefix=f"i{iteration}-", dir=CONFIG["workdir"]))
+    try:
+        findings, runs, problems = run_case(case, folder)
+        result = {
+            "iteration": iteration,
+            "mutations": case.applied,
+            "findings": findings,
+            "problems": problems,
+            "status": {n: r.status for n, r in runs.items()},
+            "seconds": {n: r.seconds for n, r in runs.items()},
+            "output": {n: first_lines(r.output) for n, r in runs.items()},
+        }
+        if findings and CONFIG.get("keep"):
+            info = describe(result, CONFIG["seed"])
+            keep_case(case, folder, Path(CONFIG["keep"]), f"s{CONFIG['seed']}-i{iteration}", info)
+        return result
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def describe(result: dict, seed: int) -> str:
+    lines = [f"seed {seed} iteration {result['iteration']}  (replay: --replay {seed}:{result['iteration']})"]
+    for name, detail in result["mutations"]:
+        lines.append(f"  mutation {name}: {clean(detail)}")
+    for p in result.get("problems", []):
+        lines.append(f"  (harness could not create: {p})")
+    for cls, cmd, detail in result["findings"]:
+        lines.append(f"  {cls} in `{cmd}`: {detail}")
+    for cmd in ("check", "build"):
+        argv = " ".join(commands("okrug")[0 if cmd == "check" else 1])
+        if cmd not in result["status"]:
+            lines.append(f"  $ {argv}   → not run (check timed out)")
+            continue
+        lines.append(f"  $ {argv}   → exit {result['status'].get(cmd)}")
+        out = result["output"].get(cmd, "")
+        for l in out.splitlines():
+            lines.append("      " + l)
+    return "\n".join(lines) + "\n"
+
+
+# ----------------------------------------------------------------------------- grouping
+
+
+def normalise(text: str) -> str:
+    text = re.sub(r"FUZZMARK\w+", "MARK", text)
+    text = re.sub(r"/tmp/[^\s:)]*", "/TMP", text)
+    text = re.sub(r"Content/[^:\n]*", "Content/…", text)
+    text = re.sub(r"Templates/[^:\n]*", "Templates/…", text)
+    text = re.sub(r"\d+", "N", text)
+    return text[:160]
+
+
+def signature(result: dict, cls: str, cmd: str, detail: str) -> tuple:
+    out = result["output"].get(cmd, "")
+    if cls == "crash":
+        fatal = next((l for l in out.splitlines() if "Fatal error" in l or "fatal" in l.lower()), "")
+        return (cls, cmd, detail, normalise(fatal))
+    if cls == "hang":
+        return (cls, cmd, "timeout", "")
+    if cls in ("lost-text", "outside-leak"):
+        return (cls, cmd, "", "")
+    if cls == "english-text":
+        return (cls, cmd, normalise(detail), "")
+    return (cls, cmd, normalise(first_lines(out, 1)), "")
+
+
+def minimise(result: dict, iter_seed: int, okrug_cfg: dict) -> dict:
+    """Re-runs a failing case with each single mutation, then re-runs the smallest reproducer
+    with Swift backtraces on."""
+    target = {(c, cmd) for c, cmd, _ in result["findings"]}
+    case_full = make_case(BASE, iter_seed)
+    n = len(case_full.applied)
+    best = None
+    rng = random.Random(iter_seed)
+    count = rng.randint(1, 3)
+    if count > 1:
+        for i in range(count):
+            case = make_case(BASE, iter_seed, only=[i])
+            folder = Path(tempfile.mkdtemp(prefix="min-", dir=CONFIG["workdir"]))
+            try:
+                findings, runs, _ = run_case(case, folder)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+            if {(c, cmd) for c, cmd, _ in findings} & target:
+                best = (i, case.applied, findings)
+                break
+    trace = ""
+    crashed = [cmd for c, cmd, _ in result["findings"] if c == "crash"]
+    if crashed:
+        case = make_case(BASE, iter_seed, only=[best[0]] if best else None)
+        folder = Path(tempfile.mkdtemp(prefix="bt-", dir=CONFIG["workdir"]))
+        try:
+            trace = gdb_trace(case, folder, crashed[0])
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return {"single": best[1] if best else (case_full.applied if n == 1 else None), "trace": trace}
+
+
+def gdb_trace(case: Case, folder: Path, command: str) -> str:
+    """The signal, any `Fatal error` line and the first distinct source frames under gdb."""
+    gdb = shutil.which("gdb")
+    if not gdb:
+        return ""
+    materialize(case, folder)
+    argv = commands(CONFIG["okrug"])[0 if command == "check" else 1]
+    run = run_okrug([gdb, "-q", "-batch", "-ex", "run", "-ex", "bt 60", "--args"] + argv, folder, 180,
+                    CONFIG["memory_mb"] * 3 if CONFIG["memory_mb"] else 0)
+    return frames(run.output)
+
+
+def frames(output: str, n: int = 8) -> str:
+    """From gdb's output: the signal, `Fatal error` lines, and up to `n` distinct frames."""
+    keep, seen = [], set()
+    demangle = shutil.which("swift-demangle")
+    for line in output.splitlines():
+        if "received signal" in line or "Fatal error" in line:
+            keep.append(clean(line.strip())[:200])
+    for m in re.finditer(r"^#\d+\s+(?:0x[0-9a-f]+ in )?(\S+) .*? at (\S+):(\d+)", output, re.M):
+        symbol, file, line = m.group(1), m.group(2), m.group(3)
+        where = f"{file.split('/Sources/')[-1]}:{line}"
+        if where in seen:
+            continue
+        seen.add(where)
+        if demangle and symbol.startswith("$s"):
+            try:
+                symbol = subprocess.run([demangle, "--simplified", "--compact", symbol], capture_output=True,
+                                        text=True, timeout=10).stdout.strip() or symbol
+            except (OSError, subprocess.SubprocessError):
+                pass
+        keep.append(f"{where}  {symbol[:120]}")
+        if len(seen) >= n:
+            break
+    return "\n".join(keep)
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def default_okrug() -> str:
+    release = ROOT / ".build/release/okrug"
+    return str(release if release.exists() else ROOT / ".build/debug/okrug")
+
+
+def baseline(base: dict[str, bytes]) -> tuple[bool, str]:
+    case = Case(base)
+    folder = Path(tempfile.mkdtemp(prefix="base-", dir=CONFIG["workdir"]))
+    try:
+        findings, runs, problems = run_case(case, folder)
+        html = output_html(folder / "Public")
+        marks = sorted({m for d in base.values() for m in MARK_RE.findall(d)})
+        missing = [m.decode() for m in marks if m not in html]
+        ok = not findings and all(r.status == 0 for r in runs.values()) and not missing and not problems
+        text = "\n".join(f"{n}: exit {r.status} ({r.seconds:.2f} s)\n{first_lines(r.output, 12)}" for n, r in runs.items())
+        if missing:
+            text += f"\nmarkers missing from the unmutated output: {missing}"
+        return ok, text
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--iterations", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--okrug", default=None)
+    ap.add_argument("--timeout", type=float, default=10.0)
+    ap.add_argument("--keep", default=None)
+    ap.add_argument("--corpus", choices=["small", "full"], default="small")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--strict", action="store_true")
+    ap.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "fuzz-work"))
+    ap.add_argument("--memory-mb", type=int, default=4096)
+    ap.add_argument("--report", default=None, help="write all results as JSON here")
+    ap.add_argument("--no-minimize", action="store_true")
+    ap.add_argument("--always-build", action="store_true", help="run build even when check timed out")
+    ap.add_argument("--quiet", action="store_true", help="no progress line")
+    ap.add_argument("--replay", default=None, metavar="SEED:ITER")
+    ap.add_argument("--run", action="store_true", help="with --replay: also run and classify")
+    ap.add_argument("--list-mutations", action="store_true")
+    args = ap.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(errors="backslashreplace")
+
+    if args.list_mutations:
+        for name, group, fn in MUTATIONS:
+            print(f"{group:13} {name}")
+        return 0
+
+    okrug = os.path.abspath(args.okrug or default_okrug())
+    os.makedirs(args.workdir, exist_ok=True)
+    CONFIG.update(okrug=okrug, timeout=args.timeout, memory_mb=args.memory_mb, workdir=args.workdir,
+                  keep=os.path.abspath(args.keep) if args.keep else None, seed=args.seed,
+                  always_build=args.always_build)
+    BASE.update(load_corpus(args.corpus))
+
+    if args.replay:
+        seed_text, _, iter_text = args.replay.partition(":")
+        seed, iteration = int(seed_text), int(iter_text)
+        iter_seed = iteration_seeds(seed, iteration + 1)[iteration]
+        case = make_case(BASE, iter_seed)
+        dest = Path(args.keep or os.path.join(args.workdir, f"replay-s{seed}-i{iteration}")).absolute()
+        if dest.exists():
+            shutil.rmtree(dest)
+        problems = materialize(case, dest)
+        print(f"case seed {seed} iteration {iteration} ({args.corpus} corpus) written to {dest}")
+        for name, detail in case.applied:
+            print(f"  mutation {name}: {detail}")
+        for p in problems:
+            print(f"  (could not create: {p})")
+        print("commands:")
+        print(f"  cd {dest}")
+        print(f"  export SOURCE_DATE_EPOCH={SOURCE_DATE_EPOCH}")
+        for c in commands(okrug):
+            print("  " + " ".join(c))
+        if args.run:
+            shutil.rmtree(dest / "Public", ignore_errors=True)
+            runs = {}
+            for name, c in zip(("check", "build"), commands(okrug)):
+                runs[name] = run_okrug(c, dest, args.timeout, args.memory_mb)
+                print(f"--- {name}: exit {runs[name].status} ({runs[name].seconds:.2f} s)")
+                print(first_lines(runs[name].output, 20, 400))
+            findings = classify(case, runs, dest / "Public", args.timeout)
+            for f in findings or [("ok", "", "")]:
+                print(f"=> {f[0]} {f[1]} {f[2]}")
+        return 0
+
+    if not os.path.exists(okrug):
+        print(f"okrug binary not found: {okrug} (build it with `swift build`, or pass --okrug)", file=sys.stderr)
+        return 2
+
+    ok, text = baseline(BASE)
+    if not ok:
+        print("The unmutated corpus does not build cleanly; fuzz results would mean nothing:\n" + text, file=sys.stderr)
+        return 2
+
+    seeds = iteration_seeds(args.seed, args.iterations)
+    jobs = list(enumerate(seeds))
+    results: list[dict] = []
+    start = time.monotonic()
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(max(1, args.jobs), initializer=init_worker, initargs=(dict(CONFIG), dict(BASE))) as pool:
+        try:
+            for n, result in enumerate(pool.imap(worker, jobs, chunksize=1), 1):
+                results.append(result)
+                if not args.quiet and (n % 50 == 0 or n == len(jobs)):
+                    bad = sum(1 for r in results if r["findings"])
+                    el = time.monotonic() - start
+                    print(f"[{n}/{len(jobs)}] {el:.0f} s, {n / el:.1f} it/s, non-ok {bad}", file=sys.stderr, flush=True)
+        except KeyboardInterrupt:
+            pool.terminate()
+            print("interrupted; summarising what ran", file=sys.stderr)
+    wall = time.monotonic() - start
+
+    # ---- summary
+    per_class = collections.Counter()
+    per_mutation: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for r in results:
+        classes = sorted({c for c, _, _ in r["findings"]}, key=CLASS_ORDER.index) or ["ok"]
+        for c in classes:
+            per_class[c] += 1
+        for name, _ in r["mutations"]:
+            per_mutation[name]["runs"] += 1
+            for c in classes:
+                per_mutation[name][c] += 1
+    n = len(results)
+    check_t = sum(r["seconds"].get("check", 0) for r in results) / max(n, 1)
+    build_t = sum(r["seconds"].get("build", 0) for r in results) / max(n, 1)
+    print()
+    print(f"okrug fuzz: seed {args.seed}, {n} iterations, corpus {args.corpus}, jobs {args.jobs}, binary {okrug}")
+    print(f"wall time {wall:.1f} s, {n / wall if wall else 0:.2f} iterations/s, "
+          f"{wall * args.jobs / max(n, 1) * 1000:.0f} ms per iteration per worker "
+          f"(mean check {check_t * 1000:.0f} ms, build {build_t * 1000:.0f} ms)")
+    print()
+    print("class                  iterations")
+    for c in CLASS_ORDER:
+        print(f"  {c:20} {per_class.get(c, 0):8}")
+    print()
+    cols = [c for c in CLASS_ORDER if c != "ok" and per_class.get(c)]
+    print(f"{'mutation':26} {'runs':>6} " + " ".join(f"{c[:12]:>12}" for c in cols))
+    for name, group, _ in MUTATIONS:
+        cnt = per_mutation.get(name, collections.Counter())
+        print(f"{name:26} {cnt['runs']:6} " + " ".join(f"{cnt[c]:12}" for c in cols))
+
+    bad = [r for r in results if r["findings"]]
+    if bad:
+        print()
+        print(f"non-ok cases ({len(bad)}):")
+        for r in bad:
+            print(describe(r, args.seed))
+
+    # ---- distinct failures
+    groups: dict[tuple, dict] = {}
+    for r in bad:
+        for cls, cmd, detail in r["findings"]:
+            key = signature(r, cls, cmd, detail)
+            g = groups.setdefault(key, {"count": 0, "combos": collections.Counter(), "example": r, "detail": detail})
+            g["count"] += 1
+            g["combos"][" + ".join(sorted({m for m, _ in r["mutations"]}))] += 1
+            if len(r["mutations"]) < len(g["example"]["mutations"]):
+                g["example"], g["detail"] = r, detail
+    failing_classes = STRICT_FAILING if args.strict else FAILING
+    if groups:
+        print()
+        print(f"distinct failures ({len(groups)}):")
+        for i, (key, g) in enumerate(sorted(groups.items(), key=lambda kv: (CLASS_ORDER.index(kv[0][0]), -kv[1]["count"]))):
+            ex = g["example"]
+            print(f"[{i + 1}] {key[0]} in `{key[1]}` — {g['count']} times; example --replay {args.seed}:{ex['iteration']}")
+            print(f"    detail: {g['detail'][:300]}")
+            for combo, c in g["combos"].most_common(5):
+                print(f"    {c:5} × {combo}")
+            for name, detail in ex["mutations"]:
+                print(f"    example mutation {name}: {detail}")
+            print("    output: " + (first_lines(ex["output"].get(key[1], ""), 3) or "(none)").replace("\n", "\n            "))
+            if not args.no_minimize and i < 40 and key[0] in failing_classes | {"unexplained-error", "english-text"}:
+                m = minimise(ex, seeds[ex["iteration"]], CONFIG)
+                if m["single"]:
+                    print("    single-mutation reproducer: " + "; ".join(f"{a}: {b}" for a, b in m["single"]))
+                else:
+                    print("    single-mutation reproducer: none (needs the combination)")
+                if m["trace"]:
+                    print("    backtrace:\n      " + m["trace"].replace("\n", "\n      "))
+
+    if args.report:
+        with open(args.report, "w") as f:
+            json.dump({"seed": args.seed, "iterations": n, "wall_seconds": wall, "results": results}, f,
+                      ensure_ascii=True, indent=1)
+
+    failed = any(c in failing_classes for c in per_class)
+    print()
+    print("result: " + ("FAIL" if failed else "PASS") +
+          f" ({', '.join(f'{c} {per_class[c]}' for c in CLASS_ORDER if c != 'ok' and per_class.get(c)) or 'all ok'})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
