@@ -18,8 +18,10 @@ import Testing
         #expect(errors.count == 1)
         let error = try #require(errors.first)
         #expect(error.file == "Content/materials/a.md")
-        #expect(error.line == 9)
-        #expect(error.message.contains("YAML"))
+        // Where the bracket opens, not where the parser gave up.
+        #expect(error.line == 8)
+        #expect(error.column == 7)
+        #expect(error.message.contains("«[» открыта здесь и не закрыта"))
         #expect(!error.hint.isEmpty)
     }
 

@@ -21,7 +21,8 @@ each with a timeout, and classifies the run:
   unexplained-error  exit 1, but no line `Content/...:line:col: error|warning: <Russian>` (or
                      `Content/...: <Russian>`) naming a file
   english-text       output contains Foundation/English error text (NSCocoaErrorDomain,
-                     Error Domain=, The operation, couldn't, No such file, Public:1:1)
+                     Error Domain=, The operation, couldn't, No such file, Public:1:1) or four
+                     English words in a row outside «quoted input», paths and identifiers
   check-build-mismatch  `check` said 0 but `build` said 1 (check misses something build finds)
   ok                 none of the above
 
@@ -29,10 +30,14 @@ Usage:
 
   python3 scripts/fuzz/fuzz.py --iterations N --seed S [--okrug PATH] [--timeout 10]
                                [--keep DIR] [--corpus small|full] [--jobs 2] [--strict]
-                               [--workdir DIR] [--memory-mb 4096] [--report FILE.json]
-                               [--no-minimize] [--quiet]
-  python3 scripts/fuzz/fuzz.py --replay S:ITER [--keep DIR] [--run] [--okrug PATH]
+                               [--time-limit SECONDS] [--workdir DIR] [--memory-mb 4096]
+                               [--report FILE.json] [--no-minimize] [--okrug-threads N] [--quiet]
+  python3 scripts/fuzz/fuzz.py --replay S:ITER [--only I[,J]] [--keep DIR] [--run] [--okrug PATH]
   python3 scripts/fuzz/fuzz.py --list-mutations
+
+  e.g.  python3 scripts/fuzz/fuzz.py --iterations 10000 --seed 2 --okrug .build/release/okrug \
+            --time-limit 900 --keep /tmp/fuzz-work/keep
+        python3 scripts/fuzz/fuzz.py --replay 2:417 --only 1 --run
 
 Determinism: `random.Random(S)` draws one 64-bit seed per iteration; iteration ITER (0-based)
 uses `random.Random(<that seed>)` for its mutations, so the same S always gives the same inputs,
@@ -43,15 +48,28 @@ Nothing depends on the clock (SOURCE_DATE_EPOCH is fixed for okrug).
 the project root, this script's ../..). `--corpus small` (default) is a reduced copy of the
 sample site (4 data files, 5 materials of which one is a folder with attachments, both
 pages, all templates); `full` is the whole sample. Each child runs with an address-space
-limit (--memory-mb) so a YAML bomb cannot take the machine, and SWIFT_BACKTRACE=enable=no
-(a symbolicated backtrace takes seconds; failing examples are re-run once with it on).
+limit (--memory-mb) so a YAML bomb cannot take the machine, with SOURCE_DATE_EPOCH fixed and
+SWIFT_BACKTRACE=enable=no (crash examples are re-run under gdb instead, see below).
+
+Mutations (63, --list-mutations) are named functions in six groups: front-matter, encoding,
+body, data (site/schools/directions/plan), templates and names (file names, symlinks, stray
+files). An iteration draws 1-3 of them (YAML alias bombs at a tenth of the weight: every hit
+costs a full timeout); each mutation draws from its own generator, so `--only` can replay one
+of them alone. When `check` times out, `build` is not run (same input, same hang) unless
+--always-build. --time-limit stops between batches of 100, so a timed run is still a prefix
+of the same sequence.
 
 After the run the harness prints a summary (counts per class and per mutation, wall time,
-iterations/s), every non-ok case (seed:iteration, mutations, command, first output lines),
-and distinct failures grouped by class, command and normalised first message; for each
-group one example is re-run with each of its mutations alone to find a single-mutation
-reproducer (--no-minimize to skip). With --keep DIR every failing case is copied to
-DIR/s<S>-i<ITER>/ with a `commands.sh` and `info.txt`.
+iterations/s, ms per iteration per worker), every non-ok case (seed:iteration, mutations,
+commands with exit status, first output lines), and the distinct failures grouped by class,
+command, causing mutation and normalised message. Multi-mutation failing cases are re-run one
+mutation at a time to name the mutation that causes each finding (at most --minimize-limit
+cases; --no-minimize skips this), and the smallest example of each crash group is re-run
+under gdb (when installed) for the signal and the first source frames. With --keep DIR every
+failing case is copied to DIR/s<S>-i<ITER>/ with `commands.sh` and `info.txt`.
+
+Scratch folders are made under --workdir (default $TMPDIR/fuzz-work) and removed after each
+iteration; a tmpfs there makes okrug's output writing several times faster.
 
 Exit status: 1 if any crash, hang, lost-text or outside-leak was found (with --strict also
 english-text, unexplained-error and check-build-mismatch); 2 if the harness cannot run
@@ -104,6 +122,9 @@ CLASS_ORDER = [
 MARK_RE = re.compile(rb"FUZZMARK[BTO]\d{4}(?:C\d+)?Z")
 ENGLISH_RE = re.compile(
     r"NSCocoaErrorDomain|Error Domain=|The operation|couldn[’']t|No such file|Public:1:1")
+# English prose in a message: four or more English words in a row, outside «quoted input»,
+# paths, URLs and identifiers (libyaml's "Maximum nesting level reached, set with ...").
+ENGLISH_WORDS_RE = re.compile(r"[A-Za-z][a-z]+(?:[ ,()']+[A-Za-z][a-z]+){3,}")
 CYR = "А-Яа-яЁё"
 DIAG_RE = re.compile(
     rf"^(?:Content|Templates|Public)(?:/[^\n]*)?:\d+:\d+: (?:error|warning): [^\n]*[{CYR}]", re.M)
@@ -1561,7 +1582,7 @@ def name_control_chars(rng, case):
         return None
     parts = path.split("/")
     stem = parts[-2] if path.endswith("/index.md") else parts[-1][:-3]
-    ins = rng.choice(["\n", "\r", "\t", "\x01", ":", "\x7f", "\udcff", "\udcc3\udc28", "*?<>|\"", "%2F", "\\",
+    ins = rng.choice(["\n", "\r", "\t", "\x01", ":", "\x7f", "\udcff", "\udcc3(", "*?<>|\"", "%2F", "\\",
                       "\u202e", "e\u0301", "#frag", "?q=1", "'"])
     pos = rng.randint(0, len(stem))
     new = new_name(path, stem[:pos] + ins + stem[pos:])
@@ -1740,23 +1761,23 @@ def materialize(case: Case, dest: Path) -> list[str]:
     for d in sorted(case.dirs):
         try:
             os.makedirs(dest / d, exist_ok=True)
-        except OSError as e:
-            problems.append(f"mkdir {d!r}: {e.strerror}")
+        except (OSError, UnicodeError) as e:
+            problems.append(f"mkdir {d!r}: {getattr(e, 'strerror', None) or e}")
     for path, data in sorted(case.files.items()):
         full = os.path.join(str(dest), path)
         try:
             os.makedirs(os.path.dirname(full), exist_ok=True)
             with open(full, "wb") as f:
                 f.write(data)
-        except OSError as e:
-            problems.append(f"write {path!r}: {e.strerror}")
+        except (OSError, UnicodeError) as e:
+            problems.append(f"write {path!r}: {getattr(e, 'strerror', None) or e}")
     for path, target in sorted(case.symlinks.items()):
         full = os.path.join(str(dest), path)
         try:
             os.makedirs(os.path.dirname(full), exist_ok=True)
             os.symlink(target, full)
-        except OSError as e:
-            problems.append(f"symlink {path!r}: {e.strerror}")
+        except (OSError, UnicodeError) as e:
+            problems.append(f"symlink {path!r}: {getattr(e, 'strerror', None) or e}")
     return problems
 
 
@@ -1785,6 +1806,8 @@ def run_okrug(argv: list[str], cwd: Path, timeout: float, memory_mb: int, backtr
     env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     env["SWIFT_BACKTRACE"] = "enable=yes,color=no,interactive=no,sanitize=no" if backtrace else "enable=no"
     env.setdefault("LANG", "C.UTF-8")
+    if CONFIG.get("okrug_threads"):
+        env["OKRUG_THREADS"] = str(CONFIG["okrug_threads"])
     start = time.monotonic()
     proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, env=env, start_new_session=True,
@@ -1847,21 +1870,24 @@ def classify(case: Case, runs: dict[str, Run], public: Path, timeout: float) -> 
             found.append(("crash", name, f"signal {signame}"))
         elif r.status not in (0, 1):
             found.append(("crash", name, f"exit status {r.status}"))
-        m = ENGLISH_RE.search(r.output)
-        if m:
-            line = r.output[r.output.rfind("\n", 0, m.start()) + 1:].split("\n", 1)[0]
+        line = english_prose(r.output)
+        if line:
             found.append(("english-text", name, line[:300]))
         if r.status == 1 and not DIAG_RE.search(r.output) and not LOOSE_DIAG_RE.search(r.output):
             found.append(("unexplained-error", name, first_lines(r.output, 1)))
     check, build = runs.get("check"), runs.get("build")
     if check and build and check.status == 0 and build.status == 1:
         found.append(("check-build-mismatch", "build", first_lines(build.output, 1)))
+    # A changed theme may legitimately leave text out of the pages (an empty layout): the
+    # lost-text check only holds with the original templates.
+    theme_changed = any(p.startswith("Templates/") for p in case.symlinks) or any(
+        case.files.get(p) != BASE.get(p) for p in set(case.files) | set(BASE) if p.startswith("Templates/"))
     if build and build.status == 0:
         html = output_html(public)
         if b"FUZZMARKO" in html:
             found.append(("outside-leak", "build", "a file outside Content/ was published"))
         for path in sorted(case.files):
-            if not is_document(path) or path in case.symlinks:
+            if theme_changed or not is_document(path) or path in case.symlinks:
                 continue
             data = case.files[path]
             marks = sorted(set(MARK_RE.findall(data)))
@@ -1887,6 +1913,19 @@ def clean(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def english_prose(output: str) -> str | None:
+    """The first output line with English prose, or None."""
+    for line in output.splitlines():
+        m = ENGLISH_RE.search(line)
+        if m:
+            return line
+        text = re.sub(r"«[^»]*»", "«»", line)
+        text = re.sub(r"\S*[/\\.:_=<>{}*#]\S*", " ", text)
+        if ENGLISH_WORDS_RE.search(text):
+            return line
+    return None
 
 
 def first_lines(text: str, n: int = 6, width: int = 240) -> str:
@@ -2006,36 +2045,32 @@ def signature(result: dict, cls: str, cmd: str, detail: str) -> tuple:
     return (cls, cmd, normalise(first_lines(out, 1)), "")
 
 
-def minimise(result: dict, iter_seed: int, okrug_cfg: dict) -> dict:
-    """Re-runs a failing case with each single mutation, then re-runs the smallest reproducer
-    with Swift backtraces on."""
-    target = {(c, cmd) for c, cmd, _ in result["findings"]}
-    case_full = make_case(BASE, iter_seed)
-    n = len(case_full.applied)
-    best = None
-    rng = random.Random(iter_seed)
-    count = rng.randint(1, 3)
-    if count > 1:
-        for i in range(count):
-            case = make_case(BASE, iter_seed, only=[i])
-            folder = Path(tempfile.mkdtemp(prefix="min-", dir=CONFIG["workdir"]))
-            try:
-                findings, runs, _ = run_case(case, folder)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
-            if {(c, cmd) for c, cmd, _ in findings} & target:
-                best = (i, case.applied, findings)
-                break
-    trace = ""
-    crashed = [cmd for c, cmd, _ in result["findings"] if c == "crash"]
-    if crashed:
-        case = make_case(BASE, iter_seed, only=[best[0]] if best else None)
-        folder = Path(tempfile.mkdtemp(prefix="bt-", dir=CONFIG["workdir"]))
-        try:
-            trace = gdb_trace(case, folder, crashed[0])
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-    return {"single": best[1] if best else (case_full.applied if n == 1 else None), "trace": trace}
+def pick_count(iter_seed: int) -> int:
+    """How many mutations iteration `iter_seed` draws (as in make_case)."""
+    return random.Random(iter_seed).randint(1, 3)
+
+
+def worker_single(job: tuple[int, int, int]) -> dict:
+    """One mutation of a failing iteration alone, to find which one causes each finding."""
+    iteration, iter_seed, index = job
+    case = make_case(BASE, iter_seed, only=[index])
+    folder = Path(tempfile.mkdtemp(prefix=f"min{iteration}-", dir=CONFIG["workdir"]))
+    try:
+        findings, runs, _ = run_case(case, folder)
+        return {"iteration": iteration, "index": index, "mutations": case.applied, "findings": findings,
+                "status": {n: r.status for n, r in runs.items()},
+                "output": {n: first_lines(r.output) for n, r in runs.items()}}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def crash_trace(iter_seed: int, only: int | None, command: str) -> str:
+    case = make_case(BASE, iter_seed, only=None if only is None else [only])
+    folder = Path(tempfile.mkdtemp(prefix="bt-", dir=CONFIG["workdir"]))
+    try:
+        return gdb_trace(case, folder, command)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def gdb_trace(case: Case, folder: Path, command: str) -> str:
@@ -2115,6 +2150,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--memory-mb", type=int, default=4096)
     ap.add_argument("--report", default=None, help="write all results as JSON here")
     ap.add_argument("--no-minimize", action="store_true")
+    ap.add_argument("--okrug-threads", type=int, default=0,
+                    help="set OKRUG_THREADS for okrug (default: okrug's own choice)")
+    ap.add_argument("--minimize-limit", type=int, default=300,
+                    help="at most this many failing multi-mutation cases are re-run mutation by mutation")
+    ap.add_argument("--only", default=None, help="with --replay: keep only these mutations (0-based, comma list)")
+    ap.add_argument("--time-limit", type=float, default=0,
+                    help="stop starting new batches of 100 iterations after this many seconds")
     ap.add_argument("--always-build", action="store_true", help="run build even when check timed out")
     ap.add_argument("--quiet", action="store_true", help="no progress line")
     ap.add_argument("--replay", default=None, metavar="SEED:ITER")
@@ -2133,14 +2175,15 @@ def main(argv: list[str] | None = None) -> int:
     os.makedirs(args.workdir, exist_ok=True)
     CONFIG.update(okrug=okrug, timeout=args.timeout, memory_mb=args.memory_mb, workdir=args.workdir,
                   keep=os.path.abspath(args.keep) if args.keep else None, seed=args.seed,
-                  always_build=args.always_build)
+                  always_build=args.always_build, okrug_threads=args.okrug_threads)
     BASE.update(load_corpus(args.corpus))
 
     if args.replay:
         seed_text, _, iter_text = args.replay.partition(":")
         seed, iteration = int(seed_text), int(iter_text)
         iter_seed = iteration_seeds(seed, iteration + 1)[iteration]
-        case = make_case(BASE, iter_seed)
+        only = [int(x) for x in args.only.split(",")] if args.only else None
+        case = make_case(BASE, iter_seed, only=only)
         dest = Path(args.keep or os.path.join(args.workdir, f"replay-s{seed}-i{iteration}")).absolute()
         if dest.exists():
             shutil.rmtree(dest)
@@ -2181,18 +2224,40 @@ def main(argv: list[str] | None = None) -> int:
     results: list[dict] = []
     start = time.monotonic()
     ctx = multiprocessing.get_context("fork")
+    singles: dict[int, list[dict]] = collections.defaultdict(list)
     with ctx.Pool(max(1, args.jobs), initializer=init_worker, initargs=(dict(CONFIG), dict(BASE))) as pool:
         try:
-            for n, result in enumerate(pool.imap(worker, jobs, chunksize=1), 1):
-                results.append(result)
-                if not args.quiet and (n % 50 == 0 or n == len(jobs)):
-                    bad = sum(1 for r in results if r["findings"])
-                    el = time.monotonic() - start
-                    print(f"[{n}/{len(jobs)}] {el:.0f} s, {n / el:.1f} it/s, non-ok {bad}", file=sys.stderr, flush=True)
+            # In batches, so that --time-limit stops after a whole prefix of the sequence.
+            for first in range(0, len(jobs), 100):
+                if args.time_limit and time.monotonic() - start > args.time_limit:
+                    print(f"time limit reached after {len(results)} iterations", file=sys.stderr)
+                    break
+                for result in pool.imap(worker, jobs[first:first + 100], chunksize=1):
+                    results.append(result)
+                    n = len(results)
+                    if not args.quiet and (n % 50 == 0 or n == len(jobs)):
+                        bad = sum(1 for r in results if r["findings"])
+                        el = time.monotonic() - start
+                        print(f"[{n}/{len(jobs)}] {el:.0f} s, {n / el:.1f} it/s, non-ok {bad}", file=sys.stderr,
+                              flush=True)
         except KeyboardInterrupt:
             pool.terminate()
             print("interrupted; summarising what ran", file=sys.stderr)
-    wall = time.monotonic() - start
+        wall = time.monotonic() - start
+        # which single mutation causes each finding of a multi-mutation case
+        if not args.no_minimize:
+            todo = sorted((r for r in results if r["findings"] and pick_count(seeds[r["iteration"]]) > 1),
+                          key=lambda r: (min(CLASS_ORDER.index(c) for c, _, _ in r["findings"]), r["iteration"]))
+            todo = todo[: args.minimize_limit]
+            single_jobs = [(r["iteration"], seeds[r["iteration"]], i) for r in todo
+                           for i in range(pick_count(seeds[r["iteration"]]))]
+            if single_jobs and not args.quiet:
+                print(f"re-running {len(single_jobs)} single mutations of {len(todo)} cases", file=sys.stderr)
+            try:
+                for single in pool.imap(worker_single, single_jobs, chunksize=1):
+                    singles[single["iteration"]].append(single)
+            except KeyboardInterrupt:
+                pool.terminate()
 
     # ---- summary
     per_class = collections.Counter()
@@ -2231,37 +2296,50 @@ def main(argv: list[str] | None = None) -> int:
         for r in bad:
             print(describe(r, args.seed))
 
-    # ---- distinct failures
+    # ---- distinct failures: grouped by class, command, causing mutation and first message
+    failing_classes = STRICT_FAILING if args.strict else FAILING
     groups: dict[tuple, dict] = {}
     for r in bad:
+        names = [m for m, _ in r["mutations"]]
         for cls, cmd, detail in r["findings"]:
-            key = signature(r, cls, cmd, detail)
-            g = groups.setdefault(key, {"count": 0, "combos": collections.Counter(), "example": r, "detail": detail})
+            only, culprit, example = None, None, r
+            if len(names) == 1:
+                culprit = names[0]
+            else:
+                for single in sorted(singles.get(r["iteration"], []), key=lambda x: x["index"]):
+                    if any(c == cls and k == cmd for c, k, _ in single["findings"]):
+                        only, example = single["index"], single
+                        culprit = single["mutations"][0][0] if single["mutations"] else "?"
+                        break
+            if culprit is None:
+                culprit = "combination " + " + ".join(sorted(set(names)))
+            key = (cls, cmd, culprit) + signature(example, cls, cmd, detail)[2:]
+            g = groups.setdefault(key, {"count": 0, "iterations": [], "best": None})
             g["count"] += 1
-            g["combos"][" + ".join(sorted({m for m, _ in r["mutations"]}))] += 1
-            if len(r["mutations"]) < len(g["example"]["mutations"]):
-                g["example"], g["detail"] = r, detail
-    failing_classes = STRICT_FAILING if args.strict else FAILING
+            g["iterations"].append(r["iteration"])
+            d = next((d for c, k, d in example["findings"] if c == cls and k == cmd), detail)
+            rank = (len(example["mutations"]), r["iteration"])
+            if g["best"] is None or rank < g["best"][0]:
+                g["best"] = (rank, r["iteration"], only, example, d)
     if groups:
         print()
-        print(f"distinct failures ({len(groups)}):")
-        for i, (key, g) in enumerate(sorted(groups.items(), key=lambda kv: (CLASS_ORDER.index(kv[0][0]), -kv[1]["count"]))):
-            ex = g["example"]
-            print(f"[{i + 1}] {key[0]} in `{key[1]}` — {g['count']} times; example --replay {args.seed}:{ex['iteration']}")
-            print(f"    detail: {g['detail'][:300]}")
-            for combo, c in g["combos"].most_common(5):
-                print(f"    {c:5} × {combo}")
+        print(f"distinct failures ({len(groups)}), grouped by class, command, causing mutation and message:")
+        ordered = sorted(groups.items(), key=lambda kv: (CLASS_ORDER.index(kv[0][0]), kv[0][2], -kv[1]["count"]))
+        for i, (key, g) in enumerate(ordered):
+            _, iteration, only, ex, d = g["best"]
+            replay = f"--replay {args.seed}:{iteration}" + (f" --only {only}" if only is not None else "")
+            print(f"[{i + 1}] {key[0]} in `{key[1]}` caused by {key[2]} — {g['count']} times "
+                  f"(iterations {', '.join(map(str, g['iterations'][:8]))}{' …' if len(g['iterations']) > 8 else ''})")
+            print(f"    minimal example: {replay}")
             for name, detail in ex["mutations"]:
-                print(f"    example mutation {name}: {detail}")
-            print("    output: " + (first_lines(ex["output"].get(key[1], ""), 3) or "(none)").replace("\n", "\n            "))
-            if not args.no_minimize and i < 40 and key[0] in failing_classes | {"unexplained-error", "english-text"}:
-                m = minimise(ex, seeds[ex["iteration"]], CONFIG)
-                if m["single"]:
-                    print("    single-mutation reproducer: " + "; ".join(f"{a}: {b}" for a, b in m["single"]))
-                else:
-                    print("    single-mutation reproducer: none (needs the combination)")
-                if m["trace"]:
-                    print("    backtrace:\n      " + m["trace"].replace("\n", "\n      "))
+                print(f"      mutation {name}: {clean(detail)[:300]}")
+            print(f"    detail: {clean(d)[:300]}")
+            out = first_lines(ex["output"].get(key[1], ""), 3) or "(no output)"
+            print("    output: " + out.replace("\n", "\n            "))
+            if key[0] == "crash" and not args.no_minimize and i < 40:
+                trace = crash_trace(seeds[iteration], only, key[1])
+                if trace:
+                    print("    gdb:\n      " + trace.replace("\n", "\n      "))
 
     if args.report:
         with open(args.report, "w") as f:

@@ -7,16 +7,25 @@ enum ContentAudit {
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let dataFiles: Set<String> = ["site.yaml", "schools.yaml", "directions.yaml"]
-        let materialFolders = Set(materials.filter(\.isBundle).map { $0.directory + "/" })
-        let pageFolders = Set(pages.filter { $0.relativePath.hasSuffix("/index.md") }.map { $0.directory + "/" })
-        let documents = Set(materials.map(\.relativePath) + pages.map(\.relativePath))
+        // Judged by their places, not by what loaded: a material with an error of its own is
+        // reported for that error, not again as a file okrug does not know.
+        let paths = tree.sortedPaths
+        let documents = Set(paths.filter { ContentLoader.isMaterialFile($0) || ContentLoader.isPageFile($0) })
+        func folders(_ isDocument: (String) -> Bool) -> Set<String> {
+            Set(
+                paths.filter { isDocument($0) && $0.hasSuffix("/index.md") }.map { ContentPath.directory(of: $0) + "/" }
+            )
+        }
+        let materialFolders = folders(ContentLoader.isMaterialFile)
+        let pageFolders = folders(ContentLoader.isPageFile)
+        let loadedFolders = Set(materials.map { $0.directory + "/" } + pages.map { $0.directory + "/" })
 
         func at(_ path: String) -> SourcePosition { SourcePosition(file: tree.displayPath(path), line: 1, column: 1) }
         func folder(of path: String, in folders: Set<String>) -> String? {
             folders.first { path.hasPrefix($0) }
         }
 
-        for path in tree.sortedPaths {
+        for path in paths {
             if dataFiles.contains(path) || PlanReader.isPlanFile(path) || documents.contains(path) { continue }
             let isMarkdown = path.lowercased().hasSuffix(".md")
             if let bundle = folder(of: path, in: materialFolders) {
@@ -28,7 +37,7 @@ enum ContentAudit {
                             hint:
                                 "отдельный материал положите в свою папку Content/materials/<имя>/index.md; заметки для себя держите вне Content/"
                         ))
-                } else if !referenced.contains(path) {
+                } else if !referenced.contains(path), loadedFolders.contains(bundle) {
                     diagnostics.append(
                         .warning(
                             at(path), "файл не упомянут ни в attachments, ни в тексте материала",
@@ -39,7 +48,8 @@ enum ContentAudit {
                 continue
             }
             if referenced.contains(path) { continue }
-            if folder(of: path, in: pageFolders) != nil {
+            if let bundle = folder(of: path, in: pageFolders) {
+                guard loadedFolders.contains(bundle) else { continue }
                 diagnostics.append(
                     .warning(
                         at(path), "файл в папке страницы не используется и не попадёт на сайт",

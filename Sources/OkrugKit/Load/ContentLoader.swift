@@ -13,6 +13,12 @@ public struct LoadedContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// What each Markdown file gave, kept so that a rebuild reads only the files that changed.
     public var documents: [String: DocumentLoad] = [:]
+
+    /// Materials and pages that could not be read at all (their errors say why): links to them
+    /// are not reported a second time.
+    public var unavailableDocuments: Set<String> {
+        Set(documents.filter { $0.value.material == nil && $0.value.page == nil }.keys)
+    }
 }
 
 /// One Markdown file as loaded, with the file's size and time when it was read.

@@ -19,6 +19,15 @@ public struct SourceText: Sendable {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
             return .failure(.error(whole, "файл сохранён в кодировке UTF-16, а нужна UTF-8", hint: saveAsUTF8))
         }
+        if bytes.count > maximumBytes {
+            return .failure(
+                .error(
+                    whole,
+                    "файл слишком большой: \(bytes.count / (1024 * 1024)) МБ, а текст может быть не больше \(maximumBytes / (1024 * 1024)) МБ",
+                    hint:
+                        "разделите текст на несколько материалов, а таблицы и картинки приложите файлами (attachments)")
+            )
+        }
         var body = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3) }
         // Line ends become `\n` on the bytes, before the text is made (Foundation's string
@@ -55,8 +64,21 @@ public struct SourceText: Sendable {
             return .failure(
                 .error(position, "файл не в кодировке UTF-8 (неверная последовательность байтов)", hint: saveAsUTF8))
         }
+        if let found = ControlCharacters.find(in: body) {
+            var message = "невидимый управляющий символ \(found.name) в тексте"
+            if found.more > 0 { message += " (и ещё \(found.more) таких в файле)" }
+            return .failure(
+                .error(
+                    SourcePosition(file: displayPath, line: found.line, column: found.column), message,
+                    hint:
+                        "удалите его: такие символы попадают в текст при копировании из других программ и ломают страницу; okrug check --format json покажет каждый"
+                ))
+        }
         return .success(SourceText(displayPath: displayPath, text: decoded))
     }
+
+    /// The largest content file okrug reads: a material is text, big data belongs in attachments.
+    static let maximumBytes = 8 * 1024 * 1024
 
     private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 4 else { return false }

@@ -43,7 +43,7 @@ public enum PlanImport {
         let directions = records(existing.directions, file: "directions.yaml", diagnostics: &diagnostics)
         let previous = previousActivities(existing.plan, diagnostics: &diagnostics)
         let previousSupport =
-            (try? Yams.load(yaml: existing.plan ?? ""))
+            (try? YAMLFile.load(existing.plan ?? "", displayPath: "план").get())
             .flatMap { ($0 as? [String: Any])?["support"] as? [String: Any] }?
             .compactMapValues { $0 as? [String] } ?? [:]
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
@@ -170,16 +170,14 @@ public enum PlanImport {
     /// The entries of a list-of-mappings file, as strings.
     private static func records(_ text: String?, file: String, diagnostics: inout [Diagnostic]) -> [[String: String]] {
         guard let text else { return [] }
-        do {
-            guard let list = try Yams.load(yaml: text) as? [Any] else { return [] }
+        switch YAMLFile.load(text, displayPath: file) {
+        case .success(let root):
+            guard let list = root as? [Any] else { return [] }
             return list.compactMap { item in
                 (item as? [String: Any])?.compactMapValues { value in value as? String ?? "\(value)" }
             }
-        } catch {
-            diagnostics.append(
-                .error(
-                    SourcePosition(file: file, line: 1, column: 1), "не удалось прочитать \(file): \(error)",
-                    hint: "исправьте файл (okrug check покажет, где ошибка) и повторите импорт"))
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
             return []
         }
     }
@@ -190,8 +188,9 @@ public enum PlanImport {
     )] {
         guard let text else { return [:] }
         var out: [String: (id: String, direction: String?)] = [:]
-        do {
-            let root = try Yams.load(yaml: text) as? [String: Any]
+        switch YAMLFile.load(text, displayPath: "план") {
+        case .success(let loaded):
+            let root = loaded as? [String: Any]
             for section in root?["sections"] as? [[String: Any]] ?? [] {
                 for activity in section["activities"] as? [[String: Any]] ?? [] {
                     guard let id = activity["id"] as? String, let title = activity["title"] as? String else {
@@ -200,12 +199,8 @@ public enum PlanImport {
                     out[normalizedName(title)] = (id, activity["direction"] as? String)
                 }
             }
-        } catch {
-            diagnostics.append(
-                .error(
-                    SourcePosition(file: "план", line: 1, column: 1),
-                    "не удалось прочитать прежний файл плана: \(error)",
-                    hint: "исправьте его или удалите, чтобы импортировать заново"))
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
         }
         return out
     }

@@ -8,6 +8,11 @@ enum LinkTarget: Hashable {
     case sameDocument(fragment: String)
     /// Another material or page (by its output path), with an optional heading anchor.
     case document(path: String, sourcePath: String, fragment: String?)
+    /// A page of the site that is not a document (`/search/`, `/schools/sosh13/`), checked
+    /// against the built site's pages once they are known (`SitePaths`).
+    case sitePath(path: String, fragment: String?)
+    /// A document that failed to load: its own error says why; the link is not reported again.
+    case unavailable
     /// A file of `Content/` copied beside the page.
     case file(CopiedFile)
     /// Something that cannot work, with what to tell the author.
@@ -23,6 +28,8 @@ struct LinkTargetResolver: Sendable {
     var documentPaths: [String: String]
     /// Source paths of drafts left out of this build.
     var drafts: Set<String>
+    /// Source paths of documents that failed to load.
+    var unavailable: Set<String> = []
     var files: Set<String>
 
     func target(of destination: String, from sourcePath: String, pagePath: String, kind: MarkdownLink.Kind)
@@ -53,9 +60,12 @@ struct LinkTargetResolver: Sendable {
             if let source = documentPaths[sitePath] {
                 return .document(path: sitePath, sourcePath: source, fragment: fragment)
             }
-            return .broken(
-                message: "ссылка «\(destination)» ведёт на страницу, которой нет на сайте",
-                hint: "ссылайтесь на файл материала относительным путём, например [текст](../другой-материал.md)")
+            if sitePath.hasSuffix(".html/") || sitePath.hasSuffix(".xml/") || sitePath.hasSuffix(".ics/")
+                || sitePath.hasSuffix(".txt/")
+            {
+                sitePath.removeLast()
+            }
+            return .sitePath(path: sitePath, fragment: fragment)
         }
 
         let directory = ContentPath.directory(of: sourcePath)
@@ -65,6 +75,7 @@ struct LinkTargetResolver: Sendable {
                 hint: "ссылайтесь только на файлы внутри Content/")
         }
         for candidate in [resolved, resolved + "/index.md", resolved + "index.md"] {
+            if unavailable.contains(candidate) { return .unavailable }
             if drafts.contains(candidate) {
                 return .broken(
                     message: "ссылка «\(destination)» ведёт на черновик (draft: true)",

@@ -13,6 +13,8 @@ struct ParsedDocument: Sendable {
     var diagnostics: [Diagnostic]
     var files: [CopiedFile]
     var anchorReferences: [AnchorReference]
+    /// Links to pages of the site that are not documents (`/search/`), checked once the site is built.
+    var sitePathReferences: [AnchorReference] = []
     var anchors: Set<String> { Set(document.headings.map(\.anchor)) }
 
     static func parse(
@@ -27,9 +29,11 @@ struct ParsedDocument: Sendable {
             switch target {
             case .document(let path, _, let fragment):
                 return .rewrite(RelativeURL.link(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? ""))
+            case .sitePath(let path, let fragment):
+                return .rewrite(RelativeURL.link(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? ""))
             case .broken(let message, let hint):
                 return .broken(message: message, hint: hint)
-            case .external, .sameDocument, .file:
+            case .external, .sameDocument, .file, .unavailable:
                 return .keep
             }
         }
@@ -39,6 +43,7 @@ struct ParsedDocument: Sendable {
         var diagnostics: [Diagnostic] = []
         var files: [CopiedFile] = []
         var anchorReferences: [AnchorReference] = []
+        var sitePathReferences: [AnchorReference] = []
         let anchors = Set(document.headings.map(\.anchor))
         for (link, target) in zip(document.links, targets) {
             switch link.resolution {
@@ -62,6 +67,10 @@ struct ParsedDocument: Sendable {
                 case .document(_, let target, let fragment?) where !fragment.isEmpty:
                     anchorReferences.append(
                         AnchorReference(sourcePath: target, fragment: fragment, position: position(link.position)))
+                case .sitePath(let path, _):
+                    sitePathReferences.append(
+                        AnchorReference(sourcePath: path, fragment: link.destination, position: position(link.position))
+                    )
                 default: break
                 }
             }
@@ -78,6 +87,6 @@ struct ParsedDocument: Sendable {
         }
         return ParsedDocument(
             document: document, spooled: document.stored, diagnostics: diagnostics, files: files,
-            anchorReferences: anchorReferences)
+            anchorReferences: anchorReferences, sitePathReferences: sitePathReferences)
     }
 }

@@ -98,7 +98,8 @@ public enum SiteResolver {
         for (path, owner) in owners { documentPaths[path] = owner.0 }
         let documents = documentsBySource
         let resolver = LinkTargetResolver(
-            documents: documents, documentPaths: documentPaths, drafts: drafts, files: Set(tree.files.keys))
+            documents: documents, documentPaths: documentPaths, drafts: drafts,
+            unavailable: content.unavailableDocuments, files: Set(tree.files.keys))
 
         // Parse: one cmark call per document, on all cores; a document parsed before with the
         // same text and the same surroundings is taken from the cache.
@@ -245,6 +246,18 @@ public enum SiteResolver {
             taxonomies: Taxonomies.build(materials: materials, schools: schools, directions: directions),
             related: RelatedMaterials.compute(materials), plans: plans, buildDay: options.buildDay,
             buildTimestamp: options.buildTimestamp)
+        // Links to the site's own sections, now that every page of it is known.
+        let known = SitePaths.all(of: site)
+        for reference in (parsedMaterials + parsedPages).flatMap(\.sitePathReferences)
+        where !known.contains(reference.sourcePath) {
+            let suggestion = Suggestion.closest(to: reference.sourcePath, in: Array(known), limit: 1).first
+            diagnostics.append(
+                .error(
+                    reference.position, "ссылка «\(reference.fragment)» ведёт на страницу, которой нет на сайте",
+                    hint: suggestion.map { "возможно, имелось в виду «/\($0)»" }
+                        ?? "ссылайтесь на файл материала относительным путём, например [текст](../другой-материал.md)"))
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics.sorted(), newCache) }
         return (site, diagnostics, newCache)
     }
 

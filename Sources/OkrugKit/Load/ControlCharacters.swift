@@ -1,0 +1,62 @@
+/// Characters a text file of okrug may not hold: the C0 controls but tab, line feed and
+/// carriage return; DEL; the C1 controls (U+0080–U+009F, among them U+0085 NEL); and the line
+/// and paragraph separators U+2028/U+2029. They are invisible in an editor, cut C strings
+/// (NUL), and break HTML, JSON and the search index. One rule for every file, applied before
+/// any YAML or Markdown reader sees the text, so every reader gets the same answer.
+enum ControlCharacters {
+    struct Found: Equatable {
+        var line: Int
+        /// In Unicode scalars, 1-based.
+        var column: Int
+        /// `U+0000 (NUL)`.
+        var name: String
+        /// How many more there are in the text.
+        var more: Int
+    }
+
+    /// The first forbidden character of valid UTF-8 `bytes`, and how many more follow.
+    static func find(in bytes: some Collection<UInt8>) -> Found? {
+        var found: Found?
+        var line = 1
+        var column = 1
+        var beforeLast: UInt8 = 0
+        var last: UInt8 = 0
+        for byte in bytes {
+            var scalar: UInt32?
+            switch byte {
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: scalar = UInt32(byte)
+            case 0x80...0x9F where last == 0xC2: scalar = UInt32(byte)
+            case 0xA8, 0xA9: if beforeLast == 0xE2, last == 0x80 { scalar = 0x2000 + UInt32(byte) - 0x80 }
+            default: break
+            }
+            if let scalar {
+                if found == nil {
+                    // A two- or three-byte character was counted at its first byte already.
+                    let at = scalar < 0x80 ? column : column - 1
+                    found = Found(line: line, column: at, name: name(scalar), more: 0)
+                } else {
+                    found?.more += 1
+                }
+            }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            beforeLast = last
+            last = byte
+        }
+        return found
+    }
+
+    static func name(_ scalar: UInt32) -> String {
+        let hex = String(scalar, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let known: [UInt32: String] = [
+            0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL",
+            0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR",
+        ]
+        return known[scalar].map { "\(code) (\($0))" } ?? code
+    }
+}

@@ -1,0 +1,32 @@
+"""A short deterministic fuzz run of okrug: 200 iterations, seed 1, against `.build/debug/okrug`
+(built by `swift build`). Fails when the harness exits non-zero: a crash, a hang, silently lost
+text or a file from outside Content/ published (or the harness could not run at all).
+
+    python3 -m unittest discover -s Tests/fuzz -v
+
+OKRUG_FUZZ_BINARY overrides the binary (e.g. .build/release/okrug for a faster run).
+"""
+
+import os
+import subprocess
+import sys
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HARNESS = ROOT / "scripts" / "fuzz" / "fuzz.py"
+
+
+class FuzzTest(unittest.TestCase):
+    def test_short_fuzz_run(self):
+        binary = os.environ.get("OKRUG_FUZZ_BINARY", str(ROOT / ".build" / "debug" / "okrug"))
+        self.assertTrue(os.path.exists(binary), f"{binary} is missing: run `swift build` first")
+        proc = subprocess.run(
+            [sys.executable, str(HARNESS), "--iterations", "200", "--seed", "1", "--okrug", binary, "--quiet"],
+            cwd=ROOT, capture_output=True, text=True, errors="replace", timeout=3600)
+        report = proc.stdout[-20000:] + proc.stderr[-5000:]
+        self.assertEqual(proc.returncode, 0, f"fuzz harness exit {proc.returncode}:\n{report}")
+
+
+if __name__ == "__main__":
+    unittest.main()
