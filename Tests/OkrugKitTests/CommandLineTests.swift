@@ -94,9 +94,86 @@ import Testing
         let result = try run(
             [
                 "build", "--templates", repositoryRoot.appendingPathComponent("Templates").path, "--output", "Site",
-                "--base-url", "https://school.example/okrug",
+                "--base-url", "https://school.example/okrug/",
             ], in: site.root)
         #expect(result.status == 0)
         #expect(site.read("Site/sitemap.xml")?.contains("<loc>https://school.example/okrug/materials/a/</loc>") == true)
+
+        // An address that is not one is refused before anything is written, with the fix.
+        for (bad, expected) in [
+            ("https://school.example/okrug", "например: https://school.example/okrug/"),
+            ("school.example/okrug/", "https:// или http://"), ("https:///okrug/", "нет имени сервера"),
+            ("https://school.example/okrug/?x=1", "«?»"),
+        ] {
+            let refused = try run(
+                [
+                    "build", "--templates", repositoryRoot.appendingPathComponent("Templates").path, "--output",
+                    "Other",
+                    "--base-url", bad,
+                ], in: site.root)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("--base-url: error:"), "\(bad): \(refused.stderr)")
+            #expect(refused.stderr.contains(expected), "\(bad): \(refused.stderr)")
+            #expect(!site.exists("Other"))
+        }
+    }
+
+    /// As a user without the rights a root test runner has: an unreadable folder of Content/
+    /// is an error naming it, and an output folder that cannot be written is reported with the
+    /// folder left as it was.
+    @Test func permissionProblemsAreErrorsThatSayWhatToDo() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+        let site = try TempSite(files: [
+            "materials/a.md": TempSite.material(), "pages/o-proekte.md": "---\ntitle: О проекте\n---\n\nТекст.\n",
+        ])
+        defer { site.remove() }
+        let templates = site.root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
+        // Everything readable by anyone; the test runs okrug as `nobody`.
+        chmod(site.root.path, 0o777)
+        _ = try run(["build", "--no-search"], in: site.root)
+        let all = try FileManager.default.subpathsOfDirectory(atPath: site.root.path)
+        for path in all { chmod(site.root.appendingPathComponent(path).path, 0o755) }
+        for path in all where !path.hasPrefix("Public") {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(
+                atPath: site.root.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { chmod(site.root.appendingPathComponent(path).path, 0o644) }
+        }
+        func runAsNobody(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.executable.path] + arguments
+            process.currentDirectoryURL = site.root
+            let err = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = err
+            try process.run()
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+        let before = CrashSafeOutputTests.snapshot(site.root.appendingPathComponent("Public"))
+
+        // Public/ and the folder above it belong to root: nobody cannot write there.
+        chmod(site.root.path, 0o755)
+        try TempSite.material(title: "Изменённый").write(
+            to: site.root.appendingPathComponent("Content/materials/a.md"), atomically: true, encoding: .utf8)
+        chmod(site.root.appendingPathComponent("Content/materials/a.md").path, 0o644)
+        let unwritable = try runAsNobody(["build", "--no-search"])
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stderr.contains("нет прав"), "\(unwritable.stderr)")
+        #expect(unwritable.stderr.contains("Папка Public/ не изменена"))
+        #expect(!unwritable.stderr.contains("Error Domain"))
+        #expect(CrashSafeOutputTests.snapshot(site.root.appendingPathComponent("Public")) == before)
+
+        // A folder of Content/ nobody may read.
+        chmod(site.root.appendingPathComponent("Content/pages").path, 0o700)
+        let unreadable = try runAsNobody(["check"])
+        #expect(unreadable.status == 1)
+        #expect(
+            unreadable.stderr.contains("Content/pages: error: папку не удалось прочитать: нет прав"),
+            "\(unreadable.stderr)")
     }
 }

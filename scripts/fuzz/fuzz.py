@@ -124,7 +124,7 @@ ENGLISH_RE = re.compile(
     r"NSCocoaErrorDomain|Error Domain=|The operation|couldn[’']t|No such file|Public:1:1")
 # English prose in a message: four or more English words in a row, outside «quoted input»,
 # paths, URLs and identifiers (libyaml's "Maximum nesting level reached, set with ...").
-ENGLISH_WORDS_RE = re.compile(r"[A-Za-z][a-z]+(?:[ ,()']+[A-Za-z][a-z]+){3,}")
+ENGLISH_WORDS_RE = re.compile(r"[A-Za-z][a-z]+(?: +[A-Za-z][a-z]+){3,}")
 CYR = "А-Яа-яЁё"
 DIAG_RE = re.compile(
     rf"^(?:Content|Templates|Public)(?:/[^\n]*)?:\d+:\d+: (?:error|warning): [^\n]*[{CYR}]", re.M)
@@ -1907,7 +1907,7 @@ def clean(text: str) -> str:
     out = []
     for ch in text:
         o = ord(ch)
-        if (o < 0x20 and ch not in "\n") or 0x7F <= o <= 0x9F or o in (0x2028, 0x2029, 0x202E, 0xFEFF) \
+        if o < 0x20 or 0x7F <= o <= 0x9F or o in (0x2028, 0x2029, 0x202E, 0xFEFF) \
                 or 0xD800 <= o <= 0xDFFF:
             out.append(f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}")
         else:
@@ -2225,6 +2225,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.monotonic()
     ctx = multiprocessing.get_context("fork")
     singles: dict[int, list[dict]] = collections.defaultdict(list)
+    interrupted = False
     with ctx.Pool(max(1, args.jobs), initializer=init_worker, initargs=(dict(CONFIG), dict(BASE))) as pool:
         try:
             # In batches, so that --time-limit stops after a whole prefix of the sequence.
@@ -2242,10 +2243,11 @@ def main(argv: list[str] | None = None) -> int:
                               flush=True)
         except KeyboardInterrupt:
             pool.terminate()
+            interrupted = True
             print("interrupted; summarising what ran", file=sys.stderr)
         wall = time.monotonic() - start
         # which single mutation causes each finding of a multi-mutation case
-        if not args.no_minimize:
+        if not args.no_minimize and not interrupted:
             todo = sorted((r for r in results if r["findings"] and pick_count(seeds[r["iteration"]]) > 1),
                           key=lambda r: (min(CLASS_ORDER.index(c) for c, _, _ in r["findings"]), r["iteration"]))
             todo = todo[: args.minimize_limit]
@@ -2336,7 +2338,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    detail: {clean(d)[:300]}")
             out = first_lines(ex["output"].get(key[1], ""), 3) or "(no output)"
             print("    output: " + out.replace("\n", "\n            "))
-            if key[0] == "crash" and not args.no_minimize and i < 40:
+            if key[0] == "crash" and not args.no_minimize and not interrupted and i < 40:
                 trace = crash_trace(seeds[iteration], only, key[1])
                 if trace:
                     print("    gdb:\n      " + trace.replace("\n", "\n      "))

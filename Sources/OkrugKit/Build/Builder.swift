@@ -37,8 +37,15 @@ public enum Builder {
             includeDrafts: options.includeDrafts, baseURL: options.baseURL, buildDay: options.buildDay,
             buildTimestamp: options.buildTimestamp, audit: audit)
         resolveOptions.spool = spool
-        let result = SiteResolver.resolve(content, options: resolveOptions)
+        var result = SiteResolver.resolve(content, options: resolveOptions)
         timer.mark("разбор и связи")
+        if let baseURL = options.baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
+            result.0 = nil
+            result.1.insert(
+                .error(
+                    SourcePosition(file: "--base-url", line: 0, column: 0), problem,
+                    hint: SiteConfig.baseURLExample(baseURL)), at: 0)
+        }
         return result
     }
 

@@ -39,9 +39,12 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable {
         Diagnostic(.warning, position, message, hint: hint)
     }
 
-    /// `file:line:column: error: message — hint`, the form editors and CI logs understand.
+    /// `file:line:column: error: message — hint`, the form editors and CI logs understand;
+    /// `file: error: …` when the problem is the whole file or folder (or an option), which has
+    /// no line to point at.
     public var formatted: String {
-        var text = "\(file):\(max(line, 1)):\(max(column, 1)): \(severity.rawValue): \(message)"
+        let place = line > 0 ? "\(file):\(line):\(max(column, 1))" : file
+        var text = "\(place): \(severity.rawValue): \(message)"
         if !hint.isEmpty { text += " — \(hint)" }
         return text
     }

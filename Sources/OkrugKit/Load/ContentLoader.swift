@@ -135,8 +135,9 @@ public enum ContentLoader {
         guard let bytes = FileIO.read(tree.root.path + "/" + relative) else {
             diagnostics.append(
                 .error(
-                    SourcePosition(file: display, line: 0, column: 0), "не удалось прочитать файл",
-                    hint: "проверьте права доступа"))
+                    SourcePosition(file: display, line: 0, column: 0),
+                    "не удалось прочитать файл: \(SystemError.reason(errno))",
+                    hint: "дайте права на чтение (chmod a+r \(display)) или уберите файл из \(tree.displayRoot)/"))
             return nil
         }
         switch SourceText.decode(bytes: bytes, displayPath: display) {

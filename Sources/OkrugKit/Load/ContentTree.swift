@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The files of `Content/`, listed once: relative paths (`materials/x/index.md`) with sizes.
 ///
 /// Everything later resolves references against this list, never against the file system,
@@ -40,6 +44,22 @@ public struct ContentTree: Sendable {
         return name[range.upperBound...].allSatisfy(\.isNumber)
     }
 
+    /// The names in a folder (without `.` and `..`); `nil` with `errno` set when it cannot be read.
+    private static func folderNames(_ path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else { break }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return errno == 0 ? names : nil
+    }
+
     /// Lists `root` recursively. Hidden files (`.git`, `.DS_Store`) and editors' backup files
     /// are skipped; symlinks are followed only while they stay inside `root`.
     public static func scan(root: URL, displayRoot: String) -> (ContentTree, [Diagnostic]) {
@@ -50,8 +70,17 @@ public struct ContentTree: Sendable {
 
         /// `realDirectory`: where `directory` really is, symlinks resolved, for loop detection.
         func walk(_ directory: URL, relative: String, realDirectory: String) {
-            let manager = FileManager.default
-            guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else { return }
+            guard let names = folderNames(directory.path) else {
+                let code = errno
+                let shown =
+                    relative.isEmpty ? displayRoot : (displayRoot.isEmpty ? relative : displayRoot + "/" + relative)
+                diagnostics.append(
+                    .error(
+                        SourcePosition(file: shown, line: 0, column: 0),
+                        "папку не удалось прочитать: \(SystemError.reason(code)); её файлы не попадут на сайт",
+                        hint: "дайте права на чтение (chmod -R a+rX \(shown)) или уберите папку из \(displayRoot)/"))
+                return
+            }
             for name in names.sorted() {
                 if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") || isBackup(name) { continue }
                 let url = directory.appendingPathComponent(name)

@@ -11,11 +11,12 @@ enum DataFiles {
         else { return nil }
         let title = reader.string("title", required: true, example: "Образовательный округ")
         let baseURL = reader.string("base_url", required: true, example: "https://example.org/okrug/")
-        if let baseURL, !(baseURL.value.hasPrefix("https://") || baseURL.value.hasPrefix("http://")) {
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL.value) {
             reader.report(
                 .error(
-                    baseURL.position, "base_url должен быть полным адресом сайта",
-                    hint: "например: «base_url: https://example.org/okrug/»"))
+                    baseURL.position, "base_url: \(problem)",
+                    hint: SiteConfig.baseURLExample(baseURL.value).replacingOccurrences(
+                        of: "например: ", with: "например: «base_url: ") + "»"))
         }
         let config = SiteConfig(
             title: title?.value ?? "",

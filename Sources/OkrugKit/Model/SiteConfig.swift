@@ -32,6 +32,34 @@ public struct SiteConfig: Sendable, Hashable {
         "title", "description", "base_url", "language", "partnership", "goal", "unsafe_html", "per_page",
     ]
 
+    /// What is wrong with a site address, in Russian; `nil` when it is an absolute http(s)
+    /// address of a folder: scheme, host, optional path, ending in `/`, nothing after it.
+    public static func baseURLProblem(_ url: String) -> String? {
+        let lowered = url.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: { lowered.hasPrefix($0) }) else {
+            return "адрес сайта должен начинаться с https:// или http://"
+        }
+        let rest = url.dropFirst(scheme.count)
+        let host = rest.prefix { $0 != "/" }
+        if host.isEmpty || host.contains(where: { $0 == " " || $0 == "@" || $0 == "\\" }) {
+            return "в адресе сайта нет имени сервера после \(scheme)"
+        }
+        if url.contains(where: { $0 == " " || $0 == "?" || $0 == "#" || $0.isNewline }) {
+            return "в адресе сайта не может быть пробелов, «?» и «#»"
+        }
+        if !url.hasSuffix("/") { return "адрес сайта должен кончаться косой чертой «/»" }
+        return nil
+    }
+
+    /// How to write it: the address with what was missing added, where that can be guessed.
+    public static func baseURLExample(_ url: String) -> String {
+        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased().hasPrefix("http"), !trimmed.hasSuffix("/"), !trimmed.contains("?") {
+            return "например: \(trimmed)/"
+        }
+        return "например: https://school.example/okrug/"
+    }
+
     public static func normalizedBaseURL(_ url: String) -> String {
         url.hasSuffix("/") ? url : url + "/"
     }
