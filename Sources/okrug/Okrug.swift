@@ -74,9 +74,11 @@ struct ImportPlan: ParsableCommand {
     @Option(help: "Год плана (по умолчанию — из заголовка).") var year: Int?
     @Option(help: "Куда записать план (по умолчанию Content/plans/<год>.yaml).") var out: String?
     @Option(help: "Папка с содержимым, где лежат schools.yaml и directions.yaml.") var content = "Content"
+    @Flag(help: "Записать план, даже если в прежнем файле есть мероприятия, которых нет в новом тексте.")
+    var force = false
 
     func run() throws {
-        let report = PlanImportCommand.run(seed: seed, year: year, out: out, content: content)
+        let report = PlanImportCommand.run(seed: seed, year: year, out: out, content: content, force: force)
         DiagnosticPrinter.print(report.diagnostics)
         guard report.succeeded else {
             FileHandle.standardError.write(Data("План не импортирован: исправьте ошибки выше.\n".utf8))

@@ -233,6 +233,37 @@ import Testing
         #expect(diagnostics.first?.formatted.hasPrefix("seed.txt:18:1: error: не понимаю") == true)
     }
 
+    /// The seed cut at a line end (a page lost while copying) over the existing plan: refused,
+    /// naming the activities it would drop, the file untouched; `--force` writes it.
+    @Test func aCutTextDoesNotShrinkThePlanWithoutForce() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let seedText = try String(contentsOf: Self.seedURL, encoding: .utf8)
+        try seedText.write(to: site.root.appendingPathComponent("full.txt"), atomically: true, encoding: .utf8)
+        let first = PlanImportCommand.run(
+            seed: "full.txt", year: nil, out: nil, content: "Content", workingDirectory: site.root)
+        #expect(first.succeeded, "\(first.diagnostics.map(\.formatted))")
+        let written = try #require(site.read("Content/plans/2023.yaml"))
+
+        let lines = seedText.components(separatedBy: "\n")
+        let cutAt = try #require(lines.firstIndex { $0.hasPrefix("Участие в работе круглого стола") })
+        try (lines[..<(cutAt)].joined(separator: "\n") + "\n").write(
+            to: site.root.appendingPathComponent("cut.txt"), atomically: true, encoding: .utf8)
+        let refused = PlanImportCommand.run(
+            seed: "cut.txt", year: nil, out: nil, content: "Content", workingDirectory: site.root)
+        #expect(!refused.succeeded)
+        let message = try #require(refused.diagnostics.errors.first).formatted
+        #expect(message.hasPrefix("Content/plans/2023.yaml: error: импорт удалил бы из плана"))
+        #expect(message.contains("«Участие в работе круглого стола"))
+        #expect(message.contains("--force"))
+        #expect(site.read("Content/plans/2023.yaml") == written)
+
+        let forced = PlanImportCommand.run(
+            seed: "cut.txt", year: nil, out: nil, content: "Content", force: true, workingDirectory: site.root)
+        #expect(forced.succeeded)
+        #expect(site.read("Content/plans/2023.yaml") != written)
+    }
+
     @Test func aRowWithTooManyCellsIsAnErrorNamingIt() throws {
         let text = "План на 2023 год\nООП: Школа\n\nРаздел\t\t\t\nМероприятие\t20.01.2023\tКто\tЧто\tЛишнее\n"
         let (plan, diagnostics) = PlanTextImporter.read(text, displayPath: "p.txt")

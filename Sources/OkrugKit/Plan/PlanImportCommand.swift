@@ -10,7 +10,10 @@ public enum PlanImportCommand {
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 
-    public static func run(seed: String, year: Int?, out: String?, content: String, workingDirectory: URL? = nil)
+    /// `force`: write even if the existing plan has activities the new text lacks.
+    public static func run(
+        seed: String, year: Int?, out: String?, content: String, force: Bool = false, workingDirectory: URL? = nil
+    )
         -> Report
     {
         let cwd = workingDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -46,6 +49,22 @@ public enum PlanImportCommand {
             sourceName: seed)
         guard let result else { return Report(diagnostics: diagnostics, summary: []) }
 
+        // A text cut short (a page missing from the copy) must not quietly shrink the plan.
+        if !force, let previous = existing(outPath) {
+            let kept = Set(previousActivities(result.planYAML, displayPath: outPath).map(\.id))
+            let lost = previousActivities(previous, displayPath: outPath).filter { !kept.contains($0.id) }
+            if !lost.isEmpty {
+                let list = lost.prefix(10).map { "«\($0.title)» (\($0.id))" }.joined(separator: "; ")
+                let more = lost.count > 10 ? " и ещё \(lost.count - 10)" : ""
+                return fail(
+                    outPath,
+                    "импорт удалил бы из плана \(RussianPlural.activity.counted(lost.count)), которых нет в \(seed): \(list)\(more); файл не изменён",
+                    hint:
+                        "если текст плана скопирован не целиком, скопируйте таблицу полностью и повторите; если мероприятия убраны из плана намеренно, повторите с --force"
+                )
+            }
+        }
+
         do {
             try FileManager.default.createDirectory(
                 at: url(outPath).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -58,7 +77,10 @@ public enum PlanImportCommand {
                 try Data((previous + addition).utf8).write(to: url(path), options: .atomic)
             }
         } catch {
-            return fail(outPath, "не удалось записать файл: \(error)", hint: "проверьте права на папку")
+            let code = Int32((error as NSError).userInfo[NSUnderlyingErrorKey].map { ($0 as? NSError)?.code ?? 0 } ?? 0)
+            return fail(
+                outPath, "не удалось записать файл: \(code == 0 ? "ошибка записи" : SystemError.reason(code))",
+                hint: code == 0 ? "проверьте права на папку и место на диске" : SystemError.hint(code))
         }
 
         let activities = result.plan.activities.count
@@ -78,5 +100,21 @@ public enum PlanImportCommand {
                 : "В \(directionsPath) добавлены направления: \(result.newDirections.joined(separator: "; ")). Дайте им короткие названия."
         )
         return Report(diagnostics: diagnostics, summary: summary)
+    }
+
+    /// The activities of an existing plan file, in its order (an unreadable file has none:
+    /// the import then reports its own errors).
+    static func previousActivities(_ text: String, displayPath: String) -> [(id: String, title: String)] {
+        guard case .success(let loaded) = YAMLFile.load(text, displayPath: displayPath),
+            let root = loaded as? [String: Any]
+        else { return [] }
+        var out: [(id: String, title: String)] = []
+        for section in root["sections"] as? [[String: Any]] ?? [] {
+            for activity in section["activities"] as? [[String: Any]] ?? [] {
+                guard let id = activity["id"] as? String else { continue }
+                out.append((id, activity["title"] as? String ?? id))
+            }
+        }
+        return out
     }
 }
