@@ -90,7 +90,8 @@ private struct Fields: TemplateObject {
         #expect(wrong?.message.contains("{{/y}}") == true)
         #expect(failure("{{% CONTENT_TYPE: XML }}")?.message.contains("неизвестная настройка") == true)
         #expect(failure("x {{title")?.line == 1)
-        #expect(failure("{{=<% %>=}}") != nil)
+        #expect(failure("{{=<% %>=}}<%x%>") == nil)
+        #expect(failure("{{=<%=}}")?.message.contains("разделителей") == true)
         #expect(failure("{{upper(title)}}") != nil)
     }
 
@@ -99,12 +100,60 @@ private struct Fields: TemplateObject {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in TemplateSet.required {
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(name).deletingLastPathComponent(), withIntermediateDirectories: true)
             try "{{> partials/nope}}\n".write(
                 to: folder.appendingPathComponent(name + ".mustache"), atomically: true, encoding: .utf8)
         }
         let (set, diagnostics) = TemplateSet.load(from: folder, displayRoot: "Templates")
         #expect(set == nil)
         #expect(diagnostics.contains { $0.message.contains("нет подшаблона «partials/nope»") })
+        #expect(diagnostics.contains { $0.formatted.hasPrefix("Templates/home.mustache:1:1: error: нет подшаблона") })
+    }
+
+    /// A theme copied and broken as a designer might: a misspelt name, a section over text, a
+    /// partial deleted. Each is an error at its tag, the names that exist listed, nothing written.
+    @Test func strictTemplatesReportTheirMistakesAtTheTag() throws {
+        let site = try TempSite(files: ["materials/a.md": TempSite.material(extra: "summary: Кратко.\n")])
+        defer { site.remove() }
+        let theme = site.root.appendingPathComponent("Theme")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: theme)
+        func edit(_ name: String, _ change: (String) -> String) throws {
+            let url = theme.appendingPathComponent(name)
+            try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        }
+        func build() -> Builder.Report {
+            var options = site.options()
+            options.templates = theme
+            options.templatesDisplay = "Theme"
+            return Builder.build(options)
+        }
+        #expect(build().succeeded)
+        let before = CrashSafeOutputTests.snapshot(site.root.appendingPathComponent("Public"))
+
+        try edit("material.mustache") { $0.replacingOccurrences(of: "{{summary}}", with: "{{sumary}}") }
+        try edit("materials.mustache") { "{{#heading}}x{{/heading}}\n" + $0 }
+        var report = build()
+        #expect(!report.succeeded)
+        let typo = try #require(report.diagnostics.errors.first { $0.message.contains("«sumary»") })
+        #expect(typo.file == "Theme/material.mustache")
+        #expect(typo.line > 0 && typo.column > 1)
+        #expect(typo.hint.contains("возможно, имелось в виду «summary»"))
+        #expect(typo.hint.contains("title"))
+        let section = try #require(report.diagnostics.errors.first { $0.message.contains("{{#heading}}") })
+        #expect("\(section.file):\(section.line):\(section.column)" == "Theme/materials.mustache:1:1")
+        #expect(CrashSafeOutputTests.snapshot(site.root.appendingPathComponent("Public")) == before)
+        // `okrug check` finds the same without writing.
+        var options = site.options()
+        options.templates = theme
+        options.templatesDisplay = "Theme"
+        #expect(Checker.run(options).errors.contains { $0.message.contains("«sumary»") })
+
+        try FileManager.default.removeItem(at: theme.appendingPathComponent("partials/card.mustache"))
+        report = build()
+        let missing = try #require(
+            report.diagnostics.errors.first { $0.message.contains("нет подшаблона «partials/card»") })
+        #expect(missing.file == "Theme/partials/card.mustache")
     }
 
     /// The real theme renders as swift-mustache rendered it: checked on the sample site's pages

@@ -30,8 +30,9 @@ import Testing
     static func describe(_ value: TemplateValue) -> String {
         switch value {
         case .missing: "missing"
+        case .unknown: "unknown"
         case .bool(let flag): "bool \(flag)"
-        case .text(let text): "text \(text)"
+        case .text(let text, _): "text \(text)"
         case .object(let object): "object \(type(of: object))"
         case .list(let items): "list [" + items.map(describe).joined(separator: ", ") + "]"
         case .html(let stored): "html \(stored.text)"

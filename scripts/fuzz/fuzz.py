@@ -112,11 +112,11 @@ SMALL_CONTENT = [
     "Content/pages/",
 ]
 
-FAILING = {"crash", "hang", "lost-text", "outside-leak"}
-STRICT_FAILING = FAILING | {"english-text", "unexplained-error", "check-build-mismatch"}
+FAILING = {"crash", "hang", "lost-text", "outside-leak", "harness-error"}
+STRICT_FAILING = FAILING | {"english-text", "unexplained-error", "check-build-mismatch", "harness-error"}
 CLASS_ORDER = [
     "crash", "hang", "lost-text", "outside-leak", "unexplained-error", "english-text",
-    "check-build-mismatch", "ok",
+    "check-build-mismatch", "harness-error", "ok",
 ]
 
 MARK_RE = re.compile(rb"FUZZMARK[BTO]\d{4}(?:C\d+)?Z")
@@ -1748,7 +1748,10 @@ def make_case(base: dict[str, bytes], iter_seed: int, only: list[int] | None = N
         detail = None
         for attempt in range(8):
             name, group, fn = MUTATIONS[(choice + attempt) % len(MUTATIONS)]
-            detail = fn(sub, case)
+            try:
+                detail = fn(sub, case)
+            except (IndexError, ValueError, KeyError):
+                detail = None  # nothing left to mutate (e.g. every document deleted)
             if detail:
                 case.applied.append((name, detail))
                 break
@@ -1977,6 +1980,16 @@ def keep_case(case: Case, folder: Path, keep: Path, label: str, info: str) -> Pa
 
 
 def worker(job: tuple[int, int]) -> dict:
+    try:
+        return run_iteration(job)
+    except Exception as e:  # a harness bug must not end the whole run
+        iteration, _ = job
+        return {"iteration": iteration, "mutations": [], "problems": [],
+                "findings": [("harness-error", "harness", f"{type(e).__name__}: {e}")],
+                "status": {}, "seconds": {}, "output": {}}
+
+
+def run_iteration(job: tuple[int, int]) -> dict:
     iteration, iter_seed = job
     case = make_case(BASE, iter_seed)
     folder = Path(tempfile.mkdtemp(prefix=f"i{iteration}-", dir=CONFIG["workdir"]))

@@ -97,6 +97,17 @@ public enum Builder {
                 throw (error as? OutputWriter.WriteError)
                     ?? .system(SystemError(path: outputName, code: EIO))
             }
+        } catch {
+            diagnostics.append(writeFailure(error, "не удалось записать сайт"))
+            return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
+        }
+        // A template that names a field no page has is an error, found as the pages were made.
+        let templateProblems = templates.problems()
+        if !templateProblems.isEmpty {
+            session.abandon()
+            return Report(diagnostics: (diagnostics + templateProblems).sorted(), site: nil, filesWritten: 0)
+        }
+        do {
             try session.prepare()
         } catch {
             diagnostics.append(writeFailure(error, "не удалось записать сайт"))

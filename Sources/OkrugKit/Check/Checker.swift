@@ -7,8 +7,16 @@ public enum Checker {
         var withDrafts = options
         withDrafts.includeDrafts = true
         var timer = StageTimer()
-        var diagnostics = Builder.check(withDrafts, audit: true, timer: &timer).1
-        diagnostics += TemplateSet.load(from: options.templates, displayRoot: options.templatesDisplay).1
+        let (site, found) = Builder.check(withDrafts, audit: true, timer: &timer)
+        var diagnostics = found
+        let (templates, templateDiagnostics) = TemplateSet.load(
+            from: options.templates, displayRoot: options.templatesDisplay)
+        diagnostics += templateDiagnostics
+        // The pages are made and thrown away: what the templates ask of them is checked too.
+        if let site, let templates {
+            try? SiteRenderer(site: site, templates: templates).render(to: DiscardingSink())
+            diagnostics += templates.problems()
+        }
         return diagnostics.sorted()
     }
 
@@ -18,4 +26,9 @@ public enum Checker {
         if strict, !diagnostics.warnings.isEmpty { return 1 }
         return 0
     }
+}
+
+/// Pages rendered only to be checked.
+struct DiscardingSink: OutputSink {
+    func put(_ file: OutputFile) throws {}
 }

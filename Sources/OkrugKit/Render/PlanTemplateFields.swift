@@ -6,7 +6,7 @@ extension ResponsiblePartView: TemplateObject {
         switch name {
         case "html": self.html.templateValue
         case "personURL": self.personURL.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -16,7 +16,7 @@ extension StatusView: TemplateObject {
         switch name {
         case "code": self.code.templateValue
         case "label": self.label.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -31,7 +31,7 @@ extension StageView: TemplateObject {
         case "hasItems": self.hasItems.templateValue
         case "current": self.current.templateValue
         case "status": self.status.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -41,7 +41,7 @@ extension DefinitionView: TemplateObject {
         switch name {
         case "term": self.term.templateValue
         case "html": self.html.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -60,7 +60,7 @@ extension ActivityRowView: TemplateObject {
         case "materials": self.materials.templateValue
         case "hasMaterials": self.hasMaterials.templateValue
         case "materialsCount": self.materialsCount.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -73,7 +73,7 @@ extension PlanSectionView: TemplateObject {
         case "goalHTML": self.goalHTML.templateValue
         case "count": self.count.templateValue
         case "activities": self.activities.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -104,7 +104,7 @@ extension PlanPageView: TemplateObject {
         case "resultsURL": self.resultsURL.templateValue
         case "otherPlans": self.otherPlans.templateValue
         case "hasOtherPlans": self.hasOtherPlans.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -130,7 +130,7 @@ extension ActivityPageView: TemplateObject {
         case "calendarURL": self.calendarURL.templateValue
         case "previous": self.previous.templateValue
         case "next": self.next.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -143,7 +143,7 @@ extension PlanSummaryView: TemplateObject {
         case "year": self.year.templateValue
         case "count": self.count.templateValue
         case "current": self.current.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -153,7 +153,7 @@ extension PlanIndexView: TemplateObject {
         switch name {
         case "layout": self.layout.templateValue
         case "plans": self.plans.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -165,7 +165,7 @@ extension ActivityLinkView: TemplateObject {
         case "url": self.url.templateValue
         case "whenWords": self.whenWords.templateValue
         case "status": self.status.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -182,7 +182,7 @@ extension HomePlanView: TemplateObject {
         case "note": self.note.templateValue
         case "calendarURL": self.calendarURL.templateValue
         case "resultsURL": self.resultsURL.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }

@@ -10,8 +10,8 @@ struct ResponsiblePartView: Sendable {
 struct StatusView: Sendable {
     /// `past`, `ongoing`, `upcoming`, `year`, `unknown`: the CSS modifier.
     var code: String
-    /// «прошло»
-    var label: String
+    /// «прошло»; `nil` where no status is shown.
+    var label: String?
 }
 
 struct StageView: Sendable {
@@ -88,7 +88,8 @@ struct ActivityPageView: Sendable {
     var planTitle: String
     var planURL: String
     var section: String
-    var when: String
+    /// The date as the plan writes it, when that differs from `whenWords`.
+    var when: String?
     var whenWords: String
     /// ISO start and end when the date names days, for `<time datetime>`.
     var startISO: String?

@@ -6,7 +6,7 @@ extension CountRowView: TemplateObject {
         case "label": self.label.templateValue
         case "value": self.value.templateValue
         case "url": self.url.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -19,7 +19,7 @@ extension ChartView: TemplateObject {
         case "svg": self.svg.templateValue
         case "labelHeader": self.labelHeader.templateValue
         case "rows": self.rows.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -31,7 +31,7 @@ extension SectionExecutionView: TemplateObject {
         case "activities": self.activities.templateValue
         case "withMaterials": self.withMaterials.templateValue
         case "without": self.without.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -45,7 +45,7 @@ extension DirectionResultView: TemplateObject {
         case "hasActivities": self.hasActivities.templateValue
         case "activitiesCount": self.activitiesCount.templateValue
         case "materialsCount": self.materialsCount.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -62,7 +62,7 @@ extension SatelliteResultView: TemplateObject {
         case "received": self.received.templateValue
         case "hasReceived": self.hasReceived.templateValue
         case "directions": self.directions.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -89,7 +89,7 @@ extension ResultsPageView: TemplateObject {
         case "gapsCount": self.gapsCount.templateValue
         case "directions": self.directions.templateValue
         case "satellites": self.satellites.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }

@@ -7,7 +7,7 @@ extension LinkView: TemplateObject {
         switch name {
         case "title": self.title.templateValue
         case "url": self.url.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -18,7 +18,7 @@ extension NavItemView: TemplateObject {
         case "title": self.title.templateValue
         case "url": self.url.templateValue
         case "current": self.current.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -45,7 +45,7 @@ extension LayoutView: TemplateObject {
         case "hasSearchFields": self.hasSearchFields.templateValue
         case "headerHTML": self.headerHTML.templateValue
         case "footerHTML": self.footerHTML.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -63,7 +63,7 @@ extension MaterialCardView: TemplateObject {
         case "summary": self.summary.templateValue
         case "authors": self.authors.templateValue
         case "html": self.html.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -75,7 +75,7 @@ extension PaginationView: TemplateObject {
         case "previous": self.previous.templateValue
         case "next": self.next.templateValue
         case "status": self.status.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -87,7 +87,7 @@ extension PaginationView.PageLink: TemplateObject {
         case "url": self.url.templateValue
         case "current": self.current.templateValue
         case "gap": self.gap.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -110,7 +110,7 @@ extension ListingView: TemplateObject {
         case "bundle": self.bundle.templateValue
         case "base": self.base.templateValue
         case "script": self.script.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -123,7 +123,7 @@ extension TermView: TemplateObject {
         case "count": self.count.templateValue
         case "number": self.number.templateValue
         case "description": self.description.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -136,7 +136,7 @@ extension TaxonomyIndexView: TemplateObject {
         case "count": self.count.templateValue
         case "terms": self.terms.templateValue
         case "isCloud": self.isCloud.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -148,7 +148,7 @@ extension TocItemView: TemplateObject {
         case "anchor": self.anchor.templateValue
         case "children": self.children.templateValue
         case "hasChildren": self.hasChildren.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -161,7 +161,7 @@ extension AttachmentView: TemplateObject {
         case "type": self.type.templateValue
         case "size": self.size.templateValue
         case "fileName": self.fileName.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -172,7 +172,7 @@ extension MetaRowView: TemplateObject {
         case "label": self.label.templateValue
         case "links": self.links.templateValue
         case "text": self.text.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -200,7 +200,7 @@ extension MaterialPageView: TemplateObject {
         case "older": self.older.templateValue
         case "draft": self.draft.templateValue
         case "activity": self.activity.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -213,7 +213,7 @@ extension FreePageView: TemplateObject {
         case "body": self.body.templateValue
         case "toc": self.toc.templateValue
         case "hasToc": self.hasToc.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -226,7 +226,7 @@ extension SchoolView: TemplateObject {
         case "role": self.role.templateValue
         case "locality": self.locality.templateValue
         case "count": self.count.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -239,7 +239,7 @@ extension DirectionView: TemplateObject {
         case "url": self.url.templateValue
         case "count": self.count.templateValue
         case "description": self.description.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -260,7 +260,7 @@ extension HomeView: TemplateObject {
         case "materialsURL": self.materialsURL.templateValue
         case "pages": self.pages.templateValue
         case "plan": self.plan.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -271,7 +271,7 @@ extension NotFoundView: TemplateObject {
         case "layout": self.layout.templateValue
         case "home": self.home.templateValue
         case "materials": self.materials.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -280,7 +280,7 @@ extension ChromeView: TemplateObject {
     func field(_ name: String) -> TemplateValue {
         switch name {
         case "layout": self.layout.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -291,7 +291,7 @@ extension SearchFieldView: TemplateObject {
         case "kind": self.kind.templateValue
         case "key": self.key.templateValue
         case "value": self.value.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -301,7 +301,7 @@ extension FacetOptionView: TemplateObject {
         switch name {
         case "value": self.value.templateValue
         case "count": self.count.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -312,7 +312,7 @@ extension FacetView: TemplateObject {
         case "key": self.key.templateValue
         case "title": self.title.templateValue
         case "options": self.options.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }
@@ -325,7 +325,7 @@ extension SearchPageView: TemplateObject {
         case "base": self.base.templateValue
         case "script": self.script.templateValue
         case "materialsURL": self.materialsURL.templateValue
-        default: .missing
+        default: .unknown
         }
     }
 }

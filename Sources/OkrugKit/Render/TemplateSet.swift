@@ -7,9 +7,14 @@ public struct TemplateSet: Sendable {
     let renderer: TemplateRenderer
     /// Asset files: path relative to `Templates/assets/` → bytes.
     var assets: [String: Data]
+    /// The templates' texts by the file name shown to the user, to place a reported tag.
+    var sources: [String: String] = [:]
 
+    /// The templates the renderer asks for by name (pages, and the pieces it renders once and
+    /// copies into pages): a theme without one of them is an error at load.
     static let required = [
         "home", "materials", "material", "taxonomy", "page", "404", "search", "plans", "plan", "activity", "results",
+        "partials/card", "partials/header", "partials/footer",
     ]
 
     public static func load(from directory: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
@@ -28,6 +33,7 @@ public struct TemplateSet: Sendable {
             )
         }
         var assets: [String: Data] = [:]
+        var sources: [String: String] = [:]
         var names: [String] = []
         for case let path as String in enumerator { names.append(path) }
         for path in names.sorted() {
@@ -53,7 +59,8 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                let nodes = try TemplateParser.parse(text)
+                let nodes = try TemplateParser.parse(text, file: display)
+                sources[display] = text
                 templates[String(path.dropLast(".mustache".count))] = nodes
                 partialUses += TemplateSet.partials(in: nodes).map { ($0, display) }
             } catch {
@@ -65,20 +72,36 @@ public struct TemplateSet: Sendable {
         }
         let parsedAll = !diagnostics.hasErrors
         for use in partialUses where templates[use.name] == nil && parsedAll {
+            let (line, column) = sources[use.display].flatMap { Self.place(ofPartial: use.name, in: $0) } ?? (0, 0)
             diagnostics.append(
                 .error(
-                    SourcePosition(file: use.display, line: 0, column: 0), "нет подшаблона «\(use.name)»",
+                    SourcePosition(file: use.display, line: line, column: column), "нет подшаблона «\(use.name)»",
                     hint: "создайте \(displayRoot)/\(use.name).mustache или исправьте имя в {{> …}}"))
         }
         for name in required where templates[name] == nil && parsedAll {
             diagnostics.append(
                 .error(
                     SourcePosition(file: displayRoot + "/" + name + ".mustache", line: 0, column: 0),
-                    "нет шаблона «\(name)»",
+                    name.hasPrefix("partials/") ? "нет подшаблона «\(name)»" : "нет шаблона «\(name)»",
                     hint: "восстановите его из репозитория okrug"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(renderer: TemplateRenderer(templates: templates), assets: assets), diagnostics)
+        return (
+            TemplateSet(
+                renderer: TemplateRenderer(templates: templates, strict: true), assets: assets, sources: sources),
+            diagnostics
+        )
+    }
+
+    /// What rendering found wrong with the templates so far (unknown names, sections over
+    /// text), as errors at the tags' places.
+    func problems() -> [Diagnostic] {
+        (renderer.problems?.all ?? []).map { problem in
+            let (line, column) =
+                sources[problem.file].map { TemplateParser.place(of: problem.offset, in: $0) } ?? (0, 0)
+            return .error(
+                SourcePosition(file: problem.file, line: line, column: column), problem.message, hint: problem.hint)
+        }
     }
 
     /// A piece of a page (a card, the header): as text, to be placed with `{{{…}}}`.
@@ -95,6 +118,23 @@ public struct TemplateSet: Sendable {
             contents: .array(renderer.render(view, template: template)))
     }
 
+    /// Where `{{> name}}` or `{{< name}}` first stands in a template's text.
+    static func place(ofPartial name: String, in text: String) -> (line: Int, column: Int)? {
+        var searchFrom = text.startIndex
+        while let open = text.range(of: "{{", range: searchFrom..<text.endIndex) {
+            var rest = text[open.upperBound...].drop { $0 == " " }
+            if let sigil = rest.first, sigil == ">" || sigil == "<" {
+                rest = rest.dropFirst().drop { $0 == " " }
+                if rest.hasPrefix(name), rest.dropFirst(name.count).drop(while: { $0 == " " }).hasPrefix("}}") {
+                    return TemplateParser.place(
+                        of: text.utf8.distance(from: text.startIndex, to: open.lowerBound), in: text)
+                }
+            }
+            searchFrom = open.upperBound
+        }
+        return nil
+    }
+
     /// Names of the partials and parents a template uses, to report a missing one at load time.
     static func partials(in nodes: [TemplateNode]) -> [String] {
         var names: [String] = []
@@ -104,7 +144,7 @@ public struct TemplateSet: Sendable {
             case .partial(let name, _, let blocks):
                 names.append(name)
                 for (_, content) in (blocks ?? [:]).sorted(by: { $0.key < $1.key }) { names += partials(in: content) }
-            case .block(_, let content, _), .blockDefinition(_, let content): names += partials(in: content)
+            case .block(_, let content, _, _), .blockDefinition(_, let content): names += partials(in: content)
             case .text, .variable, .contentType: break
             }
         }

@@ -29,7 +29,8 @@ struct LayoutView: Sendable {
     var breadcrumbs: [LinkView]
     var hasBreadcrumbs: Bool
     var buildDate: String
-    var partnership: String
+    /// `nil` when the site has none: the templates show it only when it is there.
+    var partnership: String?
     /// schema.org JSON-LD for the page, already safe inside `<script>`.
     var structuredData: String?
     /// Pagefind's filters, sort keys and metadata for this page (`<meta data-pagefind-…>`).
@@ -53,7 +54,7 @@ struct MaterialCardView: Sendable {
     var school: LinkView?
     var direction: LinkView?
     var kind: LinkView
-    var summary: String
+    var summary: String?
     var authors: String
     /// `partials/card` rendered with this card (kept per place by `RenderCache`).
     var html = CardHTML("")
@@ -75,7 +76,7 @@ struct PaginationView: Sendable {
 struct ListingView: Sendable {
     var layout: LayoutView
     var heading: String
-    var description: String
+    var description: String?
     var count: String
     var cards: [MaterialCardView]
     var pagination: PaginationView?
@@ -97,7 +98,7 @@ struct TermView: Sendable {
     var url: String
     var count: String
     var number: Int
-    var description: String
+    var description: String?
 }
 
 struct TaxonomyIndexView: Sendable {
@@ -151,7 +152,7 @@ struct MaterialPageView: Sendable {
     var date: String
     var dateISO: String
     var readingTime: String
-    var summary: String
+    var summary: String?
     var meta: [MetaRowView]
     var tags: [LinkView]
     var hasTags: Bool
@@ -198,8 +199,8 @@ struct HomeView: Sendable {
     var layout: LayoutView
     var title: String
     var description: String
-    var partnership: String
-    var goal: String
+    var partnership: String?
+    var goal: String?
     var partner: SchoolView?
     var satellites: [SchoolView]
     var directions: [DirectionView]

@@ -9,8 +9,10 @@ enum TemplateNode: Sendable {
     /// `{{> name}}`; `indentation` when the tag stands alone on its line; `blocks` for a parent
     /// template (`{{< name}}…{{/name}}`) with the blocks it fills in.
     case partial(name: String, indentation: String?, blocks: [String: [TemplateNode]]?)
-    /// `{{$name}}default{{/name}}` in a parent template.
-    case block(name: String, defaultNodes: [TemplateNode], indentation: String)
+    /// `{{$name}}default{{/name}}` in a parent template. `intrinsic`: the tag stood alone at the
+    /// start of its line, so a filled-in block takes the indentation of the default's first line
+    /// (the spec's "intrinsic indentation"), its first line included.
+    case block(name: String, defaultNodes: [TemplateNode], indentation: String, intrinsic: Bool = false)
     /// `{{$name}}…{{/name}}` inside `{{< parent}}`: what the block is filled with.
     case blockDefinition(name: String, nodes: [TemplateNode])
     /// `{{% CONTENT_TYPE: HTML }}` escapes values (the default); `TEXT` writes them as they are.
@@ -26,13 +28,19 @@ struct TemplatePath: Sendable, Equatable {
     var components: [String]
     /// As written, for error messages.
     var text: String
+    /// Where the tag is: the template's file as shown to the user, and the byte offset of its
+    /// `{{` (turned into line and column only when a problem is reported).
+    var file = ""
+    var offset = 0
     /// A number for the first name, the same in every template of a set, given by
     /// `TemplateSlots` when a `TemplateRenderer` is made: what the page's own view answers is
     /// kept in an array by it, not a dictionary by name.
     var slot = -1
 
-    init(_ text: String) {
+    init(_ text: String, file: String = "", offset: Int = 0) {
         self.text = text
+        self.file = file
+        self.offset = offset
         isCurrent = text == "."
         isAnchored = !isCurrent && text.hasPrefix(".")
         components = text.split(separator: ".").map(String.init)
@@ -63,8 +71,9 @@ enum TemplateSlots {
                 case .invertedSection(let path, let children): .invertedSection(number(path), walk(children))
                 case .partial(let name, let indentation, let blocks):
                     .partial(name: name, indentation: indentation, blocks: blocks?.mapValues(walk))
-                case .block(let name, let defaultNodes, let indentation):
-                    .block(name: name, defaultNodes: walk(defaultNodes), indentation: indentation)
+                case .block(let name, let defaultNodes, let indentation, let intrinsic):
+                    .block(
+                        name: name, defaultNodes: walk(defaultNodes), indentation: indentation, intrinsic: intrinsic)
                 case .blockDefinition(let name, let children): .blockDefinition(name: name, nodes: walk(children))
                 case .text, .contentType: node
                 }

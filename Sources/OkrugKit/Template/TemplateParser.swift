@@ -13,13 +13,21 @@ struct TemplateParser {
 
     private let bytes: [UInt8]
     private var position = 0
+    /// The file as shown in messages, kept in every tag's path.
+    private let file: String
+    /// The tag delimiters, `{{` and `}}` until a `{{=<% %>=}}` tag changes them (for the rest
+    /// of this template, sections included; partials start with the defaults again).
+    private var openDelimiter: [UInt8] = [0x7B, 0x7B]
+    private var closeDelimiter: [UInt8] = [0x7D, 0x7D]
+    private var defaultDelimiters: Bool { openDelimiter == [0x7B, 0x7B] && closeDelimiter == [0x7D, 0x7D] }
 
-    init(_ text: String) {
+    init(_ text: String, file: String = "") {
         bytes = Array(text.utf8)
+        self.file = file
     }
 
-    static func parse(_ text: String) throws(Failure) -> [TemplateNode] {
-        var parser = TemplateParser(text)
+    static func parse(_ text: String, file: String = "") throws(Failure) -> [TemplateNode] {
+        var parser = TemplateParser(text, file: file)
         return merged(try parser.parse(State()))
     }
 
@@ -38,8 +46,10 @@ struct TemplateParser {
             case .invertedSection(let path, let children): out.append(.invertedSection(path, merged(children)))
             case .partial(let name, let indentation, let blocks):
                 out.append(.partial(name: name, indentation: indentation, blocks: blocks?.mapValues(merged)))
-            case .block(let name, let defaultNodes, let indentation):
-                out.append(.block(name: name, defaultNodes: merged(defaultNodes), indentation: indentation))
+            case .block(let name, let defaultNodes, let indentation, let intrinsic):
+                out.append(
+                    .block(
+                        name: name, defaultNodes: merged(defaultNodes), indentation: indentation, intrinsic: intrinsic))
             case .blockDefinition(let name, let children):
                 out.append(.blockDefinition(name: name, nodes: merged(children)))
             case .variable, .contentType:
@@ -122,7 +132,7 @@ struct TemplateParser {
                     whitespaceBefore = ""
                 }
             }
-            let tagStart = position - 2
+            let tagStart = position - openDelimiter.count
             switch current {
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
                 let inverted = current == UInt8(ascii: "^")
@@ -130,7 +140,7 @@ struct TemplateParser {
                 let name = try readName()
                 if isStandalone(state) { setNewLine = true } else { flushWhitespace() }
                 let children = try parse(state.entering(section: name, newLine: setNewLine))
-                let path = TemplatePath(name)
+                let path = TemplatePath(name, file: file, offset: tagStart)
                 nodes.append(inverted ? .invertedSection(path, children) : .section(path, children))
 
             case UInt8(ascii: "/"):
@@ -156,7 +166,7 @@ struct TemplateParser {
                 try skipComment()
                 setNewLine = isStandalone(state)
 
-            case Self.open, UInt8(ascii: "&"):
+            case Self.open where defaultDelimiters, UInt8(ascii: "&"):
                 let triple = current == Self.open
                 flushWhitespace()
                 position += 1
@@ -167,7 +177,7 @@ struct TemplateParser {
                     }
                     position += 1
                 }
-                nodes.append(.variable(TemplatePath(name), escaped: false))
+                nodes.append(.variable(TemplatePath(name, file: file, offset: tagStart), escaped: false))
 
             case UInt8(ascii: ">"):
                 position += 1
@@ -213,16 +223,22 @@ struct TemplateParser {
                     nodes.append(.blockDefinition(name: name, nodes: children))
                 } else {
                     emit(whitespaceBefore, into: &nodes)
-                    if isStandalone(state) { setNewLine = true }
+                    let standalone = isStandalone(state)
+                    if standalone { setNewLine = true }
                     let children = try parse(state.entering(section: name, newLine: setNewLine))
-                    nodes.append(.block(name: name, defaultNodes: children, indentation: whitespaceBefore))
+                    if standalone, whitespaceBefore.isEmpty, case .text(let first)? = children.first {
+                        let indent = String(first.prefix { $0 == " " || $0 == "\t" })
+                        nodes.append(.block(name: name, defaultNodes: children, indentation: indent, intrinsic: true))
+                    } else {
+                        nodes.append(.block(name: name, defaultNodes: children, indentation: whitespaceBefore))
+                    }
                     whitespaceBefore = ""
                 }
 
             case UInt8(ascii: "="):
-                position = tagStart
-                throw failure(
-                    "смена разделителей ({{=… …=}}) не поддерживается", hint: "пишите теги в двойных фигурных скобках")
+                position += 1
+                try readDelimiters()
+                setNewLine = isStandalone(state)
 
             case UInt8(ascii: "%"):
                 position += 1
@@ -232,7 +248,7 @@ struct TemplateParser {
             default:
                 flushWhitespace()
                 let name = try readName()
-                nodes.append(.variable(TemplatePath(name), escaped: true))
+                nodes.append(.variable(TemplatePath(name, file: file, offset: tagStart), escaped: true))
             }
             state.newLine = setNewLine
         }
@@ -272,9 +288,9 @@ struct TemplateParser {
         while !atEnd {
             let byte = current
             if byte == Self.newline || byte == Self.carriageReturn { return string(start..<position) }
-            if byte == Self.open, position + 1 < bytes.count, bytes[position + 1] == Self.open {
+            if byte == openDelimiter[0], matches(openDelimiter, at: position) {
                 let text = string(start..<position)
-                position += 2
+                position += openDelimiter.count
                 return text
             }
             position += 1
@@ -355,18 +371,52 @@ struct TemplateParser {
     }
 
     private mutating func readCloseDelimiter() -> Bool {
-        guard position + 1 < bytes.count, bytes[position] == Self.close, bytes[position + 1] == Self.close else {
-            return false
-        }
-        position += 2
+        guard matches(closeDelimiter, at: position) else { return false }
+        position += closeDelimiter.count
         return true
+    }
+
+    private func matches(_ delimiter: [UInt8], at offset: Int) -> Bool {
+        guard offset + delimiter.count <= bytes.count else { return false }
+        for index in delimiter.indices where bytes[offset + index] != delimiter[index] { return false }
+        return true
+    }
+
+    /// `{{=<% %>=}}`, read after its `=`: two new delimiters, no spaces or `=` in them.
+    private mutating func readDelimiters() throws(Failure) {
+        let start = position
+        func word() -> [UInt8] {
+            skipWhitespace()
+            let from = position
+            while !atEnd,
+                ![Self.space, Self.tab, Self.newline, Self.carriageReturn, UInt8(ascii: "=")].contains(current)
+            {
+                position += 1
+            }
+            return Array(bytes[from..<position])
+        }
+        let open = word()
+        let close = word()
+        skipWhitespace()
+        guard !open.isEmpty, !close.isEmpty, !atEnd, current == UInt8(ascii: "=") else {
+            position = start
+            throw failure(
+                "смена разделителей записана неверно", hint: "пишите {{=<% %>=}}: два разделителя через пробел")
+        }
+        position += 1
+        guard readCloseDelimiter() else {
+            position = start
+            throw failure("тег смены разделителей не закрыт", hint: "закончите его =}}")
+        }
+        openDelimiter = open
+        closeDelimiter = close
     }
 
     private mutating func skipComment() throws(Failure) {
         let start = position
-        while position + 1 < bytes.count {
-            if bytes[position] == Self.close, bytes[position + 1] == Self.close {
-                position += 2
+        while position < bytes.count {
+            if matches(closeDelimiter, at: position) {
+                position += closeDelimiter.count
                 return
             }
             position += 1
@@ -402,6 +452,15 @@ struct TemplateParser {
     }
 
     // MARK: - Errors
+
+    /// Line and column (in characters) of a byte offset of `text`: for reporting a tag.
+    static func place(of offset: Int, in text: String) -> (line: Int, column: Int) {
+        let bytes = Array(text.utf8.prefix(offset))
+        let lineStart = (bytes.lastIndex(of: newline).map { $0 + 1 }) ?? 0
+        let line = bytes.reduce(1) { $0 + ($1 == newline ? 1 : 0) }
+        let column = String(decoding: bytes[lineStart...], as: UTF8.self).count + 1
+        return (line, column)
+    }
 
     private func failure(_ message: String, hint: String) -> Failure {
         var line = 1

@@ -6,19 +6,28 @@ struct TemplateRenderer: Sendable {
     let templates: [String: [TemplateNode]]
     /// How many first names `TemplateSlots` numbered.
     let slots: Int
+    /// Where a strict renderer reports unknown names and sections over text; `nil` renders
+    /// as the Mustache specification says (a miss is empty), for the spec's own tests.
+    let problems: TemplateProblems?
 
     /// Numbers the first names of the templates' tags (`TemplateSlots`); made once per set.
-    init(templates: [String: [TemplateNode]]) {
+    init(templates: [String: [TemplateNode]], strict: Bool = false) {
         var numbered = templates
         slots = TemplateSlots.assign(&numbered)
         self.templates = numbered
+        problems = strict ? TemplateProblems() : nil
     }
 
     func render(_ view: any TemplateObject, template name: String) -> [UInt8] {
+        render(.object(view), template: name)
+    }
+
+    /// Renders with any value as the outermost context (the spec's data may be a list or text).
+    func render(_ root: TemplateValue, template name: String) -> [UInt8] {
         guard let nodes = templates[name] else { return [] }
         var out: [UInt8] = []
         out.reserveCapacity(32 * 1024)
-        var stack = Stack(values: [.object(view)], slotted: Array(repeating: nil, count: slots))
+        var stack = Stack(values: [root], slotted: Array(repeating: nil, count: slots))
         var scope = Scope()
         render(nodes, scope: &scope, stack: &stack, into: &out)
         return out
@@ -38,7 +47,7 @@ struct TemplateRenderer: Sendable {
 
         mutating func rootField(_ name: String, slot: Int) -> TemplateValue {
             if let known = slotted[slot] { return known }
-            guard case .object(let root) = values.first else { return .missing }
+            guard case .object(let root) = values.first else { return .unknown }
             let value = root.field(name)
             slotted[slot] = value
             return value
@@ -89,7 +98,7 @@ struct TemplateRenderer: Sendable {
             out.append(contentsOf: text.utf8)
         case .variable(let path, let escaped):
             switch lookup(path, in: &stack) {
-            case .text(let text):
+            case .text(let text, _):
                 if escaped && scope.escapes {
                     XMLText.append(text, to: &out)
                 } else {
@@ -99,13 +108,13 @@ struct TemplateRenderer: Sendable {
                 if escaped && scope.escapes { XMLText.append(stored.text, to: &out) } else { stored.append(to: &out) }
             case .bool(let value):
                 out.append(contentsOf: (value ? "true" : "false").utf8)
-            case .missing, .object, .list:
+            case .missing, .unknown, .object, .list:
                 break
             }
         case .section(let path, let children):
             let value = lookup(path, in: &stack)
             switch value {
-            case .missing: break
+            case .missing, .unknown: break
             case .bool(let isTrue):
                 if isTrue { render(children, scope: &scope, stack: &stack, into: &out) }
             case .list(let items):
@@ -114,7 +123,16 @@ struct TemplateRenderer: Sendable {
                     render(children, scope: &scope, stack: &stack, into: &out)
                     stack.removeLast()
                 }
-            case .text, .object, .html:
+            case .text(_, let optional):
+                if !optional, let problems {
+                    problems.report(
+                        path, message: "раздел {{#\(path.text)}} открыт над текстом, а не над списком или объектом",
+                        hint: "выведите текст тегом {{\(path.text)}}; для условия нужен флаг или необязательное поле")
+                }
+                stack.append(value)
+                render(children, scope: &scope, stack: &stack, into: &out)
+                stack.removeLast()
+            case .object, .html:
                 stack.append(value)
                 render(children, scope: &scope, stack: &stack, into: &out)
                 stack.removeLast()
@@ -122,7 +140,7 @@ struct TemplateRenderer: Sendable {
         case .invertedSection(let path, let children):
             let isEmpty: Bool
             switch lookup(path, in: &stack) {
-            case .missing: isEmpty = true
+            case .missing, .unknown: isEmpty = true
             case .bool(let value): isEmpty = !value
             case .list(let items): isEmpty = items.isEmpty
             case .text, .object, .html: isEmpty = false
@@ -137,10 +155,17 @@ struct TemplateRenderer: Sendable {
                 inner.blocks = (scope.blocks ?? [:]).merging(filled) { outer, _ in outer }
             }
             render(nodes, scope: &inner, stack: &stack, into: &out)
-        case .block(let name, let defaultNodes, let indented):
+        case .block(let name, let defaultNodes, let indented, let intrinsic):
             var inner = scope
-            inner.indentation = (scope.indentation ?? "") + indented
-            render(scope.blocks?[name] ?? defaultNodes, scope: &inner, stack: &stack, into: &out)
+            if let filled = scope.blocks?[name] {
+                inner.indentation = (scope.indentation ?? "") + indented
+                if intrinsic, !indented.isEmpty { out.append(contentsOf: indented.utf8) }
+                render(filled, scope: &inner, stack: &stack, into: &out)
+            } else {
+                // The default is written as it stands in the parent, its own indentation included.
+                if !intrinsic { inner.indentation = (scope.indentation ?? "") + indented }
+                render(defaultNodes, scope: &inner, stack: &stack, into: &out)
+            }
         case .blockDefinition:
             break
         case .contentType(let escapes):
@@ -152,7 +177,7 @@ struct TemplateRenderer: Sendable {
     private func lookup(_ path: TemplatePath, in stack: inout Stack) -> TemplateValue {
         if path.isCurrent { return stack.last ?? .missing }
         guard let first = path.components.first else { return .missing }
-        var found = TemplateValue.missing
+        var found = TemplateValue.unknown
         if path.isAnchored {
             if stack.values.count == 1 {
                 found = stack.rootField(first, slot: path.slot)
@@ -160,21 +185,37 @@ struct TemplateRenderer: Sendable {
                 found = field(first, of: top)
             }
         } else {
+            // A known field holding nil lets the lookup go on outwards, but is remembered: the
+            // name exists, so a miss further out is no unknown name.
+            var known = false
             var index = stack.values.count - 1
-            while index > 0 {
+            search: while index > 0 {
                 found = field(first, of: stack.values[index])
-                if case .missing = found {
+                switch found {
+                case .unknown: index -= 1
+                case .missing:
+                    known = true
                     index -= 1
-                    continue
+                default: break search
                 }
-                break
             }
             if index == 0 { found = stack.rootField(first, slot: path.slot) }
+            if known, case .unknown = found { found = .missing }
+        }
+        if case .unknown = found {
+            reportUnknown(first, path: path, in: stack, anchored: path.isAnchored)
+            return .missing
         }
         var index = 1
         while index < path.components.count {
             if case .missing = found { return .missing }
-            found = field(path.components[index], of: found)
+            let parent = found
+            found = field(path.components[index], of: parent)
+            if case .unknown = found {
+                reportUnknown(
+                    path.components[index], path: path, in: Stack(values: [parent], slotted: []), anchored: true)
+                return .missing
+            }
             index += 1
         }
         return found
@@ -182,6 +223,25 @@ struct TemplateRenderer: Sendable {
 
     private func field(_ name: String, of value: TemplateValue) -> TemplateValue {
         if case .object(let object) = value { return object.field(name) }
-        return .missing
+        return .unknown
+    }
+
+    /// A tag whose name no value in scope has: reported with the names that are there (read
+    /// off the view models' properties, which are their fields: `ViewModelFieldTests`).
+    private func reportUnknown(_ name: String, path: TemplatePath, in stack: Stack, anchored: Bool) {
+        guard let problems else { return }
+        var names: Set<String> = []
+        for value in anchored ? Array(stack.values.suffix(1)) : stack.values {
+            guard case .object(let object) = value else { continue }
+            for child in Mirror(reflecting: object).children {
+                if let label = child.label, !label.hasPrefix("_") { names.insert(label) }
+            }
+        }
+        let suggestion = Suggestion.didYouMean(name, in: names.sorted())
+        problems.report(
+            path, message: "в шаблоне неизвестное имя «\(name)» в {{\(path.text)}}",
+            hint: suggestion.isEmpty
+                ? "здесь есть: \(names.sorted().joined(separator: ", "))"
+                : suggestion + "; здесь есть: \(names.sorted().joined(separator: ", "))")
     }
 }

@@ -2,11 +2,18 @@
 /// their property names, so a lookup is a string comparison and an enum: no reflection and no
 /// dynamic casts, which made up a third of a 10 000-material build with swift-mustache.
 enum TemplateValue {
-    /// Not there, or `nil`: a lookup goes on down the context stack, as Mustache specifies.
+    /// A field the view model has, holding `nil`: a lookup goes on down the context stack, as
+    /// Mustache specifies.
     case missing
+    /// A name the view model has no field for: a lookup goes on down the stack too, and when
+    /// no value in scope knows the name, a strict renderer reports the tag (a typo such as
+    /// `{{titel}}` would otherwise leave every page without its title).
+    case unknown
     case bool(Bool)
-    /// Strings and numbers. Any text, even an empty one, opens a section (swift-mustache's rule).
-    case text(String)
+    /// Strings and numbers. Any text, even an empty one, opens a section; a section over text
+    /// is an error in a strict renderer unless the text is optional (`{{#summary}}…`), the
+    /// usual way to show a piece only when it is there.
+    case text(String, optional: Bool = false)
     case object(any TemplateObject)
     case list([TemplateValue])
     /// HTML made elsewhere (a material's body in the spool, a card): copied into the page as
@@ -48,7 +55,13 @@ extension Bool: TemplateRepresentable {
 }
 
 extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
-    var templateValue: TemplateValue { self?.templateValue ?? .missing }
+    var templateValue: TemplateValue {
+        guard let value = self?.templateValue else { return .missing }
+        // Optional text is there when it says something: an empty one is as good as nil, so
+        // `{{#summary}}<p>{{summary}}</p>{{/summary}}` writes no empty paragraph.
+        if case .text(let text, _) = value { return text.isEmpty ? .missing : .text(text, optional: true) }
+        return value
+    }
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
