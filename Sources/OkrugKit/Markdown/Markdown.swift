@@ -28,7 +28,12 @@ public enum Markdown {
                 html: "", stored: nil, headings: [], links: [], omittedHTML: [], firstParagraph: "",
                 wordCount: 0)
         }
-        source.withCString { pointer in cmark_parser_feed(parser, pointer, strlen(pointer)) }
+        // The whole text by its length: a NUL inside it must not end it (the load stage rejects
+        // one with an error; cmark itself replaces it with U+FFFD).
+        var text = source
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
         let parsed = cmark_parser_finish(parser)
         cmark_parser_free(parser)
         guard let root = parsed else {
@@ -48,7 +53,8 @@ public enum Markdown {
             let anchor = anchors.anchor(for: text)
             headings.append(
                 MarkdownHeading(level: level, text: text, anchor: anchor, position: walk.position(of: node)))
-            if level >= 2 { replaceHeading(node, level: level, anchor: anchor, allocator: allocator) }
+            // Every heading gets its id, so every heading a link may target can be reached.
+            replaceHeading(node, level: level, anchor: anchor, allocator: allocator)
         }
 
         var links: [MarkdownLink] = []
@@ -102,9 +108,12 @@ public enum Markdown {
     public static func renderInline(_ source: String, options: MarkdownOptions = MarkdownOptions()) -> (
         html: String, plain: String
     ) {
+        var text = source
         guard
-            let root = source.withCString({ pointer in
-                cmark_parse_document(pointer, strlen(pointer), CMARK_OPT_DEFAULT)
+            let root = text.withUTF8({ buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
+                }
             })
         else { return ("", source) }
         defer { cmark_node_free(root) }
@@ -251,20 +260,38 @@ struct LineIndex {
     }
 }
 
-/// Unique anchors for headings: transliterated slugs, numbered when repeated.
+/// Unique anchors for headings: transliterated slugs, numbered when repeated, never one the
+/// theme's templates use for their own elements (`ReservedIDs`).
 struct AnchorNamer {
-    private var used: [String: Int] = [:]
+    private var used: Set<String> = ReservedIDs.theme
+    private var next: [String: Int] = [:]
 
     mutating func anchor(for text: String) -> String {
         var base = Transliteration.slug(text)
         if base.isEmpty { base = "razdel" }
-        if let count = used[base] {
-            used[base] = count + 1
-            return "\(base)-\(count)"
+        // «Итоги», «Итоги», «Итоги 1»: itogi, itogi-1, itogi-1-1 — each id once.
+        var candidate = base
+        var number = next[base] ?? 1
+        while used.contains(candidate) {
+            candidate = "\(base)-\(number)"
+            number += 1
         }
-        used[base] = 1
-        return base
+        if candidate != base { next[base] = number }
+        used.insert(candidate)
+        return candidate
     }
+}
+
+/// The ids the theme's templates give their own elements on pages that show a Markdown body:
+/// a heading never takes one (`<main id="main">` is the skip link's target). `ThemeIDTests`
+/// checks the list against `Templates/`.
+enum ReservedIDs {
+    static let theme: Set<String> = [
+        "main", "activities-title", "attachments-title", "definitions-title", "directions-title", "execution-title",
+        "goal-title", "hero-title", "latest-title", "materials-title", "plan-title", "related-title",
+        "results-title", "roadmap-title", "satellites-title", "schools-title", "search-q", "site-search-q",
+        "toc-title",
+    ]
 }
 
 enum UnsafeURL {
