@@ -155,6 +155,25 @@ import Yams
         #expect(page.contains("href=\"../../feed.xml\""))
     }
 
+    /// Names the file system would refuse are found by `okrug check`, at their field, before a
+    /// build renders anything.
+    @Test func namesTooLongForTheFileSystemAreContentErrors() throws {
+        let longTag = String(repeating: "щука ", count: 30)
+        let longName = String(repeating: "щ", count: 60) + ".md"
+        let site = try TempSite(files: [
+            "materials/a.md": TempSite.material(extra: "tags: [\(longTag)]\n"),
+            "materials/" + longName: TempSite.material(title: "Длинное имя"),
+        ])
+        defer { site.remove() }
+        let errors = site.check().errors
+        #expect(
+            errors.contains {
+                $0.file == "Content/materials/a.md" && $0.line == 8 && $0.message.contains("адрес метки")
+            })
+        #expect(errors.contains { $0.file.hasSuffix(longName) && $0.hint.contains("slug") })
+        #expect(errors.count == 2)
+    }
+
     // MARK: the two readers agree
 
     /// A small deterministic generator (SplitMix64), so a failure can be replayed by its seed.

@@ -80,7 +80,8 @@ enum DocumentReader {
             }
         }
         let activity = reader.string("activity")
-        let subjects = reader.stringList("subjects", example: "[география]").map { $0.value.lowercased() }
+        let subjectValues = reader.stringList("subjects", example: "[география]")
+        let subjects = subjectValues.map { $0.value.lowercased() }
         var grades: [Int] = []
         for grade in reader.stringList("grades", example: "[5, 6]") {
             if let number = Int(grade.value), (1...11).contains(number) {
@@ -92,7 +93,8 @@ enum DocumentReader {
                         hint: "например: «grades: [5, 6]»"))
             }
         }
-        let tags = reader.stringList("tags", example: "[инновации, ФГОС]").map(\.value)
+        let tagValues = reader.stringList("tags", example: "[инновации, ФГОС]")
+        let tags = tagValues.map(\.value)
         let summary = reader.string("summary")?.value
         var attachments: [Located<AttachmentReference>] = []
         for item in reader.mappingList("attachments") {
@@ -112,11 +114,19 @@ enum DocumentReader {
         }
         let draft = reader.bool("draft") ?? false
         let slugOverride = reader.string("slug")
+        let materialSlug = slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath)
+        // Every value that becomes a folder name of the site must fit the file system.
+        for (values, what) in [(subjectValues, "предмета"), (tagValues, "метки"), (authors, "автора")] {
+            for value in values {
+                reader.report(AddressLength.problem(Transliteration.slug(value.value), of: what, at: value.position))
+            }
+        }
+        reader.report(AddressLength.problem(materialSlug.value, of: "материала", at: materialSlug.position))
         diagnostics += reader.diagnostics
         return MaterialSource(
             relativePath: relativePath,
             displayPath: source.displayPath,
-            slug: slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath),
+            slug: materialSlug,
             title: title?.value ?? "",
             date: date?.value,
             authors: authors,
@@ -146,6 +156,8 @@ enum DocumentReader {
         let menu = reader.int("menu")?.value
         let summary = reader.string("summary")?.value
         let slugOverride = reader.string("slug")
+        let pageSlug = slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath)
+        reader.report(AddressLength.problem(pageSlug.value, of: "страницы", at: pageSlug.position))
         diagnostics += reader.diagnostics
         guard let title else { return nil }
         return PageSource(
