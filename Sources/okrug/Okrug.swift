@@ -11,6 +11,34 @@ struct Okrug: AsyncParsableCommand {
         abstract: "Генератор сайта «Образовательный округ»: банк методических материалов и план партнерства.",
         subcommands: [Build.self, Check.self, New.self, Serve.self, ImportPlan.self],
         defaultSubcommand: Build.self)
+
+    /// Runs the command; a mistake in the command line is told in Russian (the argument
+    /// parser's own messages are English) with where to read more.
+    static func main() async {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((CommandLineMessage.russian(message(for: error)) + "\n").utf8))
+            FileHandle.standardError.write(Data("Подробнее: okrug --help, okrug build --help и т. д.\n".utf8))
+            Foundation.exit(code.rawValue)
+        }
+        do {
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                var synchronous = command
+                try synchronous.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 struct Build: ParsableCommand {

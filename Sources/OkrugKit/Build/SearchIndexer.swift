@@ -44,7 +44,7 @@ public struct SearchIndexer: Sendable {
         do {
             try process.run()
         } catch {
-            return (127, "\(error)")
+            return (127, "Pagefind не запустился: \(SystemError.reason(SystemError.from(error, path: "").code))")
         }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -77,10 +77,8 @@ public enum PlanImportCommand {
                 try Data((previous + addition).utf8).write(to: url(path), options: .atomic)
             }
         } catch {
-            let code = Int32((error as NSError).userInfo[NSUnderlyingErrorKey].map { ($0 as? NSError)?.code ?? 0 } ?? 0)
-            return fail(
-                outPath, "не удалось записать файл: \(code == 0 ? "ошибка записи" : SystemError.reason(code))",
-                hint: code == 0 ? "проверьте права на папку и место на диске" : SystemError.hint(code))
+            let failure = SystemError.from(error, path: outPath)
+            return fail(outPath, "не удалось записать файл: \(SystemError.reason(failure.code))", hint: failure.hint)
         }
 
         let activities = result.plan.activities.count

@@ -80,7 +80,10 @@ public enum Scaffold {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file, options: .withoutOverwriting)
         } catch {
-            return (nil, [.error(start, "не удалось создать файл: \(error)", hint: "проверьте права на папку")])
+            let failure = SystemError.from(error, path: start.file)
+            return (
+                nil, [.error(start, "не удалось создать файл: \(SystemError.reason(failure.code))", hint: failure.hint)]
+            )
         }
         return (Created(displayPath: "\(contentDisplay)/materials/\(slug)/index.md", url: file), [])
     }
@@ -183,7 +186,10 @@ public enum Scaffold {
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file, options: .withoutOverwriting)
         } catch {
-            return (nil, [.error(start, "не удалось создать файл: \(error)", hint: "проверьте права на папку")])
+            let failure = SystemError.from(error, path: start.file)
+            return (
+                nil, [.error(start, "не удалось создать файл: \(SystemError.reason(failure.code))", hint: failure.hint)]
+            )
         }
         return (Created(displayPath: "\(contentDisplay)/pages/\(slug).md", url: file), [])
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -15,6 +17,26 @@ public struct SystemError: Error, CustomStringConvertible, Sendable {
 
     /// What to do about it, for the diagnostic's hint.
     public var hint: String { Self.hint(code) }
+
+    /// A Foundation error (from `Data.write`, `FileManager`) as the system error under it, so
+    /// it can be said in Russian; `EIO` when none is found.
+    public static func from(_ error: any Error, path: String) -> SystemError {
+        if let error = error as? SystemError { return error }
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return SystemError(path: path, code: Int32(underlying.code))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return SystemError(path: path, code: Int32(ns.code)) }
+        switch ns.code {
+        case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return SystemError(path: path, code: EACCES)
+        case NSFileWriteOutOfSpaceError: return SystemError(path: path, code: ENOSPC)
+        case NSFileWriteVolumeReadOnlyError: return SystemError(path: path, code: EROFS)
+        case NSFileWriteFileExistsError: return SystemError(path: path, code: EEXIST)
+        case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return SystemError(path: path, code: ENOENT)
+        case NSFileWriteInvalidFileNameError: return SystemError(path: path, code: ENAMETOOLONG)
+        default: return SystemError(path: path, code: EIO)
+        }
+    }
 
     static func reason(_ code: Int32) -> String {
         switch code {
