@@ -174,6 +174,47 @@ import Yams
         #expect(errors.count == 2)
     }
 
+    /// What the fuzz harness found (scripts/fuzz/fuzz.py), each now an error at its place.
+    @Test func fuzzFindingsAreErrorsNotCrashes() throws {
+        // A per_page that overflowed the page count; a file name with a line break in it.
+        let site = try TempSite(files: [
+            "site.yaml": TempSite.siteYAML + "per_page: 9223372036854775807\n",
+            "materials/di\nstantsionnoe.md": TempSite.material(),
+            "materials/a.md": TempSite.material(),
+        ])
+        defer { site.remove() }
+        let errors = site.check().errors
+        #expect(errors.contains { $0.file == "Content/site.yaml" && $0.message.contains("per_page") })
+        let name = try #require(errors.first { $0.message.contains("в имени файла") })
+        #expect(name.formatted.hasPrefix("Content/materials/di\\u{A}stantsionnoe.md: error:"))
+        #expect(!name.formatted.contains("\n"))
+    }
+
+    /// `okrug check` reads drafts too, yet says what the build would: a published material
+    /// linking to a draft fails the build, so it fails the check.
+    @Test func checkReportsALinkToADraftAsTheBuildWould() throws {
+        let site = try TempSite(files: [
+            "materials/draft.md": TempSite.material(extra: "draft: yes\n"),
+            "materials/a.md": TempSite.material(body: "См. [черновик](draft.md).\n"),
+            "materials/b.md": TempSite.material(extra: "draft: true\n", body: "См. [черновик](draft.md).\n"),
+        ])
+        defer { site.remove() }
+        #expect(!site.build().succeeded)
+        let checked = Checker.run(site.options()).errors
+        #expect(checked.map(\.file) == ["Content/materials/a.md"], "\(checked.map(\.formatted))")
+        #expect(checked.first?.message.contains("черновик") == true)
+    }
+
+    /// A broken schools.yaml is one error, not one more for every material naming a school.
+    @Test func aBrokenDataFileIsReportedOnce() throws {
+        let site = try TempSite(files: [
+            "schools.yaml": "- id: sosh13\n  name: [не закрыто\n",
+            "materials/a.md": TempSite.material(), "materials/b.md": TempSite.material(title: "Б"),
+        ])
+        defer { site.remove() }
+        #expect(site.check().errors.map(\.file) == ["Content/schools.yaml"])
+    }
+
     // MARK: the two readers agree
 
     /// A small deterministic generator (SplitMix64), so a failure can be replayed by its seed.

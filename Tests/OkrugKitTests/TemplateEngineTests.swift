@@ -95,6 +95,22 @@ private struct Fields: TemplateObject {
         #expect(failure("{{upper(title)}}") != nil)
     }
 
+    /// Found by the fuzz harness: thousands of nested sections, a partial that includes itself.
+    @Test func deepAndRecursiveTemplatesAreErrorsNotCrashes() throws {
+        let deep = String(repeating: "{{#a}}", count: 10_000) + String(repeating: "{{/a}}", count: 10_000)
+        do {
+            _ = try TemplateParser.parse(deep)
+            Issue.record("10 000 nested sections parsed")
+        } catch {
+            #expect(error.message.contains("слишком глубокая вложенность"))
+        }
+        let renderer = TemplateRenderer(
+            templates: ["main": try TemplateParser.parse("{{> main}}x"), "partials/card": []], strict: true)
+        #expect(
+            renderer.render(Fields(values: [:]), template: "main").count == TemplateRenderer.maximumPartialDepth + 1)
+        #expect(renderer.problems?.all.first?.message.contains("вложен сам в себя") == true)
+    }
+
     @Test func aMissingPartialIsReportedAtLoad() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-templates-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -83,6 +83,18 @@ public struct ContentTree: Sendable {
             }
             for name in names.sorted() {
                 if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") || isBackup(name) { continue }
+                // A line break or other invisible character in a name would break every message
+                // about the file (and its address): the file is reported, shown escaped, and left out.
+                if name.unicodeScalars.contains(where: ControlCharacters.isForbiddenInName) {
+                    let shown = ControlCharacters.escaped(relative.isEmpty ? name : relative + "/" + name)
+                    diagnostics.append(
+                        .error(
+                            SourcePosition(
+                                file: displayRoot.isEmpty ? shown : displayRoot + "/" + shown, line: 0, column: 0),
+                            "в имени файла невидимый управляющий символ (перенос строки, табуляция…)",
+                            hint: "переименуйте файл: только буквы, цифры, пробел, «-» и «_»"))
+                    continue
+                }
                 let url = directory.appendingPathComponent(name)
                 let rel = relative.isEmpty ? name : relative + "/" + name
                 let display = displayRoot.isEmpty ? rel : displayRoot + "/" + rel

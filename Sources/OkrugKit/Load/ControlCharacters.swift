@@ -50,6 +50,24 @@ enum ControlCharacters {
         return found
     }
 
+    /// In a file name even tab and line breaks are out: a name is one line of a message.
+    static func isForbiddenInName(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// `di\u{0A}stantsionnoe.md`: a name with its invisible characters written out.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isForbiddenInName(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     static func name(_ scalar: UInt32) -> String {
         let hex = String(scalar, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex

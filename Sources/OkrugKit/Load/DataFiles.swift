@@ -26,9 +26,22 @@ enum DataFiles {
             partnership: reader.string("partnership")?.value ?? "",
             goal: reader.string("goal")?.value ?? "",
             unsafeHTML: reader.bool("unsafe_html") ?? false,
-            perPage: max(reader.int("per_page")?.value ?? 20, 1))
+            perPage: perPage(reader.int("per_page"), reader: &reader))
         diagnostics += reader.diagnostics
         return title == nil || baseURL == nil ? nil : config
+    }
+
+    /// Materials on a page of a listing: 1 to 1000.
+    private static func perPage(_ value: Located<Int>?, reader: inout MappingReader) -> Int {
+        guard let value else { return 20 }
+        guard (1...1000).contains(value.value) else {
+            reader.report(
+                .error(
+                    value.position, "per_page — число материалов на странице списка, от 1 до 1000",
+                    hint: "например: «per_page: 20»"))
+            return 20
+        }
+        return value.value
     }
 
     static func readSchools(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Located<School>] {

@@ -227,10 +227,13 @@ private struct TreeWalk {
 }
 
 /// Byte offsets of line starts, to turn cmark's byte columns into character columns. Found
-/// with `memchr` over the text's own bytes, without copying them.
-struct LineIndex {
+/// with `memchr` over the text's own bytes, without copying them. Places are asked for in the
+/// order of the text, so counting goes on from the last place on the same line: thousands of
+/// links on one long line cost one pass over it, not one pass each.
+final class LineIndex {
     private let text: String
     private var starts: [Int] = [0]
+    private var last: (line: Int, byte: Int, column: Int) = (0, 1, 1)
 
     init(_ text: String) {
         var text = text
@@ -253,10 +256,18 @@ struct LineIndex {
         let utf8 = text.utf8
         let end = min(start + byteColumn - 1, utf8.count)
         guard start <= end else { return byteColumn }
+        var from = start
+        var column = 1
+        if last.line == line, last.byte <= byteColumn {
+            from = min(start + last.byte - 1, end)
+            column = last.column
+        }
         // Count scalars that start in the slice: every byte that is not a continuation byte.
-        let from = utf8.index(utf8.startIndex, offsetBy: start)
-        let to = utf8.index(from, offsetBy: end - start)
-        return utf8[from..<to].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+        let lower = utf8.index(utf8.startIndex, offsetBy: from)
+        let upper = utf8.index(lower, offsetBy: end - from)
+        column = utf8[lower..<upper].reduce(column) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+        last = (line, byteColumn, column)
+        return column
     }
 }
 

@@ -30,6 +30,9 @@ struct LinkTargetResolver: Sendable {
     var drafts: Set<String>
     /// Source paths of documents that failed to load.
     var unavailable: Set<String> = []
+    /// `okrug check` reads drafts too; a published document linking to one of these would
+    /// fail the real build, so check says so.
+    var draftsIncluded: Set<String> = []
     var files: Set<String>
 
     func target(of destination: String, from sourcePath: String, pagePath: String, kind: MarkdownLink.Kind)
@@ -76,7 +79,9 @@ struct LinkTargetResolver: Sendable {
         }
         for candidate in [resolved, resolved + "/index.md", resolved + "index.md"] {
             if unavailable.contains(candidate) { return .unavailable }
-            if drafts.contains(candidate) {
+            if drafts.contains(candidate)
+                || (draftsIncluded.contains(candidate) && !draftsIncluded.contains(sourcePath))
+            {
                 return .broken(
                     message: "ссылка «\(destination)» ведёт на черновик (draft: true)",
                     hint: "опубликуйте материал или уберите ссылку")

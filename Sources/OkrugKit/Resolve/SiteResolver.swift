@@ -99,7 +99,10 @@ public enum SiteResolver {
         let documents = documentsBySource
         let resolver = LinkTargetResolver(
             documents: documents, documentPaths: documentPaths, drafts: drafts,
-            unavailable: content.unavailableDocuments, files: Set(tree.files.keys))
+            unavailable: content.unavailableDocuments,
+            draftsIncluded: options.audit && options.includeDrafts
+                ? Set(content.materials.filter(\.draft).map(\.relativePath)) : [],
+            files: Set(tree.files.keys))
 
         // Parse: one cmark call per document, on all cores; a document parsed before with the
         // same text and the same surroundings is taken from the cache.
@@ -213,12 +216,16 @@ public enum SiteResolver {
         }
 
         newCache.context?.folderFiles = folderFiles
+        let erroneous = Set(content.diagnostics.errors.map(\.file))
+        let brokenDataFiles = Set(
+            ["schools.yaml", "directions.yaml"].filter { erroneous.contains(tree.displayPath($0)) })
         var materials: [Material] = []
         for (source, parsed) in zip(published, parsedMaterials) {
             if let material = resolveMaterial(
                 source, parsed: parsed, path: documents[source.relativePath] ?? "", tree: tree,
                 schoolIDs: schoolIDs, directionIDs: directionIDs, plans: plans,
-                folderFiles: folderFiles[source.directory] ?? [], diagnostics: &diagnostics)
+                folderFiles: folderFiles[source.directory] ?? [], brokenDataFiles: brokenDataFiles,
+                diagnostics: &diagnostics)
             {
                 materials.append(material)
             }
@@ -337,10 +344,16 @@ public enum SiteResolver {
     private static func resolveMaterial(
         _ source: MaterialSource, parsed: ParsedDocument, path: String, tree: ContentTree,
         schoolIDs: [String], directionIDs: [String], plans: [Plan], folderFiles: [String],
-        diagnostics: inout [Diagnostic]
+        brokenDataFiles: Set<String> = [], diagnostics: inout [Diagnostic]
     ) -> Material? {
         var ok = true
         func checkID(_ id: Located<String>, in valid: [String], what: String, file: String) {
+            // A data file with errors of its own lists no ids: its error says it once, not
+            // every material again.
+            if brokenDataFiles.contains(file) {
+                ok = false
+                return
+            }
             guard let problem = Diagnostic.unknownID(id, in: valid, what: what, file: file) else { return }
             ok = false
             diagnostics.append(problem)

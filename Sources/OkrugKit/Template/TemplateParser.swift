@@ -67,9 +67,12 @@ struct TemplateParser {
         var inParentTopLevel = false
         /// The indentation of a block definition's first line, taken off every line after it.
         var definitionIndent: Int?
+        /// Sections, parents and blocks this one is inside of.
+        var depth = 0
 
         func entering(section name: String, newLine: Bool) -> State {
             var state = self
+            state.depth += 1
             state.section = name
             state.inParentTopLevel = false
             if !newLine { state.newLine = false }
@@ -78,6 +81,7 @@ struct TemplateParser {
 
         func enteringParent(_ name: String) -> State {
             var state = self
+            state.depth += 1
             state.section = name
             state.newLine = true
             state.inParent = true
@@ -96,7 +100,16 @@ struct TemplateParser {
     private var atEnd: Bool { position >= bytes.count }
     private var current: UInt8 { bytes[position] }
 
+    /// Sections inside sections a template may have: far more than a theme needs, few enough
+    /// that parsing and rendering them stays well within a thread's stack.
+    static let maximumDepth = 48
+
     private mutating func parse(_ initial: State) throws(Failure) -> [TemplateNode] {
+        if initial.depth > Self.maximumDepth {
+            throw failure(
+                "слишком глубокая вложенность разделов (больше \(Self.maximumDepth))",
+                hint: "проверьте, что каждый {{#…}} закрыт своим {{/…}}")
+        }
         var nodes: [TemplateNode] = []
         var state = initial
         var whitespaceBefore = ""

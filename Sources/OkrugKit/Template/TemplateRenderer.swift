@@ -59,7 +59,14 @@ struct TemplateRenderer: Sendable {
         var indentation: String?
         var blocks: [String: [TemplateNode]]?
         var escapes = true
+        /// Partials and parents this render is inside of: a partial that includes itself
+        /// without end stops here instead of exhausting the stack.
+        var depth = 0
     }
+
+    /// Partials inside partials a render may go: recursion over data (a tree of nodes, as the
+    /// spec's own example) stays far below; a template that includes itself does not.
+    static let maximumPartialDepth = 32
 
     /// One template, or one section of it. A `CONTENT_TYPE` pragma holds to the end of it.
     private func render(_ nodes: [TemplateNode], scope: inout Scope, stack: inout Stack, into out: inout [UInt8]) {
@@ -148,7 +155,15 @@ struct TemplateRenderer: Sendable {
             if isEmpty { render(children, scope: &scope, stack: &stack, into: &out) }
         case .partial(let name, let indented, let filled):
             guard let nodes = templates[name] else { return }
-            var inner = Scope(indentation: scope.indentation, blocks: scope.blocks, escapes: true)
+            guard scope.depth < Self.maximumPartialDepth else {
+                problems?.report(
+                    TemplatePath(name, file: "\u{1}" + name, offset: 0),
+                    message: "подшаблон «\(name)» вложен сам в себя больше \(Self.maximumPartialDepth) раз",
+                    hint: "уберите {{> \(name)}} или {{< \(name)}} из самого подшаблона и из тех, что он включает")
+                return
+            }
+            var inner = Scope(
+                indentation: scope.indentation, blocks: scope.blocks, escapes: true, depth: scope.depth + 1)
             if let indented { inner.indentation = (scope.indentation ?? "") + indented }
             if let filled {
                 // A block filled further out wins over the same block filled here.
