@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Runs all tests: the Swift tests (each pipeline stage, bad input, the sample site built for
-# real, the commands, serve over HTTP) and the browser tests (chromium through selenium, over
-# HTTP). A browser test that cannot run here is reported as skipped, by name.
+# real, the commands, serve over HTTP), a short deterministic fuzz run (scripts/fuzz/fuzz.py:
+# 200 mutated copies of the sample through okrug check and build) and the browser tests
+# (chromium through selenium, over HTTP). A browser test that cannot run here is reported as
+# skipped, by name.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
 swift build --build-tests
 swift test --skip-build "$@"
+.venv/bin/python -m unittest discover -s Tests/fuzz -t Tests/fuzz -v
 .venv/bin/python -m unittest discover -s Tests/browser -t Tests/browser -v
