@@ -1919,6 +1919,8 @@ def clean(text: str) -> str:
 def english_prose(output: str) -> str | None:
     """The first output line with English prose, or None."""
     for line in output.splitlines():
+        # A very long line (a huge value quoted back) would make the regexes below quadratic.
+        line = line[:4000]
         m = ENGLISH_RE.search(line)
         if m:
             return line

@@ -27,8 +27,34 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable {
         self.file = position.file
         self.line = position.line
         self.column = position.column
-        self.message = message
-        self.hint = hint
+        self.message = Self.clipped(message)
+        self.hint = Self.clipped(hint)
+    }
+
+    /// A value quoted back to the author («…») is shortened when it is long: a 200 000-letter
+    /// id must not make a two-megabyte message (and a list of ids repeats it in every hint).
+    static func clipped(_ text: String) -> String {
+        guard text.utf8.count > 240 else { return text }
+        var out = ""
+        var quoted = ""
+        var inQuote = false
+        for character in text {
+            if inQuote {
+                if character == "»" {
+                    out += quoted.count > 80 ? quoted.prefix(60) + "…" + quoted.suffix(10) : quoted
+                    out.append(character)
+                    quoted = ""
+                    inQuote = false
+                } else {
+                    quoted.append(character)
+                }
+            } else {
+                out.append(character)
+                if character == "«" { inQuote = true }
+            }
+        }
+        out += quoted
+        return out.count > 2000 ? out.prefix(2000) + "…" : out
     }
 
     public static func error(_ position: SourcePosition, _ message: String, hint: String = "") -> Diagnostic {

@@ -2,9 +2,11 @@
 /// Markdown, finds the people named as responsible, and links activities with the materials
 /// that name them (`activity: 2023/<id>`).
 enum PlanResolver {
+    /// `brokenDataFiles`: `schools.yaml` or `directions.yaml` when they have errors of their
+    /// own: ids are then not checked against them (one error, not one per reference).
     static func resolve(
         _ sources: [PlanSource], schoolIDs: [String], directionIDs: [String], options: MarkdownOptions,
-        diagnostics: inout [Diagnostic]
+        brokenDataFiles: Set<String> = [], diagnostics: inout [Diagnostic]
     ) -> [Plan] {
         var seenYears: [Int: SourcePosition] = [:]
         var plans: [Plan] = []
@@ -20,16 +22,17 @@ enum PlanResolver {
             plans.append(
                 resolve(
                     source, schoolIDs: schoolIDs, directionIDs: directionIDs, options: options,
-                    diagnostics: &diagnostics))
+                    brokenDataFiles: brokenDataFiles, diagnostics: &diagnostics))
         }
         return plans
     }
 
     static func resolve(
         _ source: PlanSource, schoolIDs: [String], directionIDs: [String], options: MarkdownOptions,
-        diagnostics: inout [Diagnostic]
+        brokenDataFiles: Set<String> = [], diagnostics: inout [Diagnostic]
     ) -> Plan {
         func check(_ id: Located<String>, in valid: [String], what: String, file: String) {
+            if brokenDataFiles.contains(file) { return }
             if let problem = Diagnostic.unknownID(id, in: valid, what: what, file: file) { diagnostics.append(problem) }
         }
         func inline(_ text: String) -> InlineText {

@@ -54,9 +54,12 @@ public enum SiteResolver {
         let schoolIDs = content.schools.map(\.value.id)
         let directionIDs = content.directions.map(\.value.id)
         let markdownOptions = MarkdownOptions(allowUnsafeHTML: content.config?.unsafeHTML ?? false)
+        let erroneous = Set(content.diagnostics.errors.map(\.file))
+        let brokenDataFiles = Set(
+            ["schools.yaml", "directions.yaml"].filter { erroneous.contains(tree.displayPath($0)) })
         var plans = PlanResolver.resolve(
             content.plans, schoolIDs: schoolIDs, directionIDs: directionIDs, options: markdownOptions,
-            diagnostics: &diagnostics)
+            brokenDataFiles: brokenDataFiles, diagnostics: &diagnostics)
 
         let published = content.materials.filter { options.includeDrafts || !$0.draft }
         let drafts = Set(content.materials.filter { !options.includeDrafts && $0.draft }.map(\.relativePath))
@@ -216,9 +219,6 @@ public enum SiteResolver {
         }
 
         newCache.context?.folderFiles = folderFiles
-        let erroneous = Set(content.diagnostics.errors.map(\.file))
-        let brokenDataFiles = Set(
-            ["schools.yaml", "directions.yaml"].filter { erroneous.contains(tree.displayPath($0)) })
         var materials: [Material] = []
         for (source, parsed) in zip(published, parsedMaterials) {
             if let material = resolveMaterial(
