@@ -181,10 +181,14 @@ import Yams
             "site.yaml": TempSite.siteYAML + "per_page: 9223372036854775807\n",
             "materials/di\nstantsionnoe.md": TempSite.material(),
             "materials/a.md": TempSite.material(),
+            "materials/tags.md": TempSite.material(
+                extra: "tags: [" + (1...150).map { "метка \($0)" }.joined(separator: ", ") + "]\n"),
         ])
         defer { site.remove() }
         let errors = site.check().errors
         #expect(errors.contains { $0.file == "Content/site.yaml" && $0.message.contains("per_page") })
+        // Each tag is a page: 150 of them in one material is a mistake, not a site.
+        #expect(errors.contains { $0.file == "Content/materials/tags.md" && $0.message.contains("150 значений") })
         let name = try #require(errors.first { $0.message.contains("в имени файла") })
         #expect(name.formatted.hasPrefix("Content/materials/di\\u{A}stantsionnoe.md: error:"))
         #expect(!name.formatted.contains("\n"))

@@ -108,7 +108,13 @@ private struct Fields: TemplateObject {
             templates: ["main": try TemplateParser.parse("{{> main}}x"), "partials/card": []], strict: true)
         #expect(
             renderer.render(Fields(values: [:]), template: "main").count == TemplateRenderer.maximumPartialDepth + 1)
-        #expect(renderer.problems?.all.first?.message.contains("вложен сам в себя") == true)
+        #expect(renderer.problems?.all.first?.message.contains("включает сам себя") == true)
+        // A partial that includes itself twice would double its work at every level: stopped by
+        // the page's budget, reported once.
+        let twice = TemplateRenderer(
+            templates: ["main": try TemplateParser.parse("{{> main}}{{> main}}x"), "other": []], strict: true)
+        #expect(twice.render(Fields(values: [:]), template: "main").count <= TemplateRenderer.maximumExpansions + 1)
+        #expect(twice.problems?.all.count == 1)
     }
 
     @Test func aMissingPartialIsReportedAtLoad() throws {

@@ -14,4 +14,9 @@ enum AddressLength {
                 ? "сократите имя файла или задайте короткий адрес полем «slug: …»"
                 : "сократите название: оно становится адресом страницы на сайте")
     }
+
+    /// How many values a list field of a material may hold: each tag, subject and author is
+    /// a page of the site, and a real material has a handful.
+    static let maximumListItems = 100
+
 }

@@ -121,6 +121,8 @@ enum DataFiles {
                 .error(
                     id.position, "id «\(id.value)» может содержать только строчные латинские буквы, цифры и дефис",
                     hint: "например: «\(Transliteration.slug(id.value))»"))
+        } else if let tooLong = AddressLength.problem(id.value, of: "«\(id.value)»", at: id.position) {
+            diagnostics.append(tooLong)
         }
     }
 

@@ -116,6 +116,14 @@ enum DocumentReader {
         let slugOverride = reader.string("slug")
         let materialSlug = slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath)
         // Every value that becomes a folder name of the site must fit the file system.
+        for (values, field) in [(subjectValues, "subjects"), (tagValues, "tags"), (authors, "authors")]
+        where values.count > AddressLength.maximumListItems {
+            reader.report(
+                .error(
+                    values[AddressLength.maximumListItems].position,
+                    "в поле «\(field)» \(values.count) значений, а можно не больше \(AddressLength.maximumListItems)",
+                    hint: "оставьте главные: каждое значение — отдельная страница сайта"))
+        }
         for (values, what) in [(subjectValues, "предмета"), (tagValues, "метки"), (authors, "автора")] {
             for value in values {
                 reader.report(AddressLength.problem(Transliteration.slug(value.value), of: what, at: value.position))

@@ -40,6 +40,9 @@ struct TemplateRenderer: Sendable {
         var values: [TemplateValue]
         /// What the page's own view answered, by the number of the name asked for.
         var slotted: [TemplateValue?]
+        /// Partials and parents expanded for this page so far: a template that includes itself
+        /// twice would double its work at every level, so the page stops at a budget.
+        var expansions = 0
 
         mutating func append(_ value: TemplateValue) { values.append(value) }
         mutating func removeLast() { values.removeLast() }
@@ -67,6 +70,8 @@ struct TemplateRenderer: Sendable {
     /// Partials inside partials a render may go: recursion over data (a tree of nodes, as the
     /// spec's own example) stays far below; a template that includes itself does not.
     static let maximumPartialDepth = 32
+    /// Partials and parents one page may expand: a theme uses tens.
+    static let maximumExpansions = 1_000
 
     /// One template, or one section of it. A `CONTENT_TYPE` pragma holds to the end of it.
     private func render(_ nodes: [TemplateNode], scope: inout Scope, stack: inout Stack, into out: inout [UInt8]) {
@@ -155,11 +160,17 @@ struct TemplateRenderer: Sendable {
             if isEmpty { render(children, scope: &scope, stack: &stack, into: &out) }
         case .partial(let name, let indented, let filled):
             guard let nodes = templates[name] else { return }
-            guard scope.depth < Self.maximumPartialDepth else {
-                problems?.report(
-                    TemplatePath(name, file: "\u{1}" + name, offset: 0),
-                    message: "подшаблон «\(name)» вложен сам в себя больше \(Self.maximumPartialDepth) раз",
-                    hint: "уберите {{> \(name)}} или {{< \(name)}} из самого подшаблона и из тех, что он включает")
+            if stack.expansions < Int.max { stack.expansions += 1 }
+            guard scope.depth < Self.maximumPartialDepth, stack.expansions <= Self.maximumExpansions else {
+                // Once per page: the first partial over the limit is the one that recurses.
+                if stack.expansions != Int.max {
+                    problems?.report(
+                        TemplatePath(name, file: "\u{1}" + name, offset: 0),
+                        message:
+                            "подшаблон «\(name)» включает сам себя: вложен больше \(Self.maximumPartialDepth) раз или страница включает больше \(Self.maximumExpansions) подшаблонов",
+                        hint: "уберите {{> \(name)}} или {{< \(name)}} из самого подшаблона и из тех, что он включает")
+                }
+                stack.expansions = Int.max
                 return
             }
             var inner = Scope(
