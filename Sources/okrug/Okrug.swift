@@ -79,9 +79,11 @@ struct Build: ParsableCommand {
         let count = report.site?.materials.count ?? 0
         let materials = "\(count) \(RussianPlural.material.form(for: count))"
         var summary =
-            report.outputChanged
-            ? "Сайт собран в \(output)/: \(materials), файлов: \(report.filesWritten), из них новых или изменённых: \(report.filesChanged)."
-            : "Сайт собран: \(materials), файлов: \(report.filesWritten). В \(output)/ уже этот сайт, ничего не изменилось."
+            !report.outputChanged
+            ? "Сайт собран: \(materials), файлов: \(report.filesWritten). В \(output)/ уже этот сайт, ничего не изменилось."
+            : report.filesChanged == report.filesWritten
+                ? "Сайт собран в \(output)/: \(materials), файлов записано: \(report.filesWritten)."
+                : "Сайт собран в \(output)/: \(materials), файлов: \(report.filesWritten), из них новых или изменённых: \(report.filesChanged)."
         if let seconds = report.searchSeconds {
             summary += " Поисковый индекс построен за \(String(format: "%.1f", seconds)) с."
         }
