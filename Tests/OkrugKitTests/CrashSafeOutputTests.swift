@@ -30,6 +30,31 @@ import Testing
         return root
     }
 
+    static func fortyMaterials() throws -> TempSite {
+        try TempSite(
+            files: (1...40).reduce(into: [:]) { $0["materials/m\($1).md"] = TempSite.material(title: "Материал \($1)") }
+        )
+    }
+
+    /// `okrug build --no-search` of `site` into `output`, started and not waited for.
+    static func startBuild(of site: TempSite, into output: String) throws -> (process: Process, errors: Pipe) {
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = [
+            "build", "--no-search", "--templates", repositoryRoot.appendingPathComponent("Templates").path,
+            "--output", output,
+        ]
+        process.currentDirectoryURL = site.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = "1700000000"
+        process.environment = environment
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        return (process, errors)
+    }
+
     @Test func aWriteThatFailsLeavesTheOldSiteWhole() throws {
         let root = try Self.temporaryFolder("failed-write")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -145,24 +170,9 @@ import Testing
     /// moment: after every kill the folder is wholly the first site or wholly the second.
     @Test func killedBuildsLeaveOneWholeSite() throws {
         try #require(FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path))
-        let siteA = try TempSite(
-            files: (1...40).reduce(into: [:]) { $0["materials/m\($1).md"] = TempSite.material(title: "Материал \($1)") }
-        )
+        let siteA = try Self.fortyMaterials()
         defer { siteA.remove() }
-        let templates = repositoryRoot.appendingPathComponent("Templates").path
-        func start(_ output: String) throws -> Process {
-            let process = Process()
-            process.executableURL = CommandLineTests.executable
-            process.arguments = ["build", "--no-search", "--templates", templates, "--output", output]
-            process.currentDirectoryURL = siteA.root
-            var environment = ProcessInfo.processInfo.environment
-            environment["SOURCE_DATE_EPOCH"] = "1700000000"
-            process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
+        func start(_ output: String) throws -> Process { try Self.startBuild(of: siteA, into: output).process }
         func buildWhole(_ output: String) throws -> [String: Data] {
             let process = try start(output)
             process.waitUntilExit()
@@ -206,24 +216,11 @@ import Testing
     /// end with the folder wholly the site.
     @Test func twoBuildsAtOnceTakeTurns() throws {
         try #require(FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path))
-        let site = try TempSite(
-            files: (1...40).reduce(into: [:]) { $0["materials/m\($1).md"] = TempSite.material(title: "Материал \($1)") }
-        )
+        let site = try Self.fortyMaterials()
         defer { site.remove() }
-        let templates = repositoryRoot.appendingPathComponent("Templates").path
         func start(_ output: String) throws -> (Process, Pipe) {
-            let process = Process()
-            process.executableURL = CommandLineTests.executable
-            process.arguments = ["build", "--no-search", "--templates", templates, "--output", output]
-            process.currentDirectoryURL = site.root
-            var environment = ProcessInfo.processInfo.environment
-            environment["SOURCE_DATE_EPOCH"] = "1700000000"
-            process.environment = environment
-            let errors = Pipe()
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = errors
-            try process.run()
-            return (process, errors)
+            let started = try Self.startBuild(of: site, into: output)
+            return (started.process, started.errors)
         }
         let (reference, _) = try start("Reference")
         reference.waitUntilExit()

@@ -221,20 +221,6 @@ import Yams
 
     // MARK: the two readers agree
 
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed by its seed.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-        mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-    }
-
     static let keys = [
         "title", "date", "authors", "school", "direction", "kind", "activity", "subjects", "grades", "tags", "summary",
         "draft", "slug", "Title", "x_y", "a-b",

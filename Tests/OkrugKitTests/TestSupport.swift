@@ -107,3 +107,21 @@ extension Array where Element == Diagnostic {
         errors.first { "\($0.file):\($0.line):\($0.column)" == place }
     }
 }
+
+/// A small deterministic generator (SplitMix64) for tests over generated inputs: a failure
+/// repeats from its seed.
+struct Generator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+    mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
+}

@@ -927,56 +927,60 @@ def body_long_line(rng, case):
     return f"{path}: line of {size} bytes ({kind})"
 
 
-@mutation("body")
-def body_raw_html(rng, case):
+def insert_snippet(rng: random.Random, case: Case, snippets: list[str], label: str, width: int = 50) -> str | None:
+    """Puts one of `snippets` as a block into a random document's body."""
     path = pick_doc(rng, case)
     if not path:
         return None
-    snippet = rng.choice([
-        "<script>alert(1)</script>", "<script>", "<!-- незакрытый комментарий", "<div onclick=\"alert(1)\">x</div>",
-        "текст <span onmouseover=alert(1)>x</span> текст", "<img src=x onerror=alert(1)>",
-        "<iframe src=\"javascript:alert(1)\"></iframe>", "<a href=\"javascript:alert(1)\">ссылка</a>",
-        "<?php echo 1; ?>", "<![CDATA[ x", "<!DOCTYPE html>", "</body></html>",
-        "<style>body{display:none}</style>", "<textarea>", "<pre>", "<svg onload=alert(1)>",
-        "<form action=//evil><input name=x></form>", "<meta http-equiv=refresh content=\"0;url=//evil\">",
-    ])
+    snippet = rng.choice(snippets)
     insert_block(rng, case, path, snippet)
-    return f"{path}: raw HTML {snippet[:50]!r}"
+    return f"{path}: {label}{snippet[:width]!r}"
+
+
+BODY_RAW_HTML_SNIPPETS = [
+    "<script>alert(1)</script>", "<script>", "<!-- незакрытый комментарий", "<div onclick=\"alert(1)\">x</div>",
+    "текст <span onmouseover=alert(1)>x</span> текст", "<img src=x onerror=alert(1)>",
+    "<iframe src=\"javascript:alert(1)\"></iframe>", "<a href=\"javascript:alert(1)\">ссылка</a>",
+    "<?php echo 1; ?>", "<![CDATA[ x", "<!DOCTYPE html>", "</body></html>",
+    "<style>body{display:none}</style>", "<textarea>", "<pre>", "<svg onload=alert(1)>",
+    "<form action=//evil><input name=x></form>", "<meta http-equiv=refresh content=\"0;url=//evil\">",
+]
+
+
+@mutation("body")
+def body_raw_html(rng, case):
+    return insert_snippet(rng, case, BODY_RAW_HTML_SNIPPETS, 'raw HTML ')
+
+
+BODY_JS_LINK_SNIPPETS = [
+    "[нажми](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x]( javascript:alert(1))",
+    "<javascript:alert(1)>", "![img](data:text/html,<script>alert(1)</script>)", "[x](vbscript:msgbox)",
+    "[x](file:///etc/passwd)", "[x](jav&#x61;script:alert(1))", "[x](java%0ascript:alert(1))",
+    "[x](\tjavascript:alert(1))", "[ref]\n\n[ref]: javascript:alert(1)", "![x](javascript:alert(1))",
+    "[x](data:image/svg+xml,<svg onload=alert(1)>)", "[x](jav\u0000ascript:alert(1))",
+]
 
 
 @mutation("body")
 def body_js_link(rng, case):
-    path = pick_doc(rng, case)
-    if not path:
-        return None
-    snippet = rng.choice([
-        "[нажми](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x]( javascript:alert(1))",
-        "<javascript:alert(1)>", "![img](data:text/html,<script>alert(1)</script>)", "[x](vbscript:msgbox)",
-        "[x](file:///etc/passwd)", "[x](jav&#x61;script:alert(1))", "[x](java%0ascript:alert(1))",
-        "[x](\tjavascript:alert(1))", "[ref]\n\n[ref]: javascript:alert(1)", "![x](javascript:alert(1))",
-        "[x](data:image/svg+xml,<svg onload=alert(1)>)", "[x](jav\u0000ascript:alert(1))",
-    ])
-    insert_block(rng, case, path, snippet)
-    return f"{path}: link {snippet[:50]!r}"
+    return insert_snippet(rng, case, BODY_JS_LINK_SNIPPETS, 'link ')
+
+
+BODY_MISSING_LINK_SNIPPETS = [
+    "[нет](../no-such-material.md)", "[нет](no-such.md)", "[якорь](distantsionnoe-vzaimodeistvie.md#no-such-anchor)",
+    "[якорь](#nope)", "[x](../../site.yaml)", "[x](../../../../../etc/passwd)", "[x](/etc/passwd)",
+    "![img](missing.png)", "![img](../../outside/secret.png)", "[x](mailto:)", "[x](http://)", "[x](%zz)",
+    "[x](<a b.md>)", "[x](index.md)", "[x](./)", "[x](..)", "[x](#)", "[x](?q=1)", "[x](materials/x.md)",
+    "[x](distantsionnoe-vzaimodeistvie.md#якорь)", "[x]()", "[x](<>)", "[x](C:\\Windows\\x.md)",
+    "[x](%D0%BC%D0%BE%D0%BD%D0%B8%D1%82%D0%BE%D1%80%D0%B8%D0%BD%D0%B3-%D0%BF%D1%80%D0%BE%D0%B3%D1%80%D0%B0%D0%BC%D0%BC%D1%8B-%D0%B2%D0%BE%D1%81%D0%BF%D0%B8%D1%82%D0%B0%D0%BD%D0%B8%D1%8F.md)",
+    "[x](../pages/o-proekte.md#net-takogo)", "[x](../materials/../materials/distantsionnoe-vzaimodeistvie.md)",
+    "[x](distantsionnoe-vzaimodeistvie.md#)", "[x](DISTANTSIONNOE-VZAIMODEISTVIE.md)",
+]
 
 
 @mutation("body")
 def body_missing_link(rng, case):
-    path = pick_doc(rng, case)
-    if not path:
-        return None
-    snippet = rng.choice([
-        "[нет](../no-such-material.md)", "[нет](no-such.md)", "[якорь](distantsionnoe-vzaimodeistvie.md#no-such-anchor)",
-        "[якорь](#nope)", "[x](../../site.yaml)", "[x](../../../../../etc/passwd)", "[x](/etc/passwd)",
-        "![img](missing.png)", "![img](../../outside/secret.png)", "[x](mailto:)", "[x](http://)", "[x](%zz)",
-        "[x](<a b.md>)", "[x](index.md)", "[x](./)", "[x](..)", "[x](#)", "[x](?q=1)", "[x](materials/x.md)",
-        "[x](distantsionnoe-vzaimodeistvie.md#якорь)", "[x]()", "[x](<>)", "[x](C:\\Windows\\x.md)",
-        "[x](%D0%BC%D0%BE%D0%BD%D0%B8%D1%82%D0%BE%D1%80%D0%B8%D0%BD%D0%B3-%D0%BF%D1%80%D0%BE%D0%B3%D1%80%D0%B0%D0%BC%D0%BC%D1%8B-%D0%B2%D0%BE%D1%81%D0%BF%D0%B8%D1%82%D0%B0%D0%BD%D0%B8%D1%8F.md)",
-        "[x](../pages/o-proekte.md#net-takogo)", "[x](../materials/../materials/distantsionnoe-vzaimodeistvie.md)",
-        "[x](distantsionnoe-vzaimodeistvie.md#)", "[x](DISTANTSIONNOE-VZAIMODEISTVIE.md)",
-    ])
-    insert_block(rng, case, path, snippet)
-    return f"{path}: link {snippet[:60]!r}"
+    return insert_snippet(rng, case, BODY_MISSING_LINK_SNIPPETS, 'link ', width=60)
 
 
 @mutation("body")

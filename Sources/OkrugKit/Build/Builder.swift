@@ -90,13 +90,7 @@ public enum Builder {
             session = try OutputSession(
                 writer: OutputWriter(output: options.output, contentRoot: options.content), listing: listing,
                 lock: lock, indexed: options.searchIndexer != nil)
-            do {
-                try SiteRenderer(site: resolved, templates: templates).render(to: session)
-            } catch {
-                session.abandon()
-                throw (error as? OutputWriter.WriteError)
-                    ?? .system(SystemError(path: outputName, code: EIO))
-            }
+            try session.fill { try SiteRenderer(site: resolved, templates: templates).render(to: $0) }
         } catch {
             diagnostics.append(writeFailure(error, "не удалось записать сайт"))
             return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)

@@ -68,12 +68,16 @@ public struct ContentTree: Sendable {
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
         var visited = Set<String>()
 
+        /// A relative path as shown in messages (`Content/materials/x.md`).
+        func shown(_ relative: String) -> String {
+            relative.isEmpty ? displayRoot : (displayRoot.isEmpty ? relative : displayRoot + "/" + relative)
+        }
+
         /// `realDirectory`: where `directory` really is, symlinks resolved, for loop detection.
         func walk(_ directory: URL, relative: String, realDirectory: String) {
             guard let names = folderNames(directory.path) else {
                 let code = errno
-                let shown =
-                    relative.isEmpty ? displayRoot : (displayRoot.isEmpty ? relative : displayRoot + "/" + relative)
+                let shown = shown(relative)
                 diagnostics.append(
                     .error(
                         SourcePosition(file: shown, line: 0, column: 0),
@@ -86,18 +90,17 @@ public struct ContentTree: Sendable {
                 // A line break or other invisible character in a name would break every message
                 // about the file (and its address): the file is reported, shown escaped, and left out.
                 if name.unicodeScalars.contains(where: ControlCharacters.isForbiddenInName) {
-                    let shown = ControlCharacters.escaped(relative.isEmpty ? name : relative + "/" + name)
+                    let escaped = ControlCharacters.escaped(relative.isEmpty ? name : relative + "/" + name)
                     diagnostics.append(
                         .error(
-                            SourcePosition(
-                                file: displayRoot.isEmpty ? shown : displayRoot + "/" + shown, line: 0, column: 0),
+                            SourcePosition(file: shown(escaped), line: 0, column: 0),
                             "в имени файла невидимый управляющий символ (перенос строки, табуляция…)",
                             hint: "переименуйте файл: только буквы, цифры, пробел, «-» и «_»"))
                     continue
                 }
                 let url = directory.appendingPathComponent(name)
                 let rel = relative.isEmpty ? name : relative + "/" + name
-                let display = displayRoot.isEmpty ? rel : displayRoot + "/" + rel
+                let display = shown(rel)
                 let status = FileStatus.of(url.path, followLinks: false)
                 let isLink = status?.isSymbolicLink == true
                 var real = realDirectory + "/" + name

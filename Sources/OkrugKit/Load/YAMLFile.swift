@@ -20,15 +20,19 @@ struct YAMLFile {
 
     /// The root node, `nil` for an empty document, or the YAML syntax error.
     /// Plain front matter is read by `SimpleYAML`; everything else by Yams.
+    /// An anchor, alias or too deep nesting (`YAMLLimits`), as an error at its place in the file.
+    private func limitProblem(_ yaml: String) -> Diagnostic? {
+        YAMLLimits.problem(in: yaml).map { problem in
+            .error(
+                position(YAMLNode.Mark(line: problem.line, column: problem.column)), problem.message, hint: problem.hint
+            )
+        }
+    }
+
     /// `fastPath: false` skips `SimpleYAML` (for the test that both readers agree).
     func parse(_ yaml: String, fastPath: Bool = true) -> Result<YAMLNode?, Diagnostic> {
         if fastPath, let simple = SimpleYAML.parse(yaml) { return .success(simple) }
-        if let problem = YAMLLimits.problem(in: yaml) {
-            return .failure(
-                .error(
-                    position(YAMLNode.Mark(line: problem.line, column: problem.column)), problem.message,
-                    hint: problem.hint))
-        }
+        if let problem = limitProblem(yaml) { return .failure(problem) }
         do {
             return .success(try Yams.compose(yaml: yaml).map(YAMLNode.init))
         } catch let error as YamlError {
@@ -74,12 +78,7 @@ struct YAMLFile {
     /// files), under the same limits and with the same Russian errors as the content's YAML.
     static func load(_ text: String, displayPath: String) -> Result<Any?, Diagnostic> {
         let file = YAMLFile(displayPath: displayPath, firstLine: 1)
-        if let problem = YAMLLimits.problem(in: text) {
-            return .failure(
-                .error(
-                    file.position(YAMLNode.Mark(line: problem.line, column: problem.column)), problem.message,
-                    hint: problem.hint))
-        }
+        if let problem = file.limitProblem(text) { return .failure(problem) }
         do {
             return .success(try Yams.load(yaml: text))
         } catch let error as YamlError {

@@ -188,20 +188,39 @@ public enum PlanImport {
     )] {
         guard let text else { return [:] }
         var out: [String: (id: String, direction: String?)] = [:]
-        switch YAMLFile.load(text, displayPath: "план") {
-        case .success(let loaded):
-            let root = loaded as? [String: Any]
-            for section in root?["sections"] as? [[String: Any]] ?? [] {
-                for activity in section["activities"] as? [[String: Any]] ?? [] {
-                    guard let id = activity["id"] as? String, let title = activity["title"] as? String else {
-                        continue
-                    }
-                    out[normalizedName(title)] = (id, activity["direction"] as? String)
-                }
+        switch activities(inPlan: text, displayPath: "план") {
+        case .success(let activities):
+            for activity in activities {
+                guard let title = activity.title else { continue }
+                out[normalizedName(title)] = (activity.id, activity.direction)
             }
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
         }
         return out
+    }
+
+    struct WrittenActivity {
+        var id: String
+        var title: String?
+        var direction: String?
+    }
+
+    /// The activities of a plan file as written (`id`, `title`, `direction`), in its order: what
+    /// a new import keeps of an earlier one, and what it must not lose.
+    static func activities(inPlan text: String, displayPath: String) -> Swift.Result<[WrittenActivity], Diagnostic> {
+        YAMLFile.load(text, displayPath: displayPath).map { loaded in
+            let root = loaded as? [String: Any]
+            var out: [WrittenActivity] = []
+            for section in root?["sections"] as? [[String: Any]] ?? [] {
+                for activity in section["activities"] as? [[String: Any]] ?? [] {
+                    guard let id = activity["id"] as? String else { continue }
+                    out.append(
+                        WrittenActivity(
+                            id: id, title: activity["title"] as? String, direction: activity["direction"] as? String))
+                }
+            }
+            return out
+        }
     }
 }

@@ -51,10 +51,14 @@ public enum PlanImportCommand {
 
         // A text cut short (a page missing from the copy) must not quietly shrink the plan.
         if !force, let previous = existing(outPath) {
-            let kept = Set(previousActivities(result.planYAML, displayPath: outPath).map(\.id))
-            let lost = previousActivities(previous, displayPath: outPath).filter { !kept.contains($0.id) }
+            // An existing file that does not read was reported by the import itself.
+            func ids(_ text: String) -> [PlanImport.WrittenActivity] {
+                (try? PlanImport.activities(inPlan: text, displayPath: outPath).get()) ?? []
+            }
+            let kept = Set(ids(result.planYAML).map(\.id))
+            let lost = ids(previous).filter { !kept.contains($0.id) }
             if !lost.isEmpty {
-                let list = lost.prefix(10).map { "«\($0.title)» (\($0.id))" }.joined(separator: "; ")
+                let list = lost.prefix(10).map { "«\($0.title ?? $0.id)» (\($0.id))" }.joined(separator: "; ")
                 let more = lost.count > 10 ? " и ещё \(lost.count - 10)" : ""
                 return fail(
                     outPath,
@@ -98,21 +102,5 @@ public enum PlanImportCommand {
                 : "В \(directionsPath) добавлены направления: \(result.newDirections.joined(separator: "; ")). Дайте им короткие названия."
         )
         return Report(diagnostics: diagnostics, summary: summary)
-    }
-
-    /// The activities of an existing plan file, in its order (an unreadable file has none:
-    /// the import then reports its own errors).
-    static func previousActivities(_ text: String, displayPath: String) -> [(id: String, title: String)] {
-        guard case .success(let loaded) = YAMLFile.load(text, displayPath: displayPath),
-            let root = loaded as? [String: Any]
-        else { return [] }
-        var out: [(id: String, title: String)] = []
-        for section in root["sections"] as? [[String: Any]] ?? [] {
-            for activity in section["activities"] as? [[String: Any]] ?? [] {
-                guard let id = activity["id"] as? String else { continue }
-                out.append((id, activity["title"] as? String ?? id))
-            }
-        }
-        return out
     }
 }

@@ -1,5 +1,10 @@
 /// Page links for long listings: first, last, and two around the current page.
 enum Pagination {
+    /// Pages a listing of `items` takes (one at least, for an empty listing).
+    static func pageCount(items: Int, perPage: Int) -> Int {
+        max(1, (items + perPage - 1) / perPage)
+    }
+
     static func view(current: Int, count: Int, base: String, from pagePath: String) -> PaginationView {
         func url(_ number: Int) -> String {
             RelativeURL.link(from: pagePath, to: number == 1 ? base : "\(base)page/\(number)/")

@@ -248,7 +248,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func pageCount(_ spec: ListingSpec) -> Int {
-        max(1, (spec.indices.count + site.config.perPage - 1) / site.config.perPage)
+        Pagination.pageCount(items: spec.indices.count, perPage: site.config.perPage)
     }
 
     /// Page `number` of a listing; the facets are shown on `/materials/` only.

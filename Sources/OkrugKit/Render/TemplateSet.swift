@@ -97,16 +97,15 @@ public struct TemplateSet: Sendable {
     /// text), as errors at the tags' places.
     func problems() -> [Diagnostic] {
         (renderer.problems?.all ?? []).map { problem in
-            // A problem of a whole template comes by the template's name (`\u{1}partials/card`).
-            if problem.file.hasPrefix("\u{1}") {
-                let name = problem.file.dropFirst()
-                let file = sources.keys.first { $0.hasSuffix("/" + name + ".mustache") } ?? String(name)
+            switch problem.place {
+            case .tag(let file, let offset):
+                let (line, column) = sources[file].map { TemplateParser.place(of: offset, in: $0) } ?? (0, 0)
+                return .error(
+                    SourcePosition(file: file, line: line, column: column), problem.message, hint: problem.hint)
+            case .template(let name):
+                let file = sources.keys.first { $0.hasSuffix("/" + name + ".mustache") } ?? name
                 return .error(SourcePosition(file: file, line: 0, column: 0), problem.message, hint: problem.hint)
             }
-            let (line, column) =
-                sources[problem.file].map { TemplateParser.place(of: problem.offset, in: $0) } ?? (0, 0)
-            return .error(
-                SourcePosition(file: problem.file, line: line, column: column), problem.message, hint: problem.hint)
         }
     }
 

@@ -58,15 +58,12 @@ struct LinkTargetResolver: Sendable {
 
         if decoded.hasPrefix("/") {
             // A site path: `/materials/x/`.
+            // A folder gets its slash (`/search` is `/search/`); a file (`/feed.xml`) keeps its name.
             var sitePath = String(decoded.drop(while: { $0 == "/" }))
-            if !sitePath.isEmpty, !sitePath.hasSuffix("/") { sitePath += "/" }
+            let isFile = sitePath.split(separator: "/").last?.contains(".") == true
+            if !sitePath.isEmpty, !sitePath.hasSuffix("/"), !isFile { sitePath += "/" }
             if let source = documentPaths[sitePath] {
                 return .document(path: sitePath, sourcePath: source, fragment: fragment)
-            }
-            if sitePath.hasSuffix(".html/") || sitePath.hasSuffix(".xml/") || sitePath.hasSuffix(".ics/")
-                || sitePath.hasSuffix(".txt/")
-            {
-                sitePath.removeLast()
             }
             return .sitePath(path: sitePath, fragment: fragment)
         }

@@ -5,13 +5,13 @@ enum SitePaths {
         var paths: Set<String> = ["", "materials/", "search/", "feed.xml", "sitemap.xml", "robots.txt", "404.html"]
         for material in site.materials { paths.insert(material.path) }
         for page in site.pages { paths.insert(page.path) }
-        let pages = max(1, (site.materials.count + site.config.perPage - 1) / site.config.perPage)
+        let pages = Pagination.pageCount(items: site.materials.count, perPage: site.config.perPage)
         if pages > 1 { for number in 2...pages { paths.insert("materials/page/\(number)/") } }
         for (kind, taxonomy) in site.taxonomies {
             paths.insert(kind.path)
             for term in taxonomy.terms {
                 paths.insert(term.path(in: kind))
-                let termPages = max(1, (term.materials.count + site.config.perPage - 1) / site.config.perPage)
+                let termPages = Pagination.pageCount(items: term.materials.count, perPage: site.config.perPage)
                 if termPages > 1 {
                     for number in 2...termPages { paths.insert(term.path(in: kind) + "page/\(number)/") }
                 }

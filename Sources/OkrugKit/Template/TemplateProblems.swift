@@ -4,24 +4,33 @@ import Synchronization
 /// section over plain text. Collected from every rendering thread, once per tag.
 final class TemplateProblems: Sendable {
     struct Problem: Sendable, Hashable {
-        /// The template file as shown to the user, and the byte offset of the tag.
-        var file: String
-        var offset: Int
+        enum Place: Sendable, Hashable, Comparable {
+            /// A tag: the template file as shown to the user, and the byte offset of its `{{`.
+            case tag(file: String, offset: Int)
+            /// A whole template, by its name (`partials/card`).
+            case template(String)
+        }
+        var place: Place
         var message: String
         var hint: String
     }
 
-    private let found = Mutex<[String: Problem]>([:])
+    private let found = Mutex<[Problem.Place: Problem]>([:])
 
     func report(_ path: TemplatePath, message: String, hint: String) {
-        let key = "\(path.file)\u{0}\(path.offset)"
+        report(Problem(place: .tag(file: path.file, offset: path.offset), message: message, hint: hint))
+    }
+
+    func report(template name: String, message: String, hint: String) {
+        report(Problem(place: .template(name), message: message, hint: hint))
+    }
+
+    private func report(_ problem: Problem) {
         found.withLock { problems in
-            if problems[key] == nil {
-                problems[key] = Problem(file: path.file, offset: path.offset, message: message, hint: hint)
-            }
+            if problems[problem.place] == nil { problems[problem.place] = problem }
         }
     }
 
-    var all: [Problem] { found.withLock { Array($0.values) }.sorted { ($0.file, $0.offset) < ($1.file, $1.offset) } }
+    var all: [Problem] { found.withLock { Array($0.values) }.sorted { $0.place < $1.place } }
     var isEmpty: Bool { found.withLock { $0.isEmpty } }
 }

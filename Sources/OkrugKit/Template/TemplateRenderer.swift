@@ -165,7 +165,7 @@ struct TemplateRenderer: Sendable {
                 // Once per page: the first partial over the limit is the one that recurses.
                 if stack.expansions != Int.max {
                     problems?.report(
-                        TemplatePath(name, file: "\u{1}" + name, offset: 0),
+                        template: name,
                         message:
                             "подшаблон «\(name)» включает сам себя: вложен больше \(Self.maximumPartialDepth) раз или страница включает больше \(Self.maximumExpansions) подшаблонов",
                         hint: "уберите {{> \(name)}} или {{< \(name)}} из самого подшаблона и из тех, что он включает")

@@ -47,12 +47,7 @@ public struct OutputWriter: Sendable {
     /// Writes `files` as the whole site: the output holds exactly these files afterwards.
     public func write(_ files: [OutputFile]) throws(WriteError) {
         let session = try OutputSession(writer: self)
-        do {
-            try ParallelMap.forEach(files) { try session.put($0) }
-        } catch {
-            session.abandon()
-            throw (error as? WriteError) ?? .system(SystemError(path: output.lastPathComponent, code: EIO))
-        }
+        try session.fill { session in try ParallelMap.forEach(files) { try session.put($0) } }
         try session.finish()
     }
 
@@ -63,12 +58,7 @@ public struct OutputWriter: Sendable {
         throws(WriteError) -> OutputSession
     {
         let session = try OutputSession(writer: self, listing: listing, lock: lock)
-        do {
-            try renderer.render(to: session)
-        } catch {
-            session.abandon()
-            throw (error as? WriteError) ?? .system(SystemError(path: output.lastPathComponent, code: EIO))
-        }
+        try session.fill { try renderer.render(to: $0) }
         try session.finish()
         return session
     }
@@ -274,6 +264,18 @@ public final class OutputSession: OutputSink {
 
     /// Whether the new site differs from the old output (known after `prepare`).
     public var changesOutput: Bool { progress.withLock { $0.prepared ?? false } }
+
+    /// Runs `body`, which puts the site's files; on a failure the new generation goes and the
+    /// error is the write's.
+    public func fill(_ body: (OutputSession) throws -> Void) throws(OutputWriter.WriteError) {
+        do {
+            try body(self)
+        } catch {
+            abandon()
+            throw (error as? OutputWriter.WriteError)
+                ?? .system(SystemError(path: writer.output.lastPathComponent, code: EIO))
+        }
+    }
 
     /// The paths written by this session, sorted.
     public var writtenPaths: [String] { progress.withLock { $0.written.sorted() } }
