@@ -1,13 +1,22 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// okrug builds and is tested on Linux only (Debian and Ubuntu, CI in swift:6.3-bookworm): the
+// file layer calls Linux system calls directly (renameat2, xattrs, Glibc's read), so no Apple
+// platform is claimed.
+//
+// The stages are targets, so the compiler holds the arrows (docs/architecture.md):
+//
+//   okrug (CLI) ──▶ OkrugSite ──▶ OkrugCore ──▶ OkrugMarkdown ──▶ OkrugSystem
+//   okrug-serve ──▶ OkrugServer ─┘       │   └──▶ OkrugTemplate   ──▶ OkrugText
+//                                         └──────────────────────────▶ OkrugText
+//
+// `ArchitectureTests` fails when a file imports a module its stage may not use.
 let package = Package(
     name: "okrug",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "okrug", targets: ["okrug"]),
-        .library(name: "OkrugKit", targets: ["OkrugKit"]),
-        .library(name: "OkrugServer", targets: ["OkrugServer"]),
+        .executable(name: "okrug-serve", targets: ["okrug-serve"]),
     ],
     dependencies: [
         // YAML front matter and data files (the maintained standard YAML library for Swift).
@@ -24,27 +33,42 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
-        // The system libcmark (Debian: libcmark-dev). Only OkrugKit/Markdown imports it.
+        // The system libcmark (Debian: libcmark-dev). Only OkrugMarkdown imports it.
         .systemLibrary(
             name: "Ccmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // <sys/xattr.h> from the C library, for the marks on written files.
+        // Linux calls the C library declares but Glibc's module does not bring in (xattrs, renameat2).
         .systemLibrary(name: "CXattr"),
+        // The system calls and libyaml's event stream: with OkrugMarkdown, the only unsafe code.
         .target(
-            name: "OkrugKit",
+            name: "OkrugSystem",
+            dependencies: ["CXattr", .product(name: "Yams", package: "Yams")]
+        ),
+        // Russian text rules (plurals, dates, transliteration), escaping, «did you mean».
+        .target(name: "OkrugText"),
+        // Markdown through libcmark: parse, change the tree, render; where the HTML waits.
+        .target(name: "OkrugMarkdown", dependencies: ["Ccmark", "OkrugSystem", "OkrugText"]),
+        // The Mustache template engine.
+        .target(name: "OkrugTemplate", dependencies: ["OkrugText"]),
+        // The content model: load, resolve, the plan, checks; everything up to the site's pages.
+        .target(
+            name: "OkrugCore",
             dependencies: [
-                "Ccmark",
-                "CXattr",
-                .product(name: "Yams", package: "Yams"),
+                "OkrugMarkdown", "OkrugSystem", "OkrugText", .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // `okrug serve`, kept out of OkrugKit so the generator builds without a server.
+        // Render, write and build: the site on disk.
+        .target(
+            name: "OkrugSite",
+            dependencies: ["OkrugCore", "OkrugTemplate", "OkrugMarkdown", "OkrugSystem", "OkrugText"]
+        ),
+        // The preview server: kept out of the CLI, so building the site compiles no server.
         .target(
             name: "OkrugServer",
             dependencies: [
-                "OkrugKit",
+                "OkrugSite", "OkrugCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -54,14 +78,22 @@ let package = Package(
         .executableTarget(
             name: "okrug",
             dependencies: [
-                "OkrugKit",
-                "OkrugServer",
+                "OkrugSite", "OkrugCore", "OkrugSystem", "OkrugText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `okrug serve` runs this program, built separately (scripts/serve.sh).
+        .executableTarget(
+            name: "okrug-serve",
+            dependencies: [
+                "OkrugServer", "OkrugSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OkrugTemplateTests", dependencies: ["OkrugTemplate"]),
         .testTarget(
-            name: "OkrugKitTests",
-            dependencies: ["OkrugKit"]
+            name: "OkrugTests",
+            dependencies: ["OkrugSite", "OkrugCore", "OkrugMarkdown", "OkrugTemplate", "OkrugSystem", "OkrugText"]
         ),
     ],
     swiftLanguageModes: [.v6]

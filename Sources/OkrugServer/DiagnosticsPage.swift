@@ -1,5 +1,6 @@
 import Foundation
-import OkrugKit
+import OkrugCore
+import OkrugText
 
 /// What the browser shows instead of the site while the content is broken: every problem,
 /// where it is and how to fix it. It reloads by itself when the files are fixed.

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import OkrugKit
+import OkrugSite
 import ServiceLifecycle
 
 /// `okrug serve`: builds the site, serves it on loopback, rebuilds when files change and

@@ -1,5 +1,7 @@
 import Foundation
-import OkrugKit
+import OkrugCore
+import OkrugSite
+import OkrugText
 
 /// The preview's one owner of the builder: rebuilds when files change and remembers whether
 /// the last build succeeded, so every request sees either the site or what is wrong with it.

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
-import OkrugKit
-import OkrugServer
+import OkrugCore
+import OkrugSite
+import OkrugSystem
+import OkrugText
 
-// The root is asynchronous because `serve` is; the other commands stay synchronous.
 @main
-struct Okrug: AsyncParsableCommand {
+struct Okrug: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "okrug",
         abstract: "Генератор сайта «Образовательный округ»: банк методических материалов и план партнерства.",
@@ -14,7 +15,7 @@ struct Okrug: AsyncParsableCommand {
 
     /// Runs the command; a mistake in the command line is told in Russian (the argument
     /// parser's own messages are English) with where to read more.
-    static func main() async {
+    static func main() {
         let command: any ParsableCommand
         do {
             command = try parseAsRoot()
@@ -29,12 +30,8 @@ struct Okrug: AsyncParsableCommand {
             Foundation.exit(code.rawValue)
         }
         do {
-            if var asynchronous = command as? any AsyncParsableCommand {
-                try await asynchronous.run()
-            } else {
-                var synchronous = command
-                try synchronous.run()
-            }
+            var command = command
+            try command.run()
         } catch {
             exit(withError: error)
         }
@@ -118,7 +115,7 @@ struct ImportPlan: ParsableCommand {
     }
 }
 
-struct Serve: AsyncParsableCommand {
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Собрать сайт, показать его в браузере и пересобирать при каждом сохранении файла.",
         discussion: """
@@ -133,19 +130,32 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Куда собирать сайт для просмотра (не Public/: в просмотре видны черновики).")
     var output = ".okrug-serve"
 
-    func run() async throws {
-        // Links are relative; the base URL only decides the 404 page's base path: the root.
-        let address = "http://\(host):\(port)/"
-        let options = BuildOptions(
-            content: content, templates: templates, output: output, baseURL: address, includeDrafts: true)
-        let configuration = PreviewServer.Configuration(host: host, port: port, options: options)
-        try await PreviewServer.run(
-            configuration,
-            log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) },
-            onReady: { url in
-                FileHandle.standardOutput.write(Data("Просмотр сайта: \(url)  (остановить — Ctrl-C)\n".utf8))
-            })
-        print("Просмотр остановлен.")
+    /// The preview server is a separate program beside this one, so building the site never
+    /// compiles the server framework; this command hands over to it.
+    func run() throws {
+        let folder = ProgramExec.currentExecutable.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+        guard let server = folder?.appendingPathComponent("okrug-serve").path,
+            FileManager.default.isExecutableFile(atPath: server)
+        else {
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    Просмотр сайта — отдельная программа okrug-serve, и её ещё нет рядом с okrug.
+                    Соберите и запустите её одной командой (в первый раз сборка займёт несколько минут):
+                        scripts/serve.sh
+
+                    """.utf8))
+            throw ExitCode(1)
+        }
+        let code = ProgramExec.replace(
+            with: server,
+            arguments: [
+                "--port", String(port), "--host", host, "--content", content, "--templates", templates,
+                "--output", output,
+            ])
+        FileHandle.standardError.write(
+            Data("Не удалось запустить просмотр: \(SystemError(path: server, code: code))\n".utf8))
+        throw ExitCode(1)
     }
 }
 

@@ -1,0 +1,179 @@
+import Foundation
+import OkrugSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The files of `Content/`, listed once: relative paths (`materials/x/index.md`) with sizes.
+///
+/// Everything later resolves references against this list, never against the file system,
+/// so nothing outside `Content/` can be read: a symlink that leads out is reported and left out.
+public struct ContentTree: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public var relativePath: String
+        public var byteCount: Int
+        /// Nanoseconds since 1970: with the size, how a rebuild tells a changed file.
+        public var modified: Int = 0
+    }
+
+    /// The folder on disk.
+    public var root: URL
+    /// How the folder is named in messages (`Content`).
+    public var displayRoot: String
+    public var files: [String: Entry]
+
+    public init(root: URL, displayRoot: String, files: [String: Entry]) {
+        self.root = root
+        self.displayRoot = displayRoot
+        self.files = files
+    }
+
+    public func displayPath(_ relative: String) -> String {
+        displayRoot.isEmpty ? relative : displayRoot + "/" + relative
+    }
+
+    public func url(of relative: String) -> URL {
+        root.appendingPathComponent(relative)
+    }
+
+    public var sortedPaths: [String] { files.keys.sorted() }
+
+    /// `x.md.bak`, `x.md.bak2`: copies `okrug check --fix-encoding` keeps of the originals.
+    static func isBackup(_ name: String) -> Bool {
+        guard let range = name.range(of: ".bak", options: .backwards) else { return false }
+        return name[range.upperBound...].allSatisfy(\.isNumber)
+    }
+
+    /// The names in a folder (without `.` and `..`); `nil` with `errno` set when it cannot be read.
+    private static func folderNames(_ path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else { break }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return errno == 0 ? names : nil
+    }
+
+    /// Lists `root` recursively. Hidden files (`.git`, `.DS_Store`) and editors' backup files
+    /// are skipped; symlinks are followed only while they stay inside `root`.
+    public static func scan(root: URL, displayRoot: String) -> (ContentTree, [Diagnostic]) {
+        var files: [String: Entry] = [:]
+        var diagnostics: [Diagnostic] = []
+        let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
+        var visited = Set<String>()
+
+        /// A relative path as shown in messages (`Content/materials/x.md`).
+        func shown(_ relative: String) -> String {
+            relative.isEmpty ? displayRoot : (displayRoot.isEmpty ? relative : displayRoot + "/" + relative)
+        }
+
+        /// `realDirectory`: where `directory` really is, symlinks resolved, for loop detection.
+        func walk(_ directory: URL, relative: String, realDirectory: String) {
+            guard let names = folderNames(directory.path) else {
+                let code = errno
+                let shown = shown(relative)
+                diagnostics.append(
+                    .error(
+                        SourcePosition(file: shown, line: 0, column: 0),
+                        "папку не удалось прочитать: \(SystemError.reason(code)); её файлы не попадут на сайт",
+                        hint: "дайте права на чтение (chmod -R a+rX \(shown)) или уберите папку из \(displayRoot)/"))
+                return
+            }
+            for name in names.sorted() {
+                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") || isBackup(name) { continue }
+                // A line break or other invisible character in a name would break every message
+                // about the file (and its address): the file is reported, shown escaped, and left out.
+                if name.unicodeScalars.contains(where: ControlCharacters.isForbiddenInName) {
+                    let escaped = ControlCharacters.escaped(relative.isEmpty ? name : relative + "/" + name)
+                    diagnostics.append(
+                        .error(
+                            SourcePosition(file: shown(escaped), line: 0, column: 0),
+                            "в имени файла невидимый управляющий символ (перенос строки, табуляция…)",
+                            hint: "переименуйте файл: только буквы, цифры, пробел, «-» и «_»"))
+                    continue
+                }
+                let url = directory.appendingPathComponent(name)
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                let display = shown(rel)
+                let status = FileStatus.of(url.path, followLinks: false)
+                let isLink = status?.isSymbolicLink == true
+                var real = realDirectory + "/" + name
+                if isLink {
+                    real = url.resolvingSymlinksInPath().standardizedFileURL.path
+                    guard real == realRoot || real.hasPrefix(realRoot + "/") else {
+                        diagnostics.append(
+                            .error(
+                                SourcePosition(file: display, line: 1, column: 1),
+                                "символическая ссылка ведёт за пределы папки \(displayRoot)/ (на \(real))",
+                                hint: "скопируйте нужный файл в \(displayRoot)/ вместо ссылки"))
+                        continue
+                    }
+                }
+                guard let target = isLink ? FileStatus.of(real) : status else {
+                    diagnostics.append(
+                        .error(
+                            SourcePosition(file: display, line: 1, column: 1), "символическая ссылка никуда не ведёт",
+                            hint: "удалите ссылку или восстановите файл"))
+                    continue
+                }
+                if target.isDirectory {
+                    // A link loop would walk forever; each real folder is visited once.
+                    guard visited.insert(real).inserted else { continue }
+                    walk(url, relative: rel, realDirectory: real)
+                } else {
+                    files[rel] = Entry(relativePath: rel, byteCount: target.size, modified: target.modified)
+                }
+            }
+        }
+        visited.insert(realRoot)
+        walk(root, relative: "", realDirectory: realRoot)
+        return (ContentTree(root: root, displayRoot: displayRoot, files: files), diagnostics)
+    }
+}
+
+/// Relative paths inside `Content/`, resolved without touching the disk.
+public enum ContentPath {
+    /// The folder part of `materials/x/index.md` → `materials/x`.
+    public static func directory(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Resolves `reference` (a relative path, possibly with `..`) against `directory`.
+    /// `nil` when it climbs above the root.
+    public static func resolve(_ reference: String, from directory: String) -> String? {
+        // Split over UTF-8 bytes: it runs for every link of every document.
+        func components(_ text: String) -> [Substring] {
+            text.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+        }
+        var parts = directory.isEmpty ? [] : components(directory)
+        for component in components(reference) {
+            if component == "." { continue }
+            if component == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(component)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Whether `reference` stays inside its own folder (no `..` leading out, not absolute).
+    public static func staysInside(_ reference: String) -> Bool {
+        if reference.hasPrefix("/") { return false }
+        var depth = 0
+        for component in reference.split(separator: "/") {
+            if component == ".." { depth -= 1 } else if component != "." { depth += 1 }
+            if depth < 0 { return false }
+        }
+        return true
+    }
+}

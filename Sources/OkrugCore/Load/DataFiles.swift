@@ -1,0 +1,158 @@
+import Foundation
+import OkrugText
+
+/// Reads the data files of `Content/`: `site.yaml`, `schools.yaml`, `directions.yaml`.
+enum DataFiles {
+    static func readSite(_ source: SourceText, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
+        guard let root = parseRoot(source, file: file, diagnostics: &diagnostics) else { return nil }
+        guard
+            var reader = MappingReader(
+                node: root, file: file, allowedKeys: SiteConfig.keys, subject: "сайта", diagnostics: &diagnostics)
+        else { return nil }
+        let title = reader.string("title", required: true, example: "Образовательный округ")
+        let baseURL = reader.string("base_url", required: true, example: "https://example.org/okrug/")
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL.value) {
+            reader.report(
+                .error(
+                    baseURL.position, "base_url: \(problem)",
+                    hint: SiteConfig.baseURLExample(baseURL.value).replacingOccurrences(
+                        of: "например: ", with: "например: «base_url: ") + "»"))
+        }
+        let config = SiteConfig(
+            title: title?.value ?? "",
+            description: reader.string("description")?.value ?? "",
+            baseURL: baseURL?.value ?? "http://localhost/",
+            language: reader.string("language")?.value ?? "ru",
+            partnership: reader.string("partnership")?.value ?? "",
+            goal: reader.string("goal")?.value ?? "",
+            unsafeHTML: reader.bool("unsafe_html") ?? false,
+            perPage: perPage(reader.int("per_page"), reader: &reader))
+        diagnostics += reader.diagnostics
+        return title == nil || baseURL == nil ? nil : config
+    }
+
+    /// Materials on a page of a listing: 1 to 1000.
+    private static func perPage(_ value: Located<Int>?, reader: inout MappingReader) -> Int {
+        guard let value else { return 20 }
+        guard (1...1000).contains(value.value) else {
+            reader.report(
+                .error(
+                    value.position, "per_page — число материалов на странице списка, от 1 до 1000",
+                    hint: "например: «per_page: 20»"))
+            return 20
+        }
+        return value.value
+    }
+
+    static func readSchools(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Located<School>] {
+        let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
+        var schools: [Located<School>] = []
+        for item in listItems(source, file: file, what: "школ", diagnostics: &diagnostics) {
+            guard
+                var reader = MappingReader(
+                    node: item, file: file, allowedKeys: School.keys, subject: "школы", diagnostics: &diagnostics)
+            else { continue }
+            let id = reader.string("id", required: true, example: "sosh13")
+            let name = reader.string("name", required: true, example: "МБОУ «СОШ №13»")
+            let roleText = reader.string("role", required: true, example: "partner")
+            var role: School.Role?
+            if let roleText {
+                role = School.Role(rawValue: roleText.value)
+                if role == nil {
+                    reader.report(
+                        .error(
+                            roleText.position, "неизвестная роль школы «\(roleText.value)»",
+                            hint: "допустимо: partner (школа-партнер) или satellite (школа-спутник)"))
+                }
+            }
+            if let id { checkID(id, diagnostics: &diagnostics) }
+            let short = reader.string("short")?.value
+            let locality = reader.string("locality")?.value
+            let url = reader.string("url")?.value
+            diagnostics += reader.diagnostics
+            if let id, let name, let role {
+                schools.append(
+                    Located(
+                        School(id: id.value, name: name.value, short: short, role: role, locality: locality, url: url),
+                        at: id.position))
+            }
+        }
+        if !schools.isEmpty, !schools.contains(where: { $0.value.role == .partner }) {
+            diagnostics.append(
+                .error(
+                    file.start, "в schools.yaml нет школы-партнера",
+                    hint: "укажите «role: partner» у школы, которая оказывает поддержку"))
+        }
+        return schools
+    }
+
+    static func readDirections(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Located<Direction>] {
+        let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
+        var directions: [Located<Direction>] = []
+        for item in listItems(source, file: file, what: "направлений", diagnostics: &diagnostics) {
+            guard
+                var reader = MappingReader(
+                    node: item, file: file, allowedKeys: Direction.keys, subject: "направления",
+                    diagnostics: &diagnostics)
+            else { continue }
+            let id = reader.string("id", required: true, example: "methodical")
+            let title = reader.string("title", required: true, example: "Методическое взаимодействие")
+            let description = reader.string("description")?.value ?? ""
+            if let id { checkID(id, diagnostics: &diagnostics) }
+            diagnostics += reader.diagnostics
+            if let id, let title {
+                directions.append(
+                    Located(
+                        Direction(
+                            id: id.value, title: title.value, description: description, number: directions.count + 1),
+                        at: id.position))
+            }
+        }
+        return directions
+    }
+
+    /// Ids become URLs: Latin letters, digits and hyphens only.
+    static func checkID(_ id: Located<String>, diagnostics: inout [Diagnostic]) {
+        let valid = id.value.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
+        if !valid {
+            diagnostics.append(
+                .error(
+                    id.position, "id «\(id.value)» может содержать только строчные латинские буквы, цифры и дефис",
+                    hint: "например: «\(Transliteration.slug(id.value))»"))
+        } else if let tooLong = AddressLength.problem(id.value, of: "«\(id.value)»", at: id.position) {
+            diagnostics.append(tooLong)
+        }
+    }
+
+    /// The root node of a YAML data file, or the syntax error or «файл пуст» reported.
+    static func parseRoot(
+        _ source: SourceText, file: YAMLFile, diagnostics: inout [Diagnostic], empty: String = "файл пуст",
+        emptyHint: String = "заполните его по образцу из README"
+    ) -> YAMLNode? {
+        switch file.parse(source.text) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let node):
+            if node == nil { diagnostics.append(.error(file.start, empty, hint: emptyHint)) }
+            return node
+        }
+    }
+
+    private static func listItems(_ source: SourceText, file: YAMLFile, what: String, diagnostics: inout [Diagnostic])
+        -> [YAMLNode]
+    {
+        guard let root = parseRoot(source, file: file, diagnostics: &diagnostics) else { return [] }
+        guard case .sequence(let sequence) = root else {
+            diagnostics.append(
+                .error(
+                    file.position(root), "файл должен содержать список \(what)",
+                    hint: "каждый элемент начните с «- id: …»"))
+            return []
+        }
+        return sequence.items
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import OkrugText
+
+/// Reads typed fields from a YAML mapping and collects every problem instead of stopping at
+/// the first: unknown keys (with «did you mean»), missing required fields, wrong types.
+struct MappingReader {
+    let file: YAMLFile
+    let position: SourcePosition
+    private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+    private(set) var diagnostics: [Diagnostic] = []
+    /// What the mapping describes, for messages: «материала», «школы».
+    let subject: String
+
+    /// `nil` (with a diagnostic) when `node` is not a mapping.
+    init?(node: YAMLNode, file: YAMLFile, allowedKeys: [String], subject: String, diagnostics: inout [Diagnostic]) {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(
+                .error(
+                    file.position(node), "здесь ожидается набор полей «ключ: значение» для \(subject)",
+                    hint: "запишите поля по одному на строке: «title: Название»"))
+            return nil
+        }
+        self.file = file
+        self.subject = subject
+        self.position = file.position(node)
+        self.pairs = mapping.pairs.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        for pair in pairs where !allowedKeys.contains(pair.key) {
+            let suggestion = Suggestion.didYouMean(pair.key, in: allowedKeys)
+            let hint =
+                (suggestion.isEmpty ? "" : suggestion + "; ")
+                + "допустимые ключи: \(allowedKeys.joined(separator: ", "))"
+            self.diagnostics.append(
+                .error(file.position(pair.keyNode), "неизвестный ключ «\(pair.key)» у \(subject)", hint: hint))
+        }
+    }
+
+    func node(_ key: String) -> YAMLNode? {
+        guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
+        if case .scalar(let scalar) = value, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
+            return nil
+        }
+        return value
+    }
+
+    func has(_ key: String) -> Bool { node(key) != nil }
+
+    func keyPosition(_ key: String) -> SourcePosition? {
+        pairs.first(where: { $0.key == key }).map { file.position($0.keyNode) }
+    }
+
+    private mutating func missing(_ key: String, example: String) {
+        diagnostics.append(
+            .error(
+                position, "не заполнено обязательное поле «\(key)» у \(subject)",
+                hint: "добавьте строку «\(key): \(example)»"))
+    }
+
+    mutating func string(_ key: String, required: Bool = false, example: String = "…") -> Located<String>? {
+        guard let value = node(key) else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            diagnostics.append(
+                .error(
+                    file.position(value), "поле «\(key)» должно быть строкой", hint: "например: «\(key): \(example)»"))
+            return nil
+        }
+        let text = scalar.string.trimmedOfWhitespace
+        if text.isEmpty {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        return Located(text, at: file.position(value))
+    }
+
+    /// A list of strings; a single string is taken as a list of one.
+    mutating func stringList(_ key: String, required: Bool = false, example: String = "[…]") -> [Located<String>] {
+        guard let value = node(key) else {
+            if required { missing(key, example: example) }
+            return []
+        }
+        let items: [YAMLNode]
+        switch value {
+        case .sequence(let sequence): items = sequence.items
+        case .scalar: items = [value]
+        default:
+            diagnostics.append(
+                .error(
+                    file.position(value), "поле «\(key)» должно быть списком", hint: "например: «\(key): \(example)»"))
+            return []
+        }
+        var out: [Located<String>] = []
+        for item in items {
+            guard case .scalar(let scalar) = item else {
+                diagnostics.append(
+                    .error(
+                        file.position(item), "элемент списка «\(key)» должен быть строкой",
+                        hint: "например: «\(key): \(example)»"))
+                continue
+            }
+            let text = scalar.string.trimmedOfWhitespace
+            if !text.isEmpty { out.append(Located(text, at: file.position(item))) }
+        }
+        if required, out.isEmpty { missing(key, example: example) }
+        return out
+    }
+
+    mutating func int(_ key: String) -> Located<Int>? {
+        guard let located = string(key) else { return nil }
+        guard let number = Int(located.value) else {
+            diagnostics.append(
+                .error(
+                    located.position, "поле «\(key)» должно быть целым числом, а не «\(located.value)»",
+                    hint: "например: «\(key): 1»"))
+            return nil
+        }
+        return Located(number, at: located.position)
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let located = string(key) else { return nil }
+        switch located.value.lowercased() {
+        case "true", "yes", "да": return true
+        case "false", "no", "нет": return false
+        default:
+            diagnostics.append(
+                .error(
+                    located.position, "поле «\(key)» должно быть true или false, а не «\(located.value)»",
+                    hint: "например: «\(key): true»"))
+            return nil
+        }
+    }
+
+    mutating func date(_ key: String, required: Bool = false) -> Located<CalendarDay>? {
+        guard let located = string(key, required: required, example: "2023-02-14") else { return nil }
+        if let day = CalendarDay(iso: located.value) { return Located(day, at: located.position) }
+        var hint = "пишите дату как ГГГГ-ММ-ДД, например «\(key): 2023-02-14»"
+        // A day written the Russian way («14.02.2023», «14 февраля 2023 г.») is understood by the
+        // plan's date parser; no year means no guess.
+        if case .day(let guess) = FuzzyDateParser.parse(located.value, planYear: 0).value {
+            hint = "запишите её как «\(key): \(guess.iso)»"
+        }
+        diagnostics.append(.error(located.position, "«\(located.value)» — не дата", hint: hint))
+        return nil
+    }
+
+    /// The items of a list of mappings (`attachments: [{file: …, title: …}]`).
+    mutating func mappingList(_ key: String) -> [YAMLNode] {
+        guard let value = node(key) else { return [] }
+        guard case .sequence(let sequence) = value else {
+            diagnostics.append(
+                .error(file.position(value), "поле «\(key)» должно быть списком", hint: "каждый элемент начните с «- »")
+            )
+            return []
+        }
+        return sequence.items
+    }
+
+    /// A mapping from ids to lists of ids (`support: {prigorodnaya: [methodical]}`), in order.
+    mutating func listsByKey(_ key: String, example: String) -> [(key: Located<String>, values: [Located<String>])] {
+        guard let value = node(key) else { return [] }
+        guard case .mapping(let mapping) = value else {
+            diagnostics.append(
+                .error(
+                    file.position(value), "поле «\(key)» должно быть набором «id: [список]»",
+                    hint: "например: «\(key): \(example)»"))
+            return []
+        }
+        var out: [(key: Located<String>, values: [Located<String>])] = []
+        for pair in mapping.pairs {
+            let (keyNode, listNode) = (pair.key, pair.value)
+            let name = Located(keyNode.string ?? "", at: file.position(keyNode))
+            var items: [YAMLNode] = []
+            switch listNode {
+            case .sequence(let sequence): items = sequence.items
+            case .scalar: items = [listNode]
+            default:
+                diagnostics.append(
+                    .error(
+                        file.position(listNode), "у «\(name.value)» в «\(key)» должен быть список",
+                        hint: "например: «\(key): \(example)»"))
+            }
+            let values = items.compactMap { item -> Located<String>? in
+                guard case .scalar(let scalar) = item, !scalar.string.isEmpty else { return nil }
+                return Located(scalar.string, at: file.position(item))
+            }
+            out.append((name, values))
+        }
+        return out
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    mutating func report(_ diagnostic: Diagnostic?) { if let diagnostic { diagnostics.append(diagnostic) } }
+}
+
+extension String {
+    /// Without leading and trailing whitespace and line breaks; Foundation's trimming (through
+    /// NSString) only when there is something to trim, which is almost never.
+    var trimmedOfWhitespace: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        let edges = CharacterSet.whitespacesAndNewlines
+        guard edges.contains(first) || edges.contains(last) else { return self }
+        return trimmingCharacters(in: edges)
+    }
+}

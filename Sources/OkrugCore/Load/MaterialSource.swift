@@ -1,0 +1,61 @@
+import Foundation
+import OkrugText
+
+/// A material as read from its file: the front matter checked field by field, the body not
+/// yet parsed. Ids (school, direction, activity) are checked later, against the whole site.
+public struct MaterialSource: Sendable {
+    /// `materials/x/index.md` or `materials/x.md`.
+    public var relativePath: String
+    public var displayPath: String
+    public var slug: Located<String>
+    public var title: String
+    /// Required fields stay optional here: a material with a missing or wrong field is still
+    /// checked for everything else (ids, links, attachments), then left out of the site.
+    public var date: CalendarDay?
+    public var authors: [Located<String>]
+    public var school: Located<String>?
+    public var direction: Located<String>?
+    public var kind: MaterialKind?
+    /// Every required field was present and valid.
+    public var isComplete: Bool
+    public var activity: Located<String>?
+    public var subjects: [String]
+    public var grades: [Int]
+    public var tags: [String]
+    public var summary: String?
+    public var attachments: [Located<AttachmentReference>]
+    public var draft: Bool
+    public var body: String
+    public var bodyFirstLine: Int
+
+    /// Whether the material has a folder of its own (`x/index.md`), whose files go with it.
+    public var isBundle: Bool { relativePath.hasSuffix("/index.md") }
+    public var directory: String { ContentPath.directory(of: relativePath) }
+
+    static let keys = [
+        "title", "date", "authors", "school", "direction", "kind", "activity", "subjects", "grades", "tags",
+        "summary", "attachments", "slug", "draft",
+    ]
+}
+
+/// `{file: presentation.pdf, title: Презентация}` as written.
+public struct AttachmentReference: Sendable, Hashable {
+    public var file: String
+    public var title: String
+}
+
+/// A free page (`pages/<slug>.md`).
+public struct PageSource: Sendable {
+    public var relativePath: String
+    public var displayPath: String
+    public var slug: Located<String>
+    public var title: String
+    public var menu: Int?
+    public var summary: String?
+    public var body: String
+    public var bodyFirstLine: Int
+
+    public var directory: String { ContentPath.directory(of: relativePath) }
+
+    static let keys = ["title", "menu", "summary", "slug"]
+}

@@ -1,0 +1,187 @@
+import Foundation
+import OkrugMarkdown
+import OkrugText
+
+/// What a link or image destination in a document points at.
+enum LinkTarget: Hashable {
+    /// `https://…`, `mailto:` …: left alone.
+    case external
+    /// `#section` on the same page.
+    case sameDocument(fragment: String)
+    /// Another material or page (by its output path), with an optional heading anchor.
+    case document(path: String, sourcePath: String, fragment: String?)
+    /// A page of the site that is not a document (`/search/`, `/schools/sosh13/`), checked
+    /// against the built site's pages once they are known (`SitePaths`).
+    case sitePath(path: String, fragment: String?)
+    /// A document that failed to load: its own error says why; the link is not reported again.
+    case unavailable
+    /// A file of `Content/` copied beside the page.
+    case file(CopiedFile)
+    /// Something that cannot work, with what to tell the author.
+    case broken(message: String, hint: String)
+}
+
+/// Resolves destinations against the site's documents and the content tree, without
+/// touching the disk.
+struct LinkTargetResolver: Sendable {
+    /// Content-relative source path (`materials/x/index.md`) → output path (`materials/x/`).
+    var documents: [String: String]
+    /// Output paths (`materials/x/`) of all documents, to accept `/materials/x/` links.
+    var documentPaths: [String: String]
+    /// Source paths of drafts left out of this build.
+    var drafts: Set<String>
+    /// Source paths of documents that failed to load.
+    var unavailable: Set<String> = []
+    /// `okrug check` reads drafts too; a published document linking to one of these would
+    /// fail the real build, so check says so.
+    var draftsIncluded: Set<String> = []
+    var files: Set<String>
+
+    func target(of destination: String, from sourcePath: String, pagePath: String, kind: MarkdownLink.Kind)
+        -> LinkTarget
+    {
+        // Foundation's trimming and percent-decoding bridge through NSString: with 10 000
+        // materials of links they were a tenth of the parse, so they run only when needed.
+        let trimmed =
+            Self.hasEdgeWhitespace(destination) ? destination.trimmingCharacters(in: .whitespaces) : destination
+        if trimmed.isEmpty { return .broken(message: "пустая ссылка", hint: "укажите адрес в скобках: [текст](адрес)") }
+        if trimmed.hasPrefix("#") { return .sameDocument(fragment: String(trimmed.dropFirst())) }
+        if hasScheme(trimmed) || trimmed.hasPrefix("//") { return .external }
+
+        var pathPart = trimmed
+        var fragment: String?
+        if let hash = pathPart.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(pathPart[pathPart.index(after: hash)...])
+            pathPart = String(pathPart[..<hash])
+        }
+        if let query = pathPart.utf8.firstIndex(of: UInt8(ascii: "?")) { pathPart = String(pathPart[..<query]) }
+        let decoded =
+            pathPart.utf8.contains(UInt8(ascii: "%")) ? (pathPart.removingPercentEncoding ?? pathPart) : pathPart
+
+        if decoded.hasPrefix("/") {
+            // A site path: `/materials/x/`.
+            // A folder gets its slash (`/search` is `/search/`); a file (`/feed.xml`) keeps its name.
+            var sitePath = String(decoded.drop(while: { $0 == "/" }))
+            let isFile = sitePath.split(separator: "/").last?.contains(".") == true
+            if !sitePath.isEmpty, !sitePath.hasSuffix("/"), !isFile { sitePath += "/" }
+            if let source = documentPaths[sitePath] {
+                return .document(path: sitePath, sourcePath: source, fragment: fragment)
+            }
+            return .sitePath(path: sitePath, fragment: fragment)
+        }
+
+        let directory = ContentPath.directory(of: sourcePath)
+        guard let resolved = ContentPath.resolve(decoded, from: directory) else {
+            return .broken(
+                message: "ссылка «\(destination)» выходит за пределы папки Content/",
+                hint: "ссылайтесь только на файлы внутри Content/")
+        }
+        for candidate in [resolved, resolved + "/index.md", resolved + "index.md"] {
+            if unavailable.contains(candidate) { return .unavailable }
+            if drafts.contains(candidate)
+                || (draftsIncluded.contains(candidate) && !draftsIncluded.contains(sourcePath))
+            {
+                return .broken(
+                    message: "ссылка «\(destination)» ведёт на черновик (draft: true)",
+                    hint: "опубликуйте материал или уберите ссылку")
+            }
+            if let path = documents[candidate] {
+                return .document(path: path, sourcePath: candidate, fragment: fragment)
+            }
+        }
+        if decoded.lowercased().hasSuffix(".md") {
+            let suggestion = Suggestion.closest(to: resolved, in: Array(documents.keys), limit: 1).first
+            return .broken(
+                message: "ссылка на несуществующий материал «\(destination)»",
+                hint: suggestion.map { "возможно, имелся в виду «\(relative($0, from: directory))»" }
+                    ?? "проверьте имя файла; путь считается от папки этого файла")
+        }
+        guard files.contains(resolved) else {
+            let what = kind == .image ? "изображение" : "файл"
+            return .broken(
+                message: "\(what) «\(destination)» не найден",
+                hint: "положите файл рядом с материалом (\(directory)/) или исправьте имя")
+        }
+        guard ContentPath.staysInside(decoded) else {
+            return .broken(
+                message: "файл «\(destination)» лежит вне папки этого материала",
+                hint: "положите файл в папку материала и ссылайтесь на него без «../»")
+        }
+        let target = ContentPath.resolve(decoded, from: String(pagePath.dropLast())) ?? decoded
+        return .file(CopiedFile(source: resolved, target: target))
+    }
+
+    /// `https:`, `mailto:`: an ASCII letter, then letters, digits, `+`, `-` or `.`, then `:`.
+    private func hasScheme(_ text: String) -> Bool {
+        var length = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return length > 0
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): length += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if length == 0 { return false }
+                length += 1
+            default: return false
+            }
+        }
+        return false
+    }
+
+    private static func hasEdgeWhitespace(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        return CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+    }
+
+    /// `materials/b.md` as seen from `materials/a` → `../b.md`, for hints.
+    private func relative(_ path: String, from directory: String) -> String {
+        let from = directory.split(separator: "/")
+        let to = path.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(
+            separator: "/")
+    }
+}
+
+/// Relative URLs between output pages, so the site works under any base path.
+public enum RelativeURL {
+    /// From the page at `from` (`materials/x/`) to `to` (`kinds/seminar/`): `../../kinds/seminar/`.
+    /// The folders the two share are skipped: `directions/` → `directions/methodical/` is `methodical/`.
+    public static func link(from: String, to: String) -> String {
+        // Over UTF-8 bytes, without splitting into arrays of strings: it runs for every link of
+        // every page.
+        let source = Array(from.utf8)
+        let target = Array(to.utf8)
+        /// The component ranges of a path: the parts between slashes, empty ones left out.
+        func components(_ bytes: [UInt8]) -> [Range<Int>] {
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for (i, byte) in bytes.enumerated() where byte == 0x2F {
+                if i > start { ranges.append(start..<i) }
+                start = i + 1
+            }
+            if bytes.count > start { ranges.append(start..<bytes.count) }
+            return ranges
+        }
+        let sourceParts = components(source)
+        let targetParts = components(target)
+        var common = 0
+        while common < sourceParts.count, common < targetParts.count,
+            source[sourceParts[common]].elementsEqual(target[targetParts[common]])
+        {
+            common += 1
+        }
+        // A file target (`feed.xml`) must keep its last component even when it names a folder of `from`.
+        let endsWithSlash = target.last == 0x2F
+        if !endsWithSlash, common == targetParts.count, common > 0 { common -= 1 }
+        var url: [UInt8] = []
+        url.reserveCapacity(3 * (sourceParts.count - common) + target.count)
+        for _ in common..<sourceParts.count { url += [0x2E, 0x2E, 0x2F] }
+        for (n, part) in targetParts[common...].enumerated() {
+            if n > 0 { url.append(0x2F) }
+            url += target[part]
+        }
+        if endsWithSlash, common < targetParts.count { url.append(0x2F) }
+        return url.isEmpty ? "./" : String(decoding: url, as: UTF8.self)
+    }
+}

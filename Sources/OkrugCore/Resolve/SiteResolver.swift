@@ -1,0 +1,487 @@
+import Foundation
+import OkrugMarkdown
+import OkrugText
+
+/// The parse and resolve stages: parses every body with cmark (links rewritten to their
+/// targets), checks every reference and builds the immutable `Site`.
+public enum SiteResolver {
+    public struct Options: Sendable {
+        public var includeDrafts: Bool
+        public var baseURL: String?
+        public var buildDay: CalendarDay
+        /// Seconds since 1970 (UTC): the calendar's DTSTAMP. Midnight of `buildDay` unless given.
+        public var buildTimestamp: Int
+        /// `okrug check`: also report unknown and unused files (`ContentAudit`).
+        public var audit: Bool
+        /// Where material HTML waits for its page (`okrug build`); in memory when `nil`.
+        public var spool: HTMLSpool?
+
+        public init(
+            includeDrafts: Bool = false, baseURL: String? = nil, buildDay: CalendarDay, buildTimestamp: Int? = nil,
+            audit: Bool = false
+        ) {
+            self.audit = audit
+            self.includeDrafts = includeDrafts
+            self.baseURL = baseURL
+            self.buildDay = buildDay
+            self.buildTimestamp = buildTimestamp ?? buildDay.daysSinceEpoch * 86400
+        }
+    }
+
+    /// Folders of the site that free pages must not take.
+    static let reservedPaths: Set<String> = Set(TaxonomyKind.allCases.map(\.rawValue)).union([
+        "materials", "plan", "search", "assets", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html",
+    ])
+
+    public static func resolve(_ content: LoadedContent, options: Options) -> (Site?, [Diagnostic]) {
+        // A one-off build keeps nothing for later: no cache keys, no fingerprint of the tree.
+        let result = resolve(content, options: options, reusing: ParseCache(keeping: false))
+        return (result.site, result.diagnostics)
+    }
+
+    /// Resolves, parsing only the documents whose text (or whose surroundings: the set of files
+    /// and documents links resolve against) changed since `cache` was made.
+    public static func resolve(_ content: LoadedContent, options: Options, reusing cache: ParseCache) -> (
+        site: Site?, diagnostics: [Diagnostic], cache: ParseCache
+    ) {
+        var diagnostics = content.diagnostics
+        let tree = content.tree
+
+        // Ids must be unique within schools and directions.
+        checkUnique(
+            content.schools.map { Located($0.value.id, at: $0.position) }, what: "школы", diagnostics: &diagnostics)
+        checkUnique(
+            content.directions.map { Located($0.value.id, at: $0.position) }, what: "направления",
+            diagnostics: &diagnostics)
+        let schoolIDs = content.schools.map(\.value.id)
+        let directionIDs = content.directions.map(\.value.id)
+        let markdownOptions = MarkdownOptions(allowUnsafeHTML: content.config?.unsafeHTML ?? false)
+        let erroneous = Set(content.diagnostics.errors.map(\.file))
+        let brokenDataFiles = Set(
+            ["schools.yaml", "directions.yaml"].filter { erroneous.contains(tree.displayPath($0)) })
+        var plans = PlanResolver.resolve(
+            content.plans, schoolIDs: schoolIDs, directionIDs: directionIDs, options: markdownOptions,
+            brokenDataFiles: brokenDataFiles, diagnostics: &diagnostics)
+
+        let published = content.materials.filter { options.includeDrafts || !$0.draft }
+        let drafts = Set(content.materials.filter { !options.includeDrafts && $0.draft }.map(\.relativePath))
+
+        // Output paths, checked for duplicates before any body is parsed.
+        var owners: [String: (String, SourcePosition)] = [:]
+        func claim(_ path: String, by source: String, at position: SourcePosition) {
+            if let (other, _) = owners[path] {
+                diagnostics.append(
+                    .error(
+                        position, "адрес /\(path) уже занят файлом \(tree.displayPath(other))",
+                        hint: "переименуйте файл или задайте другой адрес полем «slug: …»"))
+            } else {
+                owners[path] = (source, position)
+            }
+        }
+        for material in published {
+            if material.slug.value.isEmpty {
+                diagnostics.append(
+                    .error(
+                        material.slug.position, "из имени файла не получается адрес",
+                        hint: "задайте адрес полем «slug: latinskoe-imia»"))
+            }
+            claim("materials/\(material.slug.value)/", by: material.relativePath, at: material.slug.position)
+        }
+        for page in content.pages {
+            if reservedPaths.contains(page.slug.value) || page.slug.value.isEmpty {
+                diagnostics.append(
+                    .error(
+                        page.slug.position, "адрес /\(page.slug.value)/ занят разделом сайта",
+                        hint: "переименуйте файл страницы или задайте «slug: …»"))
+                continue
+            }
+            claim("\(page.slug.value)/", by: page.relativePath, at: page.slug.position)
+        }
+        var documentsBySource: [String: String] = [:]
+        for (path, owner) in owners { documentsBySource[owner.0] = path }
+        var documentPaths: [String: String] = [:]
+        for (path, owner) in owners { documentPaths[path] = owner.0 }
+        let documents = documentsBySource
+        let resolver = LinkTargetResolver(
+            documents: documents, documentPaths: documentPaths, drafts: drafts,
+            unavailable: content.unavailableDocuments,
+            draftsIncluded: options.audit && options.includeDrafts
+                ? Set(content.materials.filter(\.draft).map(\.relativePath)) : [],
+            files: Set(tree.files.keys))
+
+        // Parse: one cmark call per document, on all cores; a document parsed before with the
+        // same text and the same surroundings is taken from the cache.
+        let keeping = cache.keeping
+        var surroundings = ContentHash()
+        if keeping {
+            for path in tree.sortedPaths { surroundings.add(path) }
+            for (source, path) in documents.sorted(by: { $0.key < $1.key }) {
+                surroundings.add(source)
+                surroundings.add(path)
+            }
+            for draft in drafts.sorted() { surroundings.add(draft) }
+            surroundings.add(markdownOptions.allowUnsafeHTML ? "unsafe" : "safe")
+        }
+        let fingerprint = surroundings.value
+        @Sendable func parse(
+            _ body: String, _ firstLine: Int, _ sourcePath: String, _ displayPath: String, _ pagePath: String,
+            spool: HTMLSpool? = nil
+        )
+            -> (UInt64, ParsedDocument)
+        {
+            let key = keeping ? parseKey(fingerprint, body, firstLine, displayPath, pagePath) : 0
+            if keeping, let cached = cache.entries[sourcePath], cached.key == key { return (key, cached.parsed) }
+            return (
+                key,
+                ParsedDocument.parse(
+                    body: body, bodyFirstLine: firstLine, sourcePath: sourcePath, displayPath: displayPath,
+                    pagePath: pagePath, resolver: resolver, options: markdownOptions, spool: spool)
+            )
+        }
+        let spool = options.spool
+        let materialResults = ParallelMap.map(published) { source -> (UInt64, ParsedDocument) in
+            // The HTML goes to the spool as cmark writes it; from the cache or without a spool
+            // it is moved there here.
+            var result = parse(
+                source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
+                documents[source.relativePath] ?? "materials/\(source.slug.value)/", spool: spool)
+            if let spool, result.1.spooled == nil {
+                result.1.spooled = spool.store(result.1.document.html)
+                result.1.document.html = ""
+            }
+            return result
+        }
+        let pageResults = ParallelMap.map(content.pages) { source in
+            parse(
+                source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
+                documents[source.relativePath] ?? "\(source.slug.value)/")
+        }
+        var newCache = ParseCache(keeping: keeping)
+        newCache.context = ResolveContext(
+            resolver: resolver, fingerprint: fingerprint, documents: documents, markdownOptions: markdownOptions,
+            schoolIDs: schoolIDs, directionIDs: directionIDs, plans: plans, folderFiles: [:], anchorsBySource: [:],
+            tree: tree)
+        if keeping {
+            for (source, result) in zip(published, materialResults) {
+                newCache.entries[source.relativePath] = (result.0, result.1)
+            }
+            for (source, result) in zip(content.pages, pageResults) {
+                newCache.entries[source.relativePath] = (result.0, result.1)
+            }
+        }
+        let parsedMaterials = materialResults.map(\.1)
+        let parsedPages = pageResults.map(\.1)
+
+        // Anchors into other documents are checked once every document's headings are known.
+        var anchorsBySource: [String: Set<String>] = [:]
+        for (source, parsed) in zip(published, parsedMaterials) {
+            anchorsBySource[source.relativePath] = parsed.anchors
+        }
+        for (source, parsed) in zip(content.pages, parsedPages) {
+            anchorsBySource[source.relativePath] = parsed.anchors
+        }
+        for parsed in parsedMaterials + parsedPages {
+            diagnostics += parsed.diagnostics
+            for reference in parsed.anchorReferences {
+                guard let anchors = anchorsBySource[reference.sourcePath], !anchors.contains(reference.fragment) else {
+                    continue
+                }
+                let known = anchors.sorted()
+                let suggestion = Suggestion.didYouMean(reference.fragment, in: known)
+                diagnostics.append(
+                    .error(
+                        reference.position,
+                        "в «\(tree.displayPath(reference.sourcePath))» нет раздела «#\(reference.fragment)»",
+                        hint: suggestion.isEmpty ? "разделы: \(known.joined(separator: ", "))" : suggestion))
+            }
+        }
+
+        newCache.context?.anchorsBySource = anchorsBySource
+
+        if options.audit {
+            var referenced = Set((parsedMaterials + parsedPages).flatMap { $0.files.map(\.source) })
+            for source in published {
+                for attachment in source.attachments {
+                    if let path = ContentPath.resolve(attachment.value.file, from: source.directory) {
+                        referenced.insert(path)
+                    }
+                }
+            }
+            diagnostics += ContentAudit.warnings(
+                tree: tree, materials: content.materials, pages: content.pages, referenced: referenced)
+        }
+
+        // Files by material folder (`materials/x`), listed once: looking them up per material
+        // in the whole tree would be quadratic.
+        var folderFiles: [String: [String]] = [:]
+        for path in tree.sortedPaths where path.hasPrefix("materials/") {
+            let parts = path.split(separator: "/", maxSplits: 2)
+            if parts.count == 3 { folderFiles["materials/" + parts[1], default: []].append(path) }
+            if parts.count == 2 { folderFiles["materials", default: []].append(path) }
+        }
+
+        newCache.context?.folderFiles = folderFiles
+        var materials: [Material] = []
+        for (source, parsed) in zip(published, parsedMaterials) {
+            if let material = resolveMaterial(
+                source, parsed: parsed, path: documents[source.relativePath] ?? "", tree: tree,
+                schoolIDs: schoolIDs, directionIDs: directionIDs, plans: plans,
+                folderFiles: folderFiles[source.directory] ?? [], brokenDataFiles: brokenDataFiles,
+                diagnostics: &diagnostics)
+            {
+                materials.append(material)
+            }
+        }
+        materials.sort { ($1.date, $0.title, $0.slug) < ($0.date, $1.title, $1.slug) }
+        PlanResolver.attach(materials, to: &plans)
+
+        let pages = zip(content.pages, parsedPages).compactMap { source, parsed -> Page? in
+            guard let path = documents[source.relativePath] else { return nil }
+            return Page(
+                slug: source.slug.value, path: path, sourcePath: source.relativePath, title: source.title,
+                menu: source.menu,
+                summary: source.summary ?? Summary.from(parsed.document.firstParagraph), html: parsed.document.html,
+                headings: parsed.document.headings, files: parsed.files)
+        }.sorted { ($0.menu ?? Int.max, $0.title) < ($1.menu ?? Int.max, $1.title) }
+
+        guard var config = content.config, !diagnostics.hasErrors else { return (nil, diagnostics, newCache) }
+        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+        let schools = content.schools.map(\.value).sorted {
+            ($0.role == .partner ? 0 : 1) < ($1.role == .partner ? 0 : 1)
+        }
+        let directions = content.directions.map(\.value)
+        let site = Site(
+            config: config, schools: schools, directions: directions, materials: materials, pages: pages,
+            taxonomies: Taxonomies.build(materials: materials, schools: schools, directions: directions),
+            related: RelatedMaterials.compute(materials), plans: plans, buildDay: options.buildDay,
+            buildTimestamp: options.buildTimestamp)
+        // Links to the site's own sections, now that every page of it is known.
+        let known = SitePaths.all(of: site)
+        for reference in (parsedMaterials + parsedPages).flatMap(\.sitePathReferences)
+        where !known.contains(reference.sourcePath) {
+            let suggestion = Suggestion.closest(to: reference.sourcePath, in: Array(known), limit: 1).first
+            diagnostics.append(
+                .error(
+                    reference.position, "ссылка «\(reference.fragment)» ведёт на страницу, которой нет на сайте",
+                    hint: suggestion.map { "возможно, имелось в виду «/\($0)»" }
+                        ?? "ссылайтесь на файл материала относительным путём, например [текст](../другой-материал.md)"))
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics.sorted(), newCache) }
+        return (site, diagnostics, newCache)
+    }
+
+    static func parseKey(
+        _ fingerprint: UInt64, _ body: String, _ firstLine: Int, _ displayPath: String, _ pagePath: String
+    )
+        -> UInt64
+    {
+        var key = ContentHash()
+        key.add(String(fingerprint))
+        key.add(body)
+        key.add(String(firstLine))
+        key.add(displayPath)
+        key.add(pagePath)
+        return key.value
+    }
+
+    /// The edit of a few documents applied to the last site without resolving everything
+    /// again: each changed document is parsed and resolved alone. `nil` when that is not
+    /// enough — an error, headings other documents link to changed, a change other pages show —
+    /// and the whole site must be resolved.
+    package static func patch(
+        _ site: Site, materials: [MaterialSource], pages: [PageSource], cache: inout ParseCache
+    ) -> (site: Site, diagnostics: [Diagnostic])? {
+        guard let context = cache.context else { return nil }
+        var site = site
+        var diagnostics: [Diagnostic] = []
+        func parse(_ body: String, _ firstLine: Int, _ sourcePath: String, _ displayPath: String, _ pagePath: String)
+            -> ParsedDocument?
+        {
+            let parsed = ParsedDocument.parse(
+                body: body, bodyFirstLine: firstLine, sourcePath: sourcePath, displayPath: displayPath,
+                pagePath: pagePath, resolver: context.resolver, options: context.markdownOptions)
+            // Other documents may link to this one's headings: those must stay as they were.
+            guard parsed.anchors == context.anchorsBySource[sourcePath] ?? [] else { return nil }
+            for reference in parsed.anchorReferences {
+                guard let anchors = context.anchorsBySource[reference.sourcePath], anchors.contains(reference.fragment)
+                else { return nil }
+            }
+            guard !parsed.diagnostics.hasErrors else { return nil }
+            diagnostics += parsed.diagnostics
+            cache.entries[sourcePath] = (parseKey(context.fingerprint, body, firstLine, displayPath, pagePath), parsed)
+            return parsed
+        }
+        for source in materials {
+            guard let index = site.materials.firstIndex(where: { $0.sourcePath == source.relativePath }),
+                let path = context.documents[source.relativePath], path == site.materials[index].path,
+                let parsed = parse(source.body, source.bodyFirstLine, source.relativePath, source.displayPath, path)
+            else { return nil }
+            var problems: [Diagnostic] = []
+            guard
+                var material = resolveMaterial(
+                    source, parsed: parsed, path: path, tree: context.tree, schoolIDs: context.schoolIDs,
+                    directionIDs: context.directionIDs, plans: context.plans,
+                    folderFiles: context.folderFiles[source.directory] ?? [], diagnostics: &problems),
+                !problems.hasErrors, ShownElsewhere(material) == ShownElsewhere(site.materials[index])
+            else { return nil }
+            diagnostics += problems
+            material.files = material.files.sorted()
+            site.materials[index] = material
+        }
+        for source in pages {
+            guard let index = site.pages.firstIndex(where: { $0.sourcePath == source.relativePath }),
+                let path = context.documents[source.relativePath],
+                let parsed = parse(source.body, source.bodyFirstLine, source.relativePath, source.displayPath, path)
+            else { return nil }
+            var page = site.pages[index]
+            page.title = source.title
+            page.menu = source.menu
+            page.summary = source.summary ?? Summary.from(parsed.document.firstParagraph)
+            guard ShownElsewhere(page) == ShownElsewhere(site.pages[index]) else { return nil }
+            page.html = parsed.document.html
+            page.headings = parsed.document.headings
+            page.files = parsed.files
+            site.pages[index] = page
+        }
+        return (site, diagnostics)
+    }
+
+    private static func resolveMaterial(
+        _ source: MaterialSource, parsed: ParsedDocument, path: String, tree: ContentTree,
+        schoolIDs: [String], directionIDs: [String], plans: [Plan], folderFiles: [String],
+        brokenDataFiles: Set<String> = [], diagnostics: inout [Diagnostic]
+    ) -> Material? {
+        var ok = true
+        func checkID(_ id: Located<String>, in valid: [String], what: String, file: String) {
+            // A data file with errors of its own lists no ids: its error says it once, not
+            // every material again.
+            if brokenDataFiles.contains(file) {
+                ok = false
+                return
+            }
+            guard let problem = Diagnostic.unknownID(id, in: valid, what: what, file: file) else { return }
+            ok = false
+            diagnostics.append(problem)
+        }
+        if let school = source.school { checkID(school, in: schoolIDs, what: "школы", file: "schools.yaml") }
+        if let direction = source.direction {
+            checkID(direction, in: directionIDs, what: "направления", file: "directions.yaml")
+        }
+
+        if let activity = source.activity,
+            !PlanResolver.checkReference(activity, plans: plans, diagnostics: &diagnostics)
+        {
+            ok = false
+        }
+
+        var attachments: [Attachment] = []
+        var files = parsed.files
+        for reference in source.attachments {
+            let name = reference.value.file
+            guard ContentPath.staysInside(name) else {
+                ok = false
+                diagnostics.append(
+                    .error(
+                        reference.position, "вложение «\(name)» лежит вне папки материала",
+                        hint:
+                            "положите файл в папку \(tree.displayPath(source.directory))/ и укажите его имя без «../» и «/» в начале"
+                    ))
+                continue
+            }
+            guard let sourceFile = ContentPath.resolve(name, from: source.directory), let entry = tree.files[sourceFile]
+            else {
+                ok = false
+                let nearby = folderFiles.filter {
+                    ContentPath.directory(of: $0) == source.directory && !$0.hasSuffix(".md")
+                }
+                .map { String($0.split(separator: "/").last ?? "") }.sorted()
+                let suggestion = Suggestion.didYouMean(name, in: nearby)
+                diagnostics.append(
+                    .error(
+                        reference.position, "файл вложения «\(name)» не найден",
+                        hint: suggestion.isEmpty
+                            ? "положите его в папку \(tree.displayPath(source.directory))/" : suggestion))
+                continue
+            }
+            let target = ContentPath.resolve(name, from: String(path.dropLast())) ?? name
+            files.append(CopiedFile(source: sourceFile, target: target))
+            attachments.append(Attachment(file: name, title: reference.value.title, byteCount: entry.byteCount))
+        }
+        if source.isBundle {
+            // A material's folder travels with it: every file beside index.md is published.
+            let prefix = source.directory + "/"
+            for file in folderFiles where file.hasPrefix(prefix) && file != source.relativePath {
+                files.append(
+                    CopiedFile(source: file, target: String(path.dropLast()) + "/" + file.dropFirst(prefix.count)))
+            }
+        }
+        guard ok, source.isComplete, let date = source.date, let school = source.school,
+            let direction = source.direction,
+            let kind = source.kind
+        else { return nil }
+        var seen = Set<String>()
+        let authors = source.authors.map { Person(name: $0.value) }.filter { seen.insert($0.slug).inserted }
+        return Material(
+            slug: source.slug.value, path: path, sourcePath: source.relativePath, title: source.title, date: date,
+            authors: authors, schoolID: school.value, directionID: direction.value, kind: kind,
+            activity: source.activity?.value, subjects: source.subjects, grades: source.grades, tags: source.tags,
+            summary: source.summary ?? Summary.from(parsed.document.firstParagraph), attachments: attachments,
+            draft: source.draft, body: parsed.body, headings: parsed.document.headings,
+            wordCount: parsed.document.wordCount,
+            files: Array(Set(files)).sorted())
+    }
+
+    private static func checkUnique(_ ids: [Located<String>], what: String, diagnostics: inout [Diagnostic]) {
+        var seen: [String: SourcePosition] = [:]
+        for id in ids {
+            if let first = seen[id.value] {
+                diagnostics.append(
+                    .error(
+                        id.position, "id \(what) «\(id.value)» повторяется (впервые в строке \(first.line))",
+                        hint: "у каждой записи должен быть свой id"))
+            } else {
+                seen[id.value] = id.position
+            }
+        }
+    }
+}
+
+/// Parsed documents kept between rebuilds (`okrug serve`), by source path, and what resolving
+/// them needed, so a later edit can be resolved alone (`SiteResolver.patch`).
+public struct ParseCache: Sendable {
+    package var entries: [String: (key: UInt64, parsed: ParsedDocument)] = [:]
+    package var context: ResolveContext?
+    /// `false` for a one-off build: nothing is hashed or kept.
+    var keeping: Bool
+
+    public init(keeping: Bool = true) {
+        self.keeping = keeping
+    }
+
+    public var count: Int { entries.count }
+}
+
+/// Summaries cut at a word boundary.
+enum Summary {
+    static func from(_ text: String, limit: Int = 280) -> String {
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        while let last = cut.last, ",;:—-".contains(last) { cut.removeLast() }
+        return cut + "…"
+    }
+}
+
+/// What resolving a document needs from the rest of the site.
+package struct ResolveContext: Sendable {
+    var resolver: LinkTargetResolver
+    var fingerprint: UInt64
+    var documents: [String: String]
+    var markdownOptions: MarkdownOptions
+    var schoolIDs: [String]
+    var directionIDs: [String]
+    var plans: [Plan]
+    var folderFiles: [String: [String]]
+    var anchorsBySource: [String: Set<String>]
+    var tree: ContentTree
+}

@@ -1,0 +1,218 @@
+import Foundation
+import OkrugMarkdown
+import OkrugSystem
+import OkrugText
+
+/// `okrug new material|page "Название"`: a new file with complete, commented front matter, so
+/// a methodist fills in blanks instead of remembering field names.
+public enum Scaffold {
+    public struct Created: Sendable {
+        /// Relative to the content folder's parent, as shown: `Content/materials/x/index.md`.
+        public var displayPath: String
+        public var url: URL
+    }
+
+    public struct MaterialRequest: Sendable {
+        public var title: String
+        public var school: String?
+        public var direction: String?
+        public var kind: String?
+
+        public init(title: String, school: String? = nil, direction: String? = nil, kind: String? = nil) {
+            self.title = title
+            self.school = school
+            self.direction = direction
+            self.kind = kind
+        }
+    }
+
+    public static func newMaterial(
+        _ request: MaterialRequest, content: URL, contentDisplay: String, today: CalendarDay
+    ) -> (Created?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let schools = dataFile("schools.yaml", in: content, display: contentDisplay, diagnostics: &diagnostics) {
+            DataFiles.readSchools($0, diagnostics: &$1).map(\.value)
+        }
+        let directions = dataFile("directions.yaml", in: content, display: contentDisplay, diagnostics: &diagnostics) {
+            DataFiles.readDirections($0, diagnostics: &$1).map(\.value)
+        }
+        let slug = Transliteration.slug(request.title)
+        let start = SourcePosition(file: "okrug new material", line: 0, column: 0)
+        if request.title.trimmingCharacters(in: .whitespaces).isEmpty || slug.isEmpty {
+            diagnostics.append(
+                .error(
+                    start, "из названия не получается адрес",
+                    hint: "дайте название словами: okrug new material \"Семинар…\""))
+        }
+        func check(_ value: String?, _ valid: [(String, String)], what: String, option: String) {
+            guard let value, !valid.map(\.0).contains(value) else { return }
+            let suggestion = Suggestion.didYouMean(value, in: valid.map(\.0))
+            diagnostics.append(
+                .error(
+                    start, "неизвестный id \(what) «\(value)» в \(option)",
+                    hint: (suggestion.isEmpty ? "" : suggestion + "; ")
+                        + "допустимые: " + valid.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")))
+        }
+        let schoolList = schools.map { ($0.id, $0.name) }
+        let directionList = directions.map { ($0.id, $0.title) }
+        let kindList = MaterialKind.allCases.map { ($0.rawValue, $0.russian) }
+        check(request.school, schoolList, what: "школы", option: "--school")
+        check(request.direction, directionList, what: "направления", option: "--direction")
+        check(request.kind, kindList, what: "формы", option: "--kind")
+
+        let folder = content.appendingPathComponent("materials/\(slug)")
+        let file = folder.appendingPathComponent("index.md")
+        let single = content.appendingPathComponent("materials/\(slug).md")
+        for existing in [folder, single] where !slug.isEmpty && FileManager.default.fileExists(atPath: existing.path) {
+            diagnostics.append(
+                .error(
+                    SourcePosition(
+                        file: "\(contentDisplay)/materials/\(existing.lastPathComponent)", line: 0, column: 0),
+                    "материал с адресом /materials/\(slug)/ уже есть, он не будет перезаписан",
+                    hint: "откройте его или дайте новому материалу другое название"))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+
+        let partner = schools.first { $0.role == .partner }?.id ?? schools.first?.id ?? "sosh13"
+        let text = materialText(
+            request, today: today, school: request.school ?? partner,
+            direction: request.direction ?? directions.first?.id ?? "methodical",
+            kind: request.kind ?? MaterialKind.seminar.rawValue,
+            schools: schoolList, directions: directionList, kinds: kindList)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+        } catch {
+            let failure = SystemError.from(error, path: start.file)
+            return (
+                nil, [.error(start, "не удалось создать файл: \(SystemError.reason(failure.code))", hint: failure.hint)]
+            )
+        }
+        return (Created(displayPath: "\(contentDisplay)/materials/\(slug)/index.md", url: file), [])
+    }
+
+    static func materialText(
+        _ request: MaterialRequest, today: CalendarDay, school: String, direction: String, kind: String,
+        schools: [(String, String)], directions: [(String, String)], kinds: [(String, String)]
+    ) -> String {
+        func list(_ items: [(String, String)]) -> String {
+            items.map { "\($0.0) — \($0.1)" }.joined(separator: "; ")
+        }
+        func given(_ value: String?) -> String { value == nil ? "   # замените, если нужно" : "" }
+        return """
+            ---
+            # Название — так оно будет на сайте.
+            title: \(YAMLScalar.string(request.title))
+            # Дата проведения или публикации: ГГГГ-ММ-ДД.
+            date: \(today.iso)
+            # Авторы: фамилия и инициалы, через запятую.
+            authors: [Фамилия И.О.]
+            # Школа: \(list(schools)).
+            school: \(school)\(given(request.school))
+            # Направление: \(list(directions)).
+            direction: \(direction)\(given(request.direction))
+            # Форма: \(list(kinds)).
+            kind: \(kind)\(given(request.kind))
+            # Мероприятие плана, из которого вырос материал: год/id со страницы мероприятия.
+            # activity: 2023/seminar-cherez-innovatsii
+            # Предметы и классы, если есть:
+            # subjects: [география]
+            # grades: [5, 6]
+            # Метки для поиска:
+            # tags: [ФГОС]
+            # Кратко о материале (иначе — первый абзац текста):
+            # summary: …
+            # Файлы из этой папки: презентация, конспект, раздаточный материал.
+            # attachments:
+            #   - {file: prezentatsiia.pptx, title: Презентация}
+            # Черновик: пока стоит true, материал виден только в okrug serve. Уберите строку, когда он готов.
+            draft: true
+            ---
+
+            ## Цель
+
+            Чему был посвящён материал и для кого он.
+
+            ## Ход мероприятия
+
+            Что происходило по шагам; приёмы, которые стоит повторить.
+
+            ## Выводы
+
+            Что получилось и что рекомендуется коллегам.
+
+            """
+    }
+
+    public static func newPage(_ title: String, content: URL, contentDisplay: String) -> (Created?, [Diagnostic]) {
+        let slug = Transliteration.slug(title)
+        let start = SourcePosition(file: "okrug new page", line: 0, column: 0)
+        guard !slug.isEmpty else {
+            return (nil, [.error(start, "из названия не получается адрес", hint: "дайте название словами")])
+        }
+        guard !SiteResolver.reservedPaths.contains(slug) else {
+            return (
+                nil,
+                [
+                    .error(start, "адрес /\(slug)/ занят разделом сайта", hint: "дайте странице другое название")
+                ]
+            )
+        }
+        let file = content.appendingPathComponent("pages/\(slug).md")
+        let bundle = content.appendingPathComponent("pages/\(slug)/index.md")
+        for existing in [file, bundle] where FileManager.default.fileExists(atPath: existing.path) {
+            return (
+                nil,
+                [
+                    .error(
+                        SourcePosition(file: "\(contentDisplay)/pages/\(slug).md", line: 0, column: 0),
+                        "страница с адресом /\(slug)/ уже есть, она не будет перезаписана",
+                        hint: "откройте её или дайте новой странице другое название")
+                ]
+            )
+        }
+        let text = """
+            ---
+            # Название страницы.
+            title: \(YAMLScalar.string(title))
+            # Номер в верхнем меню сайта; без этой строки страницы в меню нет.
+            # menu: 3
+            # Кратко о странице, для поисковиков и ссылок.
+            # summary: …
+            ---
+
+            Текст страницы в Markdown: ## заголовки, списки, **жирный**, ссылки.
+
+            """
+        do {
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+        } catch {
+            let failure = SystemError.from(error, path: start.file)
+            return (
+                nil, [.error(start, "не удалось создать файл: \(SystemError.reason(failure.code))", hint: failure.hint)]
+            )
+        }
+        return (Created(displayPath: "\(contentDisplay)/pages/\(slug).md", url: file), [])
+    }
+
+    private static func dataFile<T>(
+        _ name: String, in content: URL, display: String, diagnostics: inout [Diagnostic],
+        read: (SourceText, inout [Diagnostic]) -> [T]
+    ) -> [T] {
+        guard let data = FileManager.default.contents(atPath: content.appendingPathComponent(name).path) else {
+            diagnostics.append(
+                .error(
+                    SourcePosition(file: "\(display)/\(name)", line: 0, column: 0), "файл не найден",
+                    hint: "запустите команду из корня проекта или укажите --content"))
+            return []
+        }
+        switch SourceText.decode(data, displayPath: "\(display)/\(name)") {
+        case .success(let text): return read(text, &diagnostics)
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return []
+        }
+    }
+}

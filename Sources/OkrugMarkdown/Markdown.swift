@@ -1,0 +1,329 @@
+import Ccmark
+import OkrugText
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The one place that talks to libcmark. Each document is parsed, rewritten and rendered in
+/// a single call, so the per-document work can run on any thread.
+public enum Markdown {
+    /// Parses `source`, resolves its links with `resolve`, adds heading anchors and renders HTML.
+    public static func render(
+        _ source: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        spool: HTMLSpool? = nil,
+        resolve: (String, MarkdownLink.Kind) -> LinkResolution = { _, _ in .keep }
+    ) -> MarkdownDocument {
+        let lines = LineIndex(source)
+        // All of cmark's memory for this document comes from the thread's arena and is given
+        // back in one step at the end: nothing of it outlives this function.
+        let arena = MarkdownArena.current
+        arena.reset()
+        defer { arena.reset() }
+        let allocator = MarkdownArena.allocator
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, allocator) else {
+            return MarkdownDocument(
+                html: "", stored: nil, headings: [], links: [], omittedHTML: [], firstParagraph: "",
+                wordCount: 0)
+        }
+        // The whole text by its length: a NUL inside it must not end it (the load stage rejects
+        // one with an error; cmark itself replaces it with U+FFFD).
+        var text = source
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let parsed = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
+        guard let root = parsed else {
+            return MarkdownDocument(
+                html: "", stored: nil, headings: [], links: [], omittedHTML: [], firstParagraph: "",
+                wordCount: 0)
+        }
+
+        var walk = TreeWalk(lines: lines, options: options)
+        walk.collect(root)
+
+        var headings: [MarkdownHeading] = []
+        var anchors = AnchorNamer()
+        for node in walk.headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = PlainText.of(node)
+            let anchor = anchors.anchor(for: text)
+            headings.append(
+                MarkdownHeading(level: level, text: text, anchor: anchor, position: walk.position(of: node)))
+            // Every heading gets its id, so every heading a link may target can be reached.
+            replaceHeading(node, level: level, anchor: anchor, allocator: allocator)
+        }
+
+        var links: [MarkdownLink] = []
+        for (node, kind) in walk.linkNodes {
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            var resolution = resolve(destination, kind)
+            if !options.allowUnsafeHTML, UnsafeURL.isUnsafe(destination, kind: kind) {
+                resolution = .unsafe
+            }
+            if case .rewrite(let url) = resolution { cmark_node_set_url(node, url) }
+            links.append(
+                MarkdownLink(
+                    kind: kind, destination: destination, position: walk.position(of: node), resolution: resolution))
+        }
+
+        var omitted: [MarkdownPosition] = []
+        if !options.allowUnsafeHTML {
+            // Removed rather than left to safe mode, which would write a comment in their place.
+            for node in walk.rawHTMLNodes {
+                omitted.append(walk.position(of: node))
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            }
+        }
+
+        if options.russianTypography {
+            for node in walk.textNodes { RussianTypography.apply(to: node) }
+        }
+
+        let renderOptions = options.allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        var html = ""
+        var stored: StoredHTML?
+        if let rendered = cmark_render_html(root, renderOptions) {
+            // With a spool the HTML goes there byte for byte, never becoming a Swift string.
+            stored = spool?.store(UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)))
+            if stored == nil { html = String(cString: rendered) }
+        }
+        return MarkdownDocument(
+            html: html,
+            stored: stored,
+            headings: headings,
+            links: links,
+            omittedHTML: omitted,
+            firstParagraph: walk.firstParagraph.map(PlainText.of) ?? "",
+            wordCount: PlainText.wordCount(of: root)
+        )
+    }
+
+    /// Renders a short text (a plan's title, «ответственный») as inline HTML: the paragraph
+    /// cmark wraps it in is replaced by a custom block that writes nothing of its own.
+    public static func renderInline(_ source: String, options: MarkdownOptions = MarkdownOptions()) -> (
+        html: String, plain: String
+    ) {
+        var text = source
+        guard
+            let root = text.withUTF8({ buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
+                }
+            })
+        else { return ("", source) }
+        defer { cmark_node_free(root) }
+        var walk = TreeWalk(lines: LineIndex(source), options: options)
+        walk.collect(root)
+        if !options.allowUnsafeHTML {
+            for node in walk.rawHTMLNodes {
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            }
+        }
+        if options.russianTypography {
+            for node in walk.textNodes { RussianTypography.apply(to: node) }
+        }
+        var node = cmark_node_first_child(root)
+        while let block = node {
+            node = cmark_node_next(block)
+            guard cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH, let bare = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            else { continue }
+            while let child = cmark_node_first_child(block) {
+                if cmark_node_append_child(bare, child) == 0 { break }
+            }
+            cmark_node_replace(block, bare)
+            cmark_node_free(block)
+        }
+        var html = ""
+        if let rendered = cmark_render_html(root, options.allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) {
+            html = String(cString: rendered)
+            free(rendered)
+        }
+        return (html.trimmingCharacters(in: .whitespacesAndNewlines), PlainText.of(root))
+    }
+
+    /// Replaces a heading with a custom block that writes the same heading with an `id` and a
+    /// visible anchor link: cmark's own heading renderer has no place for an id.
+    private static func replaceHeading(
+        _ node: OpaquePointer, level: Int, anchor: String, allocator: UnsafeMutablePointer<cmark_mem>
+    ) {
+        guard let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, allocator) else { return }
+        cmark_node_set_on_enter(custom, "<h\(level) id=\"\(anchor)\">")
+        cmark_node_set_on_exit(
+            custom,
+            "<a class=\"heading-anchor\" href=\"#\(anchor)\" aria-label=\"Ссылка на этот раздел\" data-pagefind-ignore>#</a></h\(level)>"
+        )
+        while let child = cmark_node_first_child(node) {
+            if cmark_node_append_child(custom, child) == 0 { break }
+        }
+        cmark_node_replace(node, custom)
+        cmark_node_free(node)
+    }
+}
+
+/// One pass over the tree that remembers the nodes the later steps change; the tree is
+/// changed only after the iterator is done with it.
+private struct TreeWalk {
+    let lines: LineIndex
+    let options: MarkdownOptions
+    var headingNodes: [OpaquePointer] = []
+    var linkNodes: [(OpaquePointer, MarkdownLink.Kind)] = []
+    var rawHTMLNodes: [OpaquePointer] = []
+    var textNodes: [OpaquePointer] = []
+    var firstParagraph: OpaquePointer?
+
+    init(lines: LineIndex, options: MarkdownOptions) {
+        self.lines = lines
+        self.options = options
+    }
+
+    mutating func collect(_ root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var insideLink = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_LINK { insideLink -= 1 }
+                continue
+            }
+            switch type {
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+            case CMARK_NODE_LINK:
+                linkNodes.append((node, .link))
+                insideLink += 1
+            case CMARK_NODE_IMAGE:
+                linkNodes.append((node, .image))
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                rawHTMLNodes.append(node)
+            case CMARK_NODE_TEXT:
+                textNodes.append(node)
+            case CMARK_NODE_PARAGRAPH:
+                if firstParagraph == nil, cmark_node_parent(node) == root { firstParagraph = node }
+            default:
+                break
+            }
+        }
+    }
+
+    func position(of node: OpaquePointer) -> MarkdownPosition {
+        var current: OpaquePointer? = node
+        // Soft breaks and some inlines carry no position; their parent block does.
+        while let n = current, cmark_node_get_start_line(n) == 0 { current = cmark_node_parent(n) }
+        guard let n = current else { return MarkdownPosition(line: 1, column: 1) }
+        let line = Int(cmark_node_get_start_line(n))
+        let byteColumn = Int(cmark_node_get_start_column(n))
+        return MarkdownPosition(line: line, column: lines.characterColumn(line: line, byteColumn: byteColumn))
+    }
+}
+
+/// Byte offsets of line starts, to turn cmark's byte columns into character columns. Found
+/// with `memchr` over the text's own bytes, without copying them. Places are asked for in the
+/// order of the text, so counting goes on from the last place on the same line: thousands of
+/// links on one long line cost one pass over it, not one pass each.
+final class LineIndex {
+    private let text: String
+    private var starts: [Int] = [0]
+    private var last: (line: Int, byte: Int, column: Int) = (0, 1, 1)
+
+    init(_ text: String) {
+        var text = text
+        var starts: [Int] = [0]
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+                starts.append(offset)
+            }
+        }
+        self.text = text
+        self.starts = starts
+    }
+
+    func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+        let start = starts[line - 1]
+        let utf8 = text.utf8
+        let end = min(start + byteColumn - 1, utf8.count)
+        guard start <= end else { return byteColumn }
+        var from = start
+        var column = 1
+        if last.line == line, last.byte <= byteColumn {
+            from = min(start + last.byte - 1, end)
+            column = last.column
+        }
+        // Count scalars that start in the slice: every byte that is not a continuation byte.
+        let lower = utf8.index(utf8.startIndex, offsetBy: from)
+        let upper = utf8.index(lower, offsetBy: end - from)
+        column = utf8[lower..<upper].reduce(column) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+        last = (line, byteColumn, column)
+        return column
+    }
+}
+
+/// Unique anchors for headings: transliterated slugs, numbered when repeated, never one the
+/// theme's templates use for their own elements (`ReservedIDs`).
+struct AnchorNamer {
+    private var used: Set<String> = ReservedIDs.theme
+    private var next: [String: Int] = [:]
+
+    mutating func anchor(for text: String) -> String {
+        var base = Transliteration.slug(text)
+        if base.isEmpty { base = "razdel" }
+        // «Итоги», «Итоги», «Итоги 1»: itogi, itogi-1, itogi-1-1 — each id once.
+        var candidate = base
+        var number = next[base] ?? 1
+        while used.contains(candidate) {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        if candidate != base { next[base] = number }
+        used.insert(candidate)
+        return candidate
+    }
+}
+
+/// The ids the theme's templates give their own elements on pages that show a Markdown body:
+/// a heading never takes one (`<main id="main">` is the skip link's target). `ThemeIDTests`
+/// checks the list against `Templates/`.
+enum ReservedIDs {
+    static let theme: Set<String> = [
+        "main", "activities-title", "attachments-title", "definitions-title", "directions-title", "execution-title",
+        "goal-title", "hero-title", "latest-title", "materials-title", "plan-title", "related-title",
+        "results-title", "roadmap-title", "satellites-title", "schools-title", "search-q", "site-search-q",
+        "toc-title",
+    ]
+}
+
+enum UnsafeURL {
+    /// The schemes cmark's safe mode removes (`javascript:`, `vbscript:`, `file:`, and
+    /// `data:` except images).
+    static func isUnsafe(_ url: String, kind: MarkdownLink.Kind) -> Bool {
+        let lowered = url.trimmingLeadingWhitespace.lowercased()
+        if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("file:") {
+            return true
+        }
+        if lowered.hasPrefix("data:") {
+            let imageData = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+            return !imageData.contains { lowered.hasPrefix($0) }
+        }
+        return false
+    }
+}
+
+extension String {
+    var trimmingLeadingWhitespace: Substring {
+        self.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
+    }
+}

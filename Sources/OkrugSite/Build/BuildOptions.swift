@@ -1,0 +1,61 @@
+import Foundation
+import OkrugText
+
+/// What `okrug build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+    /// How the folders are named in messages (as the user typed them).
+    public var contentDisplay: String
+    public var templatesDisplay: String
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// The day the build describes. From `SOURCE_DATE_EPOCH` when set, so rebuilds are identical.
+    public var buildDay: CalendarDay
+    /// Seconds since 1970 (UTC), from `SOURCE_DATE_EPOCH` when set: the calendar's DTSTAMP.
+    public var buildTimestamp: Int
+    /// Pagefind, to index the written site; `nil` builds the site without search.
+    public var searchIndexer: SearchIndexer?
+
+    public init(
+        content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,
+        includeDrafts: Bool = false, buildDay: CalendarDay? = nil, workingDirectory: URL? = nil
+    ) {
+        let cwd = workingDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        func url(_ path: String) -> URL {
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : cwd.appendingPathComponent(path)
+        }
+        self.content = url(content).standardizedFileURL
+        self.templates = url(templates).standardizedFileURL
+        self.output = url(output).standardizedFileURL
+        self.contentDisplay = content.hasSuffix("/") ? String(content.dropLast()) : content
+        self.templatesDisplay = templates.hasSuffix("/") ? String(templates.dropLast()) : templates
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        if let buildDay {
+            self.buildDay = buildDay
+            self.buildTimestamp = buildDay.daysSinceEpoch * 86400
+        } else {
+            let seconds = BuildOptions.timestampFromEnvironment()
+            self.buildTimestamp = seconds
+            self.buildDay = CalendarDay(
+                daysSinceEpoch: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+        }
+    }
+
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC); now when it is not set.
+    public static func timestampFromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Int {
+        environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? Int(Date().timeIntervalSince1970)
+    }
+
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) as a day; today when it is not set.
+    public static func dayFromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> CalendarDay
+    {
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? Int(Date().timeIntervalSince1970)
+        return CalendarDay(daysSinceEpoch: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import OkrugCore
+import OkrugMarkdown
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The pipeline, as a short list of named steps: load → parse and resolve → render → write.
+public enum Builder {
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var site: Site?
+        /// Files the site has (0 when nothing was written).
+        public var filesWritten: Int
+        /// Files whose bytes changed since the previous build.
+        public var filesChanged = 0
+        /// Whether the output folder was replaced by the new site (`false`: it already was it).
+        public var outputChanged = false
+        /// Seconds Pagefind took; `nil` when the site was built without search.
+        public var searchSeconds: Double? = nil
+        public var succeeded: Bool { !diagnostics.hasErrors && site != nil }
+    }
+
+    /// Load, parse and resolve without writing anything (`okrug check`, and the first half of `build`).
+    public static func check(_ options: BuildOptions) -> (Site?, [Diagnostic]) {
+        var timer = StageTimer()
+        return check(options, timer: &timer)
+    }
+
+    /// `audit`: also the content audit (`okrug check`); `spool`: where material HTML waits for
+    /// its page when the site is going to be written.
+    static func check(_ options: BuildOptions, audit: Bool = false, spool: HTMLSpool? = nil, timer: inout StageTimer)
+        -> (Site?, [Diagnostic])
+    {
+        let content = ContentLoader.load(from: options.content, displayRoot: options.contentDisplay)
+        timer.mark("чтение")
+        var resolveOptions = SiteResolver.Options(
+            includeDrafts: options.includeDrafts, baseURL: options.baseURL, buildDay: options.buildDay,
+            buildTimestamp: options.buildTimestamp, audit: audit)
+        resolveOptions.spool = spool
+        var result = SiteResolver.resolve(content, options: resolveOptions)
+        timer.mark("разбор и связи")
+        if let baseURL = options.baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
+            result.0 = nil
+            result.1.insert(
+                .error(
+                    SourcePosition(file: "--base-url", line: 0, column: 0), problem,
+                    hint: SiteConfig.baseURLExample(baseURL)), at: 0)
+        }
+        return result
+    }
+
+    /// `waiting`: called once when another build holds the output folder and this one waits.
+    public static func build(_ options: BuildOptions, waiting: () -> Void = {}) -> Report {
+        var timer = StageTimer()
+        defer { timer.print() }
+        let outputName = options.output.lastPathComponent
+        func writeFailure(_ error: OutputWriter.WriteError, _ what: String) -> Diagnostic {
+            .error(SourcePosition(file: outputName, line: 0, column: 0), "\(what): \(error)", hint: error.hint)
+        }
+        // One build at a time per output folder; the lock is held until the new site is in place.
+        let lock: OutputLock
+        do {
+            lock = try OutputLock.acquire(options.output, waiting: waiting)
+        } catch {
+            return Report(
+                diagnostics: [writeFailure(.system(error), "папка сайта недоступна")], site: nil, filesWritten: 0)
+        }
+        // The old site is listed while the content is read and parsed.
+        let listing = OutputListing.Pending.start(options.output)
+        var (site, diagnostics) = check(options, spool: HTMLSpool(), timer: &timer)
+        let (templates, templateDiagnostics) = TemplateSet.load(
+            from: options.templates, displayRoot: options.templatesDisplay)
+        diagnostics += templateDiagnostics
+        if options.output.path.hasPrefix(options.content.path + "/") || options.output == options.content {
+            diagnostics.append(
+                .error(
+                    SourcePosition(file: options.contentDisplay, line: 0, column: 0),
+                    "папка сайта не может лежать внутри Content/",
+                    hint: "укажите другую: --output Public"))
+        }
+        diagnostics.sort()
+        guard let resolved = site, let templates, !diagnostics.hasErrors else {
+            return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
+        }
+        site = resolved
+        // Each page is written by the thread that rendered it: a big bank is never all in memory.
+        // Everything goes into a new generation beside the output, swapped in at the end.
+        let session: OutputSession
+        do throws(OutputWriter.WriteError) {
+            session = try OutputSession(
+                writer: OutputWriter(output: options.output, contentRoot: options.content), listing: listing,
+                lock: lock, indexed: options.searchIndexer != nil)
+            try session.fill { try SiteRenderer(site: resolved, templates: templates).render(to: $0) }
+        } catch {
+            diagnostics.append(writeFailure(error, "не удалось записать сайт"))
+            return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
+        }
+        // A template that names a field no page has is an error, found as the pages were made.
+        let templateProblems = templates.problems()
+        if !templateProblems.isEmpty {
+            session.abandon()
+            return Report(diagnostics: (diagnostics + templateProblems).sorted(), site: nil, filesWritten: 0)
+        }
+        do {
+            try session.prepare()
+        } catch {
+            diagnostics.append(writeFailure(error, "не удалось записать сайт"))
+            return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
+        }
+        timer.mark("страницы и запись")
+        var report = Report(
+            diagnostics: diagnostics, site: resolved, filesWritten: session.writtenPaths.count,
+            filesChanged: session.changesOutput ? session.changedCount : 0)
+        if let indexer = options.searchIndexer, session.changesOutput {
+            let result = indexer.index(site: URL(fileURLWithPath: session.generation))
+            timer.mark("поиск")
+            guard result.succeeded else {
+                session.abandon()
+                report.diagnostics.append(
+                    .error(
+                        SourcePosition(file: outputName, line: 0, column: 0),
+                        "поисковый индекс не построен: \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))",
+                        hint: "переустановите Pagefind: scripts/setup.sh; или соберите без поиска: --no-search"))
+                report.site = nil
+                return report
+            }
+            report.searchSeconds = result.seconds
+        }
+        do {
+            try session.finish()
+        } catch {
+            report.diagnostics.append(writeFailure(error, "не удалось заменить сайт новым"))
+            report.site = nil
+            return report
+        }
+        report.outputChanged = session.changesOutput
+        withExtendedLifetime(lock) {}
+        return report
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import OkrugSystem
+
+/// Pagefind, run over the written site to build its search index (`<output>/pagefind/`).
+/// It is installed by `scripts/setup.sh` into the project's `.venv/` (PyPI `pagefind[bin]`).
+public struct SearchIndexer: Sendable {
+    /// The command without its arguments: `[".venv/bin/python", "-m", "pagefind"]`.
+    public var command: [String]
+
+    public init(command: [String]) {
+        self.command = command
+    }
+
+    /// `OKRUG_PAGEFIND` (a command), else `.venv/bin/python -m pagefind` in the working folder,
+    /// else `pagefind` on the PATH; `nil` when none of them answers.
+    public static func find(workingDirectory: URL? = nil) -> SearchIndexer? {
+        let cwd = workingDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var candidates: [[String]] = []
+        if let custom = ProcessInfo.processInfo.environment["OKRUG_PAGEFIND"], !custom.isEmpty {
+            candidates.append(custom.split(separator: " ").map(String.init))
+        }
+        let python = cwd.appendingPathComponent(".venv/bin/python").path
+        if FileManager.default.isExecutableFile(atPath: python) { candidates.append([python, "-m", "pagefind"]) }
+        candidates.append(["pagefind"])
+        for candidate in candidates where run(candidate + ["--version"]).status == 0 {
+            return SearchIndexer(command: candidate)
+        }
+        return nil
+    }
+
+    /// Indexes `site`; the error output when Pagefind fails.
+    public func index(site: URL) -> (succeeded: Bool, seconds: Double, output: String) {
+        let start = Date()
+        let result = Self.run(command + ["--site", site.path, "--force-language", "ru", "--quiet"])
+        return (result.status == 0, Date().timeIntervalSince(start), result.output)
+    }
+
+    static func run(_ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do {
+            try process.run()
+        } catch {
+            return (127, "Pagefind не запустился: \(SystemError.reason(SystemError.from(error, path: "").code))")
+        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,97 @@
+import OkrugCore
+import OkrugText
+
+/// `/plan/<year>/results/` and `results.csv`: the year in numbers, from `PlanResults`.
+extension SiteRenderer {
+    func resultsFiles(_ plan: Plan) -> [OutputFile] {
+        let results = PlanResults.compute(plan, site: site)
+        return [
+            resultsPage(plan, results: results),
+            OutputFile(
+                path: plan.path + "results.csv", contents: .bytes(ResultsCSV.csv(results, plan: plan, site: site))),
+        ]
+    }
+
+    func chart(_ id: String, _ heading: String, labelHeader: String, rows: [PlanResults.Count], from path: String)
+        -> ChartView
+    {
+        ChartView(
+            id: id, heading: heading, svg: BarChart(id: id, title: heading, rows: rows).svg(), labelHeader: labelHeader,
+            rows: rows.map {
+                CountRowView(
+                    label: $0.label, value: $0.value, url: $0.path.map { RelativeURL.link(from: path, to: $0) })
+            })
+    }
+
+    func resultsPage(_ plan: Plan, results: PlanResults) -> OutputFile {
+        let path = plan.path + "results/"
+        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+        func links(_ indices: [Int]) -> [LinkView] {
+            indices.map { LinkView(title: site.materials[$0].title, url: url(site.materials[$0].path)) }
+        }
+        let year = plan.year
+        let materialCharts = [
+            chart(
+                "chart-schools", "Материалы \(year) года по школам", labelHeader: "Школа", rows: results.bySchool,
+                from: path),
+            chart(
+                "chart-directions", "Материалы по направлениям", labelHeader: "Направление", rows: results.byDirection,
+                from: path),
+            chart("chart-kinds", "Материалы по формам", labelHeader: "Форма", rows: results.byKind, from: path),
+            chart("chart-months", "Материалы по месяцам", labelHeader: "Месяц", rows: results.byMonth, from: path),
+        ]
+        let executionRows = results.sections.map {
+            PlanResults.Count(label: $0.title, value: $0.withMaterials, path: nil)
+        }
+        let view = ResultsPageView(
+            layout: layout(
+                path: path, title: "Итоги \(year) года", section: "plan",
+                breadcrumbs: [
+                    LinkView(title: "Планы", url: "plan/"), LinkView(title: "План на \(year) год", url: plan.path),
+                ],
+                description:
+                    "Итоги межшкольного партнерства за \(year) год: материалы, выполнение плана, школы-спутники."),
+            heading: "Итоги \(year) года",
+            planTitle: plan.title.plain, planURL: url(plan.path),
+            asOf: "Данные на \(site.buildDay.russian)",
+            csvURL: url(plan.path + "results.csv"),
+            total: RussianPlural.material.counted(results.materials.count),
+            materialCharts: materialCharts,
+            newAuthorsCount: RussianPlural.author.counted(results.newAuthors.count),
+            newAuthors: results.newAuthors.map {
+                CountRowView(label: $0.label, value: $0.value, url: $0.path.map(url))
+            },
+            hasNewAuthors: !results.newAuthors.isEmpty,
+            executionSummary:
+                "\(RussianPlural.activity.counted(results.activityCount)), из них с материалами — \(results.activitiesWithMaterials)",
+            executionChart: chart(
+                "chart-execution", "Мероприятия с материалами по разделам плана", labelHeader: "Раздел",
+                rows: executionRows, from: path),
+            sections: results.sections.map {
+                SectionExecutionView(
+                    title: $0.title, activities: $0.activities, withMaterials: $0.withMaterials,
+                    without: $0.activities - $0.withMaterials)
+            },
+            gaps: results.pastWithoutMaterials.map { activityLink($0, from: path) },
+            hasGaps: !results.pastWithoutMaterials.isEmpty,
+            gapsCount: RussianPlural.activity.counted(results.pastWithoutMaterials.count),
+            directions: results.directions.map { direction in
+                DirectionResultView(
+                    title: direction.title, url: url("directions/\(direction.id)/"),
+                    activities: direction.activities.map { LinkView(title: $0.title.plain, url: url($0.path)) },
+                    hasActivities: !direction.activities.isEmpty,
+                    activitiesCount: RussianPlural.activity.counted(direction.activities.count),
+                    materialsCount: RussianPlural.material.counted(direction.materials.count))
+            },
+            satellites: results.satellites.map { satellite in
+                SatelliteResultView(
+                    name: satellite.school.name, url: url("schools/\(satellite.school.id)/"),
+                    contributedCount: RussianPlural.material.counted(satellite.contributed.count),
+                    contributed: links(satellite.contributed), hasContributed: !satellite.contributed.isEmpty,
+                    receivedCount: RussianPlural.material.counted(satellite.received.count),
+                    received: links(satellite.received), hasReceived: !satellite.received.isEmpty,
+                    directions: satellite.directions.map(\.title).joined(separator: "; "))
+            })
+        return templates.page(path + "index.html", view, template: "results")
+    }
+}

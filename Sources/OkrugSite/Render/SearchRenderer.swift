@@ -1,0 +1,86 @@
+import OkrugCore
+
+/// What the search index (Pagefind) reads from the pages, the `/search/` page and the
+/// filters of `/materials/`. The filter values are the words shown on the site, so a filter in
+/// the search UI reads like the page it finds.
+extension SiteRenderer {
+    /// Pagefind filter names, in Russian: they are part of the shareable URL (`?школа=…`).
+    enum SearchFilter {
+        static let type = "тип"
+        static let school = "школа"
+        static let direction = "направление"
+        static let kind = "форма"
+        static let subject = "предмет"
+        static let grade = "класс"
+    }
+
+    static func gradeName(_ grade: Int) -> String { "\(grade) класс" }
+
+    func searchFields(for material: Material) -> [SearchFieldView] {
+        var fields = [
+            SearchFieldView(kind: "filter", key: SearchFilter.type, value: "материал"),
+            SearchFieldView(kind: "filter", key: SearchFilter.kind, value: material.kind.russian),
+            SearchFieldView(kind: "sort", key: "date", value: material.date.iso),
+            SearchFieldView(kind: "meta", key: "date", value: material.date.russian),
+        ]
+        if let school = site.school(material.schoolID) {
+            fields.append(SearchFieldView(kind: "filter", key: SearchFilter.school, value: school.name))
+            fields.append(SearchFieldView(kind: "meta", key: "school", value: school.name))
+        }
+        if let direction = site.direction(material.directionID) {
+            fields.append(SearchFieldView(kind: "filter", key: SearchFilter.direction, value: direction.title))
+        }
+        for subject in material.subjects {
+            fields.append(SearchFieldView(kind: "filter", key: SearchFilter.subject, value: subject))
+        }
+        for grade in material.grades {
+            fields.append(SearchFieldView(kind: "filter", key: SearchFilter.grade, value: Self.gradeName(grade)))
+        }
+        return fields
+    }
+
+    func searchFields(for activity: PlanActivity, plan: Plan) -> [SearchFieldView] {
+        var fields = [
+            SearchFieldView(kind: "filter", key: SearchFilter.type, value: "мероприятие плана"),
+            SearchFieldView(kind: "meta", key: "date", value: activity.when.inWords),
+            SearchFieldView(kind: "meta", key: "school", value: "План на \(plan.year) год"),
+        ]
+        if let start = activity.when.interval?.start {
+            fields.append(SearchFieldView(kind: "sort", key: "date", value: start.iso))
+        }
+        if let direction = activity.directionID.flatMap({ site.direction($0) }) {
+            fields.append(SearchFieldView(kind: "filter", key: SearchFilter.direction, value: direction.title))
+        }
+        return fields
+    }
+
+    /// The selects of `/materials/`: values with the number of materials, as the taxonomies count them.
+    var facets: [FacetView] {
+        func facet(_ kind: TaxonomyKind, key: String, title: String, value: (Term) -> String) -> FacetView? {
+            guard let terms = site.taxonomies[kind]?.terms, terms.count > 1 else { return nil }
+            return FacetView(
+                key: key, title: title,
+                options: terms.map { FacetOptionView(value: value($0), count: $0.materials.count) })
+        }
+        let schoolNames = Dictionary(uniqueKeysWithValues: site.schools.map { ($0.id, $0.name) })
+        return [
+            facet(.schools, key: SearchFilter.school, title: "Школа") { schoolNames[$0.slug] ?? $0.title },
+            facet(.directions, key: SearchFilter.direction, title: "Направление") { $0.title },
+            facet(.kinds, key: SearchFilter.kind, title: "Форма") { $0.title },
+            facet(.subjects, key: SearchFilter.subject, title: "Предмет") { $0.title },
+            facet(.grades, key: SearchFilter.grade, title: "Класс") { Int($0.slug).map(Self.gradeName) ?? $0.title },
+        ].compactMap { $0 }
+    }
+
+    var searchScriptPath: String { assetPaths["search.js"] ?? "assets/search.js" }
+
+    func searchPage() -> OutputFile {
+        let path = "search/"
+        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+        let view = SearchPageView(
+            layout: layout(path: path, title: "Поиск", section: "search", breadcrumbs: []),
+            bundle: url("pagefind/"), base: site.config.basePath, script: url(searchScriptPath),
+            materialsURL: url("materials/"))
+        return templates.page(path + "index.html", view, template: "search")
+    }
+}

@@ -1,0 +1,7 @@
+import OkrugMarkdown
+import OkrugTemplate
+
+/// A material's body goes into its page as bytes, straight from the spool (`{{{body}}}`).
+extension StoredHTML: TemplateRepresentable, HTMLFragment {
+    package var templateValue: TemplateValue { .html(self) }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import OkrugCore
+import OkrugTemplate
+
+/// The theme: Mustache templates (`Templates/*.mustache`, partials in `Templates/partials/`)
+/// and static assets (`Templates/assets/`).
+public struct TemplateSet: Sendable {
+    /// The parsed templates by name (`material`, `partials/card`), ready to render.
+    let renderer: TemplateRenderer
+    /// Asset files: path relative to `Templates/assets/` → bytes.
+    var assets: [String: Data]
+    /// The templates' texts by the file name shown to the user, to place a reported tag.
+    var sources: [String: String] = [:]
+
+    /// The templates the renderer asks for by name (pages, and the pieces it renders once and
+    /// copies into pages): a theme without one of them is an error at load.
+    static let required = [
+        "home", "materials", "material", "taxonomy", "page", "404", "search", "plans", "plan", "activity", "results",
+        "partials/card", "partials/header", "partials/footer",
+    ]
+
+    public static func load(from directory: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: [TemplateNode]] = [:]
+        var partialUses: [(name: String, display: String)] = []
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(atPath: directory.path) else {
+            return (
+                nil,
+                [
+                    .error(
+                        SourcePosition(file: displayRoot, line: 0, column: 0), "папка шаблонов не найдена",
+                        hint: "укажите её: --templates путь/к/Templates")
+                ]
+            )
+        }
+        var assets: [String: Data] = [:]
+        var sources: [String: String] = [:]
+        var names: [String] = []
+        for case let path as String in enumerator { names.append(path) }
+        for path in names.sorted() {
+            let url = directory.appendingPathComponent(path)
+            let display = displayRoot + "/" + path
+            if path.hasPrefix("assets/") {
+                var isDirectory: ObjCBool = false
+                if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                    !url.lastPathComponent.hasPrefix(".")
+                {
+                    let contents = manager.contents(atPath: url.path)
+                    assets[String(path.dropFirst("assets/".count))] =
+                        path.hasSuffix(".css") ? contents.map(CompactCSS.compact) : contents
+                }
+                continue
+            }
+            guard path.hasSuffix(".mustache") else { continue }
+            guard let data = manager.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(
+                    .error(
+                        SourcePosition(file: display, line: 1, column: 1), "шаблон не в кодировке UTF-8",
+                        hint: "сохраните его в UTF-8"))
+                continue
+            }
+            do {
+                let nodes = try TemplateParser.parse(text, file: display)
+                sources[display] = text
+                templates[String(path.dropLast(".mustache".count))] = nodes
+                partialUses += TemplateSet.partials(in: nodes).map { ($0, display) }
+            } catch {
+                diagnostics.append(
+                    .error(
+                        SourcePosition(file: display, line: error.line, column: error.column),
+                        "ошибка в шаблоне: \(error.message)", hint: error.hint))
+            }
+        }
+        let parsedAll = !diagnostics.hasErrors
+        for use in partialUses where templates[use.name] == nil && parsedAll {
+            let (line, column) = sources[use.display].flatMap { Self.place(ofPartial: use.name, in: $0) } ?? (0, 0)
+            diagnostics.append(
+                .error(
+                    SourcePosition(file: use.display, line: line, column: column), "нет подшаблона «\(use.name)»",
+                    hint: "создайте \(displayRoot)/\(use.name).mustache или исправьте имя в {{> …}}"))
+        }
+        for name in required where templates[name] == nil && parsedAll {
+            diagnostics.append(
+                .error(
+                    SourcePosition(file: displayRoot + "/" + name + ".mustache", line: 0, column: 0),
+                    name.hasPrefix("partials/") ? "нет подшаблона «\(name)»" : "нет шаблона «\(name)»",
+                    hint: "восстановите его из репозитория okrug"))
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (
+            TemplateSet(
+                renderer: TemplateRenderer(templates: templates, strict: true), assets: assets, sources: sources),
+            diagnostics
+        )
+    }
+
+    /// What rendering found wrong with the templates so far (unknown names, sections over
+    /// text), as errors at the tags' places.
+    func problems() -> [Diagnostic] {
+        (renderer.problems?.all ?? []).map { problem in
+            switch problem.place {
+            case .tag(let file, let offset):
+                let (line, column) = sources[file].map { TemplateParser.place(of: offset, in: $0) } ?? (0, 0)
+                return .error(
+                    SourcePosition(file: file, line: line, column: column), problem.message, hint: problem.hint)
+            case .template(let name):
+                let file = sources.keys.first { $0.hasSuffix("/" + name + ".mustache") } ?? name
+                return .error(SourcePosition(file: file, line: 0, column: 0), problem.message, hint: problem.hint)
+            }
+        }
+    }
+
+    /// A piece of a page (a card, the header): as text, to be placed with `{{{…}}}`.
+    func render(_ view: any TemplateObject, template: String) -> String {
+        String(
+            decoding: renderer.render(view, template: template),
+            as: UTF8.self)
+    }
+
+    /// A whole page, as the bytes of its file.
+    func page(_ path: String, _ view: any TemplateObject, template: String) -> OutputFile {
+        OutputFile(
+            path: path,
+            contents: .array(renderer.render(view, template: template)))
+    }
+
+    /// Where `{{> name}}` or `{{< name}}` first stands in a template's text.
+    static func place(ofPartial name: String, in text: String) -> (line: Int, column: Int)? {
+        var searchFrom = text.startIndex
+        while let open = text.range(of: "{{", range: searchFrom..<text.endIndex) {
+            var rest = text[open.upperBound...].drop { $0 == " " }
+            if let sigil = rest.first, sigil == ">" || sigil == "<" {
+                rest = rest.dropFirst().drop { $0 == " " }
+                if rest.hasPrefix(name), rest.dropFirst(name.count).drop(while: { $0 == " " }).hasPrefix("}}") {
+                    return TemplateParser.place(
+                        of: text.utf8.distance(from: text.startIndex, to: open.lowerBound), in: text)
+                }
+            }
+            searchFrom = open.upperBound
+        }
+        return nil
+    }
+
+    /// Names of the partials and parents a template uses, to report a missing one at load time.
+    static func partials(in nodes: [TemplateNode]) -> [String] {
+        var names: [String] = []
+        for node in nodes {
+            switch node {
+            case .section(_, let children), .invertedSection(_, let children): names += partials(in: children)
+            case .partial(let name, _, let blocks):
+                names.append(name)
+                for (_, content) in (blocks ?? [:]).sorted(by: { $0.key < $1.key }) { names += partials(in: content) }
+            case .block(_, let content, _, _), .blockDefinition(_, let content): names += partials(in: content)
+            case .text, .variable, .contentType: break
+            }
+        }
+        return names
+    }
+}
+
+/// The stylesheet without its comments and indentation: a sixth of its bytes, sent with every
+/// page. Nothing else is touched (no rewriting of rules or values).
+enum CompactCSS {
+    static func compact(_ data: Data) -> Data {
+        let text = String(decoding: data, as: UTF8.self)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var rest = text[...]
+        while let open = rest.range(of: "/*") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "*/") else {
+                rest = rest[rest.endIndex...]
+                break
+            }
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+}

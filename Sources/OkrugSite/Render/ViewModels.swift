@@ -1,0 +1,247 @@
+import OkrugMarkdown
+
+/// Plain values the templates read. Everything is computed in Swift (URLs, counts with
+/// plural forms, Russian dates); the templates only place it.
+
+struct LinkView: Sendable {
+    var title: String
+    var url: String
+}
+
+struct NavItemView: Sendable {
+    var title: String
+    var url: String
+    /// `aria-current="page"` when this item is the section being shown.
+    var current: Bool
+}
+
+/// What every page has: the layout's slots.
+struct LayoutView: Sendable {
+    var lang: String
+    var pageTitle: String
+    var siteTitle: String
+    var description: String
+    var canonical: String
+    /// Relative prefix to the site root: `../../`.
+    var root: String
+    var stylesheet: String
+    var feed: String
+    var nav: [NavItemView]
+    var browse: [NavItemView]
+    var breadcrumbs: [LinkView]
+    var hasBreadcrumbs: Bool
+    var buildDate: String
+    /// `nil` when the site has none: the templates show it only when it is there.
+    var partnership: String?
+    /// schema.org JSON-LD for the page, already safe inside `<script>`.
+    var structuredData: String?
+    /// Pagefind's filters, sort keys and metadata for this page (`<meta data-pagefind-…>`).
+    var searchFields: [SearchFieldView] = []
+    var hasSearchFields: Bool = false
+    /// `partials/header` and `partials/footer`, rendered once per depth and section.
+    var headerHTML: String = ""
+    var footerHTML: String = ""
+}
+
+/// What `partials/header` and `partials/footer` are rendered with.
+struct ChromeView: Sendable {
+    var layout: LayoutView
+}
+
+struct MaterialCardView: Sendable {
+    var title: String
+    var url: String
+    var date: String
+    var dateISO: String
+    var school: LinkView?
+    var direction: LinkView?
+    var kind: LinkView
+    var summary: String?
+    var authors: String
+    /// `partials/card` rendered with this card (kept per place by `RenderCache`).
+    var html = CardHTML("")
+}
+
+package struct PaginationView: Sendable {
+    struct PageLink: Sendable {
+        var number: Int
+        var url: String
+        var current: Bool
+        var gap: Bool
+    }
+    var pages: [PageLink]
+    var previous: String?
+    var next: String?
+    var status: String
+}
+
+struct ListingView: Sendable {
+    var layout: LayoutView
+    var heading: String
+    var description: String?
+    var count: String
+    var cards: [MaterialCardView]
+    var pagination: PaginationView?
+    var indexLink: LinkView?
+    var isEmpty: Bool
+    /// On `/materials/`: the instant filters (shown by script when the search index is there).
+    var facets: [FacetView] = []
+    var hasFacets: Bool = false
+    var bundle: String = ""
+    var base: String = ""
+    var script: String = ""
+    /// On a person's page: the plan activities they are responsible for.
+    var activities: [ActivityLinkView] = []
+    var hasActivities: Bool = false
+}
+
+struct TermView: Sendable {
+    var title: String
+    var url: String
+    var count: String
+    var number: Int
+    var description: String?
+}
+
+struct TaxonomyIndexView: Sendable {
+    var layout: LayoutView
+    var heading: String
+    var count: String
+    var terms: [TermView]
+    var isCloud: Bool
+}
+
+struct TocItemView: Sendable {
+    var title: String
+    var anchor: String
+    var children: [TocItemView]
+    /// Stored, not computed: templates see stored properties only.
+    var hasChildren: Bool = false
+
+    /// h2 entries with their h3 entries nested, as the outline reads.
+    static func outline(_ headings: [MarkdownHeading]) -> [TocItemView] {
+        var items: [TocItemView] = []
+        for heading in headings where (2...3).contains(heading.level) {
+            let item = TocItemView(title: heading.text, anchor: heading.anchor, children: [])
+            if heading.level == 3, !items.isEmpty {
+                items[items.count - 1].children.append(item)
+                items[items.count - 1].hasChildren = true
+            } else {
+                items.append(item)
+            }
+        }
+        return items
+    }
+}
+
+struct AttachmentView: Sendable {
+    var title: String
+    var url: String
+    var type: String
+    var size: String
+    var fileName: String
+}
+
+struct MetaRowView: Sendable {
+    var label: String
+    var links: [LinkView]
+    var text: String?
+}
+
+struct MaterialPageView: Sendable {
+    var layout: LayoutView
+    var title: String
+    var date: String
+    var dateISO: String
+    var readingTime: String
+    var summary: String?
+    var meta: [MetaRowView]
+    var tags: [LinkView]
+    var hasTags: Bool
+    var toc: [TocItemView]
+    var hasToc: Bool
+    /// The body HTML where the build keeps it (in the spool at 10 000 materials).
+    var body: StoredHTML
+    var attachments: [AttachmentView]
+    var hasAttachments: Bool
+    var related: [MaterialCardView]
+    var hasRelated: Bool
+    var newer: LinkView?
+    var older: LinkView?
+    var draft: Bool
+    /// «Семинар-практикум …» in the plan, when the material names its activity.
+    var activity: LinkView?
+}
+
+struct FreePageView: Sendable {
+    var layout: LayoutView
+    var title: String
+    var body: String
+    var toc: [TocItemView]
+    var hasToc: Bool
+}
+
+struct SchoolView: Sendable {
+    var name: String
+    var url: String
+    var role: String
+    var locality: String?
+    var count: String
+}
+
+struct DirectionView: Sendable {
+    var number: Int
+    var title: String
+    var url: String
+    var count: String
+    var description: String
+}
+
+struct HomeView: Sendable {
+    var layout: LayoutView
+    var title: String
+    var description: String
+    var partnership: String?
+    var goal: String?
+    var partner: SchoolView?
+    var satellites: [SchoolView]
+    var directions: [DirectionView]
+    var latest: [MaterialCardView]
+    var total: String
+    var materialsURL: String
+    var pages: [LinkView]
+    var plan: HomePlanView?
+}
+
+struct NotFoundView: Sendable {
+    var layout: LayoutView
+    var home: String
+    var materials: String
+}
+
+/// `<span data-pagefind-filter="школа">…</span>` in a hidden block: kind is filter, sort or meta.
+struct SearchFieldView: Sendable {
+    var kind: String
+    var key: String
+    var value: String
+}
+
+struct FacetOptionView: Sendable {
+    var value: String
+    var count: Int
+}
+
+/// One select of the filters on `/materials/`: its Pagefind filter name and values.
+struct FacetView: Sendable {
+    var key: String
+    var title: String
+    var options: [FacetOptionView]
+}
+
+struct SearchPageView: Sendable {
+    var layout: LayoutView
+    var bundle: String
+    var base: String
+    var script: String
+    var materialsURL: String
+}

@@ -1,0 +1,69 @@
+/// What a template sees of a view model. The view models answer `field(_:)` with a switch over
+/// their property names, so a lookup is a string comparison and an enum: no reflection and no
+/// dynamic casts, which made up a third of a 10 000-material build with swift-mustache.
+package enum TemplateValue {
+    /// A field the view model has, holding `nil`: a lookup goes on down the context stack, as
+    /// Mustache specifies.
+    case missing
+    /// A name the view model has no field for: a lookup goes on down the stack too, and when
+    /// no value in scope knows the name, a strict renderer reports the tag (a typo such as
+    /// `{{titel}}` would otherwise leave every page without its title).
+    case unknown
+    case bool(Bool)
+    /// Strings and numbers. Any text, even an empty one, opens a section; a section over text
+    /// is an error in a strict renderer unless the text is optional (`{{#summary}}…`), the
+    /// usual way to show a piece only when it is there.
+    case text(String, optional: Bool = false)
+    case object(any TemplateObject)
+    case list([TemplateValue])
+    /// HTML made elsewhere (a material's body in the spool, a card): copied into the page as
+    /// bytes by `{{{…}}}`, without becoming one string first.
+    case html(any HTMLFragment)
+}
+
+/// HTML a page copies in as it is.
+package protocol HTMLFragment: Sendable {
+    func append(to out: inout [UInt8])
+    /// The same HTML as a string (for `{{…}}`, which escapes it).
+    var text: String { get }
+}
+
+/// A view model the templates can read: `{{name}}` is `field("name")`.
+package protocol TemplateObject: TemplateRepresentable {
+    func field(_ name: String) -> TemplateValue
+}
+
+extension TemplateObject {
+    package var templateValue: TemplateValue { .object(self) }
+}
+
+/// Anything a view model property may be: the conversion is chosen at compile time.
+package protocol TemplateRepresentable {
+    var templateValue: TemplateValue { get }
+}
+
+extension String: TemplateRepresentable {
+    package var templateValue: TemplateValue { .text(self) }
+}
+
+extension Int: TemplateRepresentable {
+    package var templateValue: TemplateValue { .text(String(self)) }
+}
+
+extension Bool: TemplateRepresentable {
+    package var templateValue: TemplateValue { .bool(self) }
+}
+
+extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
+    package var templateValue: TemplateValue {
+        guard let value = self?.templateValue else { return .missing }
+        // Optional text is there when it says something: an empty one is as good as nil, so
+        // `{{#summary}}<p>{{summary}}</p>{{/summary}}` writes no empty paragraph.
+        if case .text(let text, _) = value { return text.isEmpty ? .missing : .text(text, optional: true) }
+        return value
+    }
+}
+
+extension Array: TemplateRepresentable where Element: TemplateRepresentable {
+    package var templateValue: TemplateValue { .list(map(\.templateValue)) }
+}

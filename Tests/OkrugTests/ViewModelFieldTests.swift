@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+@testable import OkrugCore
+@testable import OkrugMarkdown
+@testable import OkrugSite
+@testable import OkrugTemplate
+
+/// Templates read view models through hand-written `child(named:)` switches (for speed);
+/// every stored property must be reachable there, or a template would silently show nothing.
+@Suite struct ViewModelFieldTests {
+    func assertComplete(_ value: any TemplateObject, file: String = #fileID, line: Int = #line) {
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            let isNil =
+                Mirror(reflecting: child.value).displayStyle == .optional
+                && Mirror(reflecting: child.value).children.isEmpty
+            let found = value.field(label)
+            if case .missing = found {
+                #expect(isNil, "\(type(of: value)).\(label) is not reachable from templates")
+                continue
+            }
+            // The same value, not another one (a field named like the switch's parameter, say).
+            let mirror = Mirror(reflecting: child.value)
+            let unwrapped =
+                mirror.displayStyle == .optional ? (mirror.children.first?.value ?? child.value) : child.value
+            #expect(
+                Self.describe(found) == Self.describe(unwrapped), "\(type(of: value)).\(label) gives another value")
+        }
+    }
+
+    /// A value as the templates see it and the stored property it came from, in one notation.
+    static func describe(_ value: TemplateValue) -> String {
+        switch value {
+        case .missing: "missing"
+        case .unknown: "unknown"
+        case .bool(let flag): "bool \(flag)"
+        case .text(let text, _): "text \(text)"
+        case .object(let object): "object \(type(of: object))"
+        case .list(let items): "list [" + items.map(describe).joined(separator: ", ") + "]"
+        case .html(let stored): "html \(stored.text)"
+        }
+    }
+
+    static func describe(_ stored: Any) -> String {
+        switch stored {
+        case let flag as Bool: "bool \(flag)"
+        case let text as String: "text \(text)"
+        case let number as Int: "text \(number)"
+        case let fragment as any HTMLFragment: "html \(fragment.text)"
+        case let object as any TemplateObject: "object \(type(of: object))"
+        case let items as [Any]: "list [" + items.map(describe).joined(separator: ", ") + "]"
+        default: "unknown \(type(of: stored))"
+        }
+    }
+
+    @Test func everyStoredPropertyIsReachable() throws {
+        let (output, report) = try SampleSiteTests.build()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let site = try #require(report.site)
+        let templates = try #require(
+            TemplateSet.load(from: repositoryRoot.appendingPathComponent("Templates"), displayRoot: "Templates").0)
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let link = LinkView(title: "a", url: "b")
+        let layout = renderer.layout(path: "materials/", title: "t", section: "materials", breadcrumbs: [link])
+        let card = renderer.card(0, from: "materials/")
+        let pagination = Pagination.view(current: 2, count: 5, base: "materials/", from: "materials/page/2/")
+        let values: [any TemplateObject] = [
+            link, NavItemView(title: "a", url: "b", current: true), layout, card, pagination, pagination.pages[0],
+            ListingView(
+                layout: layout, heading: "h", description: "d", count: "c", cards: [card], pagination: pagination,
+                indexLink: link, isEmpty: false),
+            TermView(title: "t", url: "u", count: "c", number: 1, description: "d"),
+            TaxonomyIndexView(layout: layout, heading: "h", count: "c", terms: [], isCloud: true),
+            TocItemView(title: "t", anchor: "a", children: [], hasChildren: false),
+            AttachmentView(title: "t", url: "u", type: "t", size: "s", fileName: "f"),
+            MetaRowView(label: "l", links: [link], text: "t"),
+            FreePageView(layout: layout, title: "t", body: "b", toc: [], hasToc: false),
+            SchoolView(name: "n", url: "u", role: "r", locality: "l", count: "c"),
+            DirectionView(number: 1, title: "t", url: "u", count: "c", description: "d"),
+            NotFoundView(layout: layout, home: "h", materials: "m"),
+        ]
+        for value in values { assertComplete(value) }
+        // The two biggest ones, as the renderer fills them.
+        let material = MaterialPageView(
+            layout: layout, title: "t", date: "d", dateISO: "i", readingTime: "r", summary: "s", meta: [], tags: [link],
+            hasTags: true, toc: [], hasToc: false, body: StoredHTML(inline: "b"), attachments: [],
+            hasAttachments: false, related: [card],
+            hasRelated: true, newer: link, older: link, draft: false, activity: link)
+        assertComplete(material)
+        let home = HomeView(
+            layout: layout, title: "t", description: "d", partnership: "p", goal: "g", partner: nil, satellites: [],
+            directions: [], latest: [card], total: "t", materialsURL: "m", pages: [link],
+            plan: renderer.homePlan(from: ""))
+        assertComplete(home)
+    }
+
+    @Test func everyPlanViewPropertyIsReachable() throws {
+        let (output, report) = try SampleSiteTests.build()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let site = try #require(report.site)
+        let templates = try #require(
+            TemplateSet.load(from: repositoryRoot.appendingPathComponent("Templates"), displayRoot: "Templates").0)
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let link = LinkView(title: "a", url: "b")
+        let layout = renderer.layout(
+            path: "plan/", title: "t", section: "plan", breadcrumbs: [link], structuredData: "{}")
+        assertComplete(layout)
+        let plan = try #require(site.currentPlan)
+        let status = StatusView(code: "past", label: "прошло")
+        let part = ResponsiblePartView(html: "h", personURL: "u")
+        let stage = renderer.stageView(plan.stages[0])
+        let row = ActivityRowView(
+            number: 1, titleHTML: "t", url: "u", when: "w", whenWords: "ww", status: status, responsible: [part],
+            indicatorHTML: "i", materials: [link], hasMaterials: true, materialsCount: "c")
+        let activityLink = renderer.activityLink(plan.activities[0], from: "")
+        let homePlan = try #require(renderer.homePlan(from: ""))
+        let values: [any TemplateObject] = [
+            status, part, stage, DefinitionView(term: "t", html: "h"), row,
+            PlanSectionView(title: "t", anchor: "a", goalHTML: "g", count: "c", activities: [row]),
+            PlanPageView(
+                layout: layout, titleHTML: "t", year: 2023, asOf: "a", partner: link, satellites: [link], goalHTML: "g",
+                definitions: [], hasDefinitions: false, directions: [link], hasDirections: true, roadmapTitle: "r",
+                stages: [stage], hasStages: true, sections: [], summary: "s", expectedResults: ["e"],
+                hasExpectedResults: true, executorHTML: "e", calendarURL: "c", resultsURL: "r", otherPlans: [link],
+                hasOtherPlans: true),
+            ActivityPageView(
+                layout: layout, titleHTML: "t", planTitle: "p", planURL: "u", section: "s", when: "w", whenWords: "ww",
+                startISO: "2023-01-01", status: status, responsible: [part], indicatorHTML: "i", direction: link,
+                materials: [renderer.card(0, from: "")], hasMaterials: true, materialsCount: "c", calendarURL: "c",
+                previous: link, next: link),
+            PlanSummaryView(title: "t", url: "u", year: 2023, count: "c", current: true),
+            PlanIndexView(layout: layout, plans: []),
+            activityLink, homePlan,
+            ListingView(
+                layout: layout, heading: "h", description: "d", count: "c", cards: [], pagination: nil,
+                indexLink: link, isEmpty: true, activities: [activityLink], hasActivities: true),
+        ]
+        for value in values { assertComplete(value) }
+
+        // «Итоги»
+        let results = PlanResults.compute(plan, site: site)
+        let chart = renderer.chart("c", "h", labelHeader: "l", rows: results.bySchool, from: "")
+        let resultsValues: [any TemplateObject] = [
+            chart, chart.rows[0], CountRowView(label: "l", value: 1, url: "u"),
+            SectionExecutionView(title: "t", activities: 2, withMaterials: 1, without: 1),
+            DirectionResultView(
+                title: "t", url: "u", activities: [link], hasActivities: true, activitiesCount: "a",
+                materialsCount: "m"),
+            SatelliteResultView(
+                name: "n", url: "u", contributedCount: "c", contributed: [link], hasContributed: true,
+                receivedCount: "r", received: [link], hasReceived: true, directions: "d"),
+            ResultsPageView(
+                layout: layout, heading: "h", planTitle: "p", planURL: "u", asOf: "a", csvURL: "c", total: "t",
+                materialCharts: [chart], newAuthorsCount: "n", newAuthors: [], hasNewAuthors: false,
+                executionSummary: "e", executionChart: chart, sections: [], gaps: [activityLink], hasGaps: true,
+                gapsCount: "g", directions: [], satellites: []),
+        ]
+        for value in resultsValues { assertComplete(value) }
+
+        // Search
+        let facet = FacetView(key: "школа", title: "Школа", options: [FacetOptionView(value: "v", count: 1)])
+        var listing = ListingView(
+            layout: layout, heading: "h", description: "d", count: "c", cards: [], pagination: nil, indexLink: nil,
+            isEmpty: true)
+        listing.facets = [facet]
+        listing.hasFacets = true
+        listing.bundle = "b"
+        listing.base = "/"
+        listing.script = "s"
+        let searchValues: [any TemplateObject] = [
+            SearchFieldView(kind: "filter", key: "k", value: "v"), facet, facet.options[0], listing,
+            SearchPageView(layout: layout, bundle: "b", base: "/", script: "s", materialsURL: "m"),
+        ]
+        for value in searchValues { assertComplete(value) }
+        var withFields = layout
+        withFields.searchFields = renderer.searchFields(for: site.materials[0])
+        assertComplete(withFields)
+    }
+}
