@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "OkrugServer",
             dependencies: [
-                "OkrugSite", "OkrugCore",
+                "OkrugSite", "OkrugCore", "OkrugText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),

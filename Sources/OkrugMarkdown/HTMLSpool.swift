@@ -2,30 +2,23 @@ import Foundation
 import OkrugSystem
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Where the body HTML of every material waits between the parse and its page: a temporary
 /// file instead of memory. At 10 000 materials that is 300 MB a build no longer holds; the
 /// file's pages stay in the system's cache, so reading them back costs little.
 public final class HTMLSpool: Sendable {
-    private let descriptor: Int32
+    private let file: ScratchFile
     private let end = Mutex<Int>(0)
+    private let failure = Mutex<SystemError?>(nil)
 
     /// `nil` when no temporary file can be made (then HTML stays in memory).
     public init?() {
-        var template = Array((NSTemporaryDirectory() + "/okrug-html-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return nil }
-        // Unlinked at once: the file disappears with the process, whatever happens.
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        descriptor = fd
+        guard let file = ScratchFile() else { return nil }
+        self.file = file
     }
 
-    deinit { close(descriptor) }
+    /// The first read that failed: the pages made since lack a body, so the build must stop
+    /// (`Builder` checks this before the new site replaces the old one).
+    package var readFailure: SystemError? { failure.withLock { $0 } }
 
     package func store(_ text: String) -> StoredHTML {
         var text = text
@@ -40,24 +33,22 @@ public final class HTMLSpool: Sendable {
             next += bytes.count
             return offset
         }
-        guard FileIO.writeFully(descriptor, bytes, at: offset) == nil else { return nil }
+        guard file.write(bytes, at: offset) == nil else { return nil }
         return StoredHTML(spool: self, offset: offset, length: bytes.count)
     }
 
-    /// Appends the stored bytes to `out`, read straight into its free capacity.
-    func append(offset: Int, length: Int, to out: inout [UInt8]) -> Bool {
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: length))
-        let read = out.withUnsafeMutableBytes {
-            FileIO.readFully(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[start...]), at: offset)
+    /// Appends the stored bytes to `out`, read straight into its free capacity; a failure is
+    /// kept for `readFailure`.
+    func append(offset: Int, length: Int, to out: inout [UInt8]) {
+        guard let code = file.append(offset: offset, length: length, to: &out) else { return }
+        failure.withLock { first in
+            if first == nil { first = SystemError(path: "временный файл с текстами материалов", code: code) }
         }
-        if !read { out.removeLast(length) }
-        return read
     }
 
-    func read(offset: Int, length: Int) -> String? {
+    func read(offset: Int, length: Int) -> String {
         var bytes: [UInt8] = []
-        guard append(offset: offset, length: length, to: &bytes) else { return nil }
+        append(offset: offset, length: length, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 }
@@ -83,17 +74,19 @@ public struct StoredHTML: Sendable {
         self.inline = ""
     }
 
+    /// The HTML; empty if the spool cannot be read, which the spool reports (`readFailure`).
     public var text: String {
         guard let spool else { return inline }
-        return spool.read(offset: offset, length: length) ?? ""
+        return spool.read(offset: offset, length: length)
     }
 
     /// The HTML appended to a page being written, without making a string of it.
     package func append(to out: inout [UInt8]) {
-        guard let spool, spool.append(offset: offset, length: length, to: &out) else {
-            out.append(contentsOf: text.utf8)
+        guard let spool else {
+            out.append(contentsOf: inline.utf8)
             return
         }
+        spool.append(offset: offset, length: length, to: &out)
     }
 
     package var isEmpty: Bool { spool == nil ? inline.isEmpty : length == 0 }

@@ -1,11 +1,6 @@
 import Ccmark
+import Glibc
 import OkrugText
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The one place that talks to libcmark. Each document is parsed, rewritten and rendered in
 /// a single call, so the per-document work can run on any thread.
@@ -17,32 +12,34 @@ public enum Markdown {
         spool: HTMLSpool? = nil,
         resolve: (String, MarkdownLink.Kind) -> LinkResolution = { _, _ in .keep }
     ) -> MarkdownDocument {
-        let lines = LineIndex(source)
-        // All of cmark's memory for this document comes from the thread's arena and is given
-        // back in one step at the end: nothing of it outlives this function.
-        let arena = MarkdownArena.current
-        arena.reset()
-        defer { arena.reset() }
-        let allocator = MarkdownArena.allocator
-        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, allocator) else {
-            return MarkdownDocument(
-                html: "", stored: nil, headings: [], links: [], omittedHTML: [], firstParagraph: "",
-                wordCount: 0)
+        MarkdownArena.scope { allocator in
+            guard let root = parse(source, allocator: allocator) else {
+                return MarkdownDocument(
+                    html: "", stored: nil, headings: [], links: [], omittedHTML: [], firstParagraph: "",
+                    wordCount: 0)
+            }
+            return render(root, source: source, options: options, spool: spool, resolve: resolve, allocator: allocator)
         }
+    }
+
+    /// The document tree of `source`, in the scope's arena.
+    private static func parse(_ source: String, allocator: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer? {
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, allocator) else { return nil }
+        defer { cmark_parser_free(parser) }
         // The whole text by its length: a NUL inside it must not end it (the load stage rejects
         // one with an error; cmark itself replaces it with U+FFFD).
         var text = source
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        let parsed = cmark_parser_finish(parser)
-        cmark_parser_free(parser)
-        guard let root = parsed else {
-            return MarkdownDocument(
-                html: "", stored: nil, headings: [], links: [], omittedHTML: [], firstParagraph: "",
-                wordCount: 0)
-        }
+        return cmark_parser_finish(parser)
+    }
 
+    private static func render(
+        _ root: OpaquePointer, source: String, options: MarkdownOptions, spool: HTMLSpool?,
+        resolve: (String, MarkdownLink.Kind) -> LinkResolution, allocator: UnsafeMutablePointer<cmark_mem>
+    ) -> MarkdownDocument {
+        let lines = LineIndex(source)
         var walk = TreeWalk(lines: lines, options: options)
         walk.collect(root)
 
@@ -109,15 +106,15 @@ public enum Markdown {
     public static func renderInline(_ source: String, options: MarkdownOptions = MarkdownOptions()) -> (
         html: String, plain: String
     ) {
-        var text = source
-        guard
-            let root = text.withUTF8({ buffer in
-                buffer.withMemoryRebound(to: CChar.self) {
-                    cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
-                }
-            })
-        else { return ("", source) }
-        defer { cmark_node_free(root) }
+        MarkdownArena.scope { allocator in
+            guard let root = parse(source, allocator: allocator) else { return ("", source) }
+            return renderInline(root, source: source, options: options, allocator: allocator)
+        }
+    }
+
+    private static func renderInline(
+        _ root: OpaquePointer, source: String, options: MarkdownOptions, allocator: UnsafeMutablePointer<cmark_mem>
+    ) -> (html: String, plain: String) {
         var walk = TreeWalk(lines: LineIndex(source), options: options)
         walk.collect(root)
         if !options.allowUnsafeHTML {
@@ -132,7 +129,8 @@ public enum Markdown {
         var node = cmark_node_first_child(root)
         while let block = node {
             node = cmark_node_next(block)
-            guard cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH, let bare = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            guard cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH,
+                let bare = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, allocator)
             else { continue }
             while let child = cmark_node_first_child(block) {
                 if cmark_node_append_child(bare, child) == 0 { break }
@@ -141,9 +139,9 @@ public enum Markdown {
             cmark_node_free(block)
         }
         var html = ""
+        // The rendered HTML is in the arena too: copied out, never freed.
         if let rendered = cmark_render_html(root, options.allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) {
             html = String(cString: rendered)
-            free(rendered)
         }
         return (html.trimmingCharacters(in: .whitespacesAndNewlines), PlainText.of(root))
     }

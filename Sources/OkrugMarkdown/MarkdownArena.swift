@@ -1,17 +1,23 @@
 import Ccmark
+import Glibc
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Memory for cmark while one document is parsed, changed and rendered: blocks taken once per
-/// thread and handed out front to back, all given back at once when the document is done.
+/// All of cmark's memory, and the one rule for it: every cmark call runs inside
+/// `MarkdownArena.scope`, which hands out the allocator to create parsers and nodes with. Nodes,
+/// texts and the rendered HTML all live in the scope's arena and are given back together when
+/// the scope ends, so nothing cmark returns may outlive the scope (copy it into Swift first),
+/// and nothing cmark returns is ever passed to `free`.
 ///
-/// cmark allocates every node, every text and every growth of its output buffer separately.
-/// With two threads parsing 10 000 documents, the C allocator's bookkeeping for those many
-/// small, short-lived pieces (merging freed chunks) cost more than cmark's own parsing.
+/// Why an arena: cmark allocates every node, every text and every growth of its output buffer
+/// separately. With two threads parsing 10 000 documents, the C allocator's bookkeeping for
+/// those many small, short-lived pieces (merging freed chunks) cost more than cmark's own
+/// parsing. Blocks are taken once per thread and handed out front to back; cmark's `free` of
+/// a single piece does nothing, the memory returns when the scope ends.
+///
+/// Scopes nest: a render started while another is running on the same thread gets an arena of
+/// its own, so the outer document's memory is never reset under it.
+///
+/// `cmark_parse_document`, `cmark_node_new` and `cmark_parser_new` (which take the C
+/// allocator instead) are not used; `ArchitectureTests` checks that.
 final class MarkdownArena {
     private var blocks: [(base: UnsafeMutableRawPointer, capacity: Int)] = []
     private var block = 0
@@ -64,42 +70,74 @@ final class MarkdownArena {
     }
 
     /// Everything handed out since the last reset is free again.
-    func reset() {
+    private func reset() {
         block = 0
         offset = 0
     }
 
-    /// This thread's arena.
-    static var current: MarkdownArena {
-        if let stored = pthread_getspecific(key) {
-            return Unmanaged<MarkdownArena>.fromOpaque(stored).takeUnretainedValue()
+    /// Runs `body` with an allocator for cmark whose memory lives until `body` returns.
+    static func scope<Result>(_ body: (UnsafeMutablePointer<cmark_mem>) -> Result) -> Result {
+        let stack = Stack.current
+        let arena = stack.push()
+        defer {
+            arena.reset()
+            stack.pop()
         }
-        let arena = MarkdownArena()
-        pthread_setspecific(key, Unmanaged.passRetained(arena).toOpaque())
-        return arena
+        return body(allocator)
     }
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { stored in
-            guard let stored else { return }
-            Unmanaged<MarkdownArena>.fromOpaque(stored).release()
-        }
-        return key
-    }()
+    /// This thread's arenas: the innermost scope's is on top; arenas are kept for reuse.
+    private final class Stack {
+        var arenas: [MarkdownArena] = []
+        var depth = 0
 
-    /// The allocator handed to cmark: the calling thread's arena; `free` does nothing.
-    nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
+        func push() -> MarkdownArena {
+            if depth == arenas.count { arenas.append(MarkdownArena()) }
+            depth += 1
+            return arenas[depth - 1]
+        }
+
+        func pop() { depth -= 1 }
+
+        /// The arena of the innermost scope; outside any scope (a bug: see the rule above) one
+        /// kept aside, so a stray allocation leaks instead of corrupting a live document.
+        var top: MarkdownArena {
+            if depth > 0 { return arenas[depth - 1] }
+            return stray
+        }
+        private lazy var stray = MarkdownArena()
+
+        static var current: Stack {
+            if let stored = pthread_getspecific(key) {
+                return Unmanaged<Stack>.fromOpaque(stored).takeUnretainedValue()
+            }
+            let stack = Stack()
+            pthread_setspecific(key, Unmanaged.passRetained(stack).toOpaque())
+            return stack
+        }
+
+        private static let key: pthread_key_t = {
+            var key = pthread_key_t()
+            pthread_key_create(&key) { stored in
+                guard let stored else { return }
+                Unmanaged<Stack>.fromOpaque(stored).release()
+            }
+            return key
+        }()
+    }
+
+    /// The allocator handed to cmark: the calling thread's innermost arena.
+    private nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
         let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         allocator.initialize(
             to: cmark_mem(
                 calloc: { count, size in
-                    let bytes = count * size
-                    guard let memory = MarkdownArena.current.allocate(bytes) else { return nil }
+                    let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
+                    guard !overflow, let memory = Stack.current.top.allocate(bytes) else { return nil }
                     memset(memory, 0, bytes)
                     return memory
                 },
-                realloc: { old, size in MarkdownArena.current.reallocate(old, size) },
+                realloc: { old, size in Stack.current.top.reallocate(old, size) },
                 free: { _ in }))
         return allocator
     }()

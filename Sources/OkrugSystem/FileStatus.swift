@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// What `stat(2)` says of a path: the tree scan runs on every rebuild of `okrug serve`, so it
 /// asks the system directly instead of going through Foundation's attribute dictionaries.
@@ -20,11 +16,7 @@ package struct FileStatus: Sendable, Hashable {
         let result = followLinks ? stat(path, &info) : lstat(path, &info)
         guard result == 0 else { return nil }
         let type = info.st_mode & S_IFMT
-        #if canImport(Darwin)
-            let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
-        #else
-            let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-        #endif
+        let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         return FileStatus(
             isDirectory: type == S_IFDIR, isSymbolicLink: type == S_IFLNK, size: Int(info.st_size), modified: modified)
     }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Running another program in this process's place (`execv`): `okrug serve` becomes
 /// `okrug-serve`, keeping its process id, so Ctrl-C and the exit code need no forwarding.

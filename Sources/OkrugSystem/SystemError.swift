@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// A failed system call on a file, worded for the person who has to fix it: the system's own
 /// `strerror` text is English and names no remedy.

@@ -1,10 +1,6 @@
 import CXattr
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Foundation
+import Glibc
 
 /// What okrug wrote into an output file, kept on the file itself in the extended attribute
 /// `user.okrug.written`: a fingerprint of the bytes with the size and modification time the
@@ -25,31 +21,18 @@ package struct WrittenMark: Equatable {
     package init(fingerprint: UInt64, status: stat) {
         self.fingerprint = fingerprint
         size = Int64(status.st_size)
-        #if os(Linux)
-            seconds = Int64(status.st_mtim.tv_sec)
-            nanoseconds = Int64(status.st_mtim.tv_nsec)
-        #else
-            seconds = Int64(status.st_mtimespec.tv_sec)
-            nanoseconds = Int64(status.st_mtimespec.tv_nsec)
-        #endif
+        seconds = Int64(status.st_mtim.tv_sec)
+        nanoseconds = Int64(status.st_mtim.tv_nsec)
     }
 
     /// The mark stored on the open file, if there is one.
     static func read(_ descriptor: Int32) -> WrittenMark? {
-        #if os(Linux)
-            decode { fgetxattr(descriptor, attribute, $0.baseAddress, $0.count) }
-        #else
-            nil
-        #endif
+        decode { fgetxattr(descriptor, attribute, $0.baseAddress, $0.count) }
     }
 
     /// The mark stored on the file at `path` (not following a symbolic link).
     package static func read(path: String) -> WrittenMark? {
-        #if os(Linux)
-            decode { lgetxattr(path, attribute, $0.baseAddress, $0.count) }
-        #else
-            nil
-        #endif
+        decode { lgetxattr(path, attribute, $0.baseAddress, $0.count) }
     }
 
     /// The four numbers of a mark, as `get` reads them into a buffer.
@@ -65,15 +48,17 @@ package struct WrittenMark: Equatable {
     /// Stores the mark for what was just written (file systems without user attributes keep
     /// nothing, and the next rebuild compares bytes).
     func store(on descriptor: Int32) {
-        #if os(Linux)
-            var words = (fingerprint, size, seconds, nanoseconds)
-            _ = withUnsafeBytes(of: &words) { fsetxattr(descriptor, Self.attribute, $0.baseAddress, $0.count, 0) }
-        #endif
+        var words = (fingerprint, size, seconds, nanoseconds)
+        _ = withUnsafeBytes(of: &words) { fsetxattr(descriptor, Self.attribute, $0.baseAddress, $0.count, 0) }
     }
 
     /// A 64-bit fingerprint of `bytes` (in the style of wyhash: 16 bytes per 128-bit multiply),
     /// to notice a changed page; not for security.
-    package static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    package static func fingerprint(of bytes: some ContiguousBytes) -> UInt64 {
+        bytes.withUnsafeBytes { fingerprint($0) }
+    }
+
+    static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         @inline(__always) func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
             let product = a.multipliedFullWidth(by: b)
             return product.high ^ product.low

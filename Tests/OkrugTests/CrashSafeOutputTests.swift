@@ -3,6 +3,7 @@ import Testing
 
 @testable import OkrugCore
 @testable import OkrugSite
+@testable import OkrugSystem
 @testable import OkrugTemplate
 @testable import OkrugText
 
@@ -104,8 +105,8 @@ import Testing
 
         #expect(String(decoding: try Data(contentsOf: outside), as: UTF8.self) == "чужой файл")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("page.html").path))
-        #expect(OutputGeneration.kind(output.appendingPathComponent("index.html").path) == S_IFREG)
-        #expect(OutputGeneration.kind(output.appendingPathComponent("a").path) == S_IFDIR)
+        #expect(FileIO.kind(output.appendingPathComponent("index.html").path) == .regular)
+        #expect(FileIO.kind(output.appendingPathComponent("a").path) == .folder)
         #expect(
             String(decoding: try Data(contentsOf: output.appendingPathComponent("a/page.html")), as: UTF8.self)
                 == "новая страница")

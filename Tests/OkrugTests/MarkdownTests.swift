@@ -7,6 +7,46 @@ import Testing
 @testable import OkrugSite
 
 @Suite struct MarkdownTests {
+    /// A render started inside another (here from the link resolver) gets its own memory: the
+    /// outer document, half-way through, comes out whole, and so does the inner one, many
+    /// times over (a reset arena under the outer tree would garble or crash it).
+    /// HTML in the spool comes back byte for byte; a read that fails is kept as the spool's
+    /// failure (the build then stops) instead of giving a page an empty body unnoticed.
+    @Test func spoolReadFailureIsReportedNotSilent() throws {
+        let spool = try #require(HTMLSpool())
+        let stored = spool.store("<p>Текст материала</p>")
+        #expect(stored.text == "<p>Текст материала</p>")
+        #expect(spool.readFailure == nil)
+        // A piece that ends past the file's end: the read comes up short.
+        let broken = StoredHTML(spool: spool, offset: 10_000, length: 20)
+        var page: [UInt8] = Array("<main>".utf8)
+        broken.append(to: &page)
+        #expect(page == Array("<main>".utf8))
+        let failure = try #require(spool.readFailure)
+        #expect(failure.description.contains("временный файл"))
+    }
+
+    @Test func nestedRendersKeepTheirOwnMemory() {
+        let body = (1...50).map { "Абзац \($0) со [ссылкой](a\($0).md) и **жирным** словом." }.joined(separator: "\n\n")
+        var inner: [String] = []
+        let doc = Markdown.render("# Заголовок\n\n" + body) { destination, _ in
+            inner.append(Markdown.renderInline("*\(destination)* и `код`").html)
+            inner.append(Markdown.render("## Вложенный\n\n" + String(repeating: "слово ", count: 500)).html)
+            return .rewrite("/x/" + destination)
+        }
+        #expect(doc.html.contains("<h1 id=\"zagolovok\">"))
+        for number in 1...50 {
+            #expect(
+                doc.html.contains(
+                    "<p>Абзац \(number) со <a href=\"/x/a\(number).md\">ссылкой</a> и <strong>жирным</strong> словом.</p>"
+                ))
+        }
+        #expect(inner.count == 100)
+        #expect(inner[0] == "<em>a1.md</em> и <code>код</code>")
+        #expect(inner[1].hasPrefix("<h2 id=\"vlozhennyi\">"))
+        #expect(inner[1].components(separatedBy: "слово").count == 501)
+    }
+
     @Test func headingsGetAnchorsAndAnOutline() {
         let doc = Markdown.render("# Заголовок\n\n## Цель\n\nТекст.\n\n### Ход мероприятия\n\n## Цель\n")
         #expect(doc.headings.map(\.anchor) == ["zagolovok", "tsel", "khod-meropriiatiia", "tsel-1"])

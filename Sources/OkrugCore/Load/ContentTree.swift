@@ -1,10 +1,6 @@
 import Foundation
 import OkrugSystem
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The files of `Content/`, listed once: relative paths (`materials/x/index.md`) with sizes.
 ///
 /// Everything later resolves references against this list, never against the file system,
@@ -45,22 +41,6 @@ public struct ContentTree: Sendable {
         return name[range.upperBound...].allSatisfy(\.isNumber)
     }
 
-    /// The names in a folder (without `.` and `..`); `nil` with `errno` set when it cannot be read.
-    private static func folderNames(_ path: String) -> [String]? {
-        guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while true {
-            errno = 0
-            guard let entry = readdir(directory) else { break }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return errno == 0 ? names : nil
-    }
-
     /// Lists `root` recursively. Hidden files (`.git`, `.DS_Store`) and editors' backup files
     /// are skipped; symlinks are followed only while they stay inside `root`.
     public static func scan(root: URL, displayRoot: String) -> (ContentTree, [Diagnostic]) {
@@ -76,8 +56,11 @@ public struct ContentTree: Sendable {
 
         /// `realDirectory`: where `directory` really is, symlinks resolved, for loop detection.
         func walk(_ directory: URL, relative: String, realDirectory: String) {
-            guard let names = folderNames(directory.path) else {
-                let code = errno
+            let names: [String]
+            do {
+                names = try FileIO.folderNames(directory.path)
+            } catch {
+                let code = error.code
                 let shown = shown(relative)
                 diagnostics.append(
                     .error(

@@ -1,4 +1,5 @@
 import Foundation
+import OkrugSystem
 
 /// The text of one content file, decoded and normalised (UTF-8, no BOM, `\n` line ends).
 public struct SourceText: Sendable {
@@ -32,11 +33,7 @@ public struct SourceText: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3) }
         // Line ends become `\n` on the bytes, before the text is made (Foundation's string
         // replacing went through NSString; searching a Swift string for `\r` went byte by byte).
-        let firstReturn = body.withUnsafeBytes { raw -> Int? in
-            guard let base = raw.baseAddress, let found = memchr(base, 0x0D, raw.count) else { return nil }
-            return body.startIndex + (UnsafeRawPointer(found) - base)
-        }
-        if let firstReturn {
+        if let firstReturn = FileIO.firstIndex(of: 0x0D, in: body) {
             var normalised = Array(body[..<firstReturn])
             normalised.reserveCapacity(body.count)
             var index = firstReturn

@@ -1,3 +1,4 @@
+import OkrugSystem
 import OkrugText
 
 /// «Похожие материалы»: those sharing tags (100 points a tag) or the direction (80 points),

@@ -1,5 +1,6 @@
 import Foundation
 import OkrugMarkdown
+import OkrugSystem
 import OkrugText
 
 /// The parse and resolve stages: parses every body with cmark (links rewritten to their

@@ -2,10 +2,6 @@ import Foundation
 import OkrugCore
 import OkrugMarkdown
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The pipeline, as a short list of named steps: load → parse and resolve → render → write.
 public enum Builder {
     public struct Report: Sendable {
@@ -69,7 +65,8 @@ public enum Builder {
         }
         // The old site is listed while the content is read and parsed.
         let listing = OutputListing.Pending.start(options.output)
-        var (site, diagnostics) = check(options, spool: HTMLSpool(), timer: &timer)
+        let spool = HTMLSpool()
+        var (site, diagnostics) = check(options, spool: spool, timer: &timer)
         let (templates, templateDiagnostics) = TemplateSet.load(
             from: options.templates, displayRoot: options.templatesDisplay)
         diagnostics += templateDiagnostics
@@ -95,6 +92,12 @@ public enum Builder {
             try session.fill { try SiteRenderer(site: resolved, templates: templates).render(to: $0) }
         } catch {
             diagnostics.append(writeFailure(error, "не удалось записать сайт"))
+            return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
+        }
+        // A page whose body could not be read back from the spool is incomplete: nothing is swapped in.
+        if let failure = spool?.readFailure {
+            session.abandon()
+            diagnostics.append(writeFailure(.system(failure), "тексты материалов не прочитаны"))
             return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
         }
         // A template that names a field no page has is an error, found as the pages were made.

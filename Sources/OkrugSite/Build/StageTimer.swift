@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Wall and CPU time of each pipeline step, printed to stderr when `OKRUG_TIMINGS=1`: what the
 /// benchmark reports, and where to look before optimising (CPU well under twice the wall time on
 /// two cores means a step runs on one core).

@@ -1,5 +1,6 @@
 import Foundation
 import OkrugCore
+import OkrugSystem
 import OkrugText
 
 /// The render stage: turns the `Site` into view models, renders them with the templates and

@@ -1,12 +1,5 @@
-import CXattr
 import Foundation
 import OkrugSystem
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The folders beside the output while a site is written. The new site is made whole in
 /// `.<name>.new-<pid>` and then trades places with the output in one `renameat2` exchange, so
@@ -22,13 +15,6 @@ enum OutputGeneration {
         output.deletingLastPathComponent().path + "/." + output.lastPathComponent + "." + suffix
     }
 
-    /// What kind of thing stands at `path` (without following a symlink): `nil` when nothing.
-    static func kind(_ path: String) -> mode_t? {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return nil }
-        return status.st_mode & S_IFMT
-    }
-
     /// Removes what a killed build left beside `output` (its new folder, or the old site
     /// between the two renames of the fallback swap, which is put back if the output is gone).
     /// Called with the output's lock held, so no running build owns any of them.
@@ -40,7 +26,11 @@ enum OutputGeneration {
             let rest = name.dropFirst(prefix.count)
             guard rest.hasPrefix("new-") || rest.hasPrefix("old-") || rest.hasPrefix("staging-") else { continue }
             let path = parent + "/" + name
-            if rest.hasPrefix("old-"), kind(output.path) == nil, rename(path, output.path) == 0 { continue }
+            if rest.hasPrefix("old-"), FileIO.kind(output.path) == nil,
+                (try? FileIO.rename(path, to: output.path)) != nil
+            {
+                continue
+            }
             try? FileManager.default.removeItem(atPath: path)
         }
     }
@@ -48,26 +38,28 @@ enum OutputGeneration {
     /// Puts the finished `generation` in place of `output` and removes the old site.
     static func swap(_ generation: String, into output: URL) throws(SystemError) {
         let target = output.path
-        guard kind(target) != nil else {
-            guard rename(generation, target) == 0 else { throw SystemError(path: target, code: errno) }
+        guard FileIO.kind(target) != nil else {
+            try FileIO.rename(generation, to: target)
             return
         }
-        if okrug_rename_exchange(generation, target) == 0 {
+        if try FileIO.exchange(generation, target) {
             // `generation` now names the old site.
             try? FileManager.default.removeItem(atPath: generation)
             return
         }
-        guard errno == EINVAL || errno == ENOSYS || errno == EPERM else {
-            throw SystemError(path: target, code: errno)
-        }
         // A file system without the exchange: two renames. Between them the output is missing
         // for an instant; a build killed there finds the old site beside it and puts it back.
         let old = sibling(output, "old-\(getpid())")
-        guard rename(target, old) == 0 else { throw SystemError(path: target, code: errno) }
-        guard rename(generation, target) == 0 else {
-            let code = errno
-            _ = rename(old, target)
-            throw SystemError(path: target, code: code)
+        do throws(SystemError) {
+            try FileIO.rename(target, to: old)
+        } catch {
+            throw SystemError(path: target, code: error.code)
+        }
+        do throws(SystemError) {
+            try FileIO.rename(generation, to: target)
+        } catch {
+            try? FileIO.rename(old, to: target)
+            throw error
         }
         try? FileManager.default.removeItem(atPath: old)
     }

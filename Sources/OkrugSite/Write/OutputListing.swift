@@ -4,12 +4,6 @@ import OkrugCore
 import OkrugSystem
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What the output folder holds before a write: its folders, and its files with the marks
 /// okrug left on them (`WrittenMark`) and their current size and time.
 ///
@@ -58,35 +52,14 @@ public struct OutputListing: Sendable {
         var isRegular = false
     }
 
-    /// The entries of one folder, with each file's mark read through the folder's descriptor.
+    /// The entries of one folder, with each file's mark.
     private static func entries(of relative: String, root: String) -> [Entry] {
         let path = relative.isEmpty ? root : root + "/" + relative
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        let folder = dirfd(directory)
-        var entries: [Entry] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let child = relative.isEmpty ? name : relative + "/" + name
-            var status = stat()
-            guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            if status.st_mode & S_IFMT == S_IFDIR {
-                entries.append(Entry(path: child, isFolder: true))
-                continue
-            }
-            var mark: WrittenMark?
-            if status.st_mode & S_IFMT == S_IFREG, let stored = WrittenMark.read(path: path + "/" + name),
-                stored == WrittenMark(fingerprint: stored.fingerprint, status: status)
-            {
-                mark = stored
-            }
-            entries.append(
-                Entry(path: child, isFolder: false, mark: mark, isRegular: status.st_mode & S_IFMT == S_IFREG))
+        return FileIO.folderEntries(path).map { entry in
+            Entry(
+                path: relative.isEmpty ? entry.name : relative + "/" + entry.name, isFolder: entry.kind == .folder,
+                mark: entry.mark, isRegular: entry.kind == .regular)
         }
-        return entries
     }
 
     /// A listing made on a background thread, waited for when the write begins.
@@ -97,7 +70,7 @@ public struct OutputListing: Sendable {
         /// `nil` when there is no output folder yet (or a symlink stands there, which the write
         /// refuses).
         public static func start(_ output: URL) -> Pending? {
-            guard OutputGeneration.kind(output.standardizedFileURL.path) == S_IFDIR else { return nil }
+            guard FileIO.kind(output.standardizedFileURL.path) == .folder else { return nil }
             let pending = Pending()
             let root = output.standardizedFileURL.path
             Thread {

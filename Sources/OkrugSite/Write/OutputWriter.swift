@@ -3,12 +3,6 @@ import OkrugCore
 import OkrugSystem
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The write stage. A build with errors never gets here, and a write that fails leaves the
 /// output as it was.
 ///
@@ -95,10 +89,10 @@ public struct OutputWriter: Sendable {
             var folder = output.path
             for component in file.path.split(separator: "/").dropLast() {
                 folder += "/" + component
-                switch OutputGeneration.kind(folder) {
+                switch FileIO.kind(folder) {
                 case nil:
                     do { try FileIO.makeDirectory(folder) } catch { throw .system(error) }
-                case S_IFDIR?: break
+                case .folder?: break
                 default: throw .system(SystemError(path: folder, code: ELOOP))
                 }
             }
@@ -110,22 +104,19 @@ public struct OutputWriter: Sendable {
             case .bytes(let data): bytes = [UInt8](data)
             case .array(let array): bytes = array
             case .copy(let source):
-                guard let read = FileIO.read(contentRoot.path + "/" + source) else {
-                    throw .system(SystemError(path: source, code: errno))
+                do {
+                    bytes = try FileIO.contents(contentRoot.path + "/" + source, shown: source)
+                } catch {
+                    throw .system(error)
                 }
-                bytes = read
             }
-            unlink(temporary)
+            FileIO.removeFile(temporary)
             do {
-                try FileIO.create(
-                    bytes, fingerprint: bytes.withUnsafeBytes { WrittenMark.fingerprint($0) }, at: temporary)
+                try FileIO.create(bytes, fingerprint: WrittenMark.fingerprint(of: bytes), at: temporary)
+                try FileIO.rename(temporary, to: target)
             } catch {
+                FileIO.removeFile(temporary)
                 throw .system(error)
-            }
-            guard rename(temporary, target) == 0 else {
-                let code = errno
-                unlink(temporary)
-                throw .system(SystemError(path: target, code: code))
             }
         }
     }
@@ -174,10 +165,10 @@ public final class OutputSession: OutputSink {
             do { self.lock = try OutputLock.acquire(writer.output) } catch { throw .system(error) }
         }
         let output = writer.output.path
-        switch OutputGeneration.kind(output) {
+        switch FileIO.kind(output) {
         case nil: existing = OutputListing(isMissing: true)
-        case S_IFDIR?: existing = listing?.wait() ?? OutputListing.list(output)
-        case S_IFLNK?: throw .system(SystemError(path: writer.output.lastPathComponent, code: ELOOP))
+        case .folder?: existing = listing?.wait() ?? OutputListing.list(output)
+        case .symlink?: throw .system(SystemError(path: writer.output.lastPathComponent, code: ELOOP))
         default: throw .system(SystemError(path: writer.output.lastPathComponent, code: ENOTDIR))
         }
         generation = OutputGeneration.newFolder(for: writer.output)
@@ -196,10 +187,7 @@ public final class OutputSession: OutputSink {
             case .bytes(let data): try store(data, path: file.path)
             case .array(let bytes): try store(bytes, path: file.path)
             case .copy(let source):
-                guard let bytes = FileIO.read(writer.contentRoot.path + "/" + source) else {
-                    throw SystemError(path: source, code: errno)
-                }
-                try store(bytes, path: file.path)
+                try store(try FileIO.contents(writer.contentRoot.path + "/" + source, shown: source), path: file.path)
             }
         } catch {
             throw OutputWriter.WriteError.system(shown(error))
@@ -221,8 +209,8 @@ public final class OutputSession: OutputSink {
     /// Notes the file as unchanged when the old output holds these bytes (its mark says so
     /// without a system call; without a mark, a file of the same size is compared); else
     /// writes it into the new generation.
-    private func store(_ data: some ContiguousBytes, path: String) throws(SystemError) {
-        let (fingerprint, count) = data.withUnsafeBytes { (WrittenMark.fingerprint($0), $0.count) }
+    private func store(_ data: some Collection<UInt8> & ContiguousBytes, path: String) throws(SystemError) {
+        let (fingerprint, count) = (WrittenMark.fingerprint(of: data), data.count)
         if let before = existing.files[path] {
             if let mark = before.mark, mark.fingerprint == fingerprint, mark.size == count {
                 progress.withLock {

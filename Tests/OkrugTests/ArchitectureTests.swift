@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// The arrows between the stages (docs/architecture.md), checked over the sources themselves:
+/// a file that imports a module its stage may not use, unsafe pointer code outside the two
+/// low-level targets, or cmark memory handled outside its one discipline fails the test run.
+@Suite struct ArchitectureTests {
+    /// Modules any stage may import.
+    static let everywhere: Set<String> = ["Foundation", "Dispatch", "Synchronization"]
+
+    /// What each target may import, besides `everywhere`. Dependencies point one way:
+    /// CLI → site → core → markdown / template → text and system; the server → site.
+    static let allowed: [String: Set<String>] = [
+        "OkrugSystem": ["Glibc", "CXattr", "CYaml"],
+        "OkrugText": [],
+        "OkrugMarkdown": ["Glibc", "Ccmark", "OkrugSystem", "OkrugText"],
+        "OkrugTemplate": ["OkrugText"],
+        "OkrugCore": ["Yams", "OkrugMarkdown", "OkrugSystem", "OkrugText"],
+        "OkrugSite": ["OkrugCore", "OkrugTemplate", "OkrugMarkdown", "OkrugSystem", "OkrugText"],
+        "OkrugServer": [
+            "OkrugSite", "OkrugCore", "OkrugSystem", "OkrugText", "Hummingbird", "Logging", "NIOCore",
+            "ServiceLifecycle",
+        ],
+        "okrug": ["ArgumentParser", "OkrugSite", "OkrugCore", "OkrugSystem", "OkrugText"],
+        "okrug-serve": ["ArgumentParser", "OkrugServer", "OkrugSite"],
+    ]
+
+    /// The only targets with unsafe pointer code: cmark's tree and memory, and the system calls.
+    static let unsafeAllowed: Set<String> = ["OkrugMarkdown", "OkrugSystem"]
+
+    static let sources = repositoryRoot.appendingPathComponent("Sources")
+
+    /// Swift files of a target, by path relative to `Sources/<target>/`.
+    static func files(of target: String) throws -> [(String, String)] {
+        let folder = sources.appendingPathComponent(target)
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var found: [(String, String)] = []
+        for case let path as String in walker where path.hasSuffix(".swift") {
+            found.append((path, try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)))
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
+    /// The code without comments and string literals, so a word in prose is not a violation.
+    static func code(_ source: String) -> String {
+        source.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> String in
+                var kept = String(line).replacing(/"(?:\\.|[^"\\])*"/, with: "\"\"")
+                if let comment = kept.range(of: "//") { kept = String(kept[..<comment.lowerBound]) }
+                return kept
+            }
+            .joined(separator: "\n")
+    }
+
+    /// What is wrong with one file of `target`.
+    static func violations(target: String, file: String, source: String) -> [String] {
+        var found: [String] = []
+        let permitted = everywhere.union(allowed[target] ?? [])
+        let importLine =
+            /(?m)^[ \t]*(?:@testable[ \t]+|@_exported[ \t]+)?import[ \t]+(?:(?:struct|enum|class|func|protocol|typealias|var|let)[ \t]+)?(\w+)/
+        for match in source.matches(of: importLine) {
+            let module = String(match.1)
+            if !permitted.contains(module) { found.append("\(target)/\(file): import \(module) is not allowed here") }
+        }
+        let body = code(source)
+        if !unsafeAllowed.contains(target),
+            let hit = body.firstMatch(
+                of:
+                    /(?m)(?:^|[^\w])(Unsafe\w*|withUnsafe\w*|OpaquePointer|Unmanaged|baseAddress|unsafeUninitialized\w*|nonisolated\(unsafe\)|pointee|mem(?:chr|cpy|cmp|set)\()/
+            )
+        {
+            found.append("\(target)/\(file): unsafe code («\(hit.1)») belongs in OkrugSystem or OkrugMarkdown")
+        }
+        if target == "OkrugMarkdown" {
+            // cmark's memory: only through MarkdownArena.scope (see MarkdownArena.swift).
+            if let hit = body.firstMatch(of: /(cmark_parse_document|cmark_node_new|cmark_parser_new)\(/) {
+                found.append("\(target)/\(file): «\(hit.1)» takes the C allocator; use MarkdownArena.scope")
+            }
+            if file != "MarkdownArena.swift", let hit = body.firstMatch(of: /(?m)(?:^|[^\w.])(free\()/) {
+                found.append("\(target)/\(file): «\(hit.1)» on cmark's memory; the arena gives it back")
+            }
+        }
+        return found
+    }
+
+    @Test func everyTargetHasItsRule() throws {
+        let targets = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path)
+            .filter { !$0.hasPrefix(".") && $0 != "Ccmark" && $0 != "CXattr" }
+        #expect(Set(targets) == Set(Self.allowed.keys))
+    }
+
+    @Test func importsPointOneWayAndUnsafeCodeStaysLow() throws {
+        var found: [String] = []
+        for target in Self.allowed.keys.sorted() {
+            for (file, source) in try Self.files(of: target) {
+                found += Self.violations(target: target, file: file, source: source)
+            }
+        }
+        #expect(found == [])
+    }
+
+    /// Package.swift may not declare what the sources may not import.
+    @Test func packageDeclaresOnlyAllowedDependencies() throws {
+        let manifest = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        var checked = 0
+        for chunk in manifest.split(separator: /\.(?:target|executableTarget)\(/).dropFirst() {
+            guard let name = chunk.firstMatch(of: /name:\s*"([^"]+)"/)?.1 else { continue }
+            let declared = chunk.firstMatch(of: /dependencies:\s*\[([^\]]*)\]/).map { String($0.1) } ?? ""
+            let modules = declared.matches(of: /(?:\.product\(name:\s*)?"([^"]+)"/).map { String($0.1) }
+                .filter { $0 != "swift-argument-parser" }
+            let package = Set(declared.matches(of: /package:\s*"([^"]+)"/).map { String($0.1) })
+            for module in modules where !package.contains(module) {
+                #expect(
+                    Self.allowed[String(name)]?.contains(module) == true,
+                    "\(name) declares \(module), which ArchitectureTests.allowed does not let it use")
+            }
+            checked += 1
+        }
+        #expect(checked == Self.allowed.count)
+    }
+
+    /// The checks catch what they are for.
+    @Test func aBackwardImportAndStrayUnsafeCodeAreCaught() {
+        let backward = "import Foundation\nimport OkrugSite\n\nstruct X {}\n"
+        #expect(Self.violations(target: "OkrugCore", file: "X.swift", source: backward).count == 1)
+        let server = "@testable import Hummingbird\n"
+        #expect(Self.violations(target: "okrug", file: "Okrug.swift", source: server).count == 1)
+        let pointer = "func f(_ a: [UInt8]) { a.withUnsafeBytes { _ in } }\n"
+        #expect(Self.violations(target: "OkrugSite", file: "X.swift", source: pointer).count == 1)
+        #expect(Self.violations(target: "OkrugSystem", file: "X.swift", source: pointer) == [])
+        let prose = "// withUnsafeBytes is not used here\nlet s = \"UnsafePointer\"\n"
+        #expect(Self.violations(target: "OkrugSite", file: "X.swift", source: prose) == [])
+        let cmark = "let root = cmark_parse_document(text, count, 0)\nfree(html)\n"
+        #expect(Self.violations(target: "OkrugMarkdown", file: "Markdown.swift", source: cmark).count == 2)
+    }
+}
