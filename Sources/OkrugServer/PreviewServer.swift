@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import OkrugCore
 import OkrugSite
 import ServiceLifecycle
 
@@ -88,7 +89,7 @@ public enum PreviewServer {
             if type.hasPrefix("text/html") { data = LiveReload.inject(into: data) }
             return respond(.ok, type: type, body: data, request)
         case .notFound, .refused:
-            let notFound = site.root.appendingPathComponent("404.html")
+            let notFound = site.root.appendingPathComponent(Routes.notFound)
             if let data = try? Data(contentsOf: notFound) {
                 return respond(
                     .notFound, type: "text/html; charset=utf-8", body: LiveReload.inject(into: data), request)

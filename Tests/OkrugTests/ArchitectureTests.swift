@@ -52,6 +52,10 @@ import Testing
             .joined(separator: "\n")
     }
 
+    /// A string that spells an address of the site or a folder of Content/.
+    nonisolated(unsafe) static let routeLiteral =
+        /"(?:materials|pages|plans?|search|schools|directions|kinds|people|subjects|grades|tags|pagefind)\/|(?:feed|sitemap)\.xml|robots\.txt|404\.html|calendar\.ics|results\.csv|\bpage\/\\\(/
+
     /// What is wrong with one file of `target`.
     static func violations(target: String, file: String, source: String) -> [String] {
         var found: [String] = []
@@ -70,6 +74,14 @@ import Testing
             )
         {
             found.append("\(target)/\(file): unsafe code («\(hit.1)») belongs in OkrugSystem or OkrugMarkdown")
+        }
+        // Addresses are spelled in Routes only (and the sources' folders in ContentFolders).
+        if file != "Routes/Routes.swift", file != "Load/ContentFolders.swift" {
+            for line in source.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                if let hit = line.firstMatch(of: routeLiteral) {
+                    found.append("\(target)/\(file): the address «\(hit.0)» belongs in Routes")
+                }
+            }
         }
         if target == "OkrugMarkdown" {
             // cmark's memory: only through MarkdownArena.scope (see MarkdownArena.swift).
@@ -131,6 +143,9 @@ import Testing
         #expect(Self.violations(target: "OkrugSystem", file: "X.swift", source: pointer) == [])
         let prose = "// withUnsafeBytes is not used here\nlet s = \"UnsafePointer\"\n"
         #expect(Self.violations(target: "OkrugSite", file: "X.swift", source: prose) == [])
+        let route = "let path = \"materials/\\(slug)/\"\n"
+        #expect(Self.violations(target: "OkrugSite", file: "Render/X.swift", source: route).count == 1)
+        #expect(Self.violations(target: "OkrugCore", file: "Routes/Routes.swift", source: route) == [])
         let cmark = "let root = cmark_parse_document(text, count, 0)\nfree(html)\n"
         #expect(Self.violations(target: "OkrugMarkdown", file: "Markdown.swift", source: cmark).count == 2)
     }

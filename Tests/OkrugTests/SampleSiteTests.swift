@@ -125,12 +125,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let site = try #require(report.site)
         for kind in TaxonomyKind.allCases {
-            let index = try Self.page(output, kind.path + "index.html")
+            let index = try Self.page(output, Routes.file(of: Routes.taxonomy(kind)))
             let taxonomy = try #require(site.taxonomies[kind])
             #expect(!taxonomy.terms.isEmpty, "\(kind)")
             for term in taxonomy.terms {
                 #expect(index.contains("href=\"\(term.slug)/\""), "\(kind) \(term.slug)")
-                let termPage = try Self.page(output, term.path(in: kind) + "index.html")
+                let termPage = try Self.page(output, Routes.file(of: Routes.term(kind, term.slug)))
                 #expect(termPage.contains(RussianPlural.material.counted(term.materials.count)))
             }
         }

@@ -59,11 +59,11 @@ enum ContentAudit {
                 continue
             }
             let hint: String
-            if isMarkdown, path.hasPrefix("materials/") {
+            if isMarkdown, path.hasPrefix(ContentFolders.materials) {
                 hint = "материал — это Content/materials/<имя>.md или Content/materials/<имя>/index.md"
-            } else if isMarkdown, path.hasPrefix("pages/") {
+            } else if isMarkdown, path.hasPrefix(ContentFolders.pages) {
                 hint = "страница — это Content/pages/<имя>.md или Content/pages/<имя>/index.md"
-            } else if path.hasPrefix("plans/") {
+            } else if path.hasPrefix(ContentFolders.plans) {
                 hint = "план — это Content/plans/<год>.yaml"
             } else {
                 hint =

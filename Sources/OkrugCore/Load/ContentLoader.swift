@@ -118,12 +118,12 @@ public enum ContentLoader {
 
     /// `materials/x.md` or `materials/x/index.md`.
     static func isMaterialFile(_ path: String) -> Bool {
-        isDocument(path, in: "materials/")
+        isDocument(path, in: ContentFolders.materials)
     }
 
     /// `pages/x.md` or `pages/x/index.md`.
     static func isPageFile(_ path: String) -> Bool {
-        isDocument(path, in: "pages/")
+        isDocument(path, in: ContentFolders.pages)
     }
 
     private static func isDocument(_ path: String, in folder: String) -> Bool {

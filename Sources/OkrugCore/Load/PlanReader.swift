@@ -3,7 +3,9 @@
 enum PlanReader {
     /// `plans/2023.yaml`
     static func isPlanFile(_ path: String) -> Bool {
-        guard path.hasPrefix("plans/"), !path.dropFirst("plans/".count).contains("/") else { return false }
+        guard path.hasPrefix(ContentFolders.plans), !path.dropFirst(ContentFolders.plans.count).contains("/") else {
+            return false
+        }
         return path.hasSuffix(".yaml") || path.hasSuffix(".yml")
     }
 
@@ -18,7 +20,7 @@ enum PlanReader {
         else { return nil }
 
         let fileYear = Int(
-            relativePath.dropFirst("plans/".count).split(separator: ".").first.map(String.init) ?? "")
+            relativePath.dropFirst(ContentFolders.plans.count).split(separator: ".").first.map(String.init) ?? "")
         let year = reader.int("year")
         if year == nil, !reader.has("year") {
             reader.report(

@@ -33,9 +33,6 @@ public enum TaxonomyKind: String, Sendable, Hashable, CaseIterable {
         case .people: return "Автор"
         }
     }
-
-    /// Output folder: `directions/`.
-    public var path: String { rawValue + "/" }
 }
 
 public struct Taxonomy: Sendable {
@@ -50,7 +47,4 @@ public struct Term: Sendable, Hashable {
     public var description: String
     /// Indices into `Site.materials`, newest first.
     public var materials: [Int]
-
-    /// `directions/methodical/` for a term of `directions`.
-    public func path(in kind: TaxonomyKind) -> String { kind.path + slug + "/" }
 }

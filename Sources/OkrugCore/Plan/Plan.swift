@@ -21,10 +21,6 @@ public struct Plan: Sendable {
     public var expectedResults: [InlineText]
     public var executor: InlineText?
 
-    /// `plan/2023/`
-    public var path: String { "plan/\(year)/" }
-    public var calendarPath: String { "plan/\(year)/calendar.ics" }
-
     /// Every activity, section after section, in the plan's order.
     public var activities: [PlanActivity] { sections.flatMap(\.activities) }
 
@@ -83,8 +79,6 @@ public struct PlanActivity: Sendable {
     public var materials: [Int]
     public var sectionTitle: String
 
-    /// `plan/2023/<id>/`
-    public var path: String { "plan/\(year)/\(id)/" }
     /// `2023/<id>`, as materials name it.
     public var reference: String { "\(year)/\(id)" }
 

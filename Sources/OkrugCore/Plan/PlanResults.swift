@@ -72,18 +72,18 @@ public struct PlanResults: Sendable {
             Count(
                 label: school.id == partnerID ? "\(school.name) (школа-партнер)" : school.name,
                 value: inYear.filter { site.materials[$0].schoolID == school.id }.count,
-                path: "schools/\(school.id)/", highlighted: school.id == partnerID)
+                path: Routes.school(school.id), highlighted: school.id == partnerID)
         }
         let byDirection = site.directions.map { direction in
             Count(
                 label: "\(direction.number). \(direction.title)",
                 value: inYear.filter { site.materials[$0].directionID == direction.id }.count,
-                path: "directions/\(direction.id)/")
+                path: Routes.direction(direction.id))
         }
         let byKind = MaterialKind.allCases.map { kind in
             Count(
                 label: kind.russian, value: inYear.filter { site.materials[$0].kind == kind }.count,
-                path: "kinds/\(kind.rawValue)/")
+                path: Routes.kind(kind))
         }.filter { $0.value > 0 }.sorted { ($1.value, $0.label) < ($0.value, $1.label) }
         let byMonth = (1...12).map { month in
             Count(
@@ -105,7 +105,7 @@ public struct PlanResults: Sendable {
             for author in site.materials[index].authors { authorCounts[author.slug, default: 0] += 1 }
         }
         let newAuthors = authorCounts.keys.filter { firstYear[$0] == year }.map { slug in
-            Count(label: names[slug] ?? slug, value: authorCounts[slug] ?? 0, path: "people/\(slug)/")
+            Count(label: names[slug] ?? slug, value: authorCounts[slug] ?? 0, path: Routes.person(slug))
         }.sorted { ($1.value, $0.label) < ($0.value, $1.label) }
 
         let sections = plan.sections.map { section in

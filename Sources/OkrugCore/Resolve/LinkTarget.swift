@@ -11,7 +11,7 @@ enum LinkTarget: Hashable {
     /// Another material or page (by its output path), with an optional heading anchor.
     case document(path: String, sourcePath: String, fragment: String?)
     /// A page of the site that is not a document (`/search/`, `/schools/sosh13/`), checked
-    /// against the built site's pages once they are known (`SitePaths`).
+    /// against the built site's pages once they are known (`Routes.all(of:)`).
     case sitePath(path: String, fragment: String?)
     /// A document that failed to load: its own error says why; the link is not reported again.
     case unavailable

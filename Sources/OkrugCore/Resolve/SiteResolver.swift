@@ -29,11 +29,6 @@ public enum SiteResolver {
         }
     }
 
-    /// Folders of the site that free pages must not take.
-    static let reservedPaths: Set<String> = Set(TaxonomyKind.allCases.map(\.rawValue)).union([
-        "materials", "plan", "search", "assets", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html",
-    ])
-
     public static func resolve(_ content: LoadedContent, options: Options) -> (Site?, [Diagnostic]) {
         // A one-off build keeps nothing for later: no cache keys, no fingerprint of the tree.
         let result = resolve(content, options: options, reusing: ParseCache(keeping: false))
@@ -86,17 +81,17 @@ public enum SiteResolver {
                         material.slug.position, "из имени файла не получается адрес",
                         hint: "задайте адрес полем «slug: latinskoe-imia»"))
             }
-            claim("materials/\(material.slug.value)/", by: material.relativePath, at: material.slug.position)
+            claim(Routes.material(material.slug.value), by: material.relativePath, at: material.slug.position)
         }
         for page in content.pages {
-            if reservedPaths.contains(page.slug.value) || page.slug.value.isEmpty {
+            if Routes.reserved.contains(page.slug.value) || page.slug.value.isEmpty {
                 diagnostics.append(
                     .error(
                         page.slug.position, "адрес /\(page.slug.value)/ занят разделом сайта",
                         hint: "переименуйте файл страницы или задайте «slug: …»"))
                 continue
             }
-            claim("\(page.slug.value)/", by: page.relativePath, at: page.slug.position)
+            claim(Routes.page(page.slug.value), by: page.relativePath, at: page.slug.position)
         }
         var documentsBySource: [String: String] = [:]
         for (path, owner) in owners { documentsBySource[owner.0] = path }
@@ -145,7 +140,7 @@ public enum SiteResolver {
             // it is moved there here.
             var result = parse(
                 source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
-                documents[source.relativePath] ?? "materials/\(source.slug.value)/", spool: spool)
+                documents[source.relativePath] ?? Routes.material(source.slug.value), spool: spool)
             if let spool, result.1.spooled == nil {
                 result.1.spooled = spool.store(result.1.document.html)
                 result.1.document.html = ""
@@ -155,7 +150,7 @@ public enum SiteResolver {
         let pageResults = ParallelMap.map(content.pages) { source in
             parse(
                 source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
-                documents[source.relativePath] ?? "\(source.slug.value)/")
+                documents[source.relativePath] ?? Routes.page(source.slug.value))
         }
         var newCache = ParseCache(keeping: keeping)
         newCache.context = ResolveContext(
@@ -215,9 +210,9 @@ public enum SiteResolver {
         // Files by material folder (`materials/x`), listed once: looking them up per material
         // in the whole tree would be quadratic.
         var folderFiles: [String: [String]] = [:]
-        for path in tree.sortedPaths where path.hasPrefix("materials/") {
+        for path in tree.sortedPaths where path.hasPrefix(ContentFolders.materials) {
             let parts = path.split(separator: "/", maxSplits: 2)
-            if parts.count == 3 { folderFiles["materials/" + parts[1], default: []].append(path) }
+            if parts.count == 3 { folderFiles[ContentFolders.materials + parts[1], default: []].append(path) }
             if parts.count == 2 { folderFiles["materials", default: []].append(path) }
         }
 
@@ -257,7 +252,7 @@ public enum SiteResolver {
             related: RelatedMaterials.compute(materials), plans: plans, buildDay: options.buildDay,
             buildTimestamp: options.buildTimestamp)
         // Links to the site's own sections, now that every page of it is known.
-        let known = SitePaths.all(of: site)
+        let known = Routes.all(of: site)
         for reference in (parsedMaterials + parsedPages).flatMap(\.sitePathReferences)
         where !known.contains(reference.sourcePath) {
             let suggestion = Suggestion.closest(to: reference.sourcePath, in: Array(known), limit: 1).first

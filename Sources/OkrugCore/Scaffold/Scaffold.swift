@@ -60,9 +60,9 @@ public enum Scaffold {
         check(request.direction, directionList, what: "направления", option: "--direction")
         check(request.kind, kindList, what: "формы", option: "--kind")
 
-        let folder = content.appendingPathComponent("materials/\(slug)")
+        let folder = content.appendingPathComponent(ContentFolders.materials + slug)
         let file = folder.appendingPathComponent("index.md")
-        let single = content.appendingPathComponent("materials/\(slug).md")
+        let single = content.appendingPathComponent(ContentFolders.materials + slug + ".md")
         for existing in [folder, single] where !slug.isEmpty && FileManager.default.fileExists(atPath: existing.path) {
             diagnostics.append(
                 .error(
@@ -150,7 +150,7 @@ public enum Scaffold {
         guard !slug.isEmpty else {
             return (nil, [.error(start, "из названия не получается адрес", hint: "дайте название словами")])
         }
-        guard !SiteResolver.reservedPaths.contains(slug) else {
+        guard !Routes.reserved.contains(slug) else {
             return (
                 nil,
                 [
@@ -158,8 +158,8 @@ public enum Scaffold {
                 ]
             )
         }
-        let file = content.appendingPathComponent("pages/\(slug).md")
-        let bundle = content.appendingPathComponent("pages/\(slug)/index.md")
+        let file = content.appendingPathComponent(ContentFolders.pages + slug + ".md")
+        let bundle = content.appendingPathComponent(ContentFolders.pages + slug + "/index.md")
         for existing in [file, bundle] where FileManager.default.fileExists(atPath: existing.path) {
             return (
                 nil,

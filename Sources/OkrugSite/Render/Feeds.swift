@@ -14,7 +14,7 @@ enum Feeds {
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(site.config.language))">
               <title>\(XMLText.escape(site.config.title))</title>
               <subtitle>\(XMLText.escape(site.config.description))</subtitle>
-              <link href="\(XMLText.escape(base))feed.xml" rel="self" type="application/atom+xml"/>
+              <link href="\(XMLText.escape(base + Routes.feed))" rel="self" type="application/atom+xml"/>
               <link href="\(XMLText.escape(base))" rel="alternate" type="text/html"/>
               <id>\(XMLText.escape(base))</id>
               <updated>\(updated)</updated>
@@ -48,21 +48,21 @@ enum Feeds {
     static func sitemap(_ site: Site) -> String {
         let base = site.config.baseURL
         var entries: [(String, CalendarDay?)] = [
-            ("", site.materials.first?.date), ("materials/", site.materials.first?.date),
+            ("", site.materials.first?.date), (Routes.materials, site.materials.first?.date),
         ]
         for material in site.materials { entries.append((material.path, material.date)) }
         for kind in TaxonomyKind.allCases {
-            entries.append((kind.path, nil))
+            entries.append((Routes.taxonomy(kind), nil))
             for term in site.taxonomies[kind]?.terms ?? [] {
-                entries.append((term.path(in: kind), term.materials.first.map { site.materials[$0].date }))
+                entries.append((Routes.term(kind, term.slug), term.materials.first.map { site.materials[$0].date }))
             }
         }
         for page in site.pages { entries.append((page.path, nil)) }
-        if !site.plans.isEmpty { entries.append(("plan/", nil)) }
+        if !site.plans.isEmpty { entries.append((Routes.plans, nil)) }
         for plan in site.plans {
-            entries.append((plan.path, nil))
-            entries.append((plan.path + "results/", nil))
-            for activity in plan.activities { entries.append((activity.path, nil)) }
+            entries.append((Routes.plan(plan.year), nil))
+            entries.append((Routes.results(plan.year), nil))
+            for activity in plan.activities { entries.append((Routes.activity(activity.id, year: activity.year), nil)) }
         }
         var xml =
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
@@ -76,6 +76,6 @@ enum Feeds {
     }
 
     static func robots(_ site: Site) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n"
+        "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL + Routes.sitemap)\n"
     }
 }

@@ -19,7 +19,7 @@ enum ICalendar {
             "X-WR-CALNAME:\(text(plan.title.plain))",
         ]
         let undated = plan.activities.filter { !$0.when.isDated }
-        var description = "\(plan.title.plain). \(base)\(plan.path)"
+        var description = "\(plan.title.plain). \(base)\(Routes.plan(plan.year))"
         if !undated.isEmpty {
             description += "\n\nБез отдельной даты:"
             for activity in undated {
@@ -28,7 +28,7 @@ enum ICalendar {
         }
         lines.append("DESCRIPTION:\(text(description))")
         lines.append("X-WR-CALDESC:\(text(description))")
-        lines.append("URL:\(base)\(plan.path)")
+        lines.append("URL:\(base)\(Routes.plan(plan.year))")
 
         for activity in plan.activities {
             guard let span = activity.when.calendarSpan else { continue }
@@ -52,7 +52,7 @@ enum ICalendar {
                 "SUMMARY:\(text(summary))",
                 "DESCRIPTION:\(text(details))",
                 "CATEGORIES:\(text(activity.sectionTitle))",
-                "URL:\(base)\(activity.path)",
+                "URL:\(base)\(Routes.activity(activity.id, year: activity.year))",
                 "TRANSP:TRANSPARENT",
                 "END:VEVENT",
             ]

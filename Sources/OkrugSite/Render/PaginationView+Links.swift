@@ -4,7 +4,7 @@ extension Pagination {
     /// The links of page `current` of `count`, for the page at `pagePath`.
     static func view(current: Int, count: Int, base: String, from pagePath: String) -> PaginationView {
         func url(_ number: Int) -> String {
-            RelativeURL.link(from: pagePath, to: number == 1 ? base : "\(base)page/\(number)/")
+            RelativeURL.link(from: pagePath, to: Routes.listingPage(base, number: number))
         }
         var pages: [PaginationView.PageLink] = []
         var lastShown = 0

@@ -16,7 +16,7 @@ extension SiteRenderer {
                         activity, plan: plan, previous: offset > 0 ? activities[offset - 1] : nil,
                         next: offset + 1 < activities.count ? activities[offset + 1] : nil))
             }
-            files.append(.text(plan.calendarPath, ICalendar.plan(plan, site: site)))
+            files.append(.text(Routes.planCalendar(plan.year), ICalendar.plan(plan, site: site)))
             files += resultsFiles(plan)
         }
         return files
@@ -30,7 +30,7 @@ extension SiteRenderer {
     func responsible(_ activity: PlanActivity, from path: String, people: Set<String>) -> [ResponsiblePartView] {
         activity.responsible.map { part in
             let url = part.person.flatMap { person in
-                people.contains(person.slug) ? RelativeURL.link(from: path, to: "people/\(person.slug)/") : nil
+                people.contains(person.slug) ? RelativeURL.link(from: path, to: Routes.person(person.slug)) : nil
             }
             return ResponsiblePartView(html: part.text.html, personURL: url)
         }
@@ -54,25 +54,26 @@ extension SiteRenderer {
 
     func activityLink(_ activity: PlanActivity, from path: String) -> ActivityLinkView {
         ActivityLinkView(
-            title: activity.title.plain, url: RelativeURL.link(from: path, to: activity.path),
+            title: activity.title.plain,
+            url: RelativeURL.link(from: path, to: Routes.activity(activity.id, year: activity.year)),
             whenWords: activity.when.inWords, status: status(activity.when))
     }
 
     func planIndex() -> OutputFile {
-        let path = "plan/"
+        let path = Routes.plans
         let plans = site.plans.reversed().map { plan in
             PlanSummaryView(
-                title: plan.title.plain, url: RelativeURL.link(from: path, to: plan.path), year: plan.year,
+                title: plan.title.plain, url: RelativeURL.link(from: path, to: Routes.plan(plan.year)), year: plan.year,
                 count: RussianPlural.activity.counted(plan.activities.count),
                 current: plan.year == site.currentPlan?.year)
         }
         let view = PlanIndexView(
             layout: layout(path: path, title: "Планы партнерства", section: "plan", breadcrumbs: []), plans: plans)
-        return templates.page(path + "index.html", view, template: "plans")
+        return templates.page(Routes.file(of: path), view, template: "plans")
     }
 
     func planPage(_ plan: Plan) -> OutputFile {
-        let path = plan.path
+        let path = Routes.plan(plan.year)
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         let people = peopleWithPages
         var number = 0
@@ -86,7 +87,8 @@ extension SiteRenderer {
                     let status = ActivityStatus(activity.when, on: site.buildDay)
                     counts[status, default: 0] += 1
                     return ActivityRowView(
-                        number: number, titleHTML: activity.title.html, url: url(activity.path),
+                        number: number, titleHTML: activity.title.html,
+                        url: url(Routes.activity(activity.id, year: activity.year)),
                         when: activity.when.text, whenWords: activity.when.inWords,
                         status: StatusView(code: status.rawValue, label: status.russian),
                         responsible: responsible(activity, from: path, people: people),
@@ -109,18 +111,18 @@ extension SiteRenderer {
         let view = PlanPageView(
             layout: layout(
                 path: path, title: plan.title.plain, section: "plan",
-                breadcrumbs: [LinkView(title: "Планы", url: "plan/")], description: plan.goal?.plain),
+                breadcrumbs: [LinkView(title: "Планы", url: Routes.plans)], description: plan.goal?.plain),
             titleHTML: plan.title.html, year: plan.year,
             asOf: "Состояние на \(site.buildDay.russian)",
-            partner: partner.map { LinkView(title: $0.name, url: url("schools/\($0.id)/")) },
+            partner: partner.map { LinkView(title: $0.name, url: url(Routes.school($0.id))) },
             satellites: plan.satelliteIDs.compactMap { site.school($0) }.map {
-                LinkView(title: $0.name, url: url("schools/\($0.id)/"))
+                LinkView(title: $0.name, url: url(Routes.school($0.id)))
             },
             goalHTML: plan.goal?.html,
             definitions: plan.definitions.map { DefinitionView(term: $0.term, html: $0.text.html) },
             hasDefinitions: !plan.definitions.isEmpty,
             directions: plan.directionIDs.compactMap { site.direction($0) }.map {
-                LinkView(title: $0.title, url: url("directions/\($0.id)/"))
+                LinkView(title: $0.title, url: url(Routes.direction($0.id)))
             },
             hasDirections: !plan.directionIDs.isEmpty,
             roadmapTitle: plan.roadmapTitle,
@@ -128,41 +130,42 @@ extension SiteRenderer {
             sections: sections, summary: summary,
             expectedResults: plan.expectedResults.map(\.html), hasExpectedResults: !plan.expectedResults.isEmpty,
             executorHTML: plan.executor?.html,
-            calendarURL: url(plan.calendarPath),
-            resultsURL: url(plan.path + "results/"),
+            calendarURL: url(Routes.planCalendar(plan.year)),
+            resultsURL: url(Routes.results(plan.year)),
             otherPlans: site.plans.filter { $0.year != plan.year }.reversed().map {
-                LinkView(title: $0.title.plain, url: url($0.path))
+                LinkView(title: $0.title.plain, url: url(Routes.plan($0.year)))
             },
             hasOtherPlans: site.plans.count > 1)
-        return templates.page(path + "index.html", view, template: "plan")
+        return templates.page(Routes.file(of: path), view, template: "plan")
     }
 
     func activityPage(_ activity: PlanActivity, plan: Plan, previous: PlanActivity?, next: PlanActivity?)
         -> OutputFile
     {
-        let path = activity.path
+        let path = Routes.activity(activity.id, year: activity.year)
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         let direction = activity.directionID.flatMap { site.direction($0) }
         let view = ActivityPageView(
             layout: layout(
                 path: path, title: activity.title.plain, section: "plan",
                 breadcrumbs: [
-                    LinkView(title: "Планы", url: "plan/"), LinkView(title: "План на \(plan.year) год", url: plan.path),
+                    LinkView(title: "Планы", url: Routes.plans),
+                    LinkView(title: "План на \(plan.year) год", url: Routes.plan(plan.year)),
                 ], description: "\(activity.when.inWords). \(activity.indicator.plain)",
                 structuredData: StructuredData.event(activity, plan: plan, site: site),
                 searchFields: searchFields(for: activity, plan: plan)),
-            titleHTML: activity.title.html, planTitle: plan.title.plain, planURL: url(plan.path),
+            titleHTML: activity.title.html, planTitle: plan.title.plain, planURL: url(Routes.plan(plan.year)),
             section: activity.sectionTitle, when: activity.when.text, whenWords: activity.when.inWords,
             startISO: activity.when.calendarSpan?.start.iso, status: status(activity.when),
             responsible: responsible(activity, from: path, people: peopleWithPages),
             indicatorHTML: activity.indicator.html,
-            direction: direction.map { LinkView(title: $0.title, url: url("directions/\($0.id)/")) },
+            direction: direction.map { LinkView(title: $0.title, url: url(Routes.direction($0.id))) },
             materials: activity.materials.map { card($0, from: path) }, hasMaterials: !activity.materials.isEmpty,
             materialsCount: RussianPlural.material.counted(activity.materials.count),
-            calendarURL: url(plan.calendarPath),
-            previous: previous.map { LinkView(title: $0.title.plain, url: url($0.path)) },
-            next: next.map { LinkView(title: $0.title.plain, url: url($0.path)) })
-        return templates.page(path + "index.html", view, template: "activity")
+            calendarURL: url(Routes.planCalendar(plan.year)),
+            previous: previous.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) },
+            next: next.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) })
+        return templates.page(Routes.file(of: path), view, template: "activity")
     }
 
     /// The current plan on the home page: the stage now (or the next one) and the next dated
@@ -187,11 +190,11 @@ extension SiteRenderer {
             note = "Мероприятий с датами впереди нет: остальные идут в течение года."
         }
         return HomePlanView(
-            title: plan.title.plain, url: RelativeURL.link(from: path, to: plan.path), stageLabel: label,
+            title: plan.title.plain, url: RelativeURL.link(from: path, to: Routes.plan(plan.year)), stageLabel: label,
             stage: stage.map(stageView), upcoming: upcoming.map { activityLink($0, from: path) },
             hasUpcoming: !upcoming.isEmpty, note: note,
-            calendarURL: RelativeURL.link(from: path, to: plan.calendarPath),
-            resultsURL: RelativeURL.link(from: path, to: plan.path + "results/"))
+            calendarURL: RelativeURL.link(from: path, to: Routes.planCalendar(plan.year)),
+            resultsURL: RelativeURL.link(from: path, to: Routes.results(plan.year)))
     }
 
     /// Activities each person is responsible for, by person slug, in plan order.

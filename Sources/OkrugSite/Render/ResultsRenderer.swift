@@ -8,7 +8,7 @@ extension SiteRenderer {
         return [
             resultsPage(plan, results: results),
             OutputFile(
-                path: plan.path + "results.csv", contents: .bytes(ResultsCSV.csv(results, plan: plan, site: site))),
+                path: Routes.resultsTable(plan.year), contents: .bytes(ResultsCSV.csv(results, plan: plan, site: site))),
         ]
     }
 
@@ -24,7 +24,7 @@ extension SiteRenderer {
     }
 
     func resultsPage(_ plan: Plan, results: PlanResults) -> OutputFile {
-        let path = plan.path + "results/"
+        let path = Routes.results(plan.year)
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         func links(_ indices: [Int]) -> [LinkView] {
             indices.map { LinkView(title: site.materials[$0].title, url: url(site.materials[$0].path)) }
@@ -47,14 +47,15 @@ extension SiteRenderer {
             layout: layout(
                 path: path, title: "Итоги \(year) года", section: "plan",
                 breadcrumbs: [
-                    LinkView(title: "Планы", url: "plan/"), LinkView(title: "План на \(year) год", url: plan.path),
+                    LinkView(title: "Планы", url: Routes.plans),
+                    LinkView(title: "План на \(year) год", url: Routes.plan(plan.year)),
                 ],
                 description:
                     "Итоги межшкольного партнерства за \(year) год: материалы, выполнение плана, школы-спутники."),
             heading: "Итоги \(year) года",
-            planTitle: plan.title.plain, planURL: url(plan.path),
+            planTitle: plan.title.plain, planURL: url(Routes.plan(plan.year)),
             asOf: "Данные на \(site.buildDay.russian)",
-            csvURL: url(plan.path + "results.csv"),
+            csvURL: url(Routes.resultsTable(plan.year)),
             total: RussianPlural.material.counted(results.materials.count),
             materialCharts: materialCharts,
             newAuthorsCount: RussianPlural.author.counted(results.newAuthors.count),
@@ -77,21 +78,23 @@ extension SiteRenderer {
             gapsCount: RussianPlural.activity.counted(results.pastWithoutMaterials.count),
             directions: results.directions.map { direction in
                 DirectionResultView(
-                    title: direction.title, url: url("directions/\(direction.id)/"),
-                    activities: direction.activities.map { LinkView(title: $0.title.plain, url: url($0.path)) },
+                    title: direction.title, url: url(Routes.direction(direction.id)),
+                    activities: direction.activities.map {
+                        LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year)))
+                    },
                     hasActivities: !direction.activities.isEmpty,
                     activitiesCount: RussianPlural.activity.counted(direction.activities.count),
                     materialsCount: RussianPlural.material.counted(direction.materials.count))
             },
             satellites: results.satellites.map { satellite in
                 SatelliteResultView(
-                    name: satellite.school.name, url: url("schools/\(satellite.school.id)/"),
+                    name: satellite.school.name, url: url(Routes.school(satellite.school.id)),
                     contributedCount: RussianPlural.material.counted(satellite.contributed.count),
                     contributed: links(satellite.contributed), hasContributed: !satellite.contributed.isEmpty,
                     receivedCount: RussianPlural.material.counted(satellite.received.count),
                     received: links(satellite.received), hasReceived: !satellite.received.isEmpty,
                     directions: satellite.directions.map(\.title).joined(separator: "; "))
             })
-        return templates.page(path + "index.html", view, template: "results")
+        return templates.page(Routes.file(of: path), view, template: "results")
     }
 }

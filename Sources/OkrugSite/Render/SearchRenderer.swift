@@ -72,15 +72,15 @@ extension SiteRenderer {
         ].compactMap { $0 }
     }
 
-    var searchScriptPath: String { assetPaths["search.js"] ?? "assets/search.js" }
+    var searchScriptPath: String { assetPaths["search.js"] ?? Routes.asset("search.js") }
 
     func searchPage() -> OutputFile {
-        let path = "search/"
+        let path = Routes.search
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         let view = SearchPageView(
             layout: layout(path: path, title: "Поиск", section: "search", breadcrumbs: []),
-            bundle: url("pagefind/"), base: site.config.basePath, script: url(searchScriptPath),
-            materialsURL: url("materials/"))
-        return templates.page(path + "index.html", view, template: "search")
+            bundle: url(Routes.searchIndex), base: site.config.basePath, script: url(searchScriptPath),
+            materialsURL: url(Routes.materials))
+        return templates.page(Routes.file(of: path), view, template: "search")
     }
 }

@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
         self.peopleWithPages = Set((site.taxonomies[.people]?.terms ?? []).map(\.slug))
         var paths: [String: String] = [:]
         for (name, data) in templates.assets {
-            paths[name] = "assets/" + AssetName.hashed(name, data: data)
+            paths[name] = Routes.asset(AssetName.hashed(name, data: data))
         }
         self.assetPaths = paths
     }
@@ -34,7 +34,7 @@ public struct SiteRenderer: Sendable {
         jobs += site.materials.indices.map(RenderJob.material)
         var listings: [ListingSpec] = [
             ListingSpec(
-                path: "materials/", heading: "Материалы", description: site.config.description,
+                path: Routes.materials, heading: "Материалы", description: site.config.description,
                 indices: Array(site.materials.indices), breadcrumbs: [], section: "materials", indexLink: nil)
         ]
         let responsibleFor = activitiesByPerson()
@@ -44,10 +44,10 @@ public struct SiteRenderer: Sendable {
             for term in taxonomy.terms {
                 listings.append(
                     ListingSpec(
-                        path: term.path(in: kind), heading: termHeading(term, kind: kind),
+                        path: Routes.term(kind, term.slug), heading: termHeading(term, kind: kind),
                         description: term.description, indices: term.materials,
-                        breadcrumbs: [LinkView(title: kind.title, url: kind.path)], section: kind.rawValue,
-                        indexLink: LinkView(title: "Все: \(kind.title.lowercased())", url: kind.path),
+                        breadcrumbs: [LinkView(title: kind.title, url: Routes.taxonomy(kind))], section: kind.rawValue,
+                        indexLink: LinkView(title: "Все: \(kind.title.lowercased())", url: Routes.taxonomy(kind)),
                         activities: kind == .people ? responsibleFor[term.slug] ?? [] : []))
             }
         }
@@ -58,11 +58,11 @@ public struct SiteRenderer: Sendable {
         singles.append { [self] in
             var files = site.pages.map(freePage)
             files.append(notFound())
-            files.append(.text("feed.xml", Feeds.atom(site)))
-            files.append(.text("sitemap.xml", Feeds.sitemap(site)))
-            files.append(.text("robots.txt", Feeds.robots(site)))
+            files.append(.text(Routes.feed, Feeds.atom(site)))
+            files.append(.text(Routes.sitemap, Feeds.sitemap(site)))
+            files.append(.text(Routes.robots, Feeds.robots(site)))
             for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
-                files.append(OutputFile(path: assetPaths[name] ?? "assets/" + name, contents: .bytes(data)))
+                files.append(OutputFile(path: assetPaths[name] ?? Routes.asset(name), contents: .bytes(data)))
             }
             for material in site.materials {
                 for file in material.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
@@ -118,20 +118,20 @@ public struct SiteRenderer: Sendable {
         let root = url("")
         var nav: [NavItemView] = [
             NavItemView(title: "Главная", url: url(""), current: section == "home"),
-            NavItemView(title: "Материалы", url: url("materials/"), current: section == "materials"),
+            NavItemView(title: "Материалы", url: url(Routes.materials), current: section == "materials"),
         ]
         if let plan = site.currentPlan {
-            nav.append(NavItemView(title: "План", url: url(plan.path), current: section == "plan"))
+            nav.append(NavItemView(title: "План", url: url(Routes.plan(plan.year)), current: section == "plan"))
         }
         nav += [
-            NavItemView(title: "Направления", url: url("directions/"), current: section == "directions"),
-            NavItemView(title: "Школы", url: url("schools/"), current: section == "schools"),
+            NavItemView(title: "Направления", url: url(Routes.taxonomy(.directions)), current: section == "directions"),
+            NavItemView(title: "Школы", url: url(Routes.taxonomy(.schools)), current: section == "schools"),
         ]
         for page in site.pages where page.menu != nil {
             nav.append(NavItemView(title: page.title, url: url(page.path), current: section == "page:" + page.slug))
         }
         let browse = TaxonomyKind.allCases.map {
-            NavItemView(title: $0.title, url: url($0.path), current: section == $0.rawValue)
+            NavItemView(title: $0.title, url: url(Routes.taxonomy($0)), current: section == $0.rawValue)
         }
         let crumbs = breadcrumbs.map { LinkView(title: $0.title, url: url($0.url)) }
         let fullTitle = path.isEmpty ? site.config.title : "\(title) — \(site.config.title)"
@@ -142,8 +142,8 @@ public struct SiteRenderer: Sendable {
             description: description ?? site.config.description,
             canonical: site.config.baseURL + path,
             root: root,
-            stylesheet: url(assetPaths["style.css"] ?? "assets/style.css"),
-            feed: url("feed.xml"),
+            stylesheet: url(assetPaths["style.css"] ?? Routes.asset("style.css")),
+            feed: url(Routes.feed),
             nav: nav,
             browse: browse,
             breadcrumbs: crumbs,
@@ -192,8 +192,8 @@ public struct SiteRenderer: Sendable {
         return CardBase(
             view: view,
             targets: [
-                material.path, "schools/\(material.schoolID)/", "directions/\(material.directionID)/",
-                "kinds/\(material.kind.rawValue)/",
+                material.path, Routes.school(material.schoolID), Routes.direction(material.directionID),
+                Routes.kind(material.kind),
             ],
             rendered: templates.render(view, template: "partials/card"))
     }
@@ -224,13 +224,13 @@ public struct SiteRenderer: Sendable {
         func schoolView(_ school: School) -> SchoolView {
             let count = bySchool.first { $0.slug == school.id }?.materials.count ?? 0
             return SchoolView(
-                name: school.name, url: url("schools/\(school.id)/"), role: school.role.russian,
+                name: school.name, url: url(Routes.school(school.id)), role: school.role.russian,
                 locality: school.locality,
                 count: RussianPlural.material.counted(count))
         }
         let directions = (site.taxonomies[.directions]?.terms ?? []).enumerated().map { offset, term in
             DirectionView(
-                number: offset + 1, title: term.title, url: url(term.path(in: .directions)),
+                number: offset + 1, title: term.title, url: url(Routes.term(.directions, term.slug)),
                 count: RussianPlural.material.counted(term.materials.count), description: term.description)
         }
         let view = HomeView(
@@ -244,10 +244,10 @@ public struct SiteRenderer: Sendable {
             directions: directions,
             latest: site.materials.indices.prefix(8).map { card($0, from: path) },
             total: RussianPlural.material.counted(site.materials.count),
-            materialsURL: url("materials/"),
+            materialsURL: url(Routes.materials),
             pages: site.pages.map { LinkView(title: $0.title, url: url($0.path)) },
             plan: homePlan(from: path))
-        return templates.page("index.html", view, template: "home")
+        return templates.page(Routes.file(of: Routes.home), view, template: "home")
     }
 
     func pageCount(_ spec: ListingSpec) -> Int {
@@ -259,7 +259,7 @@ public struct SiteRenderer: Sendable {
         let perPage = site.config.perPage
         let path = spec.path
         let pageCount = pageCount(spec)
-        let pagePath = number == 1 ? path : "\(path)page/\(number)/"
+        let pagePath = Routes.listingPage(path, number: number)
         let slice = spec.indices.dropFirst((number - 1) * perPage).prefix(perPage)
         let pagination =
             pageCount > 1 ? Pagination.view(current: number, count: pageCount, base: path, from: pagePath) : nil
@@ -279,14 +279,14 @@ public struct SiteRenderer: Sendable {
             isEmpty: spec.indices.isEmpty,
             activities: number == 1 ? spec.activities.map { activityLink($0, from: pagePath) } : [],
             hasActivities: number == 1 && !spec.activities.isEmpty)
-        if path == "materials/" {
+        if path == Routes.materials {
             listing.facets = facetViews
             listing.hasFacets = !facetViews.isEmpty
-            listing.bundle = RelativeURL.link(from: pagePath, to: "pagefind/")
+            listing.bundle = RelativeURL.link(from: pagePath, to: Routes.searchIndex)
             listing.base = site.config.basePath
             listing.script = RelativeURL.link(from: pagePath, to: searchScriptPath)
         }
-        return templates.page(pagePath + "index.html", listing, template: "materials")
+        return templates.page(Routes.file(of: pagePath), listing, template: "materials")
     }
 
     func termHeading(_ term: Term, kind: TaxonomyKind) -> String {
@@ -299,10 +299,10 @@ public struct SiteRenderer: Sendable {
     }
 
     func taxonomyIndex(_ taxonomy: Taxonomy) -> OutputFile {
-        let path = taxonomy.kind.path
+        let path = Routes.taxonomy(taxonomy.kind)
         let terms = taxonomy.terms.map { term in
             TermView(
-                title: term.title, url: RelativeURL.link(from: path, to: term.path(in: taxonomy.kind)),
+                title: term.title, url: RelativeURL.link(from: path, to: Routes.term(taxonomy.kind, term.slug)),
                 count: RussianPlural.material.counted(term.materials.count), number: term.materials.count,
                 description: taxonomy.kind == .directions ? term.description : "")
         }
@@ -322,7 +322,7 @@ public struct SiteRenderer: Sendable {
             count: plural.counted(taxonomy.terms.count),
             terms: terms,
             isCloud: [.tags, .people, .subjects, .grades].contains(taxonomy.kind))
-        return templates.page(path + "index.html", view, template: "taxonomy")
+        return templates.page(Routes.file(of: path), view, template: "taxonomy")
     }
 
     func materialPage(_ index: Int) -> OutputFile {
@@ -333,37 +333,38 @@ public struct SiteRenderer: Sendable {
         meta.append(
             MetaRowView(
                 label: material.authors.count == 1 ? "Автор" : "Авторы",
-                links: material.authors.map { LinkView(title: $0.name, url: url("people/\($0.slug)/")) }, text: nil))
+                links: material.authors.map { LinkView(title: $0.name, url: url(Routes.person($0.slug))) }, text: nil))
         if let school = site.school(material.schoolID) {
             meta.append(
                 MetaRowView(
-                    label: "Школа", links: [LinkView(title: school.name, url: url("schools/\(school.id)/"))], text: nil)
+                    label: "Школа", links: [LinkView(title: school.name, url: url(Routes.school(school.id)))], text: nil
+                )
             )
         }
         if let direction = site.direction(material.directionID) {
             meta.append(
                 MetaRowView(
                     label: "Направление",
-                    links: [LinkView(title: direction.title, url: url("directions/\(direction.id)/"))], text: nil))
+                    links: [LinkView(title: direction.title, url: url(Routes.direction(direction.id)))], text: nil))
         }
         meta.append(
             MetaRowView(
                 label: "Форма",
-                links: [LinkView(title: material.kind.russian, url: url("kinds/\(material.kind.rawValue)/"))], text: nil
+                links: [LinkView(title: material.kind.russian, url: url(Routes.kind(material.kind)))], text: nil
             ))
         if !material.subjects.isEmpty {
             meta.append(
                 MetaRowView(
                     label: material.subjects.count == 1 ? "Предмет" : "Предметы",
                     links: material.subjects.map {
-                        LinkView(title: $0, url: url("subjects/\(Transliteration.slug($0))/"))
+                        LinkView(title: $0, url: url(Routes.subject($0)))
                     }, text: nil))
         }
         if !material.grades.isEmpty {
             meta.append(
                 MetaRowView(
                     label: material.grades.count == 1 ? "Класс" : "Классы",
-                    links: material.grades.map { LinkView(title: "\($0)", url: url("grades/\($0)/")) }, text: nil))
+                    links: material.grades.map { LinkView(title: "\($0)", url: url(Routes.grade($0))) }, text: nil))
         }
         let toc = TocItemView.outline(material.headings)
         let attachments = material.attachments.map { attachment in
@@ -382,7 +383,7 @@ public struct SiteRenderer: Sendable {
         let view = MaterialPageView(
             layout: layout(
                 path: path, title: material.title, section: "materials",
-                breadcrumbs: [LinkView(title: "Материалы", url: "materials/")], description: material.summary,
+                breadcrumbs: [LinkView(title: "Материалы", url: Routes.materials)], description: material.summary,
                 structuredData: StructuredData.learningResource(material, site: site),
                 searchFields: searchFields(for: material)),
             title: material.title,
@@ -391,7 +392,7 @@ public struct SiteRenderer: Sendable {
             readingTime: "\(RussianPlural.minute.counted(minutes)) чтения",
             summary: material.summary,
             meta: meta,
-            tags: material.tags.map { LinkView(title: $0, url: url("tags/\(Transliteration.slug($0))/")) },
+            tags: material.tags.map { LinkView(title: $0, url: url(Routes.tag($0))) },
             hasTags: !material.tags.isEmpty,
             toc: toc,
             hasToc: material.headings.filter { (2...3).contains($0.level) }.count >= 3,
@@ -407,8 +408,8 @@ public struct SiteRenderer: Sendable {
                 site.plans.lazy.compactMap { plan in
                     plan.activities.first { $0.reference == reference }
                 }.first
-            }.map { LinkView(title: $0.title.plain, url: url($0.path)) })
-        return templates.page(path + "index.html", view, template: "material")
+            }.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) })
+        return templates.page(Routes.file(of: path), view, template: "material")
     }
 
     func freePage(_ page: Page) -> OutputFile {
@@ -419,7 +420,7 @@ public struct SiteRenderer: Sendable {
                 description: page.summary),
             title: page.title, body: page.html, toc: toc,
             hasToc: page.headings.filter { (2...3).contains($0.level) }.count >= 3)
-        return templates.page(page.path + "index.html", view, template: "page")
+        return templates.page(Routes.file(of: page.path), view, template: "page")
     }
 
     /// The 404 page is served at any depth, so its links start from the site's base path.
@@ -427,9 +428,9 @@ public struct SiteRenderer: Sendable {
         let base = site.config.basePath
         let view = NotFoundView(
             layout: layout(
-                path: "404.html", title: "Страница не найдена", section: "", breadcrumbs: [], linkBase: base),
-            home: base, materials: base + "materials/")
-        return templates.page("404.html", view, template: "404")
+                path: Routes.notFound, title: "Страница не найдена", section: "", breadcrumbs: [], linkBase: base),
+            home: base, materials: base + Routes.materials)
+        return templates.page(Routes.notFound, view, template: "404")
     }
 }
 

@@ -38,7 +38,7 @@ enum StructuredData {
             "endDate": .string(span.end.iso),
             "eventStatus": "https://schema.org/EventScheduled",
             "inLanguage": .string(site.config.language),
-            "url": .string(site.config.baseURL + activity.path),
+            "url": .string(site.config.baseURL + Routes.activity(activity.id, year: activity.year)),
         ]
         if let partner {
             object["organizer"] = ["@type": "EducationalOrganization", "name": .string(partner.name)]

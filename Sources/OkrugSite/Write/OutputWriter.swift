@@ -177,7 +177,7 @@ public final class OutputSession: OutputSink {
     }
 
     private func isIndex(_ path: String) -> Bool {
-        ownedByIndexer && (path == "pagefind" || path.hasPrefix("pagefind/"))
+        ownedByIndexer && (path + "/" == Routes.searchIndex || path.hasPrefix(Routes.searchIndex))
     }
 
     public func put(_ file: OutputFile) throws {
