@@ -40,230 +40,20 @@ public enum SiteResolver {
     public static func resolve(_ content: LoadedContent, options: Options, reusing cache: ParseCache) -> (
         site: Site?, diagnostics: [Diagnostic], cache: ParseCache
     ) {
-        var diagnostics = content.diagnostics
-        let tree = content.tree
-
-        // Ids must be unique within schools and directions.
-        checkUnique(
-            content.schools.map { Located($0.value.id, at: $0.position) }, what: "школы", diagnostics: &diagnostics)
-        checkUnique(
-            content.directions.map { Located($0.value.id, at: $0.position) }, what: "направления",
-            diagnostics: &diagnostics)
-        let schoolIDs = content.schools.map(\.value.id)
-        let directionIDs = content.directions.map(\.value.id)
-        let markdownOptions = MarkdownOptions(allowUnsafeHTML: content.config?.unsafeHTML ?? false)
-        let erroneous = Set(content.diagnostics.errors.map(\.file))
-        let brokenDataFiles = Set(
-            ["schools.yaml", "directions.yaml"].filter { erroneous.contains(tree.displayPath($0)) })
-        var plans = PlanResolver.resolve(
-            content.plans, schoolIDs: schoolIDs, directionIDs: directionIDs, options: markdownOptions,
-            brokenDataFiles: brokenDataFiles, diagnostics: &diagnostics)
-
-        let published = content.materials.filter { options.includeDrafts || !$0.draft }
-        let drafts = Set(content.materials.filter { !options.includeDrafts && $0.draft }.map(\.relativePath))
-
-        // Output paths, checked for duplicates before any body is parsed.
-        var owners: [String: (String, SourcePosition)] = [:]
-        func claim(_ path: String, by source: String, at position: SourcePosition) {
-            if let (other, _) = owners[path] {
-                diagnostics.append(
-                    .error(
-                        position, "адрес /\(path) уже занят файлом \(tree.displayPath(other))",
-                        hint: "переименуйте файл или задайте другой адрес полем «slug: …»"))
-            } else {
-                owners[path] = (source, position)
-            }
-        }
-        for material in published {
-            if material.slug.value.isEmpty {
-                diagnostics.append(
-                    .error(
-                        material.slug.position, "из имени файла не получается адрес",
-                        hint: "задайте адрес полем «slug: latinskoe-imia»"))
-            }
-            claim(Routes.material(material.slug.value), by: material.relativePath, at: material.slug.position)
-        }
-        for page in content.pages {
-            if Routes.reserved.contains(page.slug.value) || page.slug.value.isEmpty {
-                diagnostics.append(
-                    .error(
-                        page.slug.position, "адрес /\(page.slug.value)/ занят разделом сайта",
-                        hint: "переименуйте файл страницы или задайте «slug: …»"))
-                continue
-            }
-            claim(Routes.page(page.slug.value), by: page.relativePath, at: page.slug.position)
-        }
-        var documentsBySource: [String: String] = [:]
-        for (path, owner) in owners { documentsBySource[owner.0] = path }
-        var documentPaths: [String: String] = [:]
-        for (path, owner) in owners { documentPaths[path] = owner.0 }
-        let documents = documentsBySource
-        let resolver = LinkTargetResolver(
-            documents: documents, documentPaths: documentPaths, drafts: drafts,
-            unavailable: content.unavailableDocuments,
-            draftsIncluded: options.audit && options.includeDrafts
-                ? Set(content.materials.filter(\.draft).map(\.relativePath)) : [],
-            files: Set(tree.files.keys))
-
-        // Parse: one cmark call per document, on all cores; a document parsed before with the
-        // same text and the same surroundings is taken from the cache.
-        let keeping = cache.keeping
-        var surroundings = ContentHash()
-        if keeping {
-            for path in tree.sortedPaths { surroundings.add(path) }
-            for (source, path) in documents.sorted(by: { $0.key < $1.key }) {
-                surroundings.add(source)
-                surroundings.add(path)
-            }
-            for draft in drafts.sorted() { surroundings.add(draft) }
-            surroundings.add(markdownOptions.allowUnsafeHTML ? "unsafe" : "safe")
-        }
-        let fingerprint = surroundings.value
-        @Sendable func parse(
-            _ body: String, _ firstLine: Int, _ sourcePath: String, _ displayPath: String, _ pagePath: String,
-            spool: HTMLSpool? = nil
-        )
-            -> (UInt64, ParsedDocument)
-        {
-            let key = keeping ? parseKey(fingerprint, body, firstLine, displayPath, pagePath) : 0
-            if keeping, let cached = cache.entries[sourcePath], cached.key == key { return (key, cached.parsed) }
-            return (
-                key,
-                ParsedDocument.parse(
-                    body: body, bodyFirstLine: firstLine, sourcePath: sourcePath, displayPath: displayPath,
-                    pagePath: pagePath, resolver: resolver, options: markdownOptions, spool: spool)
-            )
-        }
-        let spool = options.spool
-        let materialResults = ParallelMap.map(published) { source -> (UInt64, ParsedDocument) in
-            // The HTML goes to the spool as cmark writes it; from the cache or without a spool
-            // it is moved there here.
-            var result = parse(
-                source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
-                documents[source.relativePath] ?? Routes.material(source.slug.value), spool: spool)
-            if let spool, result.1.spooled == nil {
-                result.1.spooled = spool.store(result.1.document.html)
-                result.1.document.html = ""
-            }
-            return result
-        }
-        let pageResults = ParallelMap.map(content.pages) { source in
-            parse(
-                source.body, source.bodyFirstLine, source.relativePath, source.displayPath,
-                documents[source.relativePath] ?? Routes.page(source.slug.value))
-        }
-        var newCache = ParseCache(keeping: keeping)
-        newCache.context = ResolveContext(
-            resolver: resolver, fingerprint: fingerprint, documents: documents, markdownOptions: markdownOptions,
-            schoolIDs: schoolIDs, directionIDs: directionIDs, plans: plans, folderFiles: [:], anchorsBySource: [:],
-            tree: tree)
-        if keeping {
-            for (source, result) in zip(published, materialResults) {
-                newCache.entries[source.relativePath] = (result.0, result.1)
-            }
-            for (source, result) in zip(content.pages, pageResults) {
-                newCache.entries[source.relativePath] = (result.0, result.1)
-            }
-        }
-        let parsedMaterials = materialResults.map(\.1)
-        let parsedPages = pageResults.map(\.1)
-
-        // Anchors into other documents are checked once every document's headings are known.
-        var anchorsBySource: [String: Set<String>] = [:]
-        for (source, parsed) in zip(published, parsedMaterials) {
-            anchorsBySource[source.relativePath] = parsed.anchors
-        }
-        for (source, parsed) in zip(content.pages, parsedPages) {
-            anchorsBySource[source.relativePath] = parsed.anchors
-        }
-        for parsed in parsedMaterials + parsedPages {
-            diagnostics += parsed.diagnostics
-            for reference in parsed.anchorReferences {
-                guard let anchors = anchorsBySource[reference.sourcePath], !anchors.contains(reference.fragment) else {
-                    continue
-                }
-                let known = anchors.sorted()
-                let suggestion = Suggestion.didYouMean(reference.fragment, in: known)
-                diagnostics.append(
-                    .error(
-                        reference.position,
-                        "в «\(tree.displayPath(reference.sourcePath))» нет раздела «#\(reference.fragment)»",
-                        hint: suggestion.isEmpty ? "разделы: \(known.joined(separator: ", "))" : suggestion))
-            }
-        }
-
-        newCache.context?.anchorsBySource = anchorsBySource
-
-        if options.audit {
-            var referenced = Set((parsedMaterials + parsedPages).flatMap { $0.files.map(\.source) })
-            for source in published {
-                for attachment in source.attachments {
-                    if let path = ContentPath.resolve(attachment.value.file, from: source.directory) {
-                        referenced.insert(path)
-                    }
-                }
-            }
-            diagnostics += ContentAudit.warnings(
-                tree: tree, materials: content.materials, pages: content.pages, referenced: referenced)
-        }
-
-        // Files by material folder (`materials/x`), listed once: looking them up per material
-        // in the whole tree would be quadratic.
-        var folderFiles: [String: [String]] = [:]
-        for path in tree.sortedPaths where path.hasPrefix(ContentFolders.materials) {
-            let parts = path.split(separator: "/", maxSplits: 2)
-            if parts.count == 3 { folderFiles[ContentFolders.materials + parts[1], default: []].append(path) }
-            if parts.count == 2 { folderFiles["materials", default: []].append(path) }
-        }
-
-        newCache.context?.folderFiles = folderFiles
-        var materials: [Material] = []
-        for (source, parsed) in zip(published, parsedMaterials) {
-            if let material = resolveMaterial(
-                source, parsed: parsed, path: documents[source.relativePath] ?? "", tree: tree,
-                schoolIDs: schoolIDs, directionIDs: directionIDs, plans: plans,
-                folderFiles: folderFiles[source.directory] ?? [], brokenDataFiles: brokenDataFiles,
-                diagnostics: &diagnostics)
-            {
-                materials.append(material)
-            }
-        }
-        materials.sort { ($1.date, $0.title, $0.slug) < ($0.date, $1.title, $1.slug) }
-        PlanResolver.attach(materials, to: &plans)
-
-        let pages = zip(content.pages, parsedPages).compactMap { source, parsed -> Page? in
-            guard let path = documents[source.relativePath] else { return nil }
-            return Page(
-                slug: source.slug.value, path: path, sourcePath: source.relativePath, title: source.title,
-                menu: source.menu,
-                summary: source.summary ?? Summary.from(parsed.document.firstParagraph), html: parsed.document.html,
-                headings: parsed.document.headings, files: parsed.files)
-        }.sorted { ($0.menu ?? Int.max, $0.title) < ($1.menu ?? Int.max, $1.title) }
-
-        guard var config = content.config, !diagnostics.hasErrors else { return (nil, diagnostics, newCache) }
-        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
-        let schools = content.schools.map(\.value).sorted {
-            ($0.role == .partner ? 0 : 1) < ($1.role == .partner ? 0 : 1)
-        }
-        let directions = content.directions.map(\.value)
-        let site = Site(
-            config: config, schools: schools, directions: directions, materials: materials, pages: pages,
-            taxonomies: Taxonomies.build(materials: materials, schools: schools, directions: directions),
-            related: RelatedMaterials.compute(materials), plans: plans, buildDay: options.buildDay,
-            buildTimestamp: options.buildTimestamp)
-        // Links to the site's own sections, now that every page of it is known.
-        let known = Routes.all(of: site)
-        for reference in (parsedMaterials + parsedPages).flatMap(\.sitePathReferences)
-        where !known.contains(reference.sourcePath) {
-            let suggestion = Suggestion.closest(to: reference.sourcePath, in: Array(known), limit: 1).first
-            diagnostics.append(
-                .error(
-                    reference.position, "ссылка «\(reference.fragment)» ведёт на страницу, которой нет на сайте",
-                    hint: suggestion.map { "возможно, имелось в виду «/\($0)»" }
-                        ?? "ссылайтесь на файл материала относительным путём, например [текст](../другой-материал.md)"))
-        }
-        if diagnostics.hasErrors { return (nil, diagnostics.sorted(), newCache) }
-        return (site, diagnostics, newCache)
+        var run = SiteResolution(content: content, options: options)
+        run.checkDataIDs()
+        run.resolvePlans()
+        run.claimAddresses()
+        run.parseDocuments(reusing: cache)
+        run.checkAnchors()
+        if options.audit { run.auditFiles() }
+        run.listMaterialFolders()
+        run.resolveMaterials()
+        run.resolvePages()
+        guard let site = run.assembleSite() else { return (nil, run.diagnostics, run.cache) }
+        run.checkSitePathLinks(in: site)
+        if run.diagnostics.hasErrors { return (nil, run.diagnostics.sorted(), run.cache) }
+        return (site, run.diagnostics, run.cache)
     }
 
     static func parseKey(
@@ -342,7 +132,7 @@ public enum SiteResolver {
         return (site, diagnostics)
     }
 
-    private static func resolveMaterial(
+    static func resolveMaterial(
         _ source: MaterialSource, parsed: ParsedDocument, path: String, tree: ContentTree,
         schoolIDs: [String], directionIDs: [String], plans: [Plan], folderFiles: [String],
         brokenDataFiles: Set<String> = [], diagnostics: inout [Diagnostic]
@@ -427,7 +217,7 @@ public enum SiteResolver {
             files: Array(Set(files)).sorted())
     }
 
-    private static func checkUnique(_ ids: [Located<String>], what: String, diagnostics: inout [Diagnostic]) {
+    static func checkUnique(_ ids: [Located<String>], what: String, diagnostics: inout [Diagnostic]) {
         var seen: [String: SourcePosition] = [:]
         for id in ids {
             if let first = seen[id.value] {

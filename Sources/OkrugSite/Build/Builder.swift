@@ -29,22 +29,13 @@ public enum Builder {
     static func check(_ options: BuildOptions, audit: Bool = false, spool: HTMLSpool? = nil, timer: inout StageTimer)
         -> (Site?, [Diagnostic])
     {
-        let content = ContentLoader.load(from: options.content, displayRoot: options.contentDisplay)
+        let steps = BuildSteps(options: options)
+        let content = steps.loadContent()
         timer.mark("чтение")
-        var resolveOptions = SiteResolver.Options(
-            includeDrafts: options.includeDrafts, baseURL: options.baseURL, buildDay: options.buildDay,
-            buildTimestamp: options.buildTimestamp, audit: audit)
-        resolveOptions.spool = spool
-        var result = SiteResolver.resolve(content, options: resolveOptions)
+        let resolved = steps.resolve(content, audit: audit, spool: spool)
         timer.mark("разбор и связи")
-        if let baseURL = options.baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
-            result.0 = nil
-            result.1.insert(
-                .error(
-                    SourcePosition(file: "--base-url", line: 0, column: 0), problem,
-                    hint: SiteConfig.baseURLExample(baseURL)), at: 0)
-        }
-        return result
+        let optionProblems = steps.optionProblems()
+        return (optionProblems.isEmpty ? resolved.site : nil, optionProblems + resolved.diagnostics)
     }
 
     /// `waiting`: called once when another build holds the output folder and this one waits.
@@ -67,16 +58,9 @@ public enum Builder {
         let listing = OutputListing.Pending.start(options.output)
         let spool = HTMLSpool()
         var (site, diagnostics) = check(options, spool: spool, timer: &timer)
-        let (templates, templateDiagnostics) = TemplateSet.load(
-            from: options.templates, displayRoot: options.templatesDisplay)
-        diagnostics += templateDiagnostics
-        if options.output.path.hasPrefix(options.content.path + "/") || options.output == options.content {
-            diagnostics.append(
-                .error(
-                    SourcePosition(file: options.contentDisplay, line: 0, column: 0),
-                    "папка сайта не может лежать внутри Content/",
-                    hint: "укажите другую: --output Public"))
-        }
+        let steps = BuildSteps(options: options)
+        let (templates, templateDiagnostics) = steps.loadTemplates()
+        diagnostics += templateDiagnostics + steps.outputProblems()
         diagnostics.sort()
         guard let resolved = site, let templates, !diagnostics.hasErrors else {
             return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
@@ -87,9 +71,9 @@ public enum Builder {
         let session: OutputSession
         do throws(OutputWriter.WriteError) {
             session = try OutputSession(
-                writer: OutputWriter(output: options.output, contentRoot: options.content), listing: listing,
+                writer: steps.writer(), listing: listing,
                 lock: lock, indexed: options.searchIndexer != nil)
-            try session.fill { try SiteRenderer(site: resolved, templates: templates).render(to: $0) }
+            try session.fill { try steps.renderer(resolved, templates: templates).render(to: $0) }
         } catch {
             diagnostics.append(writeFailure(error, "не удалось записать сайт"))
             return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)

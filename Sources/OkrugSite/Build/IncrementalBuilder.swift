@@ -23,6 +23,7 @@ public final class IncrementalBuilder {
     }
 
     public let options: BuildOptions
+    private let steps: BuildSteps
     private var content: LoadedContent?
     private var cache = ParseCache()
     private var site: Site?
@@ -45,6 +46,7 @@ public final class IncrementalBuilder {
 
     public init(options: BuildOptions) {
         self.options = options
+        steps = BuildSteps(options: options)
     }
 
     /// Whether any file under `Content/` or `Templates/` changed since the last build: a stat
@@ -68,25 +70,21 @@ public final class IncrementalBuilder {
         pendingTemplateFiles = nil
         let templatesChanged = templates == nil || templateTree != templateFiles
         if !templatesChanged, let fast = editOfDocuments(tree: scan.0, start: start) { return fast }
-        let loaded = ContentLoader.load(
-            from: options.content, displayRoot: options.contentDisplay, previous: content, scanned: scan)
+        let loaded = steps.loadContent(previous: content, scanned: scan)
 
         if templatesChanged {
             templateFilesChangedSinceWrite = true
-            let (set, problems) = TemplateSet.load(from: options.templates, displayRoot: options.templatesDisplay)
+            let (set, problems) = steps.loadTemplates()
             templates = set
             templateDiagnostics = problems
             templateFiles = templateTree
         }
 
-        let resolveOptions = SiteResolver.Options(
-            includeDrafts: options.includeDrafts, baseURL: options.baseURL, buildDay: options.buildDay,
-            buildTimestamp: options.buildTimestamp)
-        let resolved = SiteResolver.resolve(loaded, options: resolveOptions, reusing: cache)
+        let resolved = steps.resolve(loaded, reusing: cache)
         let reparsed = resolved.cache.entries.filter { cache.entries[$0.key]?.key != $0.value.key }.count
         content = loaded
         cache = resolved.cache
-        let diagnostics = (resolved.diagnostics + templateDiagnostics).sorted()
+        let diagnostics = (steps.optionProblems() + resolved.diagnostics + templateDiagnostics).sorted()
         func outcome(succeeded: Bool, full: Bool, pages: [String]) -> Outcome {
             Outcome(
                 diagnostics: diagnostics, succeeded: succeeded, full: full, renderedPages: pages, reparsed: reparsed,
@@ -96,8 +94,8 @@ public final class IncrementalBuilder {
             return outcome(succeeded: false, full: false, pages: [])
         }
 
-        let renderer = SiteRenderer(site: newSite, templates: templates)
-        let writer = OutputWriter(output: options.output, contentRoot: options.content)
+        let renderer = steps.renderer(newSite, templates: templates)
+        let writer = steps.writer()
         if let writtenContent, let oldSite = site, outputIsComplete, !templatesChanged, !templateFilesChangedSinceWrite,
             let changed = Self.pagesOnlyChange(from: writtenContent, to: loaded, oldSite: oldSite, newSite: newSite)
         {
@@ -168,9 +166,9 @@ public final class IncrementalBuilder {
                 oldSite, materials: materials, pages: pages, cache: &patchedCache)
         else { return nil }
 
-        let files = SiteRenderer(site: newSite, templates: templates).documentFiles(changed.keys.sorted())
+        let files = steps.renderer(newSite, templates: templates).documentFiles(changed.keys.sorted())
         do {
-            try OutputWriter(output: options.output, contentRoot: options.content).writeInPlace(files)
+            try steps.writer().writeInPlace(files)
         } catch {
             return nil
         }

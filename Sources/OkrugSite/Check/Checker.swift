@@ -10,12 +10,12 @@ public enum Checker {
         var timer = StageTimer()
         let (site, found) = Builder.check(withDrafts, audit: true, timer: &timer)
         var diagnostics = found
-        let (templates, templateDiagnostics) = TemplateSet.load(
-            from: options.templates, displayRoot: options.templatesDisplay)
+        let steps = BuildSteps(options: withDrafts)
+        let (templates, templateDiagnostics) = steps.loadTemplates()
         diagnostics += templateDiagnostics
         // The pages are made and thrown away: what the templates ask of them is checked too.
         if let site, let templates {
-            try? SiteRenderer(site: site, templates: templates).render(to: DiscardingSink())
+            try? steps.renderer(site, templates: templates).render(to: DiscardingSink())
             diagnostics += templates.problems()
         }
         return diagnostics.sorted()
