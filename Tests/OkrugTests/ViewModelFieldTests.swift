@@ -6,10 +6,21 @@ import Testing
 @testable import OkrugSite
 @testable import OkrugTemplate
 
-/// Templates read view models through hand-written `child(named:)` switches (for speed);
-/// every stored property must be reachable there, or a template would silently show nothing.
+/// Templates read view models through each type's key-path table (`FieldTable`); every stored
+/// property must be in it, or a template would report a field the page does have.
 @Suite struct ViewModelFieldTests {
+    /// The names in a view model's table, in the order written.
+    static func tableNames<T: TemplateFields>(_ value: T) -> [String] { T.templateFields.fields.map(\.name) }
+
     func assertComplete(_ value: any TemplateObject, file: String = #fileID, line: Int = #line) {
+        // The table holds exactly the stored properties, each once.
+        let labels = Mirror(reflecting: value).children.compactMap(\.label)
+        if let fields = value as? any TemplateFields {
+            let names = Self.tableNames(fields)
+            #expect(names.sorted() == labels.sorted(), "\(type(of: value)): the table and the properties differ")
+        } else {
+            Issue.record("\(type(of: value)) has no field table")
+        }
         for child in Mirror(reflecting: value).children {
             guard let label = child.label else { continue }
             let isNil =

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import OkrugTemplate
+
+/// The key-path table a view model gives templates.
+@Suite struct FieldTableTests {
+    struct Card: TemplateFields {
+        var title: String
+        var count: Int
+        var note: String?
+        var shown: Bool
+        var tags: [String]
+        static let templateFields = FieldTable<Card>(\.title, \.count, \.note, \.shown, \.tags)
+    }
+
+    static func describe(_ value: TemplateValue) -> String {
+        switch value {
+        case .missing: "missing"
+        case .unknown: "unknown"
+        case .bool(let flag): "bool \(flag)"
+        case .text(let text, let optional): "text \(text)\(optional ? "?" : "")"
+        case .object: "object"
+        case .list(let items): "[" + items.map(describe).joined(separator: ", ") + "]"
+        case .html: "html"
+        }
+    }
+
+    @Test func namesComeFromTheKeyPaths() {
+        #expect(Card.templateFields.fields.map(\.name) == ["title", "count", "note", "shown", "tags"])
+    }
+
+    @Test func fieldsReadTheirPropertiesAndOtherNamesAreUnknown() {
+        let card = Card(title: "Семинар", count: 3, note: nil, shown: true, tags: ["а", "б"])
+        #expect(Self.describe(card.field("title")) == "text Семинар")
+        #expect(Self.describe(card.field("count")) == "text 3")
+        #expect(Self.describe(card.field("note")) == "missing")
+        #expect(Self.describe(card.field("shown")) == "bool true")
+        #expect(Self.describe(card.field("tags")) == "[text а, text б]")
+        #expect(Self.describe(card.field("titel")) == "unknown")
+        var noted = card
+        noted.note = "важно"
+        #expect(Self.describe(noted.field("note")) == "text важно?")
+    }
+
+    @Test func aTemplateRendersThroughTheTable() throws {
+        let nodes = try TemplateParser.parse(
+            "{{title}}: {{count}}{{#note}} ({{note}}){{/note}}{{#tags}} #{{.}}{{/tags}}")
+        let renderer = TemplateRenderer(templates: ["card": nodes])
+        let card = Card(title: "Урок", count: 2, note: "новое", shown: true, tags: ["x", "y"])
+        #expect(String(decoding: renderer.render(card, template: "card"), as: UTF8.self) == "Урок: 2 (новое) #x #y")
+    }
+}
