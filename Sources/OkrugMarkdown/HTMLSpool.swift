@@ -81,7 +81,7 @@ public struct StoredHTML: Sendable {
     }
 
     /// The HTML appended to a page being written, without making a string of it.
-    package func append(to out: inout [UInt8]) {
+    public func append(to out: inout [UInt8]) {
         guard let spool else {
             out.append(contentsOf: inline.utf8)
             return

@@ -1,53 +1,65 @@
 /// How a view model shows itself to templates, written once per type as a table of key paths:
 ///
 ///     extension LinkView: TemplateFields {
-///         static let templateFields = FieldTable<LinkView>(\.title, \.url)
+///         static let templateFields = FieldTable<LinkView>(.field(\.title), .field(\.url))
 ///     }
 ///
 /// A field's name is its property's name, read from the key path, so the table cannot name a
 /// field the type does not have, and renaming a property renames the field (the templates then
-/// report the old name as unknown). A lookup is one dictionary probe and one key-path read:
-/// no reflection, no dynamic casts. The site's tests check that no stored property is missing
+/// report the old name as unknown). The site's tests check that no stored property is missing
 /// from its type's table.
-package protocol TemplateFields: TemplateObject {
+///
+/// Speed: `field(_:)` and `.field(_:)` are inlinable, so each table is built in the view
+/// model's own module with concrete types: the optimiser turns each literal key path into a
+/// plain property read and specialises the value's conversion. A lookup compares the name with
+/// the table's names, as a `switch` over them would.
+public protocol TemplateFields: TemplateObject {
     static var templateFields: FieldTable<Self> { get }
 }
 
 extension TemplateFields {
-    package func field(_ name: String) -> TemplateValue {
+    @inlinable public func field(_ name: String) -> TemplateValue {
         Self.templateFields.value(name, of: self)
     }
 }
 
 /// The fields of `Root`, by name.
-package struct FieldTable<Root>: Sendable {
-    package struct Field: Sendable {
-        package let name: String
-        let read: @Sendable (Root) -> TemplateValue
+public struct FieldTable<Root>: Sendable {
+    public struct Field: Sendable {
+        public let name: String
+        @usableFromInline let read: @Sendable (Root) -> TemplateValue
+
+        @inlinable init(name: String, read: @escaping @Sendable (Root) -> TemplateValue) {
+            self.name = name
+            self.read = read
+        }
+
+        /// The property at `path`, under its own name.
+        @inlinable public static func field<Value: TemplateRepresentable>(
+            _ path: KeyPath<Root, Value> & Sendable
+        ) -> Field {
+            Field(name: FieldTable.name(of: path), read: { $0[keyPath: path].templateValue })
+        }
     }
 
     /// In the order written.
-    package let fields: [Field]
-    private let byName: [String: Field]
+    public let fields: [Field]
+    @usableFromInline let names: [String]
 
-    package init<each Value: TemplateRepresentable>(_ paths: repeat KeyPath<Root, each Value> & Sendable) {
-        var fields: [Field] = []
-        for path in repeat each paths {
-            fields.append(Field(name: Self.name(of: path), read: { $0[keyPath: path].templateValue }))
-        }
+    public init(_ fields: Field...) {
         self.fields = fields
-        byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        names = fields.map(\.name)
     }
 
     /// `title` for `\LinkView.title`: the last component of the key path as Swift prints it.
-    static func name(of path: AnyKeyPath) -> String {
+    @usableFromInline static func name(of path: AnyKeyPath) -> String {
         let written = String(describing: path)
         guard let dot = written.lastIndex(of: ".") else { return written }
         return String(written[written.index(after: dot)...])
     }
 
-    func value(_ name: String, of root: Root) -> TemplateValue {
-        guard let field = byName[name] else { return .unknown }
-        return field.read(root)
+    @inlinable func value(_ name: String, of root: Root) -> TemplateValue {
+        guard let index = names.firstIndex(of: name) else { return .unknown }
+        return fields[index].read(root)
     }
 }

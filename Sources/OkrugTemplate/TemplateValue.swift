@@ -1,7 +1,7 @@
 /// What a template sees of a view model. The view models answer `field(_:)` with a switch over
 /// their property names, so a lookup is a string comparison and an enum: no reflection and no
 /// dynamic casts, which made up a third of a 10 000-material build with swift-mustache.
-package enum TemplateValue {
+public enum TemplateValue {
     /// A field the view model has, holding `nil`: a lookup goes on down the context stack, as
     /// Mustache specifies.
     case missing
@@ -22,40 +22,43 @@ package enum TemplateValue {
 }
 
 /// HTML a page copies in as it is.
-package protocol HTMLFragment: Sendable {
+public protocol HTMLFragment: Sendable {
     func append(to out: inout [UInt8])
     /// The same HTML as a string (for `{{…}}`, which escapes it).
     var text: String { get }
 }
 
 /// A view model the templates can read: `{{name}}` is `field("name")`.
-package protocol TemplateObject: TemplateRepresentable {
+public protocol TemplateObject: TemplateRepresentable {
     func field(_ name: String) -> TemplateValue
 }
 
 extension TemplateObject {
-    package var templateValue: TemplateValue { .object(self) }
+    @inlinable public var templateValue: TemplateValue { .object(self) }
 }
 
-/// Anything a view model property may be: the conversion is chosen at compile time.
-package protocol TemplateRepresentable {
+/// Anything a view model property may be: the conversion is chosen at compile time. The
+/// conversions are inlinable, so the site's module specialises them for its own types (a
+/// generic `Array.templateValue` called across modules would go through witness tables for
+/// every element).
+public protocol TemplateRepresentable {
     var templateValue: TemplateValue { get }
 }
 
 extension String: TemplateRepresentable {
-    package var templateValue: TemplateValue { .text(self) }
+    @inlinable public var templateValue: TemplateValue { .text(self) }
 }
 
 extension Int: TemplateRepresentable {
-    package var templateValue: TemplateValue { .text(String(self)) }
+    @inlinable public var templateValue: TemplateValue { .text(String(self)) }
 }
 
 extension Bool: TemplateRepresentable {
-    package var templateValue: TemplateValue { .bool(self) }
+    @inlinable public var templateValue: TemplateValue { .bool(self) }
 }
 
 extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
-    package var templateValue: TemplateValue {
+    @inlinable public var templateValue: TemplateValue {
         guard let value = self?.templateValue else { return .missing }
         // Optional text is there when it says something: an empty one is as good as nil, so
         // `{{#summary}}<p>{{summary}}</p>{{/summary}}` writes no empty paragraph.
@@ -65,5 +68,5 @@ extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    package var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    @inlinable public var templateValue: TemplateValue { .list(map(\.templateValue)) }
 }

@@ -10,7 +10,8 @@ import Testing
         var note: String?
         var shown: Bool
         var tags: [String]
-        static let templateFields = FieldTable<Card>(\.title, \.count, \.note, \.shown, \.tags)
+        static let templateFields = FieldTable<Card>(
+            .field(\.title), .field(\.count), .field(\.note), .field(\.shown), .field(\.tags))
     }
 
     static func describe(_ value: TemplateValue) -> String {

@@ -3,32 +3,35 @@ import OkrugTemplate
 // The «Итоги» page's view models for templates (see TemplateFields.swift).
 
 extension CountRowView: TemplateFields {
-    package static let templateFields = FieldTable<CountRowView>(\.label, \.value, \.url)
+    package static let templateFields = FieldTable<CountRowView>(.field(\.label), .field(\.value), .field(\.url))
 }
 
 extension ChartView: TemplateFields {
-    package static let templateFields = FieldTable<ChartView>(\.id, \.heading, \.svg, \.labelHeader, \.rows)
+    package static let templateFields = FieldTable<ChartView>(
+        .field(\.id), .field(\.heading), .field(\.svg), .field(\.labelHeader), .field(\.rows))
 }
 
 extension SectionExecutionView: TemplateFields {
     package static let templateFields = FieldTable<SectionExecutionView>(
-        \.title, \.activities, \.withMaterials, \.without)
+        .field(\.title), .field(\.activities), .field(\.withMaterials), .field(\.without))
 }
 
 extension DirectionResultView: TemplateFields {
     package static let templateFields = FieldTable<DirectionResultView>(
-        \.title, \.url, \.activities, \.hasActivities, \.activitiesCount, \.materialsCount)
+        .field(\.title), .field(\.url), .field(\.activities), .field(\.hasActivities), .field(\.activitiesCount),
+        .field(\.materialsCount))
 }
 
 extension SatelliteResultView: TemplateFields {
     package static let templateFields = FieldTable<SatelliteResultView>(
-        \.name, \.url, \.contributedCount, \.contributed, \.hasContributed, \.receivedCount, \.received, \.hasReceived,
-        \.directions)
+        .field(\.name), .field(\.url), .field(\.contributedCount), .field(\.contributed), .field(\.hasContributed),
+        .field(\.receivedCount), .field(\.received), .field(\.hasReceived), .field(\.directions))
 }
 
 extension ResultsPageView: TemplateFields {
     package static let templateFields = FieldTable<ResultsPageView>(
-        \.layout, \.heading, \.planTitle, \.planURL, \.asOf, \.csvURL, \.total, \.materialCharts, \.newAuthorsCount,
-        \.newAuthors, \.hasNewAuthors, \.executionSummary, \.executionChart, \.sections, \.gaps, \.hasGaps, \.gapsCount,
-        \.directions, \.satellites)
+        .field(\.layout), .field(\.heading), .field(\.planTitle), .field(\.planURL), .field(\.asOf), .field(\.csvURL),
+        .field(\.total), .field(\.materialCharts), .field(\.newAuthorsCount), .field(\.newAuthors),
+        .field(\.hasNewAuthors), .field(\.executionSummary), .field(\.executionChart), .field(\.sections),
+        .field(\.gaps), .field(\.hasGaps), .field(\.gapsCount), .field(\.directions), .field(\.satellites))
 }

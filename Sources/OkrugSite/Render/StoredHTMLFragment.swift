@@ -3,5 +3,5 @@ import OkrugTemplate
 
 /// A material's body goes into its page as bytes, straight from the spool (`{{{body}}}`).
 extension StoredHTML: TemplateRepresentable, HTMLFragment {
-    package var templateValue: TemplateValue { .html(self) }
+    public var templateValue: TemplateValue { .html(self) }
 }

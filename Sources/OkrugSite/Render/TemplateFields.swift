@@ -4,103 +4,119 @@ import OkrugTemplate
 // `ViewModelFieldTests` checks that every stored property is in its type's table.
 
 extension LinkView: TemplateFields {
-    package static let templateFields = FieldTable<LinkView>(\.title, \.url)
+    package static let templateFields = FieldTable<LinkView>(.field(\.title), .field(\.url))
 }
 
 extension NavItemView: TemplateFields {
-    package static let templateFields = FieldTable<NavItemView>(\.title, \.url, \.current)
+    package static let templateFields = FieldTable<NavItemView>(.field(\.title), .field(\.url), .field(\.current))
 }
 
 extension LayoutView: TemplateFields {
     package static let templateFields = FieldTable<LayoutView>(
-        \.lang, \.pageTitle, \.siteTitle, \.description, \.canonical, \.root, \.stylesheet, \.feed, \.nav, \.browse,
-        \.breadcrumbs, \.hasBreadcrumbs, \.buildDate, \.partnership, \.structuredData, \.searchFields,
-        \.hasSearchFields, \.headerHTML, \.footerHTML)
+        .field(\.lang), .field(\.pageTitle), .field(\.siteTitle), .field(\.description), .field(\.canonical),
+        .field(\.root), .field(\.stylesheet), .field(\.feed), .field(\.nav), .field(\.browse), .field(\.breadcrumbs),
+        .field(\.hasBreadcrumbs), .field(\.buildDate), .field(\.partnership), .field(\.structuredData),
+        .field(\.searchFields), .field(\.hasSearchFields), .field(\.headerHTML), .field(\.footerHTML))
 }
 
 extension MaterialCardView: TemplateFields {
     package static let templateFields = FieldTable<MaterialCardView>(
-        \.title, \.url, \.date, \.dateISO, \.school, \.direction, \.kind, \.summary, \.authors, \.html)
+        .field(\.title), .field(\.url), .field(\.date), .field(\.dateISO), .field(\.school), .field(\.direction),
+        .field(\.kind), .field(\.summary), .field(\.authors), .field(\.html))
 }
 
 extension PaginationView: TemplateFields {
-    package static let templateFields = FieldTable<PaginationView>(\.pages, \.previous, \.next, \.status)
+    package static let templateFields = FieldTable<PaginationView>(
+        .field(\.pages), .field(\.previous), .field(\.next), .field(\.status))
 }
 
 extension PaginationView.PageLink: TemplateFields {
-    package static let templateFields = FieldTable<PaginationView.PageLink>(\.number, \.url, \.current, \.gap)
+    package static let templateFields = FieldTable<PaginationView.PageLink>(
+        .field(\.number), .field(\.url), .field(\.current), .field(\.gap))
 }
 
 extension ListingView: TemplateFields {
     package static let templateFields = FieldTable<ListingView>(
-        \.layout, \.heading, \.description, \.count, \.cards, \.pagination, \.indexLink, \.isEmpty, \.activities,
-        \.hasActivities, \.facets, \.hasFacets, \.bundle, \.base, \.script)
+        .field(\.layout), .field(\.heading), .field(\.description), .field(\.count), .field(\.cards),
+        .field(\.pagination), .field(\.indexLink), .field(\.isEmpty), .field(\.activities), .field(\.hasActivities),
+        .field(\.facets), .field(\.hasFacets), .field(\.bundle), .field(\.base), .field(\.script))
 }
 
 extension TermView: TemplateFields {
-    package static let templateFields = FieldTable<TermView>(\.title, \.url, \.count, \.number, \.description)
+    package static let templateFields = FieldTable<TermView>(
+        .field(\.title), .field(\.url), .field(\.count), .field(\.number), .field(\.description))
 }
 
 extension TaxonomyIndexView: TemplateFields {
-    package static let templateFields = FieldTable<TaxonomyIndexView>(\.layout, \.heading, \.count, \.terms, \.isCloud)
+    package static let templateFields = FieldTable<TaxonomyIndexView>(
+        .field(\.layout), .field(\.heading), .field(\.count), .field(\.terms), .field(\.isCloud))
 }
 
 extension TocItemView: TemplateFields {
-    package static let templateFields = FieldTable<TocItemView>(\.title, \.anchor, \.children, \.hasChildren)
+    package static let templateFields = FieldTable<TocItemView>(
+        .field(\.title), .field(\.anchor), .field(\.children), .field(\.hasChildren))
 }
 
 extension AttachmentView: TemplateFields {
-    package static let templateFields = FieldTable<AttachmentView>(\.title, \.url, \.type, \.size, \.fileName)
+    package static let templateFields = FieldTable<AttachmentView>(
+        .field(\.title), .field(\.url), .field(\.type), .field(\.size), .field(\.fileName))
 }
 
 extension MetaRowView: TemplateFields {
-    package static let templateFields = FieldTable<MetaRowView>(\.label, \.links, \.text)
+    package static let templateFields = FieldTable<MetaRowView>(.field(\.label), .field(\.links), .field(\.text))
 }
 
 extension MaterialPageView: TemplateFields {
     package static let templateFields = FieldTable<MaterialPageView>(
-        \.layout, \.title, \.date, \.dateISO, \.readingTime, \.summary, \.meta, \.tags, \.hasTags, \.toc, \.hasToc,
-        \.body, \.attachments, \.hasAttachments, \.related, \.hasRelated, \.newer, \.older, \.draft, \.activity)
+        .field(\.layout), .field(\.title), .field(\.date), .field(\.dateISO), .field(\.readingTime), .field(\.summary),
+        .field(\.meta), .field(\.tags), .field(\.hasTags), .field(\.toc), .field(\.hasToc), .field(\.body),
+        .field(\.attachments), .field(\.hasAttachments), .field(\.related), .field(\.hasRelated), .field(\.newer),
+        .field(\.older), .field(\.draft), .field(\.activity))
 }
 
 extension FreePageView: TemplateFields {
-    package static let templateFields = FieldTable<FreePageView>(\.layout, \.title, \.body, \.toc, \.hasToc)
+    package static let templateFields = FieldTable<FreePageView>(
+        .field(\.layout), .field(\.title), .field(\.body), .field(\.toc), .field(\.hasToc))
 }
 
 extension SchoolView: TemplateFields {
-    package static let templateFields = FieldTable<SchoolView>(\.name, \.url, \.role, \.locality, \.count)
+    package static let templateFields = FieldTable<SchoolView>(
+        .field(\.name), .field(\.url), .field(\.role), .field(\.locality), .field(\.count))
 }
 
 extension DirectionView: TemplateFields {
-    package static let templateFields = FieldTable<DirectionView>(\.number, \.title, \.url, \.count, \.description)
+    package static let templateFields = FieldTable<DirectionView>(
+        .field(\.number), .field(\.title), .field(\.url), .field(\.count), .field(\.description))
 }
 
 extension HomeView: TemplateFields {
     package static let templateFields = FieldTable<HomeView>(
-        \.layout, \.title, \.description, \.partnership, \.goal, \.partner, \.satellites, \.directions, \.latest,
-        \.total, \.materialsURL, \.pages, \.plan)
+        .field(\.layout), .field(\.title), .field(\.description), .field(\.partnership), .field(\.goal),
+        .field(\.partner), .field(\.satellites), .field(\.directions), .field(\.latest), .field(\.total),
+        .field(\.materialsURL), .field(\.pages), .field(\.plan))
 }
 
 extension NotFoundView: TemplateFields {
-    package static let templateFields = FieldTable<NotFoundView>(\.layout, \.home, \.materials)
+    package static let templateFields = FieldTable<NotFoundView>(.field(\.layout), .field(\.home), .field(\.materials))
 }
 
 extension ChromeView: TemplateFields {
-    package static let templateFields = FieldTable<ChromeView>(\.layout)
+    package static let templateFields = FieldTable<ChromeView>(.field(\.layout))
 }
 
 extension SearchFieldView: TemplateFields {
-    package static let templateFields = FieldTable<SearchFieldView>(\.kind, \.key, \.value)
+    package static let templateFields = FieldTable<SearchFieldView>(.field(\.kind), .field(\.key), .field(\.value))
 }
 
 extension FacetOptionView: TemplateFields {
-    package static let templateFields = FieldTable<FacetOptionView>(\.value, \.count)
+    package static let templateFields = FieldTable<FacetOptionView>(.field(\.value), .field(\.count))
 }
 
 extension FacetView: TemplateFields {
-    package static let templateFields = FieldTable<FacetView>(\.key, \.title, \.options)
+    package static let templateFields = FieldTable<FacetView>(.field(\.key), .field(\.title), .field(\.options))
 }
 
 extension SearchPageView: TemplateFields {
-    package static let templateFields = FieldTable<SearchPageView>(\.layout, \.bundle, \.base, \.script, \.materialsURL)
+    package static let templateFields = FieldTable<SearchPageView>(
+        .field(\.layout), .field(\.bundle), .field(\.base), .field(\.script), .field(\.materialsURL))
 }
