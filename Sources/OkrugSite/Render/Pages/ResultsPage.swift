@@ -1,29 +1,14 @@
+import Foundation
 import OkrugCore
 import OkrugText
 
-/// `/plan/<year>/results/` and `results.csv`: the year in numbers, from `PlanResults`.
-extension SiteRenderer {
-    func resultsFiles(_ plan: Plan) -> [OutputFile] {
-        let results = PlanResults.compute(plan, site: site)
-        return [
-            resultsPage(plan, results: results),
-            OutputFile(
-                path: Routes.resultsTable(plan.year), contents: .bytes(ResultsCSV.csv(results, plan: plan, site: site))),
-        ]
-    }
+/// A year in numbers: `plan/<year>/results/`.
+struct ResultsPage: PageRenderer {
+    let context: SiteRenderer
+    let plan: Plan
+    let results: PlanResults
 
-    func chart(_ id: String, _ heading: String, labelHeader: String, rows: [PlanResults.Count], from path: String)
-        -> ChartView
-    {
-        ChartView(
-            id: id, heading: heading, svg: BarChart(id: id, title: heading, rows: rows).svg(), labelHeader: labelHeader,
-            rows: rows.map {
-                CountRowView(
-                    label: $0.label, value: $0.value, url: $0.path.map { RelativeURL.link(from: path, to: $0) })
-            })
-    }
-
-    func resultsPage(_ plan: Plan, results: PlanResults) -> OutputFile {
+    func file() -> OutputFile {
         let path = Routes.results(plan.year)
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         func links(_ indices: [Int]) -> [LinkView] {
@@ -31,20 +16,21 @@ extension SiteRenderer {
         }
         let year = plan.year
         let materialCharts = [
-            chart(
+            context.chart(
                 "chart-schools", "Материалы \(year) года по школам", labelHeader: "Школа", rows: results.bySchool,
                 from: path),
-            chart(
+            context.chart(
                 "chart-directions", "Материалы по направлениям", labelHeader: "Направление", rows: results.byDirection,
                 from: path),
-            chart("chart-kinds", "Материалы по формам", labelHeader: "Форма", rows: results.byKind, from: path),
-            chart("chart-months", "Материалы по месяцам", labelHeader: "Месяц", rows: results.byMonth, from: path),
+            context.chart("chart-kinds", "Материалы по формам", labelHeader: "Форма", rows: results.byKind, from: path),
+            context.chart(
+                "chart-months", "Материалы по месяцам", labelHeader: "Месяц", rows: results.byMonth, from: path),
         ]
         let executionRows = results.sections.map {
             PlanResults.Count(label: $0.title, value: $0.withMaterials, path: nil)
         }
         let view = ResultsPageView(
-            layout: layout(
+            layout: context.layout(
                 path: path, title: "Итоги \(year) года", section: "plan",
                 breadcrumbs: [
                     LinkView(title: "Планы", url: Routes.plans),
@@ -65,7 +51,7 @@ extension SiteRenderer {
             hasNewAuthors: !results.newAuthors.isEmpty,
             executionSummary:
                 "\(RussianPlural.activity.counted(results.activityCount)), из них с материалами — \(results.activitiesWithMaterials)",
-            executionChart: chart(
+            executionChart: context.chart(
                 "chart-execution", "Мероприятия с материалами по разделам плана", labelHeader: "Раздел",
                 rows: executionRows, from: path),
             sections: results.sections.map {
@@ -73,7 +59,7 @@ extension SiteRenderer {
                     title: $0.title, activities: $0.activities, withMaterials: $0.withMaterials,
                     without: $0.activities - $0.withMaterials)
             },
-            gaps: results.pastWithoutMaterials.map { activityLink($0, from: path) },
+            gaps: results.pastWithoutMaterials.map { context.activityLink($0, from: path) },
             hasGaps: !results.pastWithoutMaterials.isEmpty,
             gapsCount: RussianPlural.activity.counted(results.pastWithoutMaterials.count),
             directions: results.directions.map { direction in

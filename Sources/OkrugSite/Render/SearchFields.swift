@@ -1,7 +1,7 @@
 import OkrugCore
 
-/// What the search index (Pagefind) reads from the pages, the `/search/` page and the
-/// filters of `/materials/`. The filter values are the words shown on the site, so a filter in
+/// What the search index (Pagefind) reads from the pages (the search page is
+/// `Pages/SearchPage.swift`) and the filters of `/materials/`. The filter values are the words shown on the site, so a filter in
 /// the search UI reads like the page it finds.
 extension SiteRenderer {
     /// Pagefind filter names, in Russian: they are part of the shareable URL (`?школа=…`).
@@ -73,14 +73,4 @@ extension SiteRenderer {
     }
 
     var searchScriptPath: String { assetPaths["search.js"] ?? Routes.asset("search.js") }
-
-    func searchPage() -> OutputFile {
-        let path = Routes.search
-        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
-        let view = SearchPageView(
-            layout: layout(path: path, title: "Поиск", section: "search", breadcrumbs: []),
-            bundle: url(Routes.searchIndex), base: site.config.basePath, script: url(searchScriptPath),
-            materialsURL: url(Routes.materials))
-        return templates.page(Routes.file(of: path), view, template: "search")
-    }
 }

@@ -1,0 +1,59 @@
+import OkrugCore
+import OkrugText
+
+/// What every page has around its content: the navigation, breadcrumbs, header and footer.
+extension SiteRenderer {
+    /// `linkBase` makes every link start from that path (`/okrug/`) instead of being relative
+    /// to `path`: for the 404 page, which the server shows at any depth.
+    func layout(
+        path: String, title: String, section: String, breadcrumbs: [LinkView], description: String? = nil,
+        linkBase: String? = nil, structuredData: String? = nil, searchFields: [SearchFieldView] = []
+    ) -> LayoutView {
+        func url(_ target: String) -> String {
+            if let linkBase { return linkBase + target }
+            return RelativeURL.link(from: path, to: target)
+        }
+        let root = url("")
+        var nav: [NavItemView] = [
+            NavItemView(title: "Главная", url: url(""), current: section == "home"),
+            NavItemView(title: "Материалы", url: url(Routes.materials), current: section == "materials"),
+        ]
+        if let plan = site.currentPlan {
+            nav.append(NavItemView(title: "План", url: url(Routes.plan(plan.year)), current: section == "plan"))
+        }
+        nav += [
+            NavItemView(title: "Направления", url: url(Routes.taxonomy(.directions)), current: section == "directions"),
+            NavItemView(title: "Школы", url: url(Routes.taxonomy(.schools)), current: section == "schools"),
+        ]
+        for page in site.pages where page.menu != nil {
+            nav.append(NavItemView(title: page.title, url: url(page.path), current: section == "page:" + page.slug))
+        }
+        let browse = TaxonomyKind.allCases.map {
+            NavItemView(title: $0.title, url: url(Routes.taxonomy($0)), current: section == $0.rawValue)
+        }
+        let crumbs = breadcrumbs.map { LinkView(title: $0.title, url: url($0.url)) }
+        let fullTitle = path.isEmpty ? site.config.title : "\(title) — \(site.config.title)"
+        var view = LayoutView(
+            lang: site.config.language,
+            pageTitle: fullTitle,
+            siteTitle: site.config.title,
+            description: description ?? site.config.description,
+            canonical: site.config.baseURL + path,
+            root: root,
+            stylesheet: url(assetPaths["style.css"] ?? Routes.asset("style.css")),
+            feed: url(Routes.feed),
+            nav: nav,
+            browse: browse,
+            breadcrumbs: crumbs,
+            hasBreadcrumbs: !crumbs.isEmpty,
+            buildDate: site.buildDay.russian,
+            partnership: site.config.partnership,
+            structuredData: structuredData, searchFields: searchFields, hasSearchFields: !searchFields.isEmpty)
+        // Header and footer depend only on the links' prefix and the current section.
+        let key = "\(root)|\(section)|\(linkBase ?? "")"
+        let chrome = ChromeView(layout: view)
+        view.headerHTML = cache.chrome("header|" + key) { templates.render(chrome, template: "partials/header") }
+        view.footerHTML = cache.chrome("footer|" + key) { templates.render(chrome, template: "partials/footer") }
+        return view
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import OkrugCore
+import OkrugText
+
+/// A free page («О проекте»): `<slug>/`.
+struct FreePage: PageRenderer {
+    let context: SiteRenderer
+    let page: Page
+
+    func file() -> OutputFile {
+        let toc = TocItemView.outline(page.headings)
+        let view = FreePageView(
+            layout: context.layout(
+                path: page.path, title: page.title, section: "page:" + page.slug, breadcrumbs: [],
+                description: page.summary),
+            title: page.title, body: page.html, toc: toc,
+            hasToc: page.headings.filter { (2...3).contains($0.level) }.count >= 3)
+        return templates.page(Routes.file(of: page.path), view, template: "page")
+    }
+}

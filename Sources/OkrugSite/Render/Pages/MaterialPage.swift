@@ -1,0 +1,96 @@
+import Foundation
+import OkrugCore
+import OkrugText
+
+/// A material's page: `materials/<slug>/`.
+struct MaterialPage: PageRenderer {
+    let context: SiteRenderer
+    let index: Int
+
+    func file() -> OutputFile {
+        let material = site.materials[index]
+        let path = material.path
+        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+        var meta: [MetaRowView] = []
+        meta.append(
+            MetaRowView(
+                label: material.authors.count == 1 ? "Автор" : "Авторы",
+                links: material.authors.map { LinkView(title: $0.name, url: url(Routes.person($0.slug))) }, text: nil))
+        if let school = site.school(material.schoolID) {
+            meta.append(
+                MetaRowView(
+                    label: "Школа", links: [LinkView(title: school.name, url: url(Routes.school(school.id)))], text: nil
+                )
+            )
+        }
+        if let direction = site.direction(material.directionID) {
+            meta.append(
+                MetaRowView(
+                    label: "Направление",
+                    links: [LinkView(title: direction.title, url: url(Routes.direction(direction.id)))], text: nil))
+        }
+        meta.append(
+            MetaRowView(
+                label: "Форма",
+                links: [LinkView(title: material.kind.russian, url: url(Routes.kind(material.kind)))], text: nil
+            ))
+        if !material.subjects.isEmpty {
+            meta.append(
+                MetaRowView(
+                    label: material.subjects.count == 1 ? "Предмет" : "Предметы",
+                    links: material.subjects.map {
+                        LinkView(title: $0, url: url(Routes.subject($0)))
+                    }, text: nil))
+        }
+        if !material.grades.isEmpty {
+            meta.append(
+                MetaRowView(
+                    label: material.grades.count == 1 ? "Класс" : "Классы",
+                    links: material.grades.map { LinkView(title: "\($0)", url: url(Routes.grade($0))) }, text: nil))
+        }
+        let toc = TocItemView.outline(material.headings)
+        let attachments = material.attachments.map { attachment in
+            AttachmentView(
+                title: attachment.title,
+                url: attachment.file.split(separator: "/").map(String.init).joined(separator: "/"),
+                type: attachment.typeName, size: attachment.humanSize,
+                fileName: String(attachment.file.split(separator: "/").last ?? ""))
+        }
+        let related = (index < site.related.count ? site.related[index] : []).map {
+            [links = PageLinks(from: path)] in context.card($0, links: links)
+        }
+        let newer = index > 0 ? site.materials[index - 1] : nil
+        let older = index + 1 < site.materials.count ? site.materials[index + 1] : nil
+        let minutes = max(1, (material.wordCount + 150) / 180)
+        let view = MaterialPageView(
+            layout: context.layout(
+                path: path, title: material.title, section: "materials",
+                breadcrumbs: [LinkView(title: "Материалы", url: Routes.materials)], description: material.summary,
+                structuredData: StructuredData.learningResource(material, site: site),
+                searchFields: context.searchFields(for: material)),
+            title: material.title,
+            date: material.date.russian,
+            dateISO: material.date.iso,
+            readingTime: "\(RussianPlural.minute.counted(minutes)) чтения",
+            summary: material.summary,
+            meta: meta,
+            tags: material.tags.map { LinkView(title: $0, url: url(Routes.tag($0))) },
+            hasTags: !material.tags.isEmpty,
+            toc: toc,
+            hasToc: material.headings.filter { (2...3).contains($0.level) }.count >= 3,
+            body: material.body,
+            attachments: attachments,
+            hasAttachments: !attachments.isEmpty,
+            related: related,
+            hasRelated: !related.isEmpty,
+            newer: newer.map { LinkView(title: $0.title, url: url($0.path)) },
+            older: older.map { LinkView(title: $0.title, url: url($0.path)) },
+            draft: material.draft,
+            activity: material.activity.flatMap { reference in
+                site.plans.lazy.compactMap { plan in
+                    plan.activities.first { $0.reference == reference }
+                }.first
+            }.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) })
+        return templates.page(Routes.file(of: path), view, template: "material")
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import OkrugCore
+import OkrugText
+
+/// A year's plan: `plan/<year>/`.
+struct PlanPage: PageRenderer {
+    let context: SiteRenderer
+    let plan: Plan
+
+    func file() -> OutputFile {
+        let path = Routes.plan(plan.year)
+        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+        let people = context.peopleWithPages
+        var number = 0
+        var counts: [ActivityStatus: Int] = [:]
+        let sections = plan.sections.map { section in
+            PlanSectionView(
+                title: section.title, anchor: section.anchor, goalHTML: section.goal?.html,
+                count: RussianPlural.activity.counted(section.activities.count),
+                activities: section.activities.map { activity in
+                    number += 1
+                    let status = ActivityStatus(activity.when, on: site.buildDay)
+                    counts[status, default: 0] += 1
+                    return ActivityRowView(
+                        number: number, titleHTML: activity.title.html,
+                        url: url(Routes.activity(activity.id, year: activity.year)),
+                        when: activity.when.text, whenWords: activity.when.inWords,
+                        status: StatusView(code: status.rawValue, label: status.russian),
+                        responsible: context.responsible(activity, from: path, people: people),
+                        indicatorHTML: activity.indicator.html,
+                        materials: activity.materials.map {
+                            LinkView(title: site.materials[$0].title, url: url(site.materials[$0].path))
+                        },
+                        hasMaterials: !activity.materials.isEmpty,
+                        materialsCount: RussianPlural.material.counted(activity.materials.count))
+                })
+        }
+        let summaryParts = ActivityStatus.allCases.compactMap { status -> String? in
+            guard let count = counts[status], count > 0 else { return nil }
+            return "\(status.russian) — \(count)"
+        }
+        let summary =
+            "\(RussianPlural.activity.counted(number))"
+            + (summaryParts.isEmpty ? "" : ": " + summaryParts.joined(separator: ", "))
+        let partner = site.school(plan.partnerID)
+        let view = PlanPageView(
+            layout: context.layout(
+                path: path, title: plan.title.plain, section: "plan",
+                breadcrumbs: [LinkView(title: "Планы", url: Routes.plans)], description: plan.goal?.plain),
+            titleHTML: plan.title.html, year: plan.year,
+            asOf: "Состояние на \(site.buildDay.russian)",
+            partner: partner.map { LinkView(title: $0.name, url: url(Routes.school($0.id))) },
+            satellites: plan.satelliteIDs.compactMap { site.school($0) }.map {
+                LinkView(title: $0.name, url: url(Routes.school($0.id)))
+            },
+            goalHTML: plan.goal?.html,
+            definitions: plan.definitions.map { DefinitionView(term: $0.term, html: $0.text.html) },
+            hasDefinitions: !plan.definitions.isEmpty,
+            directions: plan.directionIDs.compactMap { site.direction($0) }.map {
+                LinkView(title: $0.title, url: url(Routes.direction($0.id)))
+            },
+            hasDirections: !plan.directionIDs.isEmpty,
+            roadmapTitle: plan.roadmapTitle,
+            stages: plan.stages.map(context.stageView), hasStages: !plan.stages.isEmpty,
+            sections: sections, summary: summary,
+            expectedResults: plan.expectedResults.map(\.html), hasExpectedResults: !plan.expectedResults.isEmpty,
+            executorHTML: plan.executor?.html,
+            calendarURL: url(Routes.planCalendar(plan.year)),
+            resultsURL: url(Routes.results(plan.year)),
+            otherPlans: site.plans.filter { $0.year != plan.year }.reversed().map {
+                LinkView(title: $0.title.plain, url: url(Routes.plan($0.year)))
+            },
+            hasOtherPlans: site.plans.count > 1)
+        return templates.page(Routes.file(of: path), view, template: "plan")
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import OkrugCore
+import OkrugText
+
+/// The search page: `search/`.
+struct SearchPage: PageRenderer {
+    let context: SiteRenderer
+
+    func file() -> OutputFile {
+        let path = Routes.search
+        func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
+        let view = SearchPageView(
+            layout: context.layout(path: path, title: "Поиск", section: "search", breadcrumbs: []),
+            bundle: url(Routes.searchIndex), base: site.config.basePath, script: url(context.searchScriptPath),
+            materialsURL: url(Routes.materials))
+        return templates.page(Routes.file(of: path), view, template: "search")
+    }
+}
