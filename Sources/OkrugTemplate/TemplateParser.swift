@@ -1,8 +1,7 @@
 /// Parses Mustache as the theme's templates use it: variables, sections, inverted sections,
 /// comments, partials, parent templates with blocks and the `CONTENT_TYPE` pragma. Lines that
 /// hold only a section, comment, partial, block or pragma tag vanish with their line break,
-/// as in the Mustache specification; the rules follow swift-mustache 2.x, which okrug used
-/// before, tag for tag, so existing themes render byte for byte the same.
+/// as the Mustache specification says (its whole suite runs in `MustacheSpecTests`).
 package struct TemplateParser {
     package struct Failure: Error {
         package var line: Int

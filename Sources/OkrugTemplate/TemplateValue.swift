@@ -1,6 +1,6 @@
-/// What a template sees of a view model. The view models answer `field(_:)` with a switch over
-/// their property names, so a lookup is a string comparison and an enum: no reflection and no
-/// dynamic casts, which made up a third of a 10 000-material build with swift-mustache.
+/// What a template sees of a view model. The view models answer `field(_:)` from their field
+/// tables (`FieldTable`), so a lookup is a name comparison and an enum: no reflection and no
+/// dynamic casts, which would cost a third of a 10 000-material build.
 public enum TemplateValue {
     /// A field the view model has, holding `nil`: a lookup goes on down the context stack, as
     /// Mustache specifies.

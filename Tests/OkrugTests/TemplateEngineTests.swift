@@ -181,8 +181,8 @@ private struct Fields: TemplateObject {
         #expect(missing.file == "Theme/partials/card.mustache")
     }
 
-    /// The real theme renders as swift-mustache rendered it: checked on the sample site's pages
-    /// by `SampleSiteTests`; here one more check that every template of the theme parses.
+    /// The real theme's pages are checked by `SampleSiteTests`; here, that every template of the
+    /// theme parses.
     @Test func theThemeParses() throws {
         let (set, diagnostics) = TemplateSet.load(
             from: repositoryRoot.appendingPathComponent("Templates"), displayRoot: "Templates")

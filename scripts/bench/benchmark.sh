@@ -7,7 +7,9 @@
 #   - okrug: a rebuild with nothing changed, and with one file changed (okrug serve, median);
 #   - okrug: a build on one thread (OKRUG_THREADS=1) compared byte for byte with one on all cores;
 #   - okrug: the search indexing (Pagefind) of the largest corpus, reported separately;
-#   - at the end, the goals of issue 8 as ratios from this run (scripts/bench/goals.py).
+#   - at the end, the speed goals as ratios from this run (scripts/bench/goals.py);
+#   - with BASELINE=<another okrug binary>: both binaries side by side on the same corpora
+#     (scripts/bench/before_after.py): a change measured against the build before it.
 # Needs: hugo and cmark (apt-get install hugo cmark time), the release build of okrug.
 #   RUNS=3 scripts/bench/benchmark.sh [1000 10000]
 set -euo pipefail
@@ -64,5 +66,11 @@ echo "=================== search indexing, $last materials ==================="
 "$root/.venv/bin/python" "$root/scripts/bench/search.py" --count "$last" --okrug "$okrug" || \
   echo "(search benchmark skipped: scripts/setup.sh --tests installs Pagefind, selenium and chromium)"
 
-echo "=================== goals (issue 8), from this run ==================="
+echo "=================== speed goals, from this run ==================="
 python3 "$root/scripts/bench/goals.py" --work "$work" "${counts[@]}"
+
+if [ -n "${BASELINE:-}" ]; then
+  echo "=================== before ($BASELINE) and after, side by side ==================="
+  python3 "$root/scripts/bench/before_after.py" --before "$BASELINE" --after "$okrug" --runs "$runs" \
+    --work "$work" "${counts[@]}"
+fi

@@ -1,4 +1,4 @@
-"""The goals of issue 8 as ratios, read from what scripts/bench/benchmark.sh just measured.
+"""The speed goals as ratios, read from what scripts/bench/benchmark.sh just measured.
 
     python3 scripts/bench/goals.py --work /tmp/okrug-bench 1000 10000
 """

@@ -1,0 +1,102 @@
+"""Two okrug binaries side by side on the same synthetic corpora, in one run: a change measured
+against the build before it. For each corpus, clean builds alternate between the two (so a
+slower minute of the machine falls on both), and the medians are printed next to each other:
+wall and CPU time, peak memory, the CPU of each stage (OKRUG_TIMINGS), a rebuild with nothing
+changed; then whether both wrote byte-identical sites (same SOURCE_DATE_EPOCH).
+
+    python3 scripts/bench/before_after.py --before /tmp/okrug-old --after .build/release/okrug 1000 10000
+
+The corpora come from ../shared/bench/gen_corpus.py (seed 1), made once in --work.
+"""
+import argparse
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+STAGES = ["чтение", "разбор и связи", "страницы и запись"]
+
+
+def corpus(work, count):
+    folder = work / f"corpus-n{count}-s1" / "okrug"
+    if not (folder / "site.yaml").exists():
+        subprocess.run(
+            [sys.executable, str(ROOT.parent / "shared/bench/gen_corpus.py"), "--count", str(count), "--seed", "1",
+             "--flavor", "okrug", "--out", str(folder)], check=True, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+    return folder
+
+
+def build(binary, content, output, clean=True, epoch=None):
+    """One `okrug build --no-search`: wall s, CPU s, peak MiB, CPU ms per stage."""
+    if clean:
+        shutil.rmtree(output, ignore_errors=True)
+    env = dict(os.environ, OKRUG_TIMINGS="1")
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    run = subprocess.run(
+        ["/usr/bin/time", "-f", "TIME %e %U %S %M", binary, "build", "--no-search", "--content", str(content),
+         "--templates", str(ROOT / "Templates"), "--output", str(output)],
+        capture_output=True, text=True, env=env)
+    if run.returncode != 0:
+        raise SystemExit(f"{binary} failed:\n{run.stderr[-2000:]}")
+    wall, user, system, peak = re.search(r"TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", run.stderr).groups()
+    stages = {name: int(ms) for name, ms in re.findall(r"(\w[\w ]*?) \d+ мс \(ЦП (\d+) мс\)", run.stderr)}
+    return float(wall), float(user) + float(system), int(peak) / 1024, stages
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--before", required=True, help="the okrug binary to compare against")
+    parser.add_argument("--after", default=str(ROOT / ".build/release/okrug"))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", default="/tmp/okrug-bench")
+    parser.add_argument("counts", nargs="*", type=int, default=[1000, 10000])
+    args = parser.parse_args()
+    work = pathlib.Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    binaries = {"before": args.before, "after": args.after}
+    same_everywhere = True
+    for count in args.counts:
+        content = corpus(work, count)
+        results = {name: [] for name in binaries}
+        rebuilds = {name: [] for name in binaries}
+        for _ in range(args.runs):
+            for name, binary in binaries.items():
+                output = work / f"before-after-{name}"
+                results[name].append(build(binary, content, output))
+                rebuilds[name].append(build(binary, content, output, clean=False)[0])
+        print(f"=== {count} materials, median of {args.runs} alternating runs")
+        print(f"{'':28}{'before':>12}{'after':>12}{'after/before':>14}")
+
+        def row(label, unit, values):
+            before, after = values["before"], values["after"]
+            ratio = after / before if before else float("nan")
+            print(f"{label:28}{before:>10.2f}{unit:2}{after:>10.2f}{unit:2}{ratio:>14.3f}")
+
+        row("clean build, wall", " s", {n: statistics.median(r[0] for r in results[n]) for n in binaries})
+        row("clean build, CPU", " s", {n: statistics.median(r[1] for r in results[n]) for n in binaries})
+        row("peak memory", " M", {n: statistics.median(r[2] for r in results[n]) for n in binaries})
+        for stage in STAGES:
+            row(f"  {stage}, CPU", " s",
+                {n: statistics.median(r[3].get(stage, 0) for r in results[n]) / 1000 for n in binaries})
+        row("rebuild, nothing changed", " s", {n: statistics.median(rebuilds[n]) for n in binaries})
+        outputs = {}
+        for name, binary in binaries.items():
+            outputs[name] = work / f"identical-{name}"
+            build(binary, content, outputs[name], epoch="1700000000")
+        same = subprocess.run(["diff", "-rq", str(outputs["before"]), str(outputs["after"])],
+                              capture_output=True).returncode == 0
+        same_everywhere &= same
+        print(f"{'same bytes (SOURCE_DATE_EPOCH)':28}{'identical' if same else 'DIFFERENT':>38}\n")
+        for path in list(outputs.values()) + [work / f"before-after-{n}" for n in binaries]:
+            shutil.rmtree(path, ignore_errors=True)
+    return 0 if same_everywhere else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
