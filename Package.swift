@@ -94,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "okrug",
             dependencies: [
-                "OkrugSite", "OkrugCore", "OkrugSystem", "OkrugText",
+                "OkrugSite", "OkrugCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import OkrugCore
 import OkrugSite
-import OkrugSystem
-import OkrugText
 
 @main
 struct Okrug: ParsableCommand {
@@ -73,18 +71,7 @@ struct Build: ParsableCommand {
                 Data("Сайт не собран: исправьте ошибки выше. Папка \(output)/ не изменена.\n".utf8))
             throw ExitCode(1)
         }
-        let count = report.site?.materials.count ?? 0
-        let materials = "\(count) \(RussianPlural.material.form(for: count))"
-        var summary =
-            !report.outputChanged
-            ? "Сайт собран: \(materials), файлов: \(report.filesWritten). В \(output)/ уже этот сайт, ничего не изменилось."
-            : report.filesChanged == report.filesWritten
-                ? "Сайт собран в \(output)/: \(materials), файлов записано: \(report.filesWritten)."
-                : "Сайт собран в \(output)/: \(materials), файлов: \(report.filesWritten), из них новых или изменённых: \(report.filesChanged)."
-        if let seconds = report.searchSeconds {
-            summary += " Поисковый индекс построен за \(String(format: "%.1f", seconds)) с."
-        }
-        print(summary)
+        print(report.summary(output: output))
     }
 }
 
@@ -133,28 +120,9 @@ struct Serve: ParsableCommand {
     /// The preview server is a separate program beside this one, so building the site never
     /// compiles the server framework; this command hands over to it.
     func run() throws {
-        let folder = ProgramExec.currentExecutable.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-        guard let server = folder?.appendingPathComponent("okrug-serve").path,
-            FileManager.default.isExecutableFile(atPath: server)
-        else {
-            FileHandle.standardError.write(
-                Data(
-                    """
-                    Просмотр сайта — отдельная программа okrug-serve, и её ещё нет рядом с okrug.
-                    Соберите и запустите её одной командой (в первый раз сборка займёт несколько минут):
-                        scripts/serve.sh
-
-                    """.utf8))
-            throw ExitCode(1)
-        }
-        let code = ProgramExec.replace(
-            with: server,
-            arguments: [
-                "--port", String(port), "--host", host, "--content", content, "--templates", templates,
-                "--output", output,
-            ])
-        FileHandle.standardError.write(
-            Data("Не удалось запустить просмотр: \(SystemError(path: server, code: code))\n".utf8))
+        let problem = PreviewHandover.run(
+            port: port, host: host, content: content, templates: templates, output: output)
+        FileHandle.standardError.write(Data((problem + "\n").utf8))
         throw ExitCode(1)
     }
 }
@@ -253,14 +221,6 @@ struct NewPage: ParsableCommand {
 
 enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic]) {
-        guard !diagnostics.isEmpty else { return }
-        var text = diagnostics.map(\.formatted).joined(separator: "\n") + "\n"
-        let errors = diagnostics.errors.count
-        let warnings = diagnostics.warnings.count
-        var summary: [String] = []
-        if errors > 0 { summary.append(RussianPlural.error.counted(errors)) }
-        if warnings > 0 { summary.append(RussianPlural.warning.counted(warnings)) }
-        text += summary.joined(separator: ", ") + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(DiagnosticFormat.listing(diagnostics).utf8))
     }
 }

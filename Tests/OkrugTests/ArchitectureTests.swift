@@ -21,7 +21,7 @@ import Testing
             "OkrugSite", "OkrugCore", "OkrugSystem", "OkrugText", "Hummingbird", "Logging", "NIOCore",
             "ServiceLifecycle",
         ],
-        "okrug": ["ArgumentParser", "OkrugSite", "OkrugCore", "OkrugSystem", "OkrugText"],
+        "okrug": ["ArgumentParser", "OkrugSite", "OkrugCore"],
         "okrug-serve": ["ArgumentParser", "OkrugServer", "OkrugSite"],
     ]
 

@@ -30,6 +30,28 @@ import Testing
         )
     }
 
+    /// `okrug serve` without the preview program beside it says how to get it, in Russian.
+    @Test func serveWithoutThePreviewProgramSaysHowToBuildIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-alone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let alone = folder.appendingPathComponent("okrug")
+        try FileManager.default.copyItem(at: Self.executable, to: alone)
+        let process = Process()
+        process.executableURL = alone
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = folder
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(text.contains("okrug-serve"))
+        #expect(text.contains("scripts/serve.sh"))
+    }
+
     @Test func buildSucceedsThenFailsWithAllErrorsAndKeepsTheSite() throws {
         try #require(
             FileManager.default.isExecutableFile(atPath: Self.executable.path),

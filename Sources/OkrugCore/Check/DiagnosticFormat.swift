@@ -1,4 +1,5 @@
 import Foundation
+import OkrugText
 
 /// How `okrug check` prints its findings: for a person, for a program, for GitHub Actions.
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
@@ -62,5 +63,17 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     /// …and also `:` and `,` in a property.
     static func property(_ text: String) -> String {
         data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+extension DiagnosticFormat {
+    /// Every problem on its line, then how many there are («2 ошибки, 1 предупреждение»):
+    /// what the commands print to the terminal. Empty when there is nothing.
+    public static func listing(_ diagnostics: [Diagnostic]) -> String {
+        guard !diagnostics.isEmpty else { return "" }
+        var counts: [String] = []
+        if !diagnostics.errors.isEmpty { counts.append(RussianPlural.error.counted(diagnostics.errors.count)) }
+        if !diagnostics.warnings.isEmpty { counts.append(RussianPlural.warning.counted(diagnostics.warnings.count)) }
+        return text.render(diagnostics) + counts.joined(separator: ", ") + "\n"
     }
 }
