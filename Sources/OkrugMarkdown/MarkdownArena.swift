@@ -79,9 +79,11 @@ final class MarkdownArena {
     static func scope<Result>(_ body: (UnsafeMutablePointer<cmark_mem>) -> Result) -> Result {
         let stack = Stack.current
         let arena = stack.push()
+        pthread_setspecific(currentKey, Unmanaged.passUnretained(arena).toOpaque())
         defer {
             arena.reset()
             stack.pop()
+            pthread_setspecific(currentKey, stack.top.map { Unmanaged.passUnretained($0).toOpaque() })
         }
         return body(allocator)
     }
@@ -90,6 +92,9 @@ final class MarkdownArena {
     private final class Stack {
         var arenas: [MarkdownArena] = []
         var depth = 0
+        /// Where an allocation outside any scope goes (a bug: see the rule above); it leaks
+        /// instead of corrupting a live document.
+        lazy var stray = MarkdownArena()
 
         func push() -> MarkdownArena {
             if depth == arenas.count { arenas.append(MarkdownArena()) }
@@ -99,31 +104,41 @@ final class MarkdownArena {
 
         func pop() { depth -= 1 }
 
-        /// The arena of the innermost scope; outside any scope (a bug: see the rule above) one
-        /// kept aside, so a stray allocation leaks instead of corrupting a live document.
-        var top: MarkdownArena {
-            if depth > 0 { return arenas[depth - 1] }
-            return stray
-        }
-        private lazy var stray = MarkdownArena()
+        var top: MarkdownArena? { depth > 0 ? arenas[depth - 1] : nil }
 
         static var current: Stack {
-            if let stored = pthread_getspecific(key) {
+            if let stored = pthread_getspecific(stackKey) {
                 return Unmanaged<Stack>.fromOpaque(stored).takeUnretainedValue()
             }
             let stack = Stack()
-            pthread_setspecific(key, Unmanaged.passRetained(stack).toOpaque())
+            pthread_setspecific(stackKey, Unmanaged.passRetained(stack).toOpaque())
             return stack
         }
+    }
 
-        private static let key: pthread_key_t = {
-            var key = pthread_key_t()
-            pthread_key_create(&key) { stored in
-                guard let stored else { return }
-                Unmanaged<Stack>.fromOpaque(stored).release()
-            }
-            return key
-        }()
+    /// Owns each thread's `Stack` (released when the thread ends).
+    private static let stackKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { stored in
+            guard let stored else { return }
+            Unmanaged<Stack>.fromOpaque(stored).release()
+        }
+        return key
+    }()
+
+    /// The innermost scope's arena on this thread, unretained (its stack keeps it alive): what
+    /// every allocation reads, without touching reference counts.
+    private static let currentKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// Runs `body` on the calling thread's innermost arena.
+    @inline(__always)
+    private static func withCurrent<Result>(_ body: (MarkdownArena) -> Result) -> Result {
+        guard let stored = pthread_getspecific(currentKey) else { return body(Stack.current.stray) }
+        return Unmanaged<MarkdownArena>.fromOpaque(stored)._withUnsafeGuaranteedRef(body)
     }
 
     /// The allocator handed to cmark: the calling thread's innermost arena.
@@ -133,11 +148,11 @@ final class MarkdownArena {
             to: cmark_mem(
                 calloc: { count, size in
                     let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
-                    guard !overflow, let memory = Stack.current.top.allocate(bytes) else { return nil }
+                    guard !overflow, let memory = withCurrent({ $0.allocate(bytes) }) else { return nil }
                     memset(memory, 0, bytes)
                     return memory
                 },
-                realloc: { old, size in Stack.current.top.reallocate(old, size) },
+                realloc: { old, size in withCurrent { $0.reallocate(old, size) } },
                 free: { _ in }))
         return allocator
     }()

@@ -10,7 +10,7 @@
 #   - at the end, the speed goals as ratios from this run (scripts/bench/goals.py);
 #   - with BASELINE=<another okrug binary>: both binaries side by side on the same corpora
 #     (scripts/bench/before_after.py): a change measured against the build before it.
-# Needs: hugo and cmark (apt-get install hugo cmark time), the release build of okrug.
+# Needs: hugo and cmark (apt-get install hugo cmark time), the release build of okrug and okrug-serve.
 #   RUNS=3 scripts/bench/benchmark.sh [1000 10000]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -20,7 +20,10 @@ runs=${RUNS:-3}
 bench="$root/../shared/bench"
 okrug="$root/.build/release/okrug"
 work=${WORK:-/tmp/okrug-bench}
-[ -x "$okrug" ] || { echo "build okrug first: swift build -c release --product okrug" >&2; exit 1; }
+[ -x "$okrug" ] && [ -x "$okrug-serve" ] || {
+  echo "build okrug first: swift build -c release --product okrug && swift build -c release --product okrug-serve" >&2
+  exit 1
+}
 for tool in hugo cmark /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install hugo cmark time" >&2; exit 1; }
 done
@@ -72,5 +75,5 @@ python3 "$root/scripts/bench/goals.py" --work "$work" "${counts[@]}"
 if [ -n "${BASELINE:-}" ]; then
   echo "=================== before ($BASELINE) and after, side by side ==================="
   python3 "$root/scripts/bench/before_after.py" --before "$BASELINE" --after "$okrug" --runs "$runs" \
-    --work "$work" "${counts[@]}"
+    "${counts[@]}"
 fi

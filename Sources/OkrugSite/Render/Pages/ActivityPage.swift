@@ -13,7 +13,7 @@ struct ActivityPage: PageRenderer {
     func file() -> OutputFile {
         let path = Routes.activity(activity.id, year: activity.year)
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
-        let direction = activity.directionID.flatMap { site.direction($0) }
+        let direction = activity.directionID.flatMap { context.site.direction($0) }
         let view = ActivityPageView(
             layout: context.layout(
                 path: path, title: activity.title.plain, section: "plan",
@@ -21,7 +21,7 @@ struct ActivityPage: PageRenderer {
                     LinkView(title: "Планы", url: Routes.plans),
                     LinkView(title: "План на \(plan.year) год", url: Routes.plan(plan.year)),
                 ], description: "\(activity.when.inWords). \(activity.indicator.plain)",
-                structuredData: StructuredData.event(activity, plan: plan, site: site),
+                structuredData: StructuredData.event(activity, plan: plan, site: context.site),
                 searchFields: context.searchFields(for: activity, plan: plan)),
             titleHTML: activity.title.html, planTitle: plan.title.plain, planURL: url(Routes.plan(plan.year)),
             section: activity.sectionTitle, when: activity.when.text, whenWords: activity.when.inWords,
@@ -35,6 +35,6 @@ struct ActivityPage: PageRenderer {
             calendarURL: url(Routes.planCalendar(plan.year)),
             previous: previous.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) },
             next: next.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) })
-        return templates.page(Routes.file(of: path), view, template: "activity")
+        return context.templates.page(Routes.file(of: path), view, template: "activity")
     }
 }

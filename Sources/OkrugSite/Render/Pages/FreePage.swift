@@ -15,6 +15,6 @@ struct FreePage: PageRenderer {
                 description: page.summary),
             title: page.title, body: page.html, toc: toc,
             hasToc: page.headings.filter { (2...3).contains($0.level) }.count >= 3)
-        return templates.page(Routes.file(of: page.path), view, template: "page")
+        return context.templates.page(Routes.file(of: page.path), view, template: "page")
     }
 }

@@ -9,7 +9,7 @@ struct HomePage: PageRenderer {
     func file() -> OutputFile {
         let path = ""
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
-        let bySchool = site.taxonomies[.schools]?.terms ?? []
+        let bySchool = context.site.taxonomies[.schools]?.terms ?? []
         func schoolView(_ school: School) -> SchoolView {
             let count = bySchool.first { $0.slug == school.id }?.materials.count ?? 0
             return SchoolView(
@@ -17,25 +17,25 @@ struct HomePage: PageRenderer {
                 locality: school.locality,
                 count: RussianPlural.material.counted(count))
         }
-        let directions = (site.taxonomies[.directions]?.terms ?? []).enumerated().map { offset, term in
+        let directions = (context.site.taxonomies[.directions]?.terms ?? []).enumerated().map { offset, term in
             DirectionView(
                 number: offset + 1, title: term.title, url: url(Routes.term(.directions, term.slug)),
                 count: RussianPlural.material.counted(term.materials.count), description: term.description)
         }
         let view = HomeView(
-            layout: context.layout(path: path, title: site.config.title, section: "home", breadcrumbs: []),
-            title: site.config.title,
-            description: site.config.description,
-            partnership: site.config.partnership,
-            goal: site.config.goal,
-            partner: site.partner.map(schoolView),
-            satellites: site.satellites.map(schoolView),
+            layout: context.layout(path: path, title: context.site.config.title, section: "home", breadcrumbs: []),
+            title: context.site.config.title,
+            description: context.site.config.description,
+            partnership: context.site.config.partnership,
+            goal: context.site.config.goal,
+            partner: context.site.partner.map(schoolView),
+            satellites: context.site.satellites.map(schoolView),
             directions: directions,
-            latest: site.materials.indices.prefix(8).map { context.card($0, from: path) },
-            total: RussianPlural.material.counted(site.materials.count),
+            latest: context.site.materials.indices.prefix(8).map { context.card($0, from: path) },
+            total: RussianPlural.material.counted(context.site.materials.count),
             materialsURL: url(Routes.materials),
-            pages: site.pages.map { LinkView(title: $0.title, url: url($0.path)) },
+            pages: context.site.pages.map { LinkView(title: $0.title, url: url($0.path)) },
             plan: context.homePlan(from: path))
-        return templates.page(Routes.file(of: Routes.home), view, template: "home")
+        return context.templates.page(Routes.file(of: Routes.home), view, template: "home")
     }
 }

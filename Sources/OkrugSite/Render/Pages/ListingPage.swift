@@ -12,7 +12,7 @@ struct ListingPage: PageRenderer {
     let facetViews: [FacetView]
 
     func file() -> OutputFile {
-        let perPage = site.config.perPage
+        let perPage = context.site.config.perPage
         let path = spec.path
         let pageCount = context.pageCount(spec)
         let pagePath = Routes.listingPage(path, number: number)
@@ -39,10 +39,10 @@ struct ListingPage: PageRenderer {
             listing.facets = facetViews
             listing.hasFacets = !facetViews.isEmpty
             listing.bundle = RelativeURL.link(from: pagePath, to: Routes.searchIndex)
-            listing.base = site.config.basePath
+            listing.base = context.site.config.basePath
             listing.script = RelativeURL.link(from: pagePath, to: context.searchScriptPath)
         }
-        return templates.page(Routes.file(of: pagePath), listing, template: "materials")
+        return context.templates.page(Routes.file(of: pagePath), listing, template: "materials")
     }
 }
 

@@ -8,7 +8,7 @@ struct MaterialPage: PageRenderer {
     let index: Int
 
     func file() -> OutputFile {
-        let material = site.materials[index]
+        let material = context.site.materials[index]
         let path = material.path
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         var meta: [MetaRowView] = []
@@ -16,14 +16,14 @@ struct MaterialPage: PageRenderer {
             MetaRowView(
                 label: material.authors.count == 1 ? "Автор" : "Авторы",
                 links: material.authors.map { LinkView(title: $0.name, url: url(Routes.person($0.slug))) }, text: nil))
-        if let school = site.school(material.schoolID) {
+        if let school = context.site.school(material.schoolID) {
             meta.append(
                 MetaRowView(
                     label: "Школа", links: [LinkView(title: school.name, url: url(Routes.school(school.id)))], text: nil
                 )
             )
         }
-        if let direction = site.direction(material.directionID) {
+        if let direction = context.site.direction(material.directionID) {
             meta.append(
                 MetaRowView(
                     label: "Направление",
@@ -56,17 +56,17 @@ struct MaterialPage: PageRenderer {
                 type: attachment.typeName, size: attachment.humanSize,
                 fileName: String(attachment.file.split(separator: "/").last ?? ""))
         }
-        let related = (index < site.related.count ? site.related[index] : []).map {
+        let related = (index < context.site.related.count ? context.site.related[index] : []).map {
             [links = PageLinks(from: path)] in context.card($0, links: links)
         }
-        let newer = index > 0 ? site.materials[index - 1] : nil
-        let older = index + 1 < site.materials.count ? site.materials[index + 1] : nil
+        let newer = index > 0 ? context.site.materials[index - 1] : nil
+        let older = index + 1 < context.site.materials.count ? context.site.materials[index + 1] : nil
         let minutes = max(1, (material.wordCount + 150) / 180)
         let view = MaterialPageView(
             layout: context.layout(
                 path: path, title: material.title, section: "materials",
                 breadcrumbs: [LinkView(title: "Материалы", url: Routes.materials)], description: material.summary,
-                structuredData: StructuredData.learningResource(material, site: site),
+                structuredData: StructuredData.learningResource(material, site: context.site),
                 searchFields: context.searchFields(for: material)),
             title: material.title,
             date: material.date.russian,
@@ -87,10 +87,10 @@ struct MaterialPage: PageRenderer {
             older: older.map { LinkView(title: $0.title, url: url($0.path)) },
             draft: material.draft,
             activity: material.activity.flatMap { reference in
-                site.plans.lazy.compactMap { plan in
+                context.site.plans.lazy.compactMap { plan in
                     plan.activities.first { $0.reference == reference }
                 }.first
             }.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) })
-        return templates.page(Routes.file(of: path), view, template: "material")
+        return context.templates.page(Routes.file(of: path), view, template: "material")
     }
 }

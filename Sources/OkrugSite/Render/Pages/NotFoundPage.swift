@@ -9,11 +9,11 @@ struct NotFoundPage: PageRenderer {
     let context: SiteRenderer
 
     func file() -> OutputFile {
-        let base = site.config.basePath
+        let base = context.site.config.basePath
         let view = NotFoundView(
             layout: context.layout(
                 path: Routes.notFound, title: "Страница не найдена", section: "", breadcrumbs: [], linkBase: base),
             home: base, materials: base + Routes.materials)
-        return templates.page(Routes.notFound, view, template: "404")
+        return context.templates.page(Routes.notFound, view, template: "404")
     }
 }

@@ -11,8 +11,3 @@ protocol PageRenderer {
     var context: SiteRenderer { get }
     func file() -> OutputFile
 }
-
-extension PageRenderer {
-    var site: Site { context.site }
-    var templates: TemplateSet { context.templates }
-}

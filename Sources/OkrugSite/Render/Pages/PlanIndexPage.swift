@@ -8,15 +8,15 @@ struct PlanIndexPage: PageRenderer {
 
     func file() -> OutputFile {
         let path = Routes.plans
-        let plans = site.plans.reversed().map { plan in
+        let plans = context.site.plans.reversed().map { plan in
             PlanSummaryView(
                 title: plan.title.plain, url: RelativeURL.link(from: path, to: Routes.plan(plan.year)), year: plan.year,
                 count: RussianPlural.activity.counted(plan.activities.count),
-                current: plan.year == site.currentPlan?.year)
+                current: plan.year == context.site.currentPlan?.year)
         }
         let view = PlanIndexView(
             layout: context.layout(path: path, title: "Планы партнерства", section: "plan", breadcrumbs: []),
             plans: plans)
-        return templates.page(Routes.file(of: path), view, template: "plans")
+        return context.templates.page(Routes.file(of: path), view, template: "plans")
     }
 }

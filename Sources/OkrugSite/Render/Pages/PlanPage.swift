@@ -19,7 +19,7 @@ struct PlanPage: PageRenderer {
                 count: RussianPlural.activity.counted(section.activities.count),
                 activities: section.activities.map { activity in
                     number += 1
-                    let status = ActivityStatus(activity.when, on: site.buildDay)
+                    let status = ActivityStatus(activity.when, on: context.site.buildDay)
                     counts[status, default: 0] += 1
                     return ActivityRowView(
                         number: number, titleHTML: activity.title.html,
@@ -29,7 +29,7 @@ struct PlanPage: PageRenderer {
                         responsible: context.responsible(activity, from: path, people: people),
                         indicatorHTML: activity.indicator.html,
                         materials: activity.materials.map {
-                            LinkView(title: site.materials[$0].title, url: url(site.materials[$0].path))
+                            LinkView(title: context.site.materials[$0].title, url: url(context.site.materials[$0].path))
                         },
                         hasMaterials: !activity.materials.isEmpty,
                         materialsCount: RussianPlural.material.counted(activity.materials.count))
@@ -42,21 +42,21 @@ struct PlanPage: PageRenderer {
         let summary =
             "\(RussianPlural.activity.counted(number))"
             + (summaryParts.isEmpty ? "" : ": " + summaryParts.joined(separator: ", "))
-        let partner = site.school(plan.partnerID)
+        let partner = context.site.school(plan.partnerID)
         let view = PlanPageView(
             layout: context.layout(
                 path: path, title: plan.title.plain, section: "plan",
                 breadcrumbs: [LinkView(title: "Планы", url: Routes.plans)], description: plan.goal?.plain),
             titleHTML: plan.title.html, year: plan.year,
-            asOf: "Состояние на \(site.buildDay.russian)",
+            asOf: "Состояние на \(context.site.buildDay.russian)",
             partner: partner.map { LinkView(title: $0.name, url: url(Routes.school($0.id))) },
-            satellites: plan.satelliteIDs.compactMap { site.school($0) }.map {
+            satellites: plan.satelliteIDs.compactMap { context.site.school($0) }.map {
                 LinkView(title: $0.name, url: url(Routes.school($0.id)))
             },
             goalHTML: plan.goal?.html,
             definitions: plan.definitions.map { DefinitionView(term: $0.term, html: $0.text.html) },
             hasDefinitions: !plan.definitions.isEmpty,
-            directions: plan.directionIDs.compactMap { site.direction($0) }.map {
+            directions: plan.directionIDs.compactMap { context.site.direction($0) }.map {
                 LinkView(title: $0.title, url: url(Routes.direction($0.id)))
             },
             hasDirections: !plan.directionIDs.isEmpty,
@@ -67,10 +67,10 @@ struct PlanPage: PageRenderer {
             executorHTML: plan.executor?.html,
             calendarURL: url(Routes.planCalendar(plan.year)),
             resultsURL: url(Routes.results(plan.year)),
-            otherPlans: site.plans.filter { $0.year != plan.year }.reversed().map {
+            otherPlans: context.site.plans.filter { $0.year != plan.year }.reversed().map {
                 LinkView(title: $0.title.plain, url: url(Routes.plan($0.year)))
             },
-            hasOtherPlans: site.plans.count > 1)
-        return templates.page(Routes.file(of: path), view, template: "plan")
+            hasOtherPlans: context.site.plans.count > 1)
+        return context.templates.page(Routes.file(of: path), view, template: "plan")
     }
 }

@@ -12,7 +12,7 @@ struct ResultsPage: PageRenderer {
         let path = Routes.results(plan.year)
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         func links(_ indices: [Int]) -> [LinkView] {
-            indices.map { LinkView(title: site.materials[$0].title, url: url(site.materials[$0].path)) }
+            indices.map { LinkView(title: context.site.materials[$0].title, url: url(context.site.materials[$0].path)) }
         }
         let year = plan.year
         let materialCharts = [
@@ -40,7 +40,7 @@ struct ResultsPage: PageRenderer {
                     "Итоги межшкольного партнерства за \(year) год: материалы, выполнение плана, школы-спутники."),
             heading: "Итоги \(year) года",
             planTitle: plan.title.plain, planURL: url(Routes.plan(plan.year)),
-            asOf: "Данные на \(site.buildDay.russian)",
+            asOf: "Данные на \(context.site.buildDay.russian)",
             csvURL: url(Routes.resultsTable(plan.year)),
             total: RussianPlural.material.counted(results.materials.count),
             materialCharts: materialCharts,
@@ -81,6 +81,6 @@ struct ResultsPage: PageRenderer {
                     received: links(satellite.received), hasReceived: !satellite.received.isEmpty,
                     directions: satellite.directions.map(\.title).joined(separator: "; "))
             })
-        return templates.page(Routes.file(of: path), view, template: "results")
+        return context.templates.page(Routes.file(of: path), view, template: "results")
     }
 }

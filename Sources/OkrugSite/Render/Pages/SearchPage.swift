@@ -11,8 +11,8 @@ struct SearchPage: PageRenderer {
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         let view = SearchPageView(
             layout: context.layout(path: path, title: "Поиск", section: "search", breadcrumbs: []),
-            bundle: url(Routes.searchIndex), base: site.config.basePath, script: url(context.searchScriptPath),
+            bundle: url(Routes.searchIndex), base: context.site.config.basePath, script: url(context.searchScriptPath),
             materialsURL: url(Routes.materials))
-        return templates.page(Routes.file(of: path), view, template: "search")
+        return context.templates.page(Routes.file(of: path), view, template: "search")
     }
 }

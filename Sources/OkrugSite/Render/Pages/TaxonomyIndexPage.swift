@@ -32,6 +32,6 @@ struct TaxonomyIndexPage: PageRenderer {
             count: plural.counted(taxonomy.terms.count),
             terms: terms,
             isCloud: [.tags, .people, .subjects, .grades].contains(taxonomy.kind))
-        return templates.page(Routes.file(of: path), view, template: "taxonomy")
+        return context.templates.page(Routes.file(of: path), view, template: "taxonomy")
     }
 }
