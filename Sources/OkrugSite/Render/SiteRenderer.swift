@@ -5,7 +5,7 @@ import OkrugText
 
 /// The render stage: turns the `Site` into view models, renders them with the templates and
 /// lists every output file (pages, feeds, assets, copied attachments).
-public struct SiteRenderer: Sendable {
+public final class SiteRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
     /// `assets/style.<hash>.css` and the like: original asset path → hashed output path.
@@ -31,7 +31,7 @@ public struct SiteRenderer: Sendable {
     public func render(to sink: some OutputSink) throws {
         var jobs: [RenderJob] = [.single(0)]
         var singles: [@Sendable () -> [OutputFile]] = [
-            { [HomePage(context: self).file(), SearchPage(context: self).file()] }, { planFiles() },
+            { [HomePage(context: self).file(), SearchPage(context: self).file()] }, { self.planFiles() },
         ]
         jobs += site.materials.indices.map(RenderJob.material)
         var listings: [ListingSpec] = [
