@@ -107,6 +107,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OkrugTemplateTests", dependencies: ["OkrugTemplate"]),
+        .testTarget(name: "OkrugMarkdownTests", dependencies: ["OkrugMarkdown", "Ccmark"]),
         .testTarget(
             name: "OkrugTests",
             dependencies: ["OkrugSite", "OkrugCore", "OkrugMarkdown", "OkrugTemplate", "OkrugSystem", "OkrugText"]

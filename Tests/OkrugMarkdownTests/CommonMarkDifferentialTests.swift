@@ -2,11 +2,7 @@ import Ccmark
 import Foundation
 import Testing
 
-@testable import OkrugCore
 @testable import OkrugMarkdown
-@testable import OkrugSite
-@testable import OkrugSystem
-@testable import OkrugTemplate
 
 #if canImport(Glibc)
     import Glibc
@@ -26,7 +22,10 @@ import Testing
 /// The comparison is with the library, not with the spec's HTML: the system libcmark may be
 /// older than the spec.
 @Suite struct CommonMarkDifferentialTests {
-    static let suite = repositoryRoot.appendingPathComponent("Tests/conformance/commonmark/spec-0.31.2.json")
+    /// The repository, found from this file (Tests/OkrugMarkdownTests/…).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let suite = Self.repositoryRoot.appendingPathComponent("Tests/conformance/commonmark/spec-0.31.2.json")
 
     struct Example: Decodable {
         var markdown: String
@@ -120,7 +119,7 @@ import Testing
 
     /// Every literal id of the theme's templates is reserved, so no heading can take it.
     @Test func reservedIdsCoverTheTheme() throws {
-        let folder = repositoryRoot.appendingPathComponent("Templates")
+        let folder = Self.repositoryRoot.appendingPathComponent("Templates")
         var found: Set<String> = []
         for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where path.hasSuffix(".mustache") {
             let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
