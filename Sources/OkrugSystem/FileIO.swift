@@ -140,7 +140,7 @@ extension FileIO {
         return kind(of: status)
     }
 
-    private static func kind(of status: stat) -> Kind {
+    static func kind(of status: stat) -> Kind {
         switch status.st_mode & S_IFMT {
         case S_IFDIR: .folder
         case S_IFREG: .regular
@@ -149,20 +149,29 @@ extension FileIO {
         }
     }
 
-    /// The names in a folder, without `.` and `..`, in the order the system gives them.
-    package static func folderNames(_ path: String) throws(SystemError) -> [String] {
-        guard let directory = opendir(path) else { throw SystemError(path: path, code: errno) }
+    /// Calls `body` with the folder's descriptor and each name in it (without `.` and `..`), in
+    /// the order the system gives them; the `errno` when the folder cannot be opened or read.
+    private static func eachName(in path: String, _ body: (_ folder: Int32, _ name: String) -> Void) -> Int32? {
+        guard let directory = opendir(path) else { return errno }
         defer { closedir(directory) }
-        var names: [String] = []
+        let folder = dirfd(directory)
         while true {
             errno = 0
             guard let entry = readdir(directory) else { break }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { body(folder, name) }
         }
-        if errno != 0 { throw SystemError(path: path, code: errno) }
+        return errno == 0 ? nil : errno
+    }
+
+    /// The names in a folder, without `.` and `..`, in the order the system gives them.
+    package static func folderNames(_ path: String) throws(SystemError) -> [String] {
+        var names: [String] = []
+        if let code = eachName(in: path, { _, name in names.append(name) }) {
+            throw SystemError(path: path, code: code)
+        }
         return names
     }
 
@@ -177,17 +186,10 @@ extension FileIO {
     /// The entries of the folder at `path`; empty when it cannot be read. Each file's status
     /// is asked through the folder's descriptor (one lookup, not a walk of the whole path).
     package static func folderEntries(_ path: String) -> [FolderEntry] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        let folder = dirfd(directory)
         var entries: [FolderEntry] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
+        _ = eachName(in: path) { folder, name in
             var status = stat()
-            guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return }
             let kind = kind(of: status)
             var mark: WrittenMark?
             if kind == .regular, let stored = WrittenMark.read(path: path + "/" + name),

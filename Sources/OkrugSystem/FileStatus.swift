@@ -15,9 +15,9 @@ package struct FileStatus: Sendable, Hashable {
         var info = stat()
         let result = followLinks ? stat(path, &info) : lstat(path, &info)
         guard result == 0 else { return nil }
-        let type = info.st_mode & S_IFMT
+        let kind = FileIO.kind(of: info)
         let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         return FileStatus(
-            isDirectory: type == S_IFDIR, isSymbolicLink: type == S_IFLNK, size: Int(info.st_size), modified: modified)
+            isDirectory: kind == .folder, isSymbolicLink: kind == .symlink, size: Int(info.st_size), modified: modified)
     }
 }

@@ -5,6 +5,7 @@ import Testing
 @testable import OkrugMarkdown
 @testable import OkrugSite
 @testable import OkrugTemplate
+@testable import OkrugText
 
 /// Templates read view models through each type's key-path table (`FieldTable`); every stored
 /// property must be in it, or a template would report a field the page does have.
@@ -65,13 +66,20 @@ import Testing
         }
     }
 
-    @Test func everyStoredPropertyIsReachable() throws {
-        let (output, report) = try SampleSiteTests.build()
-        defer { try? FileManager.default.removeItem(at: output) }
-        let site = try #require(report.site)
+    /// The sample site, resolved in memory (nothing is written), and a renderer for it.
+    static func sampleRenderer() throws -> (Site, SiteRenderer) {
+        let options = BuildOptions(
+            content: repositoryRoot.appendingPathComponent("Content").path,
+            templates: repositoryRoot.appendingPathComponent("Templates").path,
+            buildDay: CalendarDay(year: 2023, month: 12, day: 31))
+        let site = try #require(Builder.check(options).0)
         let templates = try #require(
             TemplateSet.load(from: repositoryRoot.appendingPathComponent("Templates"), displayRoot: "Templates").0)
-        let renderer = SiteRenderer(site: site, templates: templates)
+        return (site, SiteRenderer(site: site, templates: templates))
+    }
+
+    @Test func everyStoredPropertyIsReachable() throws {
+        let (site, renderer) = try Self.sampleRenderer()
         let link = LinkView(title: "a", url: "b")
         let layout = renderer.layout(path: "materials/", title: "t", section: "materials", breadcrumbs: [link])
         let card = renderer.card(0, from: "materials/")
@@ -107,12 +115,7 @@ import Testing
     }
 
     @Test func everyPlanViewPropertyIsReachable() throws {
-        let (output, report) = try SampleSiteTests.build()
-        defer { try? FileManager.default.removeItem(at: output) }
-        let site = try #require(report.site)
-        let templates = try #require(
-            TemplateSet.load(from: repositoryRoot.appendingPathComponent("Templates"), displayRoot: "Templates").0)
-        let renderer = SiteRenderer(site: site, templates: templates)
+        let (site, renderer) = try Self.sampleRenderer()
         let link = LinkView(title: "a", url: "b")
         let layout = renderer.layout(
             path: "plan/", title: "t", section: "plan", breadcrumbs: [link], structuredData: "{}")
