@@ -8,7 +8,7 @@ import PackageDescription
 // The stages are targets, so the compiler holds the arrows (docs/architecture.md):
 //
 //   okrug (CLI) ──▶ OkrugSite ──▶ OkrugCore ──▶ OkrugMarkdown ──▶ OkrugSystem
-//   okrug-serve ──▶ OkrugServer ─┘       │   └──▶ OkrugTemplate   ──▶ OkrugText
+//   okrug-serve ──▶ OkrugServer ─┘       │   └──▶ OkrugTemplate   ──▶ OkrugText, OkrugSystem
 //                                         └──────────────────────────▶ OkrugText
 //
 // `ArchitectureTests` fails when a file imports a module its stage may not use.
@@ -65,7 +65,8 @@ let package = Package(
             name: "OkrugMarkdown", dependencies: ["Ccmark", "OkrugSystem", "OkrugText"],
             swiftSettings: optimisedAcrossStages),
         // The Mustache template engine.
-        .target(name: "OkrugTemplate", dependencies: ["OkrugText"], swiftSettings: optimisedAcrossStages),
+        .target(
+            name: "OkrugTemplate", dependencies: ["OkrugSystem", "OkrugText"], swiftSettings: optimisedAcrossStages),
         // The content model: load, resolve, the plan, checks; everything up to the site's pages.
         .target(
             name: "OkrugCore",
@@ -106,7 +107,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "OkrugTemplateTests", dependencies: ["OkrugTemplate"]),
+        .testTarget(name: "OkrugTemplateTests", dependencies: ["OkrugTemplate", "OkrugSystem"]),
         .testTarget(name: "OkrugMarkdownTests", dependencies: ["OkrugMarkdown", "Ccmark"]),
         .testTarget(
             name: "OkrugTests",

@@ -1,3 +1,5 @@
+import OkrugSystem
+
 /// How a view model shows itself to templates, written once per type as a table of key paths:
 ///
 ///     extension LinkView: TemplateFields {
@@ -9,9 +11,10 @@
 /// report the old name as unknown). The site's tests check that no stored property is missing
 /// from its type's table.
 ///
-/// Speed: `field(_:)` and `.field(_:)` are inlinable, so each table is built in the view
-/// model's own module with concrete types: the optimiser turns each literal key path into a
-/// plain property read and specialises the value's conversion. A lookup compares the name with
+/// Speed: a key path applied at run time goes through the runtime's generic metadata at every
+/// read (a tenth of the render stage), so each field reads its property at the offset the key
+/// path points at (`StoredProperty`). `field(_:)` and `.field(_:)` are inlinable, so the value's
+/// conversion is specialised in the view model's own module. A lookup compares the name with
 /// the table's names, as a `switch` over them would.
 public protocol TemplateFields: TemplateObject {
     static var templateFields: FieldTable<Self> { get }
@@ -34,11 +37,18 @@ public struct FieldTable<Root>: Sendable {
             self.read = read
         }
 
-        /// The property at `path`, under its own name.
-        @inlinable public static func field<Value: TemplateRepresentable>(
+        /// The stored property at `path`, under its own name. Stored only: Swift prints a
+        /// computed property's key path without its name; the site's tests check that every
+        /// name in a table is a stored property's.
+        @inlinable public static func field<Value: TemplateRepresentable & SendableMetatype>(
             _ path: KeyPath<Root, Value> & Sendable
         ) -> Field {
-            Field(name: FieldTable.name(of: path), read: { $0[keyPath: path].templateValue })
+            let name = FieldTable.name(of: path)
+            if let stored = StoredProperty(path) {
+                return Field(name: name, read: { stored.read($0).templateValue })
+            }
+            // Not a stored property of a struct (a class's): the key path itself.
+            return Field(name: name, read: { $0[keyPath: path].templateValue })
         }
     }
 

@@ -1,3 +1,4 @@
+import OkrugSystem
 import Testing
 
 @testable import OkrugTemplate
@@ -41,6 +42,31 @@ import Testing
         var noted = card
         noted.note = "важно"
         #expect(Self.describe(noted.field("note")) == "text важно?")
+    }
+
+    /// Stored properties are read at their offset: the value comes out whole, including values
+    /// that hold references (a string on the heap, an array), which the copy must retain.
+    struct Mixed: TemplateFields {
+        var padding: Bool
+        var long: String
+        var items: [String]
+        var note: String?
+        var shout: String { long.uppercased() }
+        static let templateFields = FieldTable<Mixed>(
+            .field(\.padding), .field(\.long), .field(\.items), .field(\.note))
+    }
+
+    @Test func storedPropertiesReadWhole() {
+        let long = String(repeating: "методический материал ", count: 20)
+        let value = Mixed(padding: true, long: long, items: ["раз", "два"], note: "итог")
+        for _ in 0..<3 {
+            #expect(Self.describe(value.field("padding")) == "bool true")
+            #expect(Self.describe(value.field("long")) == "text " + long)
+            #expect(Self.describe(value.field("items")) == "[text раз, text два]")
+            #expect(Self.describe(value.field("note")) == "text итог?")
+        }
+        #expect(StoredProperty(\Mixed.long) != nil)
+        #expect(StoredProperty(\Mixed.shout) == nil)
     }
 
     @Test func aTemplateRendersThroughTheTable() throws {

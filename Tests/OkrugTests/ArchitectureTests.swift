@@ -14,7 +14,7 @@ import Testing
         "OkrugSystem": ["Glibc", "CXattr", "CYaml"],
         "OkrugText": [],
         "OkrugMarkdown": ["Glibc", "Ccmark", "OkrugSystem", "OkrugText"],
-        "OkrugTemplate": ["OkrugText"],
+        "OkrugTemplate": ["OkrugSystem", "OkrugText"],
         "OkrugCore": ["Yams", "OkrugMarkdown", "OkrugSystem", "OkrugText"],
         "OkrugSite": ["OkrugCore", "OkrugTemplate", "OkrugMarkdown", "OkrugSystem", "OkrugText"],
         "OkrugServer": [
