@@ -15,7 +15,7 @@ public enum Markdown {
         MarkdownArena.scope { allocator in
             guard let root = parse(source, allocator: allocator) else {
                 return MarkdownDocument(
-                    html: "", stored: nil, headings: [], links: [], omittedHTML: [], firstParagraph: "",
+                    html: "", stored: nil, headings: [], links: [], omittedHTML: [], problems: [], firstParagraph: "",
                     wordCount: 0)
             }
             return render(root, source: source, options: options, spool: spool, resolve: resolve, allocator: allocator)
@@ -40,7 +40,8 @@ public enum Markdown {
         resolve: (String, MarkdownLink.Kind) -> LinkResolution, allocator: UnsafeMutablePointer<cmark_mem>
     ) -> MarkdownDocument {
         let lines = LineIndex(source)
-        var walk = TreeWalk(lines: lines, options: options)
+        let tables = MarkdownTables.expand(root, lines: lines, allocator: allocator)
+        var walk = TreeWalk(lines: lines, options: options, relocations: tables.relocations)
         walk.collect(root)
 
         var headings: [MarkdownHeading] = []
@@ -96,6 +97,7 @@ public enum Markdown {
             headings: headings,
             links: links,
             omittedHTML: omitted,
+            problems: tables.problems,
             firstParagraph: walk.firstParagraph.map(PlainText.of) ?? "",
             wordCount: PlainText.wordCount(of: root)
         )
@@ -170,15 +172,18 @@ public enum Markdown {
 private struct TreeWalk {
     let lines: LineIndex
     let options: MarkdownOptions
+    /// Nodes parsed apart from the body (table cells) and where their text starts in it.
+    let relocations: [OpaquePointer: (line: Int, column: Int)]
     var headingNodes: [OpaquePointer] = []
     var linkNodes: [(OpaquePointer, MarkdownLink.Kind)] = []
     var rawHTMLNodes: [OpaquePointer] = []
     var textNodes: [OpaquePointer] = []
     var firstParagraph: OpaquePointer?
 
-    init(lines: LineIndex, options: MarkdownOptions) {
+    init(lines: LineIndex, options: MarkdownOptions, relocations: [OpaquePointer: (line: Int, column: Int)] = [:]) {
         self.lines = lines
         self.options = options
+        self.relocations = relocations
     }
 
     mutating func collect(_ root: OpaquePointer) {
@@ -215,6 +220,7 @@ private struct TreeWalk {
     }
 
     func position(of node: OpaquePointer) -> MarkdownPosition {
+        if !relocations.isEmpty, let relocated = relocatedPosition(of: node) { return relocated }
         var current: OpaquePointer? = node
         // Soft breaks and some inlines carry no position; their parent block does.
         while let n = current, cmark_node_get_start_line(n) == 0 { current = cmark_node_parent(n) }
@@ -222,6 +228,29 @@ private struct TreeWalk {
         let line = Int(cmark_node_get_start_line(n))
         let byteColumn = Int(cmark_node_get_start_column(n))
         return MarkdownPosition(line: line, column: lines.characterColumn(line: line, byteColumn: byteColumn))
+    }
+}
+
+extension TreeWalk {
+    /// A node parsed apart (in a table cell): its place within the cell's text, moved to where
+    /// that text starts in the body. `nil` for a node of the body itself.
+    func relocatedPosition(of node: OpaquePointer) -> MarkdownPosition? {
+        var inner: (line: Int, column: Int)?
+        var current: OpaquePointer? = node
+        while let n = current {
+            if let base = relocations[n] {
+                let (line, column) = inner ?? (1, 1)
+                let bodyLine = base.line + line - 1
+                let byteColumn = line == 1 ? base.column + column - 1 : column
+                return MarkdownPosition(
+                    line: bodyLine, column: lines.characterColumn(line: bodyLine, byteColumn: byteColumn))
+            }
+            if inner == nil, cmark_node_get_start_line(n) != 0 {
+                inner = (Int(cmark_node_get_start_line(n)), Int(cmark_node_get_start_column(n)))
+            }
+            current = cmark_node_parent(n)
+        }
+        return nil
     }
 }
 
@@ -248,6 +277,40 @@ final class LineIndex {
         self.text = text
         self.starts = starts
     }
+
+    /// Line `number` (1-based) without its line ending; `nil` past the end.
+    func line(_ number: Int) -> String? {
+        guard number >= 1, number <= starts.count else { return nil }
+        let utf8 = text.utf8
+        let start = starts[number - 1]
+        var end = number < starts.count ? starts[number] - 1 : utf8.count
+        guard start <= end else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        if end > start, utf8[utf8.index(lower, offsetBy: end - start - 1)] == 0x0D { end -= 1 }
+        return String(decoding: utf8[lower..<utf8.index(lower, offsetBy: end - start)], as: UTF8.self)
+    }
+
+    /// Whether the text has a `|` at all: most bodies have none, and then no paragraph can be a table.
+    private(set) lazy var hasPipe: Bool = {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0x7C, buffer.count) != nil
+        }
+    }()
+
+    /// Link reference definitions as written (`[имя]: адрес`), for parsing a table cell on its
+    /// own: cmark keeps a document's definitions to itself.
+    private(set) lazy var referenceDefinitions: String = {
+        var found: [String] = []
+        for number in 1...starts.count {
+            guard let line = line(number) else { continue }
+            let trimmed = line.drop { $0 == " " }
+            guard line.count - trimmed.count <= 3, trimmed.hasPrefix("["), trimmed.contains("]:") else { continue }
+            found.append(String(trimmed))
+        }
+        return found.joined(separator: "\n")
+    }()
 
     func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }

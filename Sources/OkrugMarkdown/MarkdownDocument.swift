@@ -11,6 +11,8 @@ public struct MarkdownDocument: Sendable {
     public var links: [MarkdownLink]
     /// Places of raw HTML left out of the page (safe mode), for warnings.
     public var omittedHTML: [MarkdownPosition]
+    /// Tables that did not come out as written, for warnings.
+    public var problems: [MarkdownProblem]
     /// The first paragraph as plain text, the default summary.
     public var firstParagraph: String
     public var wordCount: Int

@@ -64,7 +64,8 @@ enum PlainText {
             guard let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
             if event == CMARK_EVENT_EXIT {
-                if isBlock(type) { gap() }
+                // A custom inline is a table cell (`MarkdownTables`): cells are apart as words.
+                if isBlock(type) || type == CMARK_NODE_CUSTOM_INLINE { gap() }
                 continue
             }
             switch type {

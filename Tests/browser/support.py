@@ -66,16 +66,22 @@ class Site:
 
 
 def browser(width=1280, height=900, javascript=True):
+    """Chromium showing pages `width` CSS pixels wide. A headless window is never narrower than
+    500 px, so a phone's width is emulated through DevTools (as a phone: its viewport rules)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=%d,%d" % (width, height), "--lang=ru"):
+                     "--window-size=%d,%d" % (max(width, 800), height), "--lang=ru"):
         options.add_argument(argument)
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    return webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+    driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+    if width < 800:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+    return driver
 
 
 def wait_for(driver, condition, timeout=15):

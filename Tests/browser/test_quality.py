@@ -14,6 +14,7 @@ PAGES = {
     "home": "",
     "materials": "materials/",
     "material": "materials/cherez-innovatsii-k-kachestvu-obrazovaniia/",
+    "table": "materials/monitoring-obrazovatelnykh-rezultatov/",
     "plan": "plan/2023/",
     "listing": "schools/pokrovskaya/",
     "results": "plan/2023/results/",

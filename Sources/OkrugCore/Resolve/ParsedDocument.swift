@@ -87,6 +87,9 @@ package struct ParsedDocument: Sendable {
                         "используйте Markdown: **жирный**, *курсив*, списки; или разрешите HTML в site.yaml (unsafe_html: true)"
                 ))
         }
+        for problem in document.problems {
+            diagnostics.append(.warning(position(problem.position), problem.message, hint: problem.hint))
+        }
         return ParsedDocument(
             document: document, spooled: document.stored, diagnostics: diagnostics, files: files,
             anchorReferences: anchorReferences, sitePathReferences: sitePathReferences)
