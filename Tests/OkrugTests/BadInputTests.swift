@@ -159,6 +159,36 @@ import Testing
         #expect(!html.contains("javascript:"))
     }
 
+    /// A table written with a mistake: the page still builds (the text stays a paragraph, or the
+    /// extra cell is left out as GFM says), and both `check` and `build` say where and how to fix.
+    @Test func tableMistakesAreWarningsWithTheirPlace() throws {
+        let body = """
+            | Время | Тема | Ведущий |
+            | --- | --- |
+            | 10:00 | Открытие | Ткаченко Е.Е. |
+
+            | Время | Тема |
+            | --- | --- |
+            | 11:00 | Практикум | Вареник И.А. |
+
+            """
+        let site = try TempSite(files: ["materials/a.md": TempSite.material(body: body)])
+        defer { site.remove() }
+        let checked = site.check()
+        #expect(checked.errors.isEmpty)
+        #expect(checked.warnings.map { "\($0.file):\($0.line):\($0.column)" } == [
+            "Content/materials/a.md:11:1", "Content/materials/a.md:16:23",
+        ])
+        #expect(checked.warnings.first?.hint.contains("| --- | --- | --- |") == true)
+        #expect(checked.warnings.last?.message.contains("«Вареник И.А.» не попадёт на страницу") == true)
+        let report = site.build()
+        #expect(report.succeeded)
+        #expect(report.diagnostics.warnings.count == 2)
+        let html = try #require(site.read("Public/materials/a/index.html"))
+        #expect(html.contains("<p>| Время | Тема | Ведущий |"))
+        #expect(html.contains("<td>Практикум</td>"))
+    }
+
     /// All the problems above in one content folder: one run reports every one of them, and
     /// the site built before stays byte for byte as it was.
     @Test func everyProblemAtOnceAndThePreviousSiteKept() throws {
