@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs all tests: the Swift tests (each pipeline stage, bad input, the sample site built for
 # real, the commands, serve over HTTP), a short deterministic fuzz run (scripts/fuzz/fuzz.py:
-# 200 mutated copies of the sample through okrug check and build) and the browser tests
+# 200 mutated copies of the sample through okrug check and build), okrug import-doc over real
+# Word and LibreOffice documents (Tests/importdoc) and the browser tests
 # (chromium through selenium, over HTTP). A browser test that cannot run here is reported as
 # skipped, by name.
 set -euo pipefail
@@ -10,4 +11,5 @@ scripts/setup.sh --tests
 swift build --build-tests
 swift test --skip-build "$@"
 .venv/bin/python -m unittest discover -s Tests/fuzz -t Tests/fuzz -v
+.venv/bin/python -m unittest discover -s Tests/importdoc -t Tests/importdoc -v
 .venv/bin/python -m unittest discover -s Tests/browser -t Tests/browser -v

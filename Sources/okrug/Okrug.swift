@@ -8,7 +8,7 @@ struct Okrug: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "okrug",
         abstract: "Генератор сайта «Образовательный округ»: банк методических материалов и план партнерства.",
-        subcommands: [Build.self, Check.self, New.self, Serve.self, ImportPlan.self],
+        subcommands: [Build.self, Check.self, New.self, ImportDoc.self, Serve.self, ImportPlan.self],
         defaultSubcommand: Build.self)
 
     /// Runs the command; a mistake in the command line is told in Russian (the argument
@@ -72,6 +72,35 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         print(report.summary(output: output))
+    }
+}
+
+struct ImportDoc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-doc",
+        abstract: "Сделать черновики материалов из документов Word (.docx) и LibreOffice (.odt).",
+        discussion: """
+            Каждый документ становится папкой Content/materials/<адрес>/: текст в index.md с полями \
+            (draft: true), рисунки и сам документ как вложение «Исходный документ». Можно дать \
+            несколько файлов или папку. Существующие материалы не перезаписываются.
+            """)
+
+    @Argument(help: "Документы .docx и .odt или папки с ними.") var documents: [String]
+    @Option(help: "id школы из schools.yaml.") var school: String?
+    @Option(help: "id направления из directions.yaml.") var direction: String?
+    @Option(help: "Форма материала: seminar, master-class, …") var kind: String?
+    @Option(help: "Мероприятие плана: ГОД/id, например 2023/seminar-cherez-innovatsii.") var activity: String?
+    @Option(help: "Папка с содержимым.") var content = "Content"
+
+    func run() throws {
+        let options = BuildOptions(content: content)
+        let outcome = DocumentImport.run(
+            .init(paths: documents, school: school, direction: direction, kind: kind, activity: activity),
+            content: options.content, contentDisplay: options.contentDisplay, today: options.buildDay,
+            pandoc: Pandoc.find())
+        DiagnosticPrinter.print(outcome.diagnostics)
+        print(outcome.summary)
+        if !outcome.refused.isEmpty || outcome.imported.isEmpty { throw ExitCode(1) }
     }
 }
 

@@ -176,9 +176,10 @@ import Testing
         defer { site.remove() }
         let checked = site.check()
         #expect(checked.errors.isEmpty)
-        #expect(checked.warnings.map { "\($0.file):\($0.line):\($0.column)" } == [
-            "Content/materials/a.md:11:1", "Content/materials/a.md:16:23",
-        ])
+        #expect(
+            checked.warnings.map { "\($0.file):\($0.line):\($0.column)" } == [
+                "Content/materials/a.md:11:1", "Content/materials/a.md:16:23",
+            ])
         #expect(checked.warnings.first?.hint.contains("| --- | --- | --- |") == true)
         #expect(checked.warnings.last?.message.contains("«Вареник И.А.» не попадёт на страницу") == true)
         let report = site.build()

@@ -30,12 +30,7 @@ public enum Scaffold {
         _ request: MaterialRequest, content: URL, contentDisplay: String, today: CalendarDay
     ) -> (Created?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let schools = dataFile("schools.yaml", in: content, display: contentDisplay, diagnostics: &diagnostics) {
-            DataFiles.readSchools($0, diagnostics: &$1).map(\.value)
-        }
-        let directions = dataFile("directions.yaml", in: content, display: contentDisplay, diagnostics: &diagnostics) {
-            DataFiles.readDirections($0, diagnostics: &$1).map(\.value)
-        }
+        let choices = MaterialChoices.load(content: content, display: contentDisplay, diagnostics: &diagnostics)
         let slug = Transliteration.slug(request.title)
         let start = SourcePosition(file: "okrug new material", line: 0, column: 0)
         if request.title.trimmingCharacters(in: .whitespaces).isEmpty || slug.isEmpty {
@@ -44,21 +39,9 @@ public enum Scaffold {
                     start, "из названия не получается адрес",
                     hint: "дайте название словами: okrug new material \"Семинар…\""))
         }
-        func check(_ value: String?, _ valid: [(String, String)], what: String, option: String) {
-            guard let value, !valid.map(\.0).contains(value) else { return }
-            let suggestion = Suggestion.didYouMean(value, in: valid.map(\.0))
-            diagnostics.append(
-                .error(
-                    start, "неизвестный id \(what) «\(value)» в \(option)",
-                    hint: (suggestion.isEmpty ? "" : suggestion + "; ")
-                        + "допустимые: " + valid.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")))
-        }
-        let schoolList = schools.map { ($0.id, $0.name) }
-        let directionList = directions.map { ($0.id, $0.title) }
-        let kindList = MaterialKind.allCases.map { ($0.rawValue, $0.russian) }
-        check(request.school, schoolList, what: "школы", option: "--school")
-        check(request.direction, directionList, what: "направления", option: "--direction")
-        check(request.kind, kindList, what: "формы", option: "--kind")
+        choices.check(
+            school: request.school, direction: request.direction, kind: request.kind, at: start,
+            diagnostics: &diagnostics)
 
         let folder = content.appendingPathComponent(ContentFolders.materials + slug)
         let file = folder.appendingPathComponent("index.md")
@@ -73,12 +56,11 @@ public enum Scaffold {
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
 
-        let partner = schools.first { $0.role == .partner }?.id ?? schools.first?.id ?? "sosh13"
         let text = materialText(
-            request, today: today, school: request.school ?? partner,
-            direction: request.direction ?? directions.first?.id ?? "methodical",
+            request, today: today, school: request.school ?? choices.partner,
+            direction: request.direction ?? choices.firstDirection,
             kind: request.kind ?? MaterialKind.seminar.rawValue,
-            schools: schoolList, directions: directionList, kinds: kindList)
+            schools: choices.schools, directions: choices.directions, kinds: choices.kinds)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file, options: .withoutOverwriting)
@@ -93,9 +75,10 @@ public enum Scaffold {
 
     static func materialText(
         _ request: MaterialRequest, today: CalendarDay, school: String, direction: String, kind: String,
-        schools: [(String, String)], directions: [(String, String)], kinds: [(String, String)]
+        schools: [(id: String, name: String)], directions: [(id: String, name: String)],
+        kinds: [(id: String, name: String)]
     ) -> String {
-        func list(_ items: [(String, String)]) -> String {
+        func list(_ items: [(id: String, name: String)]) -> String {
             items.map { "\($0.0) — \($0.1)" }.joined(separator: "; ")
         }
         func given(_ value: String?) -> String { value == nil ? "   # замените, если нужно" : "" }
@@ -197,7 +180,7 @@ public enum Scaffold {
         return (Created(displayPath: "\(contentDisplay)/pages/\(slug).md", url: file), [])
     }
 
-    private static func dataFile<T>(
+    static func dataFile<T>(
         _ name: String, in content: URL, display: String, diagnostics: inout [Diagnostic],
         read: (SourceText, inout [Diagnostic]) -> [T]
     ) -> [T] {
