@@ -49,6 +49,11 @@ class SearchTests(BrowserTest):
         marks = [m.text.lower() for m in self.driver.find_elements("css selector", ".search-result__excerpt mark")]
         self.assertTrue(any(m.startswith("семинар") for m in marks), marks)
 
+    def test_words_in_a_table_are_found(self):
+        # «неравенства» is written only in a cell of the monitoring material's table.
+        urls = self.search("неравенствами")
+        self.assertEqual(urls, [self.site.url + "materials/monitoring-obrazovatelnykh-rezultatov/"])
+
     def test_yo_and_ye_find_the_same(self):
         with_yo = self.search("ёлка")
         without = self.search("елка")
