@@ -80,7 +80,7 @@ public enum Markdown {
         }
 
         if options.russianTypography {
-            for node in walk.textNodes { RussianTypography.apply(to: node) }
+            for run in walk.textRuns { RussianTypography.apply(to: run) }
         }
 
         let renderOptions = options.allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
@@ -126,7 +126,7 @@ public enum Markdown {
             }
         }
         if options.russianTypography {
-            for node in walk.textNodes { RussianTypography.apply(to: node) }
+            for run in walk.textRuns { RussianTypography.apply(to: run) }
         }
         var node = cmark_node_first_child(root)
         while let block = node {
@@ -149,7 +149,9 @@ public enum Markdown {
     }
 
     /// Replaces a heading with a custom block that writes the same heading with an `id` and a
-    /// visible anchor link: cmark's own heading renderer has no place for an id.
+    /// visible anchor link: cmark's own heading renderer has no place for an id. The «#» is for
+    /// the mouse (copy a link to the section): hidden from screen readers, so the heading's
+    /// name is its text, and out of the Tab order, so the keyboard goes from link to link.
     private static func replaceHeading(
         _ node: OpaquePointer, level: Int, anchor: String, allocator: UnsafeMutablePointer<cmark_mem>
     ) {
@@ -157,7 +159,7 @@ public enum Markdown {
         cmark_node_set_on_enter(custom, "<h\(level) id=\"\(anchor)\">")
         cmark_node_set_on_exit(
             custom,
-            "<a class=\"heading-anchor\" href=\"#\(anchor)\" aria-label=\"Ссылка на этот раздел\" data-pagefind-ignore>#</a></h\(level)>"
+            "<a class=\"heading-anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" tabindex=\"-1\" data-pagefind-ignore>#</a></h\(level)>"
         )
         while let child = cmark_node_first_child(node) {
             if cmark_node_append_child(custom, child) == 0 { break }
@@ -177,7 +179,9 @@ private struct TreeWalk {
     var headingNodes: [OpaquePointer] = []
     var linkNodes: [(OpaquePointer, MarkdownLink.Kind)] = []
     var rawHTMLNodes: [OpaquePointer] = []
-    var textNodes: [OpaquePointer] = []
+    /// The text of each block (paragraph, heading, table cell) in reading order, for typography.
+    var textRuns: [[RussianTypography.Piece]] = []
+    private var openRuns: [Int] = []
     var firstParagraph: OpaquePointer?
 
     init(lines: LineIndex, options: MarkdownOptions, relocations: [OpaquePointer: (line: Int, column: Int)] = [:]) {
@@ -197,7 +201,12 @@ private struct TreeWalk {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_EXIT {
                 if type == CMARK_NODE_LINK { insideLink -= 1 }
+                if Self.startsRun(type) { openRuns.removeLast() }
                 continue
+            }
+            if Self.startsRun(type) {
+                openRuns.append(textRuns.count)
+                textRuns.append([])
             }
             switch type {
             case CMARK_NODE_HEADING:
@@ -210,12 +219,62 @@ private struct TreeWalk {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTMLNodes.append(node)
             case CMARK_NODE_TEXT:
-                textNodes.append(node)
+                addToRun(.text(node, kept: keptQuotes(node)))
+            case CMARK_NODE_CODE:
+                addToRun(.opaque(0x78))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                addToRun(.opaque(0x0A))
             case CMARK_NODE_PARAGRAPH:
                 if firstParagraph == nil, cmark_node_parent(node) == root { firstParagraph = node }
             default:
                 break
             }
+        }
+    }
+
+    /// The scalar offsets, in a text node, of quotes written `\"` or as an entity (`&quot;`):
+    /// cmark gives them as plain `"` inside the text, so the source says which ones they were.
+    func keptQuotes(_ node: OpaquePointer) -> [Int] {
+        guard let literal = cmark_node_get_literal(node), strchr(literal, 0x22) != nil else { return [] }
+        let lineNumber = Int(cmark_node_get_start_line(node))
+        guard lineNumber > 0, let line = lines.line(lineNumber) else { return [] }
+        let source = Array(line.utf8)
+        let text = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+        var kept: [Int] = []
+        var position = max(Int(cmark_node_get_start_column(node)) - 1, 0)
+        var index = 0
+        var scalar = 0
+        while text[index] != 0, position < source.count {
+            let byte = text[index]
+            if source[position] == 0x5C, position + 1 < source.count, source[position + 1] == byte, byte < 0x80 {
+                // `\"`, `\*`: one character in the text, two in the source.
+                if byte == 0x22 { kept.append(scalar) }
+                position += 2
+            } else if source[position] == 0x26, byte != 0x26 {
+                // An entity: one character in the text, `&…;` in the source.
+                if byte == 0x22 { kept.append(scalar) }
+                while position < source.count, source[position] != 0x3B { position += 1 }
+                position += 1
+                while text[index + 1] & 0xC0 == 0x80 { index += 1 }
+            } else {
+                position += 1
+            }
+            if byte & 0xC0 != 0x80 { scalar += 1 }
+            index += 1
+        }
+        return kept
+    }
+
+    /// Blocks whose text is one run: a paragraph, a heading, a table cell (a custom inline).
+    static func startsRun(_ type: cmark_node_type) -> Bool {
+        type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_CUSTOM_INLINE
+    }
+
+    private mutating func addToRun(_ piece: RussianTypography.Piece) {
+        if let current = openRuns.last {
+            textRuns[current].append(piece)
+        } else {
+            textRuns.append([piece])
         }
     }
 
@@ -360,7 +419,8 @@ struct AnchorNamer {
 /// checks the list against `Templates/`.
 enum ReservedIDs {
     static let theme: Set<String> = [
-        "main", "activities-title", "attachments-title", "definitions-title", "directions-title", "execution-title",
+        "main", "a11y-panel", "site-menu-q", "activities-title", "attachments-title", "definitions-title",
+        "directions-title", "execution-title",
         "goal-title", "hero-title", "latest-title", "materials-title", "plan-title", "related-title",
         "results-title", "roadmap-title", "satellites-title", "schools-title", "search-q", "site-search-q",
         "toc-title",

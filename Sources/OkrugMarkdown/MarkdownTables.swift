@@ -30,11 +30,22 @@ struct MarkdownTables {
             let paragraphLines = sourceLines(of: paragraph, in: lines)
             guard paragraphLines.contains(where: { $0.text.utf8.contains(0x7C) }) else { continue }
             let firstLine = Int(cmark_node_get_start_line(paragraph))
-            if let table = PipeTable.find(in: paragraphLines) {
+            switch PipeTable.search(paragraphLines) {
+            case .table(let table):
                 tables.build(
                     table, replacing: paragraph, lines: paragraphLines, firstLine: firstLine, source: lines,
                     allocator: allocator)
-            } else {
+            case .tooLarge(let line, let columns, let rows):
+                tables.problems.append(
+                    MarkdownProblem(
+                        position: tables.position(
+                            line: firstLine + line, byteColumn: paragraphLines[line].column, lines),
+                        message:
+                            "таблица слишком большая (\(MarkdownTables.column.counted(columns)), строк: \(rows)) — она останется текстом",
+                        hint:
+                            "в таблице на странице может быть до \(PipeTable.maximumColumns) столбцов и до \(PipeTable.maximumCells) ячеек; разделите её на несколько или приложите файлом Excel"
+                    ))
+            case nil:
                 tables.explainMissingTable(paragraphLines, firstLine: firstLine, source: lines)
             }
         }
@@ -143,6 +154,14 @@ struct MarkdownTables {
             cmark_node_append_child(row, node)
             guard !cell.text.isEmpty else { continue }
             relocations[node] = (line, cell.column)
+            // Most cells are plain words and numbers: a text node of their own, without a parser.
+            if !cell.text.utf8.contains(where: Self.isInlineMarkup),
+                let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, allocator)
+            {
+                cmark_node_set_literal(text, cell.text)
+                cmark_node_append_child(node, text)
+                continue
+            }
             for block in parse(Self.inlineOnly(cell.text), source: source, allocator: allocator) {
                 // A cell holds inlines: the paragraph cmark made of its text gives them up.
                 while let child = cmark_node_first_child(block) {
@@ -150,6 +169,14 @@ struct MarkdownTables {
                 }
                 cmark_node_free(block)
             }
+        }
+    }
+
+    /// A byte that may start inline markup: an escape, code, emphasis, a link or picture, HTML, an entity.
+    static func isInlineMarkup(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x21, 0x3C, 0x26: return true
+        default: return false
         }
     }
 
@@ -247,7 +274,7 @@ struct MarkdownTables {
         "|" + String(repeating: " --- |", count: max(columns, 1))
     }
 
-    private func position(line: Int, byteColumn: Int, _ source: LineIndex) -> MarkdownPosition {
+    func position(line: Int, byteColumn: Int, _ source: LineIndex) -> MarkdownPosition {
         MarkdownPosition(line: line, column: source.characterColumn(line: line, byteColumn: byteColumn))
     }
 

@@ -39,14 +39,36 @@ struct PipeTable: Equatable {
             && a.dropped.map(\.cells) == b.dropped.map(\.cells)
     }
 
+    /// Bigger than any table a person reads: each cell is parsed by cmark on its own, so a
+    /// pasted wall of pipes (5 million cells) would take minutes. Such a text stays a paragraph.
+    static let maximumColumns = 100
+    static let maximumCells = 20_000
+
+    enum Found {
+        case table(PipeTable)
+        /// A table over the limits, with its header's line index and size.
+        case tooLarge(line: Int, columns: Int, rows: Int)
+    }
+
     /// The first table in `lines`, if any.
     static func find(in lines: [Line]) -> PipeTable? {
+        if case .table(let table) = search(lines) { return table }
+        return nil
+    }
+
+    static func search(_ lines: [Line]) -> Found? {
         guard lines.count >= 2 else { return nil }
         for index in 0..<(lines.count - 1) {
-            guard let delimiter = Row(lines[index + 1]), let alignments = delimiter.alignments,
+            // A byte scan first: a delimiter row has only pipes, dashes, colons and spaces.
+            guard looksLikeDelimiter(lines[index + 1]) || !lines[index + 1].text.utf8.contains(0x7C),
+                let delimiter = Row(lines[index + 1]), let alignments = delimiter.alignments,
                 let header = Row(lines[index]), header.cells.count == alignments.count,
                 header.hasPipe || delimiter.hasPipe
             else { continue }
+            let rows = lines.count - index - 2
+            if alignments.count > maximumColumns || alignments.count * (rows + 1) > maximumCells {
+                return .tooLarge(line: index, columns: alignments.count, rows: rows)
+            }
             var table = PipeTable(
                 headerLine: index, alignments: alignments, header: header.cells, rows: [], rowLines: [], dropped: [])
             for rowIndex in (index + 2)..<lines.count {
@@ -59,7 +81,7 @@ struct PipeTable: Equatable {
                 table.rows.append(cells)
                 table.rowLines.append(rowIndex)
             }
-            return table
+            return .table(table)
         }
         return nil
     }

@@ -23,7 +23,10 @@ function element(tag, attributes = {}, text) {
 
 async function loadPagefind(container, status) {
   if (typeof WebAssembly !== "object") {
-    status.textContent = "Поиск не работает в этом браузере: ему нужна поддержка WebAssembly. Обновите браузер или выберите материалы по разделам каталога.";
+    // The same note as for a browser without modules: what works instead, with its links.
+    const note = document.querySelector(".search-old");
+    if (note) note.hidden = false;
+    else status.textContent = "Этот браузер не может выполнить поиск: он устарел. Выберите материалы по разделам каталога.";
     return null;
   }
   try {

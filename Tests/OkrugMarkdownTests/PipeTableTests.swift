@@ -105,7 +105,7 @@ import Testing
 
     @Test func typographyReachesTheCells() {
         let html = Markdown.render("| Тема |\n| --- |\n| \"Точка роста\" - опыт |\n").html
-        #expect(html.contains("<td>«Точка роста» — опыт</td>"))
+        #expect(html.contains("<td>«Точка роста»\u{A0}— опыт</td>"))
     }
 
     @Test func aTableThatDidNotComeOutIsAParagraphAndAWarningWithItsPlace() {

@@ -38,11 +38,11 @@ import Testing
         for number in 1...50 {
             #expect(
                 doc.html.contains(
-                    "<p>Абзац \(number) со <a href=\"/x/a\(number).md\">ссылкой</a> и <strong>жирным</strong> словом.</p>"
+                    "<p>Абзац \(number) со\u{A0}<a href=\"/x/a\(number).md\">ссылкой</a> и\u{A0}<strong>жирным</strong> словом.</p>"
                 ))
         }
         #expect(inner.count == 100)
-        #expect(inner[0] == "<em>a1.md</em> и <code>код</code>")
+        #expect(inner[0] == "<em>a1.md</em> и\u{A0}<code>код</code>")
         #expect(inner[1].hasPrefix("<h2 id=\"vlozhennyi\">"))
         #expect(inner[1].components(separatedBy: "слово").count == 501)
     }

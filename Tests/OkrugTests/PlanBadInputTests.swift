@@ -107,6 +107,7 @@ import Testing
         defer { site.remove() }
         #expect(site.build().succeeded)
         let page = try #require(site.read("Public/plan/2023/seminar-innovatsii/index.html"))
+            .replacingOccurrences(of: "\u{A0}", with: " ")
         // Ткаченко Е.Е. wrote the material; Иванов И.И. wrote nothing and has no page.
         #expect(page.contains("<a href=\"../../../people/tkachenko-e-e/\">Ткаченко Е.Е.</a>, Иванов И.И."))
         #expect(!page.contains("people/ivanov"))

@@ -78,12 +78,12 @@ import Testing
     }
 
     @Test func quotesBecomeGuillemets() {
-        #expect(RussianTypography.convert("семинар \"Через инновации\" прошёл") == "семинар «Через инновации» прошёл")
+        #expect(RussianTypography.text("семинар \"Через инновации\" прошёл") == "семинар «Через инновации» прошёл")
         #expect(
-            RussianTypography.convert("он сказал \"это \"Точка роста\" у нас\"")
-                == "он сказал «это „Точка роста“ у нас»")
-        #expect(RussianTypography.convert("школа - партнер") == "школа — партнер")
-        #expect(RussianTypography.convert("школа-партнер") == "школа-партнер")
+            RussianTypography.text("он сказал \"это \"Точка роста\" у нас\"")
+                == "он\u{A0}сказал «это „Точка роста“ у\u{A0}нас»")
+        #expect(RussianTypography.text("школа - партнер") == "школа\u{A0}— партнер")
+        #expect(RussianTypography.text("школа-партнер") == "школа-партнер")
     }
 
     @Test func didYouMean() {

@@ -109,11 +109,24 @@ class SearchTests(BrowserTest):
         self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": "delete window.WebAssembly;"})
         try:
             self.driver.get(self.site.url + "search/?q=ёлка")
-            wait_for(self.driver, lambda d: status(d) != "")
-            self.assertIn("WebAssembly", status(self.driver))
+            note = wait_for(self.driver, lambda d: [n for n in d.find_elements("css selector", ".search-old")
+                                                    if n.is_displayed()])[0]
+            self.assertIn("не может выполнить поиск", note.text)
+            links = [a.get_attribute("href") for a in note.find_elements("css selector", "a")]
+            self.assertIn(self.site.url + "materials/", links)
         finally:
             self.driver.quit()
             type(self).driver = browser()
+
+    def test_a_browser_without_modules_is_told_what_works_instead(self):
+        # Chromium runs modules, so the nomodule script an old browser would run is run here by hand.
+        self.driver.get(self.site.url + "search/")
+        old = self.driver.find_element("css selector", ".search-old")
+        self.assertFalse(old.is_displayed())
+        script = self.driver.find_element("css selector", "script[nomodule]").get_attribute("textContent")
+        self.driver.execute_script(script)
+        self.assertTrue(old.is_displayed())
+        self.assertIn("все материалы", old.text)
 
 
 @unittest.skipIf(REASON, REASON)

@@ -163,6 +163,7 @@ enum DocumentReader {
         else { return nil }
         let title = reader.string("title", required: true, example: "О проекте")
         let menu = reader.int("menu")?.value
+        let menuTitle = reader.string("menu_title")?.value
         let summary = reader.string("summary")?.value
         let slugOverride = reader.string("slug")
         let pageSlug = slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath)
@@ -175,6 +176,7 @@ enum DocumentReader {
             slug: slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath),
             title: title.value,
             menu: menu,
+            menuTitle: menuTitle,
             summary: summary,
             body: split.body,
             bodyFirstLine: split.bodyFirstLine)

@@ -51,11 +51,13 @@ public struct PageSource: Sendable {
     public var slug: Located<String>
     public var title: String
     public var menu: Int?
+    /// A shorter name for the top menu (`menu_title`), as Hugo's `linkTitle`.
+    public var menuTitle: String?
     public var summary: String?
     public var body: String
     public var bodyFirstLine: Int
 
     public var directory: String { ContentPath.directory(of: relativePath) }
 
-    static let keys = ["title", "menu", "summary", "slug"]
+    static let keys = ["title", "menu", "menu_title", "summary", "slug"]
 }

@@ -55,6 +55,8 @@ public struct Page: Sendable, Identifiable {
     public var title: String
     /// Position in the top navigation; `nil` keeps it out of the menu.
     public var menu: Int?
+    /// The page's name in the top menu: `menu_title`, else its title.
+    public var menuTitle: String
     public var summary: String
     public var html: String
     public var headings: [MarkdownHeading]

@@ -253,9 +253,11 @@ struct SiteResolution {
         pages = zip(content.pages, parsedPages).compactMap { source, parsed -> Page? in
             guard let path = documents[source.relativePath] else { return nil }
             return Page(
-                slug: source.slug.value, path: path, sourcePath: source.relativePath, title: source.title,
-                menu: source.menu,
-                summary: source.summary ?? Summary.from(parsed.document.firstParagraph), html: parsed.document.html,
+                slug: source.slug.value, path: path, sourcePath: source.relativePath,
+                title: RussianTypography.text(source.title),
+                menu: source.menu, menuTitle: source.menuTitle ?? source.title,
+                summary: RussianTypography.text(source.summary ?? Summary.from(parsed.document.firstParagraph)),
+                html: parsed.document.html,
                 headings: parsed.document.headings, files: parsed.files)
         }.sorted { ($0.menu ?? Int.max, $0.title) < ($1.menu ?? Int.max, $1.title) }
     }

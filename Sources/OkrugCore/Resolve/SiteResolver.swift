@@ -208,10 +208,12 @@ public enum SiteResolver {
         var seen = Set<String>()
         let authors = source.authors.map { Person(name: $0.value) }.filter { seen.insert($0.slug).inserted }
         return Material(
-            slug: source.slug.value, path: path, sourcePath: source.relativePath, title: source.title, date: date,
+            slug: source.slug.value, path: path, sourcePath: source.relativePath,
+            title: RussianTypography.text(source.title), date: date,
             authors: authors, schoolID: school.value, directionID: direction.value, kind: kind,
             activity: source.activity?.value, subjects: source.subjects, grades: source.grades, tags: source.tags,
-            summary: source.summary ?? Summary.from(parsed.document.firstParagraph), attachments: attachments,
+            summary: RussianTypography.text(source.summary ?? Summary.from(parsed.document.firstParagraph)),
+            attachments: attachments,
             draft: source.draft, body: parsed.body, headings: parsed.document.headings,
             wordCount: parsed.document.wordCount,
             files: Array(Set(files)).sorted())

@@ -15,7 +15,7 @@ extension SiteRenderer {
         }
         let root = url("")
         var nav: [NavItemView] = [
-            NavItemView(title: "Главная", url: url(""), current: section == "home"),
+            NavItemView(title: "Главная", url: url(""), current: section == "home", home: true),
             NavItemView(title: "Материалы", url: url(Routes.materials), current: section == "materials"),
         ]
         if let plan = site.currentPlan {
@@ -26,7 +26,7 @@ extension SiteRenderer {
             NavItemView(title: "Школы", url: url(Routes.taxonomy(.schools)), current: section == "schools"),
         ]
         for page in site.pages where page.menu != nil {
-            nav.append(NavItemView(title: page.title, url: url(page.path), current: section == "page:" + page.slug))
+            nav.append(NavItemView(title: page.menuTitle, url: url(page.path), current: section == "page:" + page.slug))
         }
         let browse = TaxonomyKind.allCases.map {
             NavItemView(title: $0.title, url: url(Routes.taxonomy($0)), current: section == $0.rawValue)
@@ -41,6 +41,8 @@ extension SiteRenderer {
             canonical: site.config.baseURL + path,
             root: root,
             stylesheet: url(assetPaths["style.css"] ?? Routes.asset("style.css")),
+            a11yScript: url(assetPaths["a11y.js"] ?? Routes.asset("a11y.js")),
+            a11yStylesheet: url(assetPaths["a11y.css"] ?? Routes.asset("a11y.css")),
             feed: url(Routes.feed),
             nav: nav,
             browse: browse,

@@ -8,13 +8,16 @@ extension LinkView: TemplateFields {
 }
 
 extension NavItemView: TemplateFields {
-    package static let templateFields = FieldTable<NavItemView>(.field(\.title), .field(\.url), .field(\.current))
+    package static let templateFields = FieldTable<NavItemView>(
+        .field(\.title), .field(\.url), .field(\.current), .field(\.home))
 }
 
 extension LayoutView: TemplateFields {
     package static let templateFields = FieldTable<LayoutView>(
         .field(\.lang), .field(\.pageTitle), .field(\.siteTitle), .field(\.description), .field(\.canonical),
-        .field(\.root), .field(\.stylesheet), .field(\.feed), .field(\.nav), .field(\.browse), .field(\.breadcrumbs),
+        .field(\.root), .field(\.stylesheet), .field(\.a11yScript), .field(\.a11yStylesheet), .field(\.feed),
+        .field(\.nav), .field(\.browse),
+        .field(\.breadcrumbs),
         .field(\.hasBreadcrumbs), .field(\.buildDate), .field(\.partnership), .field(\.structuredData),
         .field(\.searchFields), .field(\.hasSearchFields), .field(\.headerHTML), .field(\.footerHTML))
 }

@@ -48,7 +48,9 @@ public struct TemplateSet: Sendable {
                 {
                     let contents = manager.contents(atPath: url.path)
                     assets[String(path.dropFirst("assets/".count))] =
-                        path.hasSuffix(".css") ? contents.map(CompactCSS.compact) : contents
+                        path.hasSuffix(".css")
+                        ? contents.map(CompactCSS.compact)
+                        : path.hasSuffix(".js") ? contents.map(CompactJS.compact) : contents
                 }
                 continue
             }
@@ -156,6 +158,34 @@ public struct TemplateSet: Sendable {
             }
         }
         return names
+    }
+}
+
+/// A script without its comment lines and indentation. Only whole lines that are comments go
+/// (a line that starts with `//`, a `/* … */` block that starts a line), so nothing inside a
+/// string or a regular expression is touched.
+enum CompactJS {
+    static func compact(_ data: Data) -> Data {
+        var out: [Substring] = []
+        var inBlock = false
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if inBlock {
+                if trimmed.contains("*/") { inBlock = false }
+                continue
+            }
+            if trimmed.hasPrefix("//") || trimmed.isEmpty { continue }
+            if trimmed.hasPrefix("/*") {
+                guard let end = trimmed.range(of: "*/") else {
+                    inBlock = true
+                    continue
+                }
+                // `/* … */ code()`: the line is code after all.
+                if trimmed[end.upperBound...].allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            }
+            out.append(trimmed)
+        }
+        return Data((out.joined(separator: "\n") + "\n").utf8)
     }
 }
 

@@ -13,6 +13,8 @@ struct NavItemView: Sendable {
     var url: String
     /// `aria-current="page"` when this item is the section being shown.
     var current: Bool
+    /// «Главная»: in the wide header the site's title is that link, and the row has no room for two.
+    var home: Bool = false
 }
 
 /// What every page has: the layout's slots.
@@ -25,6 +27,10 @@ struct LayoutView: Sendable {
     /// Relative prefix to the site root: `../../`.
     var root: String
     var stylesheet: String
+    /// `assets/a11y.<hash>.js`: the bar of the version for the visually impaired.
+    var a11yScript: String
+    /// `assets/a11y.<hash>.css`: loaded only while that version is on.
+    var a11yStylesheet: String
     var feed: String
     var nav: [NavItemView]
     var browse: [NavItemView]
