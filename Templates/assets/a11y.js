@@ -83,6 +83,8 @@
       save(settings);
       apply(settings);
     }
+    var details = panel.querySelector("details");
+    if (details) details.open = true;
     window.scrollTo(0, 0);
     panel.querySelector("[aria-pressed=true]").focus();
   });
