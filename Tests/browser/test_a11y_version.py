@@ -140,17 +140,17 @@ class A11yVersion(unittest.TestCase):
             driver.quit()
         self.assertEqual(problems, {})
 
-    def test_the_largest_settings_fit_a_phone_without_overlap(self):
+    def test_every_scheme_and_size_fits_a_phone_without_overlap(self):
         os.makedirs(SCREENSHOTS, exist_ok=True)
         wide = {}
-        for scheme in SCHEMES:
+        for scheme, size in [(s, z) for s in SCHEMES for z in ("150", "200")]:
             driver = browser(width=360, height=740)
             try:
-                set_settings(driver, self.site, dict(LARGEST, scheme=scheme))
+                set_settings(driver, self.site, dict(LARGEST, scheme=scheme, size=size))
                 for name, path in PAGES.items():
                     driver.get(self.site.url + path)
                     if overflow(driver) > 0:
-                        wide["%s %s" % (scheme, name)] = overflow(driver)
+                        wide["%s %s %s" % (scheme, size, name)] = overflow(driver)
                     overlaps = driver.execute_script("""
                       var items = Array.prototype.filter.call(document.querySelectorAll('.site-header__inner > *'),
                         function (e) { var r = e.getBoundingClientRect(); return r.width > 1 && r.height > 1; });
@@ -161,8 +161,8 @@ class A11yVersion(unittest.TestCase):
                           out.push(items[i].className + ' / ' + items[j].className);
                       }
                       return out;""")
-                    self.assertEqual(overlaps, [], "%s %s" % (scheme, name))
-                    if name in ("material", "results"):
+                    self.assertEqual(overlaps, [], "%s %s %s" % (scheme, size, name))
+                    if name in ("material", "results") and size == "200":
                         driver.save_screenshot(os.path.join(SCREENSHOTS, "a11y-%s-%s-360.png" % (scheme, name)))
             finally:
                 driver.quit()
@@ -200,6 +200,9 @@ class A11yVersion(unittest.TestCase):
         try:
             driver.get(self.site.url + "materials/")
             self.assertFalse(driver.find_element("css selector", ".a11y-toggle").is_displayed())
+            # «Распечатать» needs JavaScript too: `hidden` hides it whatever its class says.
+            driver.get(self.site.url + "plan/2023/")
+            self.assertFalse(driver.find_element("css selector", ".js-print").is_displayed())
         finally:
             driver.quit()
 
