@@ -80,7 +80,8 @@ public enum Markdown {
         }
 
         if options.russianTypography {
-            for run in walk.textRuns { RussianTypography.apply(to: run) }
+            var scratch = RussianTypography.Scratch()
+            for run in walk.textRuns { RussianTypography.apply(to: run, scratch: &scratch) }
         }
 
         let renderOptions = options.allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
@@ -126,7 +127,8 @@ public enum Markdown {
             }
         }
         if options.russianTypography {
-            for run in walk.textRuns { RussianTypography.apply(to: run) }
+            var scratch = RussianTypography.Scratch()
+            for run in walk.textRuns { RussianTypography.apply(to: run, scratch: &scratch) }
         }
         var node = cmark_node_first_child(root)
         while let block = node {
@@ -221,7 +223,7 @@ private struct TreeWalk {
             case CMARK_NODE_TEXT:
                 addToRun(.text(node, kept: keptQuotes(node)))
             case CMARK_NODE_CODE:
-                addToRun(.opaque(0x78))
+                addToRun(.opaque(RussianTypography.codePlaceholder))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 addToRun(.opaque(0x0A))
             case CMARK_NODE_PARAGRAPH:

@@ -22,46 +22,83 @@ public enum RussianTypography {
         case opaque(UInt32)
     }
 
-    /// Applies the rules to one block's pieces and writes back the text nodes that changed.
-    static func apply(to pieces: [Piece]) {
+    /// Buffers reused from block to block: a body has thousands of blocks.
+    struct Scratch {
         var scalars: [UInt32] = []
-        var changeable: [Bool] = []
         var literals: [(node: OpaquePointer, start: Int, count: Int)] = []
+        var changes: [Int] = []
+        var bytes: [UInt8] = []
+    }
+
+    /// Marks a code point the rules read but never change: a kept quote, code, a line break.
+    static let fixed: UInt32 = 0x8000_0000
+    /// Code in the text: neither a letter nor a space to the rules.
+    static let codePlaceholder: UInt32 = 0xFFFC
+
+    /// Applies the rules to one block's pieces and writes back the text nodes that changed.
+    static func apply(to pieces: [Piece], scratch: inout Scratch) {
+        scratch.scalars.removeAll(keepingCapacity: true)
+        scratch.literals.removeAll(keepingCapacity: true)
+        scratch.changes.removeAll(keepingCapacity: true)
         for piece in pieces {
             switch piece {
             case .text(let node, let kept):
                 guard let literal = cmark_node_get_literal(node) else { continue }
-                let start = scalars.count
-                decode(literal, into: &scalars)
-                changeable += repeatElement(true, count: scalars.count - start)
-                for offset in kept where start + offset < changeable.count { changeable[start + offset] = false }
-                literals.append((node, start, scalars.count - start))
+                let start = scratch.scalars.count
+                decode(literal, into: &scratch.scalars)
+                for offset in kept where start + offset < scratch.scalars.count {
+                    scratch.scalars[start + offset] |= fixed
+                }
+                scratch.literals.append((node, start, scratch.scalars.count - start))
             case .opaque(let scalar):
-                scalars.append(scalar)
-                changeable.append(false)
+                scratch.scalars.append(scalar | fixed)
             }
         }
-        let converted = convert(scalars, changeable: changeable)
-        for (node, start, count) in literals
-        where converted[start..<(start + count)] != scalars[start..<(start + count)] {
-            var text = String.UnicodeScalarView()
-            for value in converted[start..<(start + count)] {
-                if let scalar = Unicode.Scalar(value) { text.append(scalar) }
+        convert(&scratch.scalars, changes: &scratch.changes)
+        guard !scratch.changes.isEmpty else { return }
+        scratch.changes.sort()
+        var change = 0
+        for (node, start, count) in scratch.literals {
+            while change < scratch.changes.count, scratch.changes[change] < start { change += 1 }
+            guard change < scratch.changes.count, scratch.changes[change] < start + count else { continue }
+            scratch.bytes.removeAll(keepingCapacity: true)
+            for value in scratch.scalars[start..<(start + count)] { encode(value & ~fixed, into: &scratch.bytes) }
+            scratch.bytes.append(0)
+            scratch.bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_node_set_literal(node, $0.baseAddress) }
             }
-            cmark_node_set_literal(node, String(text))
+        }
+    }
+
+    /// A code point as UTF-8.
+    @inline(__always) private static func encode(_ value: UInt32, into out: inout [UInt8]) {
+        switch value {
+        case 0..<0x80:
+            out.append(UInt8(value))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (value >> 6)))
+            out.append(UInt8(0x80 | (value & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (value >> 12)))
+            out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (value >> 18)))
+            out.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (value & 0x3F)))
         }
     }
 
     /// A plain string (a title, a summary from the front matter) under the same rules.
     public static func text(_ text: String) -> String {
-        let scalars = text.unicodeScalars.map(\.value)
-        let converted = convert(scalars, changeable: Array(repeating: true, count: scalars.count))
-        guard converted != scalars else { return text }
-        var out = String.UnicodeScalarView()
-        for value in converted {
-            if let scalar = Unicode.Scalar(value) { out.append(scalar) }
-        }
-        return String(out)
+        var scalars = text.unicodeScalars.map(\.value)
+        var changes: [Int] = []
+        convert(&scalars, changes: &changes)
+        guard !changes.isEmpty else { return text }
+        var bytes: [UInt8] = []
+        for value in scalars { encode(value, into: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// UTF-8 (as cmark keeps it: valid) to code points.
@@ -86,11 +123,10 @@ public enum RussianTypography {
         }
     }
 
-    static func convert(_ input: [UInt32], changeable: [Bool]) -> [UInt32] {
-        var out = input
-        quotesAndDashes(&out, changeable: changeable)
-        noBreakSpaces(&out, changeable: changeable)
-        return out
+    /// Applies the rules in place; `changes` gets the index of every changed code point.
+    static func convert(_ out: inout [UInt32], changes: inout [Int]) {
+        quotesAndDashes(&out, changes: &changes)
+        noBreakSpaces(&out, changes: &changes)
     }
 
     // Code points, by name.
@@ -115,11 +151,12 @@ public enum RussianTypography {
             .contains(c)
     }
 
-    private static func quotesAndDashes(_ out: inout [UInt32], changeable: [Bool]) {
+    private static func quotesAndDashes(_ out: inout [UInt32], changes: inout [Int]) {
         var depth = 0
-        for i in out.indices where changeable[i] && (out[i] == quote || out[i] == hyphen) {
-            let previous = i > 0 ? out[i - 1] : space
-            let next = i + 1 < out.count ? out[i + 1] : space
+        for i in out.indices where out[i] == quote || out[i] == hyphen {
+            changes.append(i)
+            let previous = i > 0 ? out[i - 1] & ~fixed : space
+            let next = i + 1 < out.count ? out[i + 1] & ~fixed : space
             if out[i] == quote {
                 let opens =
                     isSpace(previous) || [0x28, 0x5B, 0x7B, openOuter, openInner, hyphen, emDash].contains(previous)
@@ -131,9 +168,11 @@ public enum RussianTypography {
                     depth = max(depth - 1, 0)
                     out[i] = depth == 0 ? closeOuter : closeInner
                 }
-            } else if i > 0, i + 1 < out.count, previous == space, next == space {
+            } else if i > 0, i + 1 < out.count, out[i - 1] == space, out[i + 1] == space {
                 // Spaces written on both sides (a line break or the edge of a block is none).
                 out[i] = emDash
+            } else {
+                changes.removeLast()
             }
         }
     }
@@ -146,49 +185,70 @@ public enum RussianTypography {
         "сентября", "октября", "ноября", "декабря", "класс", "класса", "классов", "классе", "классы", "классах",
     ]
 
-    private static func noBreakSpaces(_ out: inout [UInt32], changeable: [Bool]) {
-        func isWordPart(_ c: UInt32) -> Bool { isLetter(c) || isDigit(c) || c == dot }
-        for i in out.indices where out[i] == space && changeable[i] && i > 0 && i + 1 < out.count {
-            let next = out[i + 1]
-            var start = i
-            while start > 0, isWordPart(out[start - 1]) { start -= 1 }
-            var end = i + 1
-            while end < out.count, isWordPart(out[end]) { end += 1 }
-            let before = out[start..<i]
-            let after = out[(i + 1)..<end]
+    private static func noBreakSpaces(_ out: inout [UInt32], changes: inout [Int]) {
+        @inline(__always) func isWordPart(_ c: UInt32) -> Bool { isLetter(c) || isDigit(c) || c == dot }
+        let count = out.count
+        var i = 1
+        while i + 1 < count {
+            defer { i += 1 }
+            guard out[i] == space else { continue }
+            let previous = out[i - 1] & ~fixed
+            let next = out[i + 1] & ~fixed
             var keep = false
-            if next == emDash {
+            if next == emDash || previous == number {
                 // «Итоги — …»: the dash stays at the end of a line, never starts the next one.
                 keep = true
-            } else if (1...2).contains(before.count), before.allSatisfy(isCyrillic) {
-                // «в школе», «на уроке», «не знаю».
-                keep = true
-            } else if out[i - 1] == number {
-                keep = true
-            } else if let last = before.last, isDigit(last) {
+            } else if isLetter(previous) {
+                // The word before: «в школе», «на уроке» (at most three letters back are read).
+                var start = i - 1
+                while start > 0, i - start < 3, isLetter(out[start - 1]) { start -= 1 }
+                let letters = i - start
+                if letters <= 2, start == 0 || !isWordPart(out[start - 1]), isCyrillic(previous),
+                    letters == 1 || isCyrillic(out[start])
+                {
+                    keep = true
+                } else if isUpper(next), i + 2 < count, out[i + 2] == dot {
+                    // A surname before initials, «Ткаченко Е.Е.»: now the whole word.
+                    while start > 0, isLetter(out[start - 1]) { start -= 1 }
+                    guard start == 0 || !isWordPart(out[start - 1]), isUpper(out[start]), i - start >= 2 else {
+                        continue
+                    }
+                    // Initials after the surname, unless they stand before another name («… Е.Е. Ткаченко»).
+                    var end = i + 1
+                    while end < count, isLetter(out[end]) || out[end] == dot { end += 1 }
+                    keep = !(end + 1 < count && out[end] == space && isUpper(out[end + 1]))
+                }
+            } else if previous == dot, i >= 2 {
+                let beforeDot = out[i - 2]
+                let thirdBack = i >= 3 ? out[i - 3] : space
+                if isUpper(beforeDot), !isLetter(thirdBack), isUpper(next) {
+                    // «Е.Е. Ткаченко», «Е. Ткаченко».
+                    keep = true
+                } else if isLower(beforeDot), !isLetter(thirdBack), i + 2 < count, isLetter(next), out[i + 2] == dot {
+                    // «т. е.», «т. д.», «т. п.»
+                    keep = true
+                } else if !isLetter(thirdBack) || (i >= 4 && !isLetter(out[i - 4]) && isLetter(thirdBack)) {
+                    // «г. Москва», «с. Покровское», «ул. Мира».
+                    var start = i - 1
+                    while start > 0, isLetter(out[start - 1]) { start -= 1 }
+                    let word = lowercased(out[start..<i])
+                    keep =
+                        ["г.", "с.", "ул.", "д.", "п."].contains(word) && (start == 0 || !isWordPart(out[start - 1]))
+                }
+            } else if isDigit(previous) {
                 // «10 %», «2023 г.», «14 февраля», «5 класс».
-                keep = next == percent || afterNumber.contains(lowercased(after.filter { $0 != dot }))
-            } else if before.count >= 2, before.last == dot, isUpper(before[before.endIndex - 2]),
-                before.count == 2 || before[before.endIndex - 3] == dot, let first = after.first, isUpper(first)
-            {
-                // «Е.Е. Ткаченко», «Е. Ткаченко».
-                keep = true
-            } else if after.count >= 2, isUpper(after[after.startIndex]), after[after.startIndex + 1] == dot,
-                before.count >= 2, let first = before.first, isUpper(first), before.allSatisfy(isLetter),
-                !(end + 1 < out.count && out[end] == space && isUpper(out[end + 1]))
-            {
-                // «Ткаченко Е.Е.» (initials before a surname go with the surname instead)
-                keep = true
-            } else if before.count == 2, before.last == dot, isLower(before[before.startIndex]), after.count == 2,
-                after.last == dot
-            {
-                // «т. е.», «т. д.», «т. п.»
-                keep = true
-            } else if before.last == dot, ["г.", "с.", "ул.", "д.", "п."].contains(lowercased(Array(before))) {
-                // «г. Москва», «с. Покровское».
-                keep = true
+                if next == percent {
+                    keep = true
+                } else {
+                    var end = i + 1
+                    while end < count, isLetter(out[end]) { end += 1 }
+                    keep = end > i + 1 && end - i - 1 <= 9 && afterNumber.contains(lowercased(out[(i + 1)..<end]))
+                }
             }
-            if keep { out[i] = noBreakSpace }
+            if keep {
+                out[i] = noBreakSpace
+                changes.append(i)
+            }
         }
     }
 

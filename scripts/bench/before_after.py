@@ -6,6 +6,9 @@ changed; then whether both wrote byte-identical sites (same SOURCE_DATE_EPOCH).
 
     python3 scripts/bench/before_after.py --before /tmp/okrug-old --after .build/release/okrug 1000 10000
 
+With --before-templates the older binary reads its own theme (git archive OLD Templates): the
+pages differ then, so compare the stages, and "same bytes" says DIFFERENT as it must.
+
 The corpora come from ../shared/bench/gen_corpus.py (seed 1), made once in --work. The sites are
 written under --work too; its default is in memory (/dev/shm) where there is one, so the figures
 are the program's and not the disk's: on a shared virtual disk the writeback of one build lands
@@ -34,7 +37,7 @@ def corpus(work, count):
     return folder
 
 
-def build(binary, content, output, clean=True, epoch=None):
+def build(binary, content, output, clean=True, epoch=None, templates=None):
     """One `okrug build --no-search`: wall s, CPU s, peak MiB, CPU ms per stage."""
     if clean:
         shutil.rmtree(output, ignore_errors=True)
@@ -43,7 +46,7 @@ def build(binary, content, output, clean=True, epoch=None):
         env["SOURCE_DATE_EPOCH"] = epoch
     run = subprocess.run(
         ["/usr/bin/time", "-f", "TIME %e %U %S %M", binary, "build", "--no-search", "--content", str(content),
-         "--templates", str(ROOT / "Templates"), "--output", str(output)],
+         "--templates", str(templates or ROOT / "Templates"), "--output", str(output)],
         capture_output=True, text=True, env=env)
     if run.returncode != 0:
         raise SystemExit(f"{binary} failed:\n{run.stderr[-2000:]}")
@@ -58,12 +61,16 @@ def main():
     parser.add_argument("--after", default=str(ROOT / ".build/release/okrug"))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
+        "--before-templates",
+        help="the templates the older binary reads (its own Templates/ when the templates changed since)")
+    parser.add_argument(
         "--work", default="/dev/shm/okrug-bench" if pathlib.Path("/dev/shm").is_dir() else "/tmp/okrug-bench")
     parser.add_argument("counts", nargs="*", type=int, default=[1000, 10000])
     args = parser.parse_args()
     work = pathlib.Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     binaries = {"before": args.before, "after": args.after}
+    templates = {"before": args.before_templates, "after": None}
     same_everywhere = True
     for count in args.counts:
         content = corpus(work, count)
@@ -72,8 +79,8 @@ def main():
         for _ in range(args.runs):
             for name, binary in binaries.items():
                 output = work / f"before-after-{name}"
-                results[name].append(build(binary, content, output))
-                rebuilds[name].append(build(binary, content, output, clean=False)[0])
+                results[name].append(build(binary, content, output, templates=templates[name]))
+                rebuilds[name].append(build(binary, content, output, clean=False, templates=templates[name])[0])
         # The fastest run is what the program costs; the median shows how much the machine
         # added (on a shared virtual machine, runs of the same binary differ by a fifth).
         print(f"=== {count} materials, {args.runs} alternating runs each: fastest, and (median)")
@@ -95,7 +102,7 @@ def main():
         outputs = {}
         for name, binary in binaries.items():
             outputs[name] = work / f"identical-{name}"
-            build(binary, content, outputs[name], epoch="1700000000")
+            build(binary, content, outputs[name], epoch="1700000000", templates=templates[name])
         same = subprocess.run(["diff", "-rq", str(outputs["before"]), str(outputs["after"])],
                               capture_output=True).returncode == 0
         same_everywhere &= same
