@@ -122,6 +122,7 @@ import Testing
         defer { site.remove() }
         let error = try #require(site.check().error(at: "Content/materials/a.md:2:8"))
         #expect(error.message.contains("Windows-1251"))
+        #expect(error.hint.contains("okrug check --fix-encoding"))
     }
 
     @Test func attachmentLeavingItsFolder() throws {
@@ -188,6 +189,35 @@ import Testing
         let html = try #require(site.read("Public/materials/a/index.html"))
         #expect(html.contains("<p>| Время | Тема | Ведущий |"))
         #expect(html.contains("<td>Практикум</td>"))
+    }
+
+    /// What `okrug new` wrote for the methodist to replace is a warning once the material is
+    /// published (no `draft: true`), with its place; a draft may keep it.
+    @Test func placeholdersFromOkrugNewAreWarningsInAPublishedMaterial() throws {
+        let body = "## Цель\n\nЧему был посвящён материал и для кого он.\n\n## Выводы\n\nГотово.\n"
+        let published = TempSite.material(body: body).replacingOccurrences(
+            of: "authors: [Ткаченко Е.Е.]", with: "authors: [Фамилия И.О.]")
+        let site = try TempSite(files: [
+            "materials/a.md": published,
+            "materials/b.md": published.replacingOccurrences(
+                of: "kind: seminar\n", with: "kind: seminar\ndraft: true\n"),
+        ])
+        defer { site.remove() }
+        let warnings = site.check().warnings
+        #expect(warnings.map { "\($0.file):\($0.line)" } == ["Content/materials/a.md:4", "Content/materials/a.md:12"])
+        #expect(warnings.first?.message.contains("«Фамилия И.О.» — это заготовка из okrug new") == true)
+        #expect(warnings.last?.message.contains("«Чему был посвящён материал и для кого он.»") == true)
+    }
+
+    @Test func aLinkToAMissingMaterialNamesTheNearOnes() throws {
+        let site = try TempSite(files: [
+            "materials/cherez-innovatsii/index.md": TempSite.material(title: "Семинар"),
+            "materials/a.md": TempSite.material(body: "См. [семинар](seminar-innovatsii.md).\n"),
+        ])
+        defer { site.remove() }
+        let error = try #require(site.check().errors.first)
+        #expect(error.message.contains("несуществующий материал «seminar-innovatsii.md»"))
+        #expect(error.hint.contains("«cherez-innovatsii/index.md»"))
     }
 
     /// All the problems above in one content folder: one run reports every one of them, and

@@ -18,7 +18,12 @@ public struct SourceText: Sendable {
         let saveAsUTF8 =
             "сохраните файл в кодировке UTF-8 (Блокнот: «Файл → Сохранить как…», поле «Кодировка»: UTF-8)"
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
-            return .failure(.error(whole, "файл сохранён в кодировке UTF-16, а нужна UTF-8", hint: saveAsUTF8))
+            return .failure(
+                .error(
+                    whole, "файл сохранён в кодировке UTF-16, а нужна UTF-8",
+                    hint:
+                        "выполните okrug check --fix-encoding — он перекодирует файл в UTF-8 и оставит рядом копию .bak; или "
+                        + saveAsUTF8))
         }
         if bytes.count > maximumBytes {
             return .failure(
@@ -56,7 +61,9 @@ public struct SourceText: Sendable {
                 return .failure(
                     .error(
                         position, "файл не в кодировке UTF-8: похоже, он сохранён в Windows-1251 (ANSI)",
-                        hint: saveAsUTF8))
+                        hint:
+                            "выполните okrug check --fix-encoding — он перекодирует файл в UTF-8 и оставит рядом копию .bak; или "
+                            + saveAsUTF8))
             }
             return .failure(
                 .error(position, "файл не в кодировке UTF-8 (неверная последовательность байтов)", hint: saveAsUTF8))

@@ -90,11 +90,21 @@ struct LinkTargetResolver: Sendable {
             }
         }
         if decoded.lowercased().hasSuffix(".md") {
-            let suggestion = Suggestion.closest(to: resolved, in: Array(documents.keys), limit: 1).first
+            if let suggestion = Suggestion.closest(to: resolved, in: Array(documents.keys), limit: 1).first {
+                return .broken(
+                    message: "ссылка на несуществующий материал «\(destination)»",
+                    hint: "возможно, имелся в виду «\(relative(suggestion, from: directory))»")
+            }
+            // Compared by name: «seminar-innovatsii.md» is near «cherez-innovatsii/index.md».
+            let names = Dictionary(
+                documents.keys.map { (Self.documentName($0), $0) }, uniquingKeysWith: { first, _ in first })
+            let near = Suggestion.nearest(to: Self.documentName(resolved), in: names.keys.sorted(), limit: 3)
+                .compactMap { names[$0] }.map { "«\(relative($0, from: directory))»" }
             return .broken(
                 message: "ссылка на несуществующий материал «\(destination)»",
-                hint: suggestion.map { "возможно, имелся в виду «\(relative($0, from: directory))»" }
-                    ?? "проверьте имя файла; путь считается от папки этого файла")
+                hint: near.isEmpty
+                    ? "проверьте имя файла; путь считается от папки этого файла"
+                    : "близкие по имени: \(near.joined(separator: ", ")); путь считается от папки этого файла")
         }
         guard files.contains(resolved) else {
             let what = kind == .image ? "изображение" : "файл"
@@ -109,6 +119,13 @@ struct LinkTargetResolver: Sendable {
         }
         let target = ContentPath.resolve(decoded, from: String(pagePath.dropLast())) ?? decoded
         return .file(CopiedFile(source: resolved, target: target))
+    }
+
+    /// `cherez-innovatsii` for `materials/cherez-innovatsii/index.md` and `materials/cherez-innovatsii.md`.
+    static func documentName(_ path: String) -> String {
+        var name = path.hasSuffix("/index.md") ? String(path.dropLast("/index.md".count)) : path
+        if name.hasSuffix(".md") { name = String(name.dropLast(3)) }
+        return name.split(separator: "/").last.map(String.init) ?? name
     }
 
     /// `https:`, `mailto:`: an ASCII letter, then letters, digits, `+`, `-` or `.`, then `:`.

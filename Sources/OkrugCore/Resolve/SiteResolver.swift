@@ -138,6 +138,7 @@ public enum SiteResolver {
         brokenDataFiles: Set<String> = [], diagnostics: inout [Diagnostic]
     ) -> Material? {
         var ok = true
+        diagnostics += Placeholders.check(source, displayPath: source.displayPath)
         func checkID(_ id: Located<String>, in valid: [String], what: String, file: String) {
             // A data file with errors of its own lists no ids: its error says it once, not
             // every material again.
