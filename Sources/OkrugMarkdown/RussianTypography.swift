@@ -64,7 +64,8 @@ public enum RussianTypography {
             scratch.bytes.removeAll(keepingCapacity: true)
             for value in scratch.scalars[start..<(start + count)] { encode(value & ~fixed, into: &scratch.bytes) }
             scratch.bytes.append(0)
-            scratch.bytes.withUnsafeBufferPointer { buffer in
+            // cmark copies the text into its own memory.
+            _ = scratch.bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { cmark_node_set_literal(node, $0.baseAddress) }
             }
         }
