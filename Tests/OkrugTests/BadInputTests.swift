@@ -220,6 +220,41 @@ import Testing
         #expect(error.hint.contains("«cherez-innovatsii/index.md»"))
     }
 
+    /// A school's contacts are checked: a phone, an e-mail or a website written wrong is an
+    /// error at its place; written right, they show on «Школы», the school's page and (the
+    /// partner's) in every footer, the phone as a link a phone can call.
+    @Test func schoolContactsAreCheckedAndShown() throws {
+        let wrong = TempSite.schoolsYAML.replacingOccurrences(
+            of: "  role: partner\n",
+            with: "  role: partner\n  phone: 21-13\n  email: sosh13 at example.ru\n  url: sosh13.example.ru\n")
+        let bad = try TempSite(files: ["schools.yaml": wrong, "materials/a.md": TempSite.material()])
+        defer { bad.remove() }
+        let errors = bad.check().errors
+        #expect(
+            errors.map { "\($0.file):\($0.line)" }.sorted() == [
+                "Content/schools.yaml:5", "Content/schools.yaml:6", "Content/schools.yaml:7",
+            ])
+        #expect(errors.map(\.message).joined().contains("телефон «21-13» записан неверно"))
+
+        let right = TempSite.schoolsYAML.replacingOccurrences(
+            of: "  role: partner\n",
+            with:
+                "  role: partner\n  head: Ткаченко Елена Евгеньевна\n  address: ул. Школьная, 13\n  phone: +7 (8652) 21-13-13\n  email: sosh13@example.ru\n  url: https://sosh13.example.ru/\n"
+        )
+        let good = try TempSite(files: ["schools.yaml": right, "materials/a.md": TempSite.material()])
+        defer { good.remove() }
+        #expect(good.build().succeeded)
+        let schools = try #require(good.read("Public/schools/index.html"))
+        #expect(schools.contains("<a href=\"tel:+78652211313\">+7 (8652) 21-13-13</a>"))
+        #expect(schools.contains("<a href=\"mailto:sosh13@example.ru\">sosh13@example.ru</a>"))
+        #expect(schools.contains("Ткаченко Елена Евгеньевна"))
+        let page = try #require(good.read("Public/schools/sosh13/index.html"))
+        #expect(page.contains("ул. Школьная, 13"))
+        let material = try #require(good.read("Public/materials/a/index.html"))
+        #expect(material.contains("class=\"site-footer__contacts\""))
+        #expect(material.contains("<a href=\"../../schools/\">Все школы и их контакты</a>"))
+    }
+
     /// All the problems above in one content folder: one run reports every one of them, and
     /// the site built before stays byte for byte as it was.
     @Test func everyProblemAtOnceAndThePreviousSiteKept() throws {

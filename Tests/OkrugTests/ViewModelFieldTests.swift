@@ -96,6 +96,10 @@ import Testing
             MetaRowView(label: "l", links: [link], text: "t"),
             FreePageView(layout: layout, title: "t", body: "b", toc: [], hasToc: false),
             SchoolView(name: "n", url: "u", role: "r", locality: "l", count: "c"),
+            ContactsView(
+                School(
+                    id: "s", name: "n", role: .partner, locality: "l", url: "https://s.example.ru/", head: "h",
+                    address: "a", phone: "+7 (8652) 21-13-13", email: "s@example.ru")),
             DirectionView(number: 1, title: "t", url: "u", count: "c", description: "d"),
             NotFoundView(layout: layout, home: "h", materials: "m"),
         ]

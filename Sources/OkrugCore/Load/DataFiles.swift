@@ -69,12 +69,44 @@ enum DataFiles {
             if let id { checkID(id, diagnostics: &diagnostics) }
             let short = reader.string("short")?.value
             let locality = reader.string("locality")?.value
-            let url = reader.string("url")?.value
+            let url = reader.string("url")
+            let head = reader.string("head")?.value
+            let address = reader.string("address")?.value
+            let phone = reader.string("phone")
+            let email = reader.string("email")
+            if let url, !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) || url.value.contains(" ")
+            {
+                reader.report(
+                    .error(
+                        url.position, "адрес сайта школы «\(url.value)» должен начинаться с https://",
+                        hint: "скопируйте адрес из строки браузера, например https://sosh13.example.ru/"))
+            }
+            if let phone {
+                let digits = phone.value.filter(\.isNumber).count
+                let allowed = phone.value.allSatisfy { $0.isNumber || " +-()".contains($0) }
+                if !allowed || !(10...15).contains(digits) {
+                    reader.report(
+                        .error(
+                            phone.position, "телефон «\(phone.value)» записан неверно",
+                            hint: "пишите с кодом города цифрами, скобками, пробелами и дефисами: +7 (86135) 2-13-13"))
+                }
+            }
+            if let email {
+                let parts = email.value.split(separator: "@", omittingEmptySubsequences: false)
+                if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.value.contains(" ") {
+                    reader.report(
+                        .error(
+                            email.position, "адрес почты «\(email.value)» записан неверно",
+                            hint: "например school13@example.ru — без пробелов, с одним @"))
+                }
+            }
             diagnostics += reader.diagnostics
             if let id, let name, let role {
                 schools.append(
                     Located(
-                        School(id: id.value, name: name.value, short: short, role: role, locality: locality, url: url),
+                        School(
+                            id: id.value, name: name.value, short: short, role: role, locality: locality,
+                            url: url?.value, head: head, address: address, phone: phone?.value, email: email?.value),
                         at: id.position))
             }
         }

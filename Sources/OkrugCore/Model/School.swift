@@ -19,17 +19,36 @@ public struct School: Sendable, Hashable, Identifiable {
     public var short: String
     public var role: Role
     public var locality: String?
+    /// The school's own website.
     public var url: String?
+    /// Contacts, each optional (`schools.yaml`): shown on «Школы», the school's page and, for
+    /// the partner school, in every page's footer.
+    public var head: String?
+    public var address: String?
+    public var phone: String?
+    public var email: String?
 
-    public init(id: String, name: String, short: String? = nil, role: Role, locality: String? = nil, url: String? = nil)
-    {
+    public init(
+        id: String, name: String, short: String? = nil, role: Role, locality: String? = nil, url: String? = nil,
+        head: String? = nil, address: String? = nil, phone: String? = nil, email: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.short = short ?? name
         self.role = role
         self.locality = locality
         self.url = url
+        self.head = head
+        self.address = address
+        self.phone = phone
+        self.email = email
     }
 
-    static let keys = ["id", "name", "short", "role", "locality", "url"]
+    /// `tel:+78613521313` for «+7 (86135) 2-13-13».
+    public var phoneLink: String? {
+        guard let phone else { return nil }
+        return "tel:" + phone.filter { $0.isNumber || $0 == "+" }
+    }
+
+    static let keys = ["id", "name", "short", "role", "locality", "url", "head", "address", "phone", "email"]
 }

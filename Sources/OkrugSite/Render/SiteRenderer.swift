@@ -50,7 +50,8 @@ public final class SiteRenderer: Sendable {
                         description: term.description, indices: term.materials,
                         breadcrumbs: [LinkView(title: kind.title, url: Routes.taxonomy(kind))], section: kind.rawValue,
                         indexLink: LinkView(title: "Все: \(kind.title.lowercased())", url: Routes.taxonomy(kind)),
-                        activities: kind == .people ? responsibleFor[term.slug] ?? [] : []))
+                        activities: kind == .people ? responsibleFor[term.slug] ?? [] : [],
+                        school: kind == .schools ? site.schools.first { $0.id == term.slug } : nil))
             }
         }
         let facetViews = facets

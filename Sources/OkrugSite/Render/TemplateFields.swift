@@ -15,7 +15,8 @@ extension NavItemView: TemplateFields {
 extension LayoutView: TemplateFields {
     package static let templateFields = FieldTable<LayoutView>(
         .field(\.lang), .field(\.pageTitle), .field(\.siteTitle), .field(\.description), .field(\.canonical),
-        .field(\.root), .field(\.stylesheet), .field(\.a11yScript), .field(\.a11yStylesheet), .field(\.feed),
+        .field(\.root), .field(\.stylesheet), .field(\.a11yScript), .field(\.a11yStylesheet), .field(\.partnerContacts),
+        .field(\.contactsURL), .field(\.feed),
         .field(\.nav), .field(\.browse),
         .field(\.breadcrumbs),
         .field(\.hasBreadcrumbs), .field(\.buildDate), .field(\.partnership), .field(\.structuredData),
@@ -42,12 +43,12 @@ extension ListingView: TemplateFields {
     package static let templateFields = FieldTable<ListingView>(
         .field(\.layout), .field(\.heading), .field(\.description), .field(\.count), .field(\.cards),
         .field(\.pagination), .field(\.indexLink), .field(\.isEmpty), .field(\.activities), .field(\.hasActivities),
-        .field(\.facets), .field(\.hasFacets), .field(\.bundle), .field(\.base), .field(\.script))
+        .field(\.facets), .field(\.hasFacets), .field(\.bundle), .field(\.base), .field(\.script), .field(\.contacts))
 }
 
 extension TermView: TemplateFields {
     package static let templateFields = FieldTable<TermView>(
-        .field(\.title), .field(\.url), .field(\.count), .field(\.number), .field(\.description))
+        .field(\.title), .field(\.url), .field(\.count), .field(\.number), .field(\.description), .field(\.contacts))
 }
 
 extension TaxonomyIndexView: TemplateFields {
@@ -80,6 +81,12 @@ extension MaterialPageView: TemplateFields {
 extension FreePageView: TemplateFields {
     package static let templateFields = FieldTable<FreePageView>(
         .field(\.layout), .field(\.title), .field(\.body), .field(\.toc), .field(\.hasToc))
+}
+
+extension ContactsView: TemplateFields {
+    package static let templateFields = FieldTable<ContactsView>(
+        .field(\.name), .field(\.role), .field(\.locality), .field(\.head), .field(\.address), .field(\.phone),
+        .field(\.phoneLink), .field(\.email), .field(\.emailLink), .field(\.website))
 }
 
 extension SchoolView: TemplateFields {

@@ -31,6 +31,9 @@ struct LayoutView: Sendable {
     var a11yScript: String
     /// `assets/a11y.<hash>.css`: loaded only while that version is on.
     var a11yStylesheet: String
+    /// The partner school's contacts, in every page's footer, and «Школы» with everyone's.
+    var partnerContacts: ContactsView?
+    var contactsURL: String
     var feed: String
     var nav: [NavItemView]
     var browse: [NavItemView]
@@ -99,6 +102,8 @@ struct ListingView: Sendable {
     /// On a person's page: the plan activities they are responsible for.
     var activities: [ActivityLinkView] = []
     var hasActivities: Bool = false
+    /// On a school's page: its contacts.
+    var contacts: ContactsView? = nil
 }
 
 struct TermView: Sendable {
@@ -107,6 +112,8 @@ struct TermView: Sendable {
     var count: String
     var number: Int
     var description: String?
+    /// On «Школы»: the school's role, place and contacts.
+    var contacts: ContactsView? = nil
 }
 
 struct TaxonomyIndexView: Sendable {
@@ -185,6 +192,20 @@ struct FreePageView: Sendable {
     var body: String
     var toc: [TocItemView]
     var hasToc: Bool
+}
+
+/// A school's contacts, as «Школы», the school's page and the footer show them.
+struct ContactsView: Sendable {
+    var name: String
+    var role: String
+    var locality: String?
+    var head: String?
+    var address: String?
+    var phone: String?
+    var phoneLink: String?
+    var email: String?
+    var emailLink: String?
+    var website: String?
 }
 
 struct SchoolView: Sendable {

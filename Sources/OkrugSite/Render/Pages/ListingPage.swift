@@ -35,6 +35,7 @@ struct ListingPage: PageRenderer {
             isEmpty: spec.indices.isEmpty,
             activities: number == 1 ? spec.activities.map { context.activityLink($0, from: pagePath) } : [],
             hasActivities: number == 1 && !spec.activities.isEmpty)
+        listing.contacts = spec.school.map(ContactsView.init)
         if path == Routes.materials {
             listing.facets = facetViews
             listing.hasFacets = !facetViews.isEmpty
@@ -56,4 +57,6 @@ struct ListingSpec: Sendable {
     var section: String
     var indexLink: LinkView?
     var activities: [PlanActivity] = []
+    /// On a school's page: the school, for its contacts.
+    var school: School? = nil
 }

@@ -9,11 +9,13 @@ struct TaxonomyIndexPage: PageRenderer {
 
     func file() -> OutputFile {
         let path = Routes.taxonomy(taxonomy.kind)
+        let schools = Dictionary(context.site.schools.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let terms = taxonomy.terms.map { term in
             TermView(
                 title: term.title, url: RelativeURL.link(from: path, to: Routes.term(taxonomy.kind, term.slug)),
                 count: RussianPlural.material.counted(term.materials.count), number: term.materials.count,
-                description: taxonomy.kind == .directions ? term.description : "")
+                description: taxonomy.kind == .directions ? term.description : "",
+                contacts: taxonomy.kind == .schools ? schools[term.slug].map(ContactsView.init) : nil)
         }
         let plural: RussianPlural
         switch taxonomy.kind {
