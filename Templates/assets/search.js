@@ -77,17 +77,47 @@ function buildSelects(box, available) {
   return selects;
 }
 
+// Pagefind's excerpt of a section starts with the section's heading: it is shown apart, so
+// the excerpt loses it (the words of the heading may be marked, so text is cut node by node).
+function dropLeadingText(container, text) {
+  if (!container.textContent.startsWith(text)) return;
+  let left = text.length;
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  for (const node of nodes) {
+    if (left <= 0) break;
+    const take = Math.min(left, node.data.length);
+    node.data = node.data.slice(take);
+    left -= take;
+  }
+  for (const mark of container.querySelectorAll("mark")) if (!mark.textContent) mark.remove();
+}
+
 function renderResult(data) {
   const item = element("li", { class: "search-result" });
   const title = element("h2", { class: "search-result__title" });
   title.append(element("a", { href: data.url }, data.meta.title || data.url));
   item.append(title);
-  const facts = [data.meta.school, data.meta.date].filter(Boolean).join(" · ");
+  // What it is, whose, when: «семинар · МБОУ «СОШ №13» · 14 февраля 2023 г.».
+  const facts = [data.meta.kind, data.meta.school, data.meta.date].filter(Boolean).join(" · ");
   if (facts) item.append(element("p", { class: "search-result__meta" }, facts));
-  if (data.excerpt) {
+  // The section the words were found in, with its heading apart from its text: the page's
+  // own excerpt runs headings into the sentences around them.
+  const section = (data.sub_results || []).find(
+    (sub) => sub.title && sub.title !== data.meta.title && sub.excerpt && sub.excerpt.includes("<mark>"));
+  const text = section ? section.excerpt : data.excerpt;
+  if (text) {
     const excerpt = element("p", { class: "search-result__excerpt" });
     // Pagefind's excerpt is escaped page text with <mark> around the words found.
-    excerpt.innerHTML = data.excerpt;
+    const body = element("span");
+    body.innerHTML = text;
+    if (section) {
+      dropLeadingText(body, section.title);
+      if (body.firstChild && body.firstChild.nodeType === 3) body.firstChild.data = body.firstChild.data.trimStart();
+      excerpt.append(element("strong", { class: "search-result__section" }, section.title + ": "));
+    }
+    excerpt.append(body);
     item.append(excerpt);
   }
   return item;

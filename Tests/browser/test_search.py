@@ -49,6 +49,25 @@ class SearchTests(BrowserTest):
         marks = [m.text.lower() for m in self.driver.find_elements("css selector", ".search-result__excerpt mark")]
         self.assertTrue(any(m.startswith("семинар") for m in marks), marks)
 
+    def test_a_material_ranks_above_the_plan_activity_of_its_title_and_results_say_what_they_are(self):
+        self.driver.get(self.site.url + "search/?q=" + urllib.parse.quote("Через инновации"))
+        wait_for(self.driver, lambda d: results(d))
+        first = results(self.driver)[0]
+        self.assertEqual(first.find_element("css selector", "a").get_attribute("href"),
+                         self.site.url + "materials/cherez-innovatsii-k-kachestvu-obrazovaniia/")
+        meta = first.find_element("css selector", ".search-result__meta").text
+        self.assertTrue(meta.startswith("семинар · МБОУ «СОШ №13» · 14"), meta)
+        kinds = [r.find_element("css selector", ".search-result__meta").text.split(" · ")[0] for r in results(self.driver)]
+        self.assertIn("мероприятие плана", kinds)
+
+    def test_a_snippet_keeps_its_heading_apart_from_its_text(self):
+        self.driver.get(self.site.url + "search/?q=" + urllib.parse.quote("теоретическая часть"))
+        wait_for(self.driver, lambda d: results(d))
+        excerpt = results(self.driver)[0].find_element("css selector", ".search-result__excerpt")
+        heading = excerpt.find_element("css selector", ".search-result__section").text
+        self.assertEqual(heading, "Теоретическая часть:")
+        self.assertFalse(excerpt.text[len(heading):].strip().lower().startswith("теоретическая часть"), excerpt.text)
+
     def test_words_in_a_table_are_found(self):
         # «неравенства» is written only in a cell of the monitoring material's table.
         urls = self.search("неравенствами")
@@ -70,7 +89,8 @@ class SearchTests(BrowserTest):
                  and len(result_urls(d)) < len(everything))
         schools = [p.text for p in self.driver.find_elements("css selector", ".search-result__meta")]
         self.assertTrue(schools)
-        self.assertTrue(all(s.startswith("Покровская СОШ") for s in schools), schools)
+        # «статья · Покровская СОШ · 26 октября 2023 г.»: the school is the second fact.
+        self.assertTrue(all(s.split(" · ")[1] == "Покровская СОШ" for s in schools), schools)
         query = urllib.parse.parse_qs(urllib.parse.urlparse(self.driver.current_url).query)
         self.assertEqual(query["школа"], ["Покровская СОШ"])
         self.assertEqual(query["q"], ["урок"])

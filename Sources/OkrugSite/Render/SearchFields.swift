@@ -22,6 +22,7 @@ extension SiteRenderer {
             SearchFieldView(kind: "filter", key: SearchFilter.kind, value: material.kind.russian),
             SearchFieldView(kind: "sort", key: "date", value: material.date.iso),
             SearchFieldView(kind: "meta", key: "date", value: material.date.russian),
+            SearchFieldView(kind: "meta", key: "kind", value: material.kind.russian),
         ]
         if let school = site.school(material.schoolID) {
             fields.append(SearchFieldView(kind: "filter", key: SearchFilter.school, value: school.name))
@@ -43,6 +44,7 @@ extension SiteRenderer {
         var fields = [
             SearchFieldView(kind: "filter", key: SearchFilter.type, value: "мероприятие плана"),
             SearchFieldView(kind: "meta", key: "date", value: activity.when.inWords),
+            SearchFieldView(kind: "meta", key: "kind", value: "мероприятие плана"),
             SearchFieldView(kind: "meta", key: "school", value: "План на \(plan.year) год"),
         ]
         if let start = activity.when.interval?.start {
