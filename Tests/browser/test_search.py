@@ -186,3 +186,19 @@ class FacetTests(BrowserTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+@unittest.skipIf(REASON, REASON)
+class PlanDates(BrowserTest):
+    def test_the_plan_shows_readable_dates_first_so_find_lands_on_a_month(self):
+        self.driver.get(self.site.url + "plan/2023/")
+        cells = [c.text for c in self.driver.find_elements("css selector", ".plan-table__when")]
+        self.assertTrue(cells)
+        # What the browser's find (Ctrl+F) searches is the visible text: «октябр» is in it.
+        october = [c for c in cells if "октябр" in c.split("\n")[0]]
+        self.assertTrue(october, cells)
+        self.assertTrue(all("в плане:" in c.split("\n")[-1] for c in cells))
+        # An activity's page has the date once, readable, and no raw line.
+        self.driver.get(self.site.url + "plan/2023/seminar-cherez-innovatsii/")
+        self.assertNotIn("в плане:", self.driver.find_element("css selector", "main").text)
+        self.assertIn("14 февраля 2023 г.", self.driver.find_element("css selector", ".meta").text)
