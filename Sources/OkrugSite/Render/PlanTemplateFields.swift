@@ -38,6 +38,7 @@ extension PlanPageView: TemplateFields {
         .field(\.layout), .field(\.titleHTML), .field(\.year), .field(\.asOf), .field(\.partner), .field(\.satellites),
         .field(\.goalHTML), .field(\.definitions), .field(\.hasDefinitions), .field(\.directions),
         .field(\.hasDirections), .field(\.roadmapTitle), .field(\.stages), .field(\.hasStages), .field(\.sections),
+        .field(\.months), .field(\.hasMonths), .field(\.yearRound), .field(\.hasYearRound), .field(\.yearRoundCount),
         .field(\.summary), .field(\.expectedResults), .field(\.hasExpectedResults), .field(\.executorHTML),
         .field(\.calendarURL), .field(\.resultsURL), .field(\.otherPlans), .field(\.hasOtherPlans))
 }

@@ -71,6 +71,12 @@ struct PlanPageView: Sendable {
     var stages: [StageView]
     var hasStages: Bool
     var sections: [PlanSectionView]
+    /// The months that have activities, January to December, and the year-round ones.
+    var months: [PlanMonthView] = []
+    var hasMonths: Bool = false
+    var yearRound: [MonthActivityView] = []
+    var hasYearRound: Bool = false
+    var yearRoundCount: Int = 0
     /// «17 мероприятий: 9 прошло, 1 идёт, 7 в течение года»
     var summary: String
     var expectedResults: [String]
@@ -119,6 +125,22 @@ struct PlanIndexView: Sendable {
 }
 
 /// An activity in a short list (home page, a person's page).
+/// A month of the plan: what runs in it, with who is responsible (the «По месяцам» view).
+struct PlanMonthView: Sendable {
+    var name: String
+    var anchor: String
+    var number: Int
+    var count: String
+    var activities: [MonthActivityView]
+}
+
+struct MonthActivityView: Sendable {
+    var title: String
+    var url: String
+    var whenWords: String
+    var responsible: String
+}
+
 struct ActivityLinkView: Sendable {
     var title: String
     var url: String

@@ -89,6 +89,16 @@ extension ContactsView: TemplateFields {
         .field(\.phoneLink), .field(\.email), .field(\.emailLink), .field(\.website))
 }
 
+extension PlanMonthView: TemplateFields {
+    package static let templateFields = FieldTable<PlanMonthView>(
+        .field(\.name), .field(\.anchor), .field(\.number), .field(\.count), .field(\.activities))
+}
+
+extension MonthActivityView: TemplateFields {
+    package static let templateFields = FieldTable<MonthActivityView>(
+        .field(\.title), .field(\.url), .field(\.whenWords), .field(\.responsible))
+}
+
 extension SchoolView: TemplateFields {
     package static let templateFields = FieldTable<SchoolView>(
         .field(\.name), .field(\.url), .field(\.role), .field(\.locality), .field(\.count))

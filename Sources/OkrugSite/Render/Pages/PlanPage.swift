@@ -35,6 +35,32 @@ struct PlanPage: PageRenderer {
                         materialsCount: RussianPlural.material.counted(activity.materials.count))
                 })
         }
+        // Each dated activity under every month of the plan's year it runs in; the rest run all year.
+        let monthNames = [
+            "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+            "декабрь",
+        ]
+        var byMonth: [[MonthActivityView]] = Array(repeating: [], count: 12)
+        var yearRound: [MonthActivityView] = []
+        for activity in plan.activities {
+            let item = MonthActivityView(
+                title: activity.title.plain, url: url(Routes.activity(activity.id, year: activity.year)),
+                whenWords: activity.when.inWords, responsible: activity.responsibleText)
+            guard let span = activity.when.calendarSpan, span.start.year <= plan.year, span.end.year >= plan.year
+            else {
+                yearRound.append(item)
+                continue
+            }
+            let first = span.start.year < plan.year ? 1 : span.start.month
+            let last = span.end.year > plan.year ? 12 : span.end.month
+            for month in first...max(first, last) { byMonth[month - 1].append(item) }
+        }
+        let months = byMonth.enumerated().compactMap { index, items -> PlanMonthView? in
+            guard !items.isEmpty else { return nil }
+            return PlanMonthView(
+                name: monthNames[index], anchor: "mesiats-\(index + 1)", number: items.count,
+                count: RussianPlural.activity.counted(items.count), activities: items)
+        }
         let summaryParts = ActivityStatus.allCases.compactMap { status -> String? in
             guard let count = counts[status], count > 0 else { return nil }
             return "\(status.russian) — \(count)"
@@ -43,7 +69,7 @@ struct PlanPage: PageRenderer {
             "\(RussianPlural.activity.counted(number))"
             + (summaryParts.isEmpty ? "" : ": " + summaryParts.joined(separator: ", "))
         let partner = context.site.school(plan.partnerID)
-        let view = PlanPageView(
+        var view = PlanPageView(
             layout: context.layout(
                 path: path, title: plan.title.plain, section: "plan",
                 breadcrumbs: [LinkView(title: "Планы", url: Routes.plans)], description: plan.goal?.plain),
@@ -71,6 +97,11 @@ struct PlanPage: PageRenderer {
                 LinkView(title: $0.title.plain, url: url(Routes.plan($0.year)))
             },
             hasOtherPlans: context.site.plans.count > 1)
+        view.months = months
+        view.hasMonths = !months.isEmpty
+        view.yearRound = yearRound
+        view.hasYearRound = !yearRound.isEmpty
+        view.yearRoundCount = yearRound.count
         return context.templates.page(Routes.file(of: path), view, template: "plan")
     }
 }
