@@ -86,16 +86,15 @@ struct ImportDoc: ParsableCommand {
             """)
 
     @Argument(help: "Документы .docx и .odt или папки с ними.") var documents: [String]
-    @Option(help: "id школы из schools.yaml.") var school: String?
-    @Option(help: "id направления из directions.yaml.") var direction: String?
-    @Option(help: "Форма материала: seminar, master-class, …") var kind: String?
+    @OptionGroup var ids: MaterialIDOptions
     @Option(help: "Мероприятие плана: ГОД/id, например 2023/seminar-cherez-innovatsii.") var activity: String?
     @Option(help: "Папка с содержимым.") var content = "Content"
 
     func run() throws {
         let options = BuildOptions(content: content)
         let outcome = DocumentImport.run(
-            .init(paths: documents, school: school, direction: direction, kind: kind, activity: activity),
+            .init(
+                paths: documents, school: ids.school, direction: ids.direction, kind: ids.kind, activity: activity),
             content: options.content, contentDisplay: options.contentDisplay, today: options.buildDay,
             pandoc: Pandoc.find())
         DiagnosticPrinter.print(outcome.diagnostics)
@@ -207,21 +206,27 @@ struct New: ParsableCommand {
         abstract: "Создать заготовку материала или страницы.", subcommands: [NewMaterial.self, NewPage.self])
 }
 
+/// The ids a new material names, the same for `okrug new material` and `okrug import-doc`.
+struct MaterialIDOptions: ParsableArguments {
+    @Option(help: "id школы из schools.yaml.") var school: String?
+    @Option(help: "id направления из directions.yaml.") var direction: String?
+    @Option(help: "Форма материала: seminar, master-class, …") var kind: String?
+}
+
 struct NewMaterial: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "material",
         abstract: "Создать Content/materials/<адрес>/index.md с заполненными полями и планом текста.")
 
     @Argument(help: "Название материала.") var title: String
-    @Option(help: "id школы из schools.yaml.") var school: String?
-    @Option(help: "id направления из directions.yaml.") var direction: String?
-    @Option(help: "Форма материала: seminar, master-class, …") var kind: String?
+    @OptionGroup var ids: MaterialIDOptions
     @Option(help: "Папка с содержимым.") var content = "Content"
 
     func run() throws {
         let options = BuildOptions(content: content)
         let (created, diagnostics) = Scaffold.newMaterial(
-            .init(title: title, school: school, direction: direction, kind: kind), content: options.content,
+            .init(title: title, school: ids.school, direction: ids.direction, kind: ids.kind),
+            content: options.content,
             contentDisplay: options.contentDisplay, today: options.buildDay)
         DiagnosticPrinter.print(diagnostics)
         guard let created else { throw ExitCode(1) }

@@ -1,4 +1,5 @@
-/// What `okrug new material` writes for the methodist to replace: a published material (no
+/// What `okrug new material` writes for the methodist to replace (`Scaffold` writes these very
+/// strings, so the check cannot drift from the template): a published material (no
 /// `draft: true`) that still has it would show «Фамилия И.О.» as its author or the plan's
 /// sentences as its text. A draft may keep them; `okrug check` and the build say where they
 /// are once the draft line is gone.

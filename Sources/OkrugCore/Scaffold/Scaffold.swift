@@ -89,7 +89,7 @@ public enum Scaffold {
             # Дата проведения или публикации: ГГГГ-ММ-ДД.
             date: \(today.iso)
             # Авторы: фамилия и инициалы, через запятую.
-            authors: [Фамилия И.О.]
+            authors: [\(Placeholders.author)]
             # Школа: \(list(schools)).
             school: \(school)\(given(request.school))
             # Направление: \(list(directions)).
@@ -114,15 +114,15 @@ public enum Scaffold {
 
             ## Цель
 
-            Чему был посвящён материал и для кого он.
+            \(Placeholders.sentences[0])
 
             ## Ход мероприятия
 
-            Что происходило по шагам; приёмы, которые стоит повторить.
+            \(Placeholders.sentences[1])
 
             ## Выводы
 
-            Что получилось и что рекомендуется коллегам.
+            \(Placeholders.sentences[2])
 
             """
     }
