@@ -421,8 +421,9 @@ struct AnchorNamer {
 /// checks the list against `Templates/`.
 enum ReservedIDs {
     static let theme: Set<String> = [
-        "main", "a11y-panel", "site-menu-q", "activities-title", "attachments-title", "definitions-title",
-        "directions-title", "execution-title",
+        "main", "a11y-panel", "site-menu-q", "activities-title", "definitions-title", "files-title",
+        "directions-title", "execution-title", "feed-address", "feed-title", "howto-google", "howto-outlook",
+        "howto-phone", "howto-title", "howto-yandex", "lenta",
         "goal-title", "hero-title", "latest-title", "materials-title", "plan-title", "related-title",
         "results-title", "roadmap-title", "satellites-title", "schools-title", "search-q", "site-search-q",
         "toc-title",

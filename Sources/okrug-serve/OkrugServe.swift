@@ -20,8 +20,9 @@ struct OkrugServe: AsyncParsableCommand {
     func run() async throws {
         // Links are relative; the base URL only decides the 404 page's base path: the root.
         let address = "http://\(host):\(port)/"
-        let options = BuildOptions(
+        var options = BuildOptions(
             content: content, templates: templates, output: output, baseURL: address, includeDrafts: true)
+        options.attachmentTools = AttachmentTools.find()
         let configuration = PreviewServer.Configuration(host: host, port: port, options: options)
         try await PreviewServer.run(
             configuration,

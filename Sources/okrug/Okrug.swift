@@ -52,6 +52,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var options = BuildOptions(
             content: content, templates: templates, output: output, baseURL: baseURL, includeDrafts: drafts)
+        options.attachmentTools = AttachmentTools.find()
         if !noSearch {
             options.searchIndexer = SearchIndexer.find()
             if options.searchIndexer == nil {

@@ -54,7 +54,7 @@ import Testing
         #expect(planPage.contains("Создание условий взаимодействия"))
         #expect(planPage.contains("повышение успеваемости и уровня качества знаний, результатов ГИА"))
         #expect(planPage.contains("Ткаченко Е.Е., заместитель директора по УВР"))
-        #expect(planPage.contains("href=\"calendar.ics\""))
+        #expect(planPage.contains("href=\"../../podpiska/\">Подписаться на календарь</a>"))
         #expect(try Self.page(output, "plan/index.html").contains("href=\"2023/\""))
     }
 

@@ -86,11 +86,21 @@ import Testing
             #expect(html.contains("<h2 id=\"\(heading.anchor)\">"))
             #expect(html.contains("href=\"#\(heading.anchor)\""))
         }
-        // Attachments, with type and size, copied beside the page.
+        // Files first: «Файлы (N)» between the summary and the text, each with its type and size
+        // and a Russian name to save it under; a PDF also opens in the browser.
         #expect(!material.attachments.isEmpty)
+        #expect(html.contains(">Файлы (\(material.attachments.count))</h2>"))
+        let files = try #require(html.range(of: "<section class=\"files\""))
+        let text = try #require(html.range(of: "<div class=\"prose\">"))
+        #expect(files.lowerBound < text.lowerBound)
         for attachment in material.attachments {
-            #expect(html.contains("href=\"\(attachment.file)\""))
-            #expect(html.contains("\(attachment.typeName), \(attachment.humanSize)"))
+            let type = String(attachment.typeName.prefix(1)).uppercased() + attachment.typeName.dropFirst()
+            #expect(html.contains("\(type), \(attachment.humanSize)"))
+            #expect(
+                html.contains(
+                    "href=\"\(attachment.file)\" download=\"\(XMLText.escape(attachment.downloadName))\">Скачать"))
+            #expect(attachment.downloadName.hasPrefix(String(attachment.title.prefix(10))))
+            #expect(html.contains("href=\"\(attachment.file)\">Открыть") == attachment.isPDF)
             #expect(
                 FileManager.default.fileExists(
                     atPath: output.appendingPathComponent(material.path + attachment.file).path))

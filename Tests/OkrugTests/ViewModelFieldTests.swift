@@ -92,7 +92,16 @@ import Testing
             TermView(title: "t", url: "u", count: "c", number: 1, description: "d"),
             TaxonomyIndexView(layout: layout, heading: "h", count: "c", terms: [], isCloud: true),
             TocItemView(title: "t", anchor: "a", children: [], hasChildren: false),
-            AttachmentView(title: "t", url: "u", type: "t", size: "s", fileName: "f"),
+            AttachmentView(
+                title: "t", url: "u", icon: "PDF", iconKind: "pdf", info: "i", downloadName: "d.pdf", opens: true,
+                preview: PreviewView(src: "s", width: 120, height: 170), readURL: "r"),
+            PreviewView(src: "s", width: 120, height: 170),
+            OnlinePageView(
+                layout: layout, title: "t", material: link, fileURL: "f", downloadName: "d", fileInfo: "i", body: "b"),
+            CalendarSubscriptionView(
+                title: "t", webcal: "w", address: "a", download: "d", dated: "d", undated: "u", anchor: "a"),
+            SubscribeView(
+                layout: layout, calendars: [], hasCalendars: false, feedURL: "f", feedAddress: "a", planURL: "p"),
             MetaRowView(label: "l", links: [link], text: "t"),
             FreePageView(layout: layout, title: "t", body: "b", toc: [], hasToc: false),
             SchoolView(name: "n", url: "u", role: "r", locality: "l", count: "c"),
@@ -108,7 +117,7 @@ import Testing
         let material = MaterialPageView(
             layout: layout, title: "t", date: "d", dateISO: "i", readingTime: "r", summary: "s", meta: [], tags: [link],
             hasTags: true, toc: [], hasToc: false, body: StoredHTML(inline: "b"), attachments: [],
-            hasAttachments: false, related: [card],
+            hasAttachments: false, filesHeading: "Файлы (0)", related: [card],
             hasRelated: true, newer: link, older: link, draft: false, activity: link)
         assertComplete(material)
         let home = HomeView(

@@ -78,11 +78,7 @@ enum DocumentConversion {
 
         let notesAnchor = Transliteration.slug(DocumentImport.notesTitle)
         let run = pandoc.run(
-            [
-                "--sandbox", "--from=\(word.format.reader)", "--to=commonmark+pipe_tables-raw_html", "--wrap=none",
-                "--extract-media=\(DocumentImport.mediaFolder)", "-M", "media_dir=\(DocumentImport.mediaFolder)",
-                "-M", "notes_anchor=\(notesAnchor)", "--lua-filter=import.lua", word.url.path, "-o", "body.md",
-            ], in: scratch)
+            pandocArguments(reader: word.format.reader, input: word.url.path, notesAnchor: notesAnchor), in: scratch)
         let report = FilterReport(run.errors)
         guard run.status == 0,
             let bodyData = FileManager.default.contents(atPath: scratch.appendingPathComponent("body.md").path)
@@ -222,6 +218,16 @@ enum DocumentConversion {
     }
 
     /// The extracted pictures' paths as pandoc wrote them into the text, each once, in order.
+    /// pandoc's arguments for a document into Markdown okrug reads: run in a folder that holds
+    /// `import.lua` (`ImportFilter`); the text goes to `body.md`, pictures under `mediaFolder`.
+    static func pandocArguments(reader: String, input: String, notesAnchor: String) -> [String] {
+        [
+            "--sandbox", "--from=\(reader)", "--to=commonmark+pipe_tables-raw_html", "--wrap=none",
+            "--extract-media=\(DocumentImport.mediaFolder)", "-M", "media_dir=\(DocumentImport.mediaFolder)",
+            "-M", "notes_anchor=\(notesAnchor)", "--lua-filter=import.lua", input, "-o", "body.md",
+        ]
+    }
+
     static func picturePaths(in body: String) -> [String] {
         var found: [String] = []
         var rest = body[...]

@@ -6,11 +6,53 @@ public struct Attachment: Sendable, Hashable {
     public var file: String
     public var title: String
     public var byteCount: Int
+    /// The file in `Content/` (`materials/x/programma.pdf`), and where the site has its copy.
+    public var source: String
+    public var target: String
 
-    public init(file: String, title: String, byteCount: Int) {
+    public init(file: String, title: String, byteCount: Int, source: String = "", target: String = "") {
         self.file = file
         self.title = title
         self.byteCount = byteCount
+        self.source = source
+        self.target = target
+    }
+
+    /// `pdf`, `docx`: the extension in lower case, empty when there is none.
+    public var fileExtension: String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// PDF and pictures a browser shows itself. Not SVG: a drawing can carry a script, and
+    /// opened from the site's own address it would run as the site.
+    public var opensInBrowser: Bool {
+        ["pdf", "png", "jpg", "jpeg", "gif", "webp"].contains(fileExtension)
+    }
+
+    public var isPDF: Bool { fileExtension == "pdf" }
+
+    /// Documents okrug can show as a page («Читать онлайн»): what pandoc reads.
+    public var readsOnline: Bool { ["docx", "odt"].contains(fileExtension) }
+
+    /// The name the file is saved under: its title with its extension («Программа семинара.pdf»),
+    /// without the characters Windows does not allow in a name.
+    public var downloadName: String {
+        var name = ""
+        for character in title {
+            if "\\/:*?\"<>|".contains(character) || character.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                name.append(" ")
+            } else {
+                name.append(character)
+            }
+        }
+        name = name.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        while name.hasSuffix(".") { name.removeLast() }
+        if name.isEmpty { return file.split(separator: "/").last.map(String.init) ?? file }
+        if name.count > 120 { name = String(name.prefix(120)).trimmingCharacters(in: .whitespaces) }
+        guard !fileExtension.isEmpty else { return name }
+        return name.lowercased().hasSuffix("." + fileExtension) ? name : name + "." + fileExtension
     }
 
     /// «PDF», «Документ Word» — from the extension.

@@ -192,7 +192,10 @@ public enum SiteResolver {
             }
             let target = ContentPath.resolve(name, from: String(path.dropLast())) ?? name
             files.append(CopiedFile(source: sourceFile, target: target))
-            attachments.append(Attachment(file: name, title: reference.value.title, byteCount: entry.byteCount))
+            attachments.append(
+                Attachment(
+                    file: name, title: reference.value.title, byteCount: entry.byteCount, source: sourceFile,
+                    target: target))
         }
         if source.isBundle {
             // A material's folder travels with it: every file beside index.md is published.

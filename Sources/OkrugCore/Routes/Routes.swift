@@ -14,6 +14,8 @@ package enum Routes {
     package static let searchIndex = "pagefind/"
     package static let plans = "plan/"
     package static let feed = "feed.xml"
+    /// «Подписаться»: the feed and the plan's calendar, with how to add them.
+    package static let subscribe = "podpiska/"
     package static let sitemap = "sitemap.xml"
     package static let robots = "robots.txt"
     package static let notFound = "404.html"
@@ -59,12 +61,12 @@ package enum Routes {
     /// Top-level names the site itself uses, which a free page may not take.
     package static let reserved: Set<String> = Set(TaxonomyKind.allCases.map(\.rawValue)).union([
         String(materials.dropLast()), String(plans.dropLast()), String(search.dropLast()), "assets",
-        String(searchIndex.dropLast()), feed, sitemap, robots, notFound, "index.html",
+        String(searchIndex.dropLast()), String(subscribe.dropLast()), feed, sitemap, robots, notFound, "index.html",
     ])
 
     /// Every address a built site has: what a link written as a site path may point at.
     package static func all(of site: Site) -> Set<String> {
-        var paths: Set<String> = [home, materials, search, feed, sitemap, robots, notFound]
+        var paths: Set<String> = [home, materials, search, subscribe, feed, sitemap, robots, notFound]
         for material in site.materials { paths.insert(material.path) }
         for page in site.pages { paths.insert(page.path) }
         let pages = Pagination.pageCount(items: site.materials.count, perPage: site.config.perPage)

@@ -17,6 +17,12 @@ public struct BuildOptions: Sendable {
     public var buildTimestamp: Int
     /// Pagefind, to index the written site; `nil` builds the site without search.
     public var searchIndexer: SearchIndexer?
+    /// pdftoppm, pdfinfo and pandoc, for the attachments' previews and online copies; what is
+    /// missing is left out of the site with one warning.
+    public var attachmentTools = AttachmentTools()
+    /// Where previews and online copies are kept between builds, by their file's content
+    /// (`.okrug-cache/` beside `Content/`, like Hugo's `resources/`).
+    public var cache: URL
 
     public init(
         content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,
@@ -29,6 +35,7 @@ public struct BuildOptions: Sendable {
         self.content = url(content).standardizedFileURL
         self.templates = url(templates).standardizedFileURL
         self.output = url(output).standardizedFileURL
+        self.cache = self.content.deletingLastPathComponent().appendingPathComponent(".okrug-cache")
         self.contentDisplay = content.hasSuffix("/") ? String(content.dropLast()) : content
         self.templatesDisplay = templates.hasSuffix("/") ? String(templates.dropLast()) : templates
         self.baseURL = baseURL

@@ -11,8 +11,9 @@ import OkrugMarkdown
 ///  2. `loadContent`    — Content/: the tree and every file, read and decoded (Load)
 ///  3. `loadTemplates`  — Templates/: the templates parsed, the assets read
 ///  4. `resolve`        — Markdown parsed, links, ids and plans resolved: the `Site` (Resolve)
-///  5. `renderer`       — every page, rendered from the site (Render)
-///  6. `writer`         — where the pages go (Write): a new generation, or in place for serve
+///  5. `attachmentExtras` — PDF previews, documents to read online (cached by content)
+///  6. `renderer`       — every page, rendered from the site (Render)
+///  7. `writer`         — where the pages go (Write): a new generation, or in place for serve
 struct BuildSteps {
     let options: BuildOptions
 
@@ -63,8 +64,13 @@ struct BuildSteps {
         return SiteResolver.resolve(content, options: resolveOptions, reusing: cache)
     }
 
-    func renderer(_ site: Site, templates: TemplateSet) -> SiteRenderer {
-        SiteRenderer(site: site, templates: templates)
+    /// PDF previews and documents' texts: from the cache, or made by the tools (`AttachmentExtras`).
+    func attachmentExtras(_ site: Site) -> AttachmentExtras {
+        AttachmentExtras.make(site: site, options: options)
+    }
+
+    func renderer(_ site: Site, templates: TemplateSet, extras: AttachmentExtras = AttachmentExtras()) -> SiteRenderer {
+        SiteRenderer(site: site, templates: templates, extras: extras)
     }
 
     func writer() -> OutputWriter {

@@ -66,6 +66,8 @@ public enum Builder {
             return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)
         }
         site = resolved
+        let extras = steps.attachmentExtras(resolved)
+        diagnostics = (diagnostics + extras.diagnostics).sorted()
         // Each page is written by the thread that rendered it: a big bank is never all in memory.
         // Everything goes into a new generation beside the output, swapped in at the end.
         let session: OutputSession
@@ -73,7 +75,7 @@ public enum Builder {
             session = try OutputSession(
                 writer: steps.writer(), listing: listing,
                 lock: lock, indexed: options.searchIndexer != nil)
-            try session.fill { try steps.renderer(resolved, templates: templates).render(to: $0) }
+            try session.fill { try steps.renderer(resolved, templates: templates, extras: extras).render(to: $0) }
         } catch {
             diagnostics.append(writeFailure(error, "не удалось записать сайт"))
             return Report(diagnostics: diagnostics, site: nil, filesWritten: 0)

@@ -28,6 +28,8 @@ public final class IncrementalBuilder {
     private var cache = ParseCache()
     private var site: Site?
     private var templates: TemplateSet?
+    /// The attachments' previews and online texts of the last full build, reused by a quick edit.
+    private var extras = AttachmentExtras()
     private var templateDiagnostics: [Diagnostic] = []
     private var templateFiles: [String: ContentTree.Entry] = [:]
     /// The output holds a complete site written from `site`.
@@ -84,7 +86,7 @@ public final class IncrementalBuilder {
         let reparsed = resolved.cache.entries.filter { cache.entries[$0.key]?.key != $0.value.key }.count
         content = loaded
         cache = resolved.cache
-        let diagnostics = (steps.optionProblems() + resolved.diagnostics + templateDiagnostics).sorted()
+        var diagnostics = (steps.optionProblems() + resolved.diagnostics + templateDiagnostics).sorted()
         func outcome(succeeded: Bool, full: Bool, pages: [String]) -> Outcome {
             Outcome(
                 diagnostics: diagnostics, succeeded: succeeded, full: full, renderedPages: pages, reparsed: reparsed,
@@ -94,7 +96,9 @@ public final class IncrementalBuilder {
             return outcome(succeeded: false, full: false, pages: [])
         }
 
-        let renderer = steps.renderer(newSite, templates: templates)
+        extras = steps.attachmentExtras(newSite)
+        diagnostics = (diagnostics + extras.diagnostics).sorted()
+        let renderer = steps.renderer(newSite, templates: templates, extras: extras)
         let writer = steps.writer()
         if let writtenContent, let oldSite = site, outputIsComplete, !templatesChanged, !templateFilesChangedSinceWrite,
             let changed = Self.pagesOnlyChange(from: writtenContent, to: loaded, oldSite: oldSite, newSite: newSite)
@@ -166,7 +170,8 @@ public final class IncrementalBuilder {
                 oldSite, materials: materials, pages: pages, cache: &patchedCache)
         else { return nil }
 
-        let files = steps.renderer(newSite, templates: templates).documentFiles(changed.keys.sorted())
+        let files = steps.renderer(newSite, templates: templates, extras: extras).documentFiles(
+            changed.keys.sorted())
         do {
             try steps.writer().writeInPlace(files)
         } catch {

@@ -29,7 +29,7 @@ final class CardBase: Sendable {
         var usable = true
         let texts =
             [view.title, view.authors, view.date, view.dateISO, view.kind.title]
-            + [view.summary, view.school?.title, view.direction?.title].compactMap { $0 }
+            + [view.summary, view.school?.title, view.direction?.title, view.facts].compactMap { $0 }
         usable = !texts.contains { $0.utf8.contains(0x01) }
         var rest = rendered[...]
         while let mark = rest.utf8.firstIndex(of: 0x01) {

@@ -56,6 +56,16 @@ extension SiteRenderer {
             direction: direction.map { LinkView(title: $0.title, url: links[2]) },
             kind: LinkView(title: material.kind.russian, url: links[3]),
             summary: material.summary,
-            authors: material.authors.map(\.name).joined(separator: ", "))
+            authors: material.authors.map(\.name).joined(separator: ", "),
+            facts: Self.facts(of: material))
+    }
+
+    /// «Математика · 5, 6 классы · 2 файла»; `nil` when the material names none of them.
+    static func facts(of material: Material) -> String? {
+        var parts: [String] = []
+        if !material.subjects.isEmpty { parts.append(material.subjects.joined(separator: ", ")) }
+        if let grades = GradeList.russian(material.grades) { parts.append(grades) }
+        if !material.attachments.isEmpty { parts.append(RussianPlural.file.counted(material.attachments.count)) }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 }

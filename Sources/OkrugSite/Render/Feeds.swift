@@ -5,15 +5,20 @@ import OkrugText
 enum Feeds {
     static let feedSize = 20
 
-    static func atom(_ site: Site) -> String {
+    /// `stylesheet`: the feed's CSS (`assets/feed.<hash>.css`), so that a browser opening the
+    /// feed shows a readable page. CSS, not XSLT: Chromium now warns in English on every page
+    /// made by XSLT and is removing it, and XHTML inside the feed gives the links a page needs.
+    static func atom(_ site: Site, stylesheet: String) -> String {
         let base = site.config.baseURL
         let newest = site.materials.prefix(feedSize)
         let updated = (newest.first?.date ?? site.buildDay).iso + "T00:00:00Z"
+        let xhtml = "xmlns=\"http://www.w3.org/1999/xhtml\""
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
+            <?xml-stylesheet type="text/css" href="\(XMLText.escape(stylesheet))"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(site.config.language))">
               <title>\(XMLText.escape(site.config.title))</title>
-              <subtitle>\(XMLText.escape(site.config.description))</subtitle>
+              <subtitle type="xhtml"><div \(xhtml) class="feed-about"><p class="feed-about__kind">Лента новых материалов</p><p>\(XMLText.escape(site.config.description)).</p><p>Это адрес для программ чтения новостей: добавьте его в Яндекс Браузер, Feedly или Inoreader — и новые материалы будут приходить сами. <a href="\(XMLText.escape(base + Routes.subscribe))">Как подписаться</a> · <a href="\(XMLText.escape(base))">На сайт</a></p></div></subtitle>
               <link href="\(XMLText.escape(base + Routes.feed))" rel="self" type="application/atom+xml"/>
               <link href="\(XMLText.escape(base))" rel="alternate" type="text/html"/>
               <id>\(XMLText.escape(base))</id>
@@ -39,6 +44,13 @@ enum Feeds {
                 "      <category term=\"\(XMLText.escape(material.kind.rawValue))\" label=\"\(XMLText.escape(material.kind.russian))\"/>\n"
             xml +=
                 "      <summary>\(XMLText.escape(material.summary + (school.isEmpty ? "" : " (\(school))")))</summary>\n"
+            // The same, readable in a browser: what it is, whose and when, with the link.
+            let facts = [material.date.russian, material.kind.russian, school].filter { !$0.isEmpty }
+                .joined(separator: " · ")
+            xml +=
+                "      <content type=\"xhtml\"><div \(xhtml)><p class=\"feed-entry__facts\">\(XMLText.escape(facts))</p>"
+                + "<p>\(XMLText.escape(material.summary))</p>"
+                + "<p><a href=\"\(XMLText.escape(url))\">Открыть материал «\(XMLText.escape(material.title))»</a></p></div></content>\n"
             xml += "    </entry>\n"
         }
         xml += "</feed>\n"

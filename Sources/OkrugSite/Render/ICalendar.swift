@@ -43,6 +43,8 @@ enum ICalendar {
             if !activity.materials.isEmpty {
                 details += "\nМатериалы: \(RussianPlural.material.counted(activity.materials.count))"
             }
+            // Google Calendar shows no URL property: the link is in the text as well.
+            details += "\nПодробнее: \(base)\(Routes.activity(activity.id, year: activity.year))"
             lines += [
                 "BEGIN:VEVENT",
                 "UID:\(plan.year)-\(activity.id)@\(host)",

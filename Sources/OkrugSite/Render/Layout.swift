@@ -46,6 +46,7 @@ extension SiteRenderer {
             partnerContacts: site.schools.first { $0.role == .partner }.map(ContactsView.init),
             contactsURL: url(Routes.taxonomy(.schools)),
             feed: url(Routes.feed),
+            subscribeURL: url(Routes.subscribe),
             nav: nav,
             browse: browse,
             breadcrumbs: crumbs,

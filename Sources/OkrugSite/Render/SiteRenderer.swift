@@ -13,10 +13,13 @@ public final class SiteRenderer: Sendable {
     let cache = RenderCache()
     /// Slugs of the people who have a page (authors of materials), for the plan's «ответственный».
     let peopleWithPages: Set<String>
+    /// PDF previews and Word documents' texts, made before rendering (`AttachmentExtras`).
+    let extras: AttachmentExtras
 
-    public init(site: Site, templates: TemplateSet) {
+    init(site: Site, templates: TemplateSet, extras: AttachmentExtras = AttachmentExtras()) {
         self.site = site
         self.templates = templates
+        self.extras = extras
         self.peopleWithPages = Set((site.taxonomies[.people]?.terms ?? []).map(\.slug))
         var paths: [String: String] = [:]
         for (name, data) in templates.assets {
@@ -31,7 +34,9 @@ public final class SiteRenderer: Sendable {
     public func render(to sink: some OutputSink) throws {
         var jobs: [RenderJob] = [.single(0)]
         var singles: [@Sendable () -> [OutputFile]] = [
-            { [HomePage(context: self).file(), SearchPage(context: self).file()] }, { self.planFiles() },
+            {
+                [HomePage(context: self).file(), SearchPage(context: self).file(), SubscribePage(context: self).file()]
+            }, { self.planFiles() },
         ]
         jobs += site.materials.indices.map(RenderJob.material)
         var listings: [ListingSpec] = [
@@ -61,7 +66,10 @@ public final class SiteRenderer: Sendable {
         singles.append { [self] in
             var files = site.pages.map { FreePage(context: self, page: $0).file() }
             files.append(NotFoundPage(context: self).file())
-            files.append(.text(Routes.feed, Feeds.atom(site)))
+            files.append(
+                .text(
+                    Routes.feed,
+                    Feeds.atom(site, stylesheet: assetPaths["feed.css"] ?? Routes.asset("feed.css"))))
             files.append(.text(Routes.sitemap, Feeds.sitemap(site)))
             files.append(.text(Routes.robots, Feeds.robots(site)))
             for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
@@ -69,6 +77,7 @@ public final class SiteRenderer: Sendable {
             }
             for material in site.materials {
                 for file in material.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
+                files += attachmentFiles(material)
             }
             for page in site.pages {
                 for file in page.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
@@ -99,9 +108,27 @@ public final class SiteRenderer: Sendable {
             if let index = site.materials.firstIndex(where: { $0.sourcePath == source }) {
                 files.append(MaterialPage(context: self, index: index).file())
                 files += site.materials[index].files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
+                files += attachmentFiles(site.materials[index])
             } else if let page = site.pages.first(where: { $0.sourcePath == source }) {
                 files.append(FreePage(context: self, page: page).file())
                 files += page.files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
+            }
+        }
+        return files
+    }
+
+    /// A material's PDF previews and its documents' «Читать онлайн» pages with their pictures.
+    /// A name one of the material's own files already has is left to that file.
+    func attachmentFiles(_ material: Material) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let taken = Set(material.files.map(\.target))
+        for attachment in material.attachments {
+            guard let extra = extras.byTarget[attachment.target] else { continue }
+            if let preview = extra.preview, !taken.contains(preview.target) {
+                files.append(OutputFile(path: preview.target, contents: .bytes(preview.png)))
+            }
+            if let text = extra.online, !taken.contains(Routes.file(of: text.address)) {
+                files += OnlinePage(context: self, material: material, attachment: attachment, text: text).files()
             }
         }
         return files

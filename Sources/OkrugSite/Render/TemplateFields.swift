@@ -16,7 +16,7 @@ extension LayoutView: TemplateFields {
     package static let templateFields = FieldTable<LayoutView>(
         .field(\.lang), .field(\.pageTitle), .field(\.siteTitle), .field(\.description), .field(\.canonical),
         .field(\.root), .field(\.stylesheet), .field(\.a11yScript), .field(\.a11yStylesheet), .field(\.partnerContacts),
-        .field(\.contactsURL), .field(\.feed),
+        .field(\.contactsURL), .field(\.feed), .field(\.subscribeURL),
         .field(\.nav), .field(\.browse),
         .field(\.breadcrumbs),
         .field(\.hasBreadcrumbs), .field(\.buildDate), .field(\.partnership), .field(\.structuredData),
@@ -26,7 +26,7 @@ extension LayoutView: TemplateFields {
 extension MaterialCardView: TemplateFields {
     package static let templateFields = FieldTable<MaterialCardView>(
         .field(\.title), .field(\.url), .field(\.date), .field(\.dateISO), .field(\.school), .field(\.direction),
-        .field(\.kind), .field(\.summary), .field(\.authors), .field(\.html))
+        .field(\.kind), .field(\.summary), .field(\.authors), .field(\.facts), .field(\.html))
 }
 
 extension PaginationView: TemplateFields {
@@ -63,7 +63,30 @@ extension TocItemView: TemplateFields {
 
 extension AttachmentView: TemplateFields {
     package static let templateFields = FieldTable<AttachmentView>(
-        .field(\.title), .field(\.url), .field(\.type), .field(\.size), .field(\.fileName))
+        .field(\.title), .field(\.url), .field(\.icon), .field(\.iconKind), .field(\.info), .field(\.downloadName),
+        .field(\.opens), .field(\.preview), .field(\.readURL))
+}
+
+extension OnlinePageView: TemplateFields {
+    package static let templateFields = FieldTable<OnlinePageView>(
+        .field(\.layout), .field(\.title), .field(\.material), .field(\.fileURL), .field(\.downloadName),
+        .field(\.fileInfo), .field(\.body))
+}
+
+extension CalendarSubscriptionView: TemplateFields {
+    package static let templateFields = FieldTable<CalendarSubscriptionView>(
+        .field(\.title), .field(\.webcal), .field(\.address), .field(\.download), .field(\.dated),
+        .field(\.undated), .field(\.anchor))
+}
+
+extension SubscribeView: TemplateFields {
+    package static let templateFields = FieldTable<SubscribeView>(
+        .field(\.layout), .field(\.calendars), .field(\.hasCalendars), .field(\.feedURL), .field(\.feedAddress),
+        .field(\.planURL))
+}
+
+extension PreviewView: TemplateFields {
+    package static let templateFields = FieldTable<PreviewView>(.field(\.src), .field(\.width), .field(\.height))
 }
 
 extension MetaRowView: TemplateFields {
@@ -74,7 +97,8 @@ extension MaterialPageView: TemplateFields {
     package static let templateFields = FieldTable<MaterialPageView>(
         .field(\.layout), .field(\.title), .field(\.date), .field(\.dateISO), .field(\.readingTime), .field(\.summary),
         .field(\.meta), .field(\.tags), .field(\.hasTags), .field(\.toc), .field(\.hasToc), .field(\.body),
-        .field(\.attachments), .field(\.hasAttachments), .field(\.related), .field(\.hasRelated), .field(\.newer),
+        .field(\.attachments), .field(\.hasAttachments), .field(\.filesHeading), .field(\.related),
+        .field(\.hasRelated), .field(\.newer),
         .field(\.older), .field(\.draft), .field(\.activity))
 }
 

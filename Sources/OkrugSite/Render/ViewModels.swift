@@ -35,6 +35,8 @@ struct LayoutView: Sendable {
     var partnerContacts: ContactsView?
     var contactsURL: String
     var feed: String
+    /// «Подписаться»: the feed and the calendar with instructions.
+    var subscribeURL: String
     var nav: [NavItemView]
     var browse: [NavItemView]
     var breadcrumbs: [LinkView]
@@ -67,6 +69,8 @@ struct MaterialCardView: Sendable {
     var kind: LinkView
     var summary: String?
     var authors: String
+    /// «Математика · 5, 6 классы · 2 файла»: what a teacher chooses by, at a glance.
+    var facts: String?
     /// `partials/card` rendered with this card (kept per place by `RenderCache`).
     var html = CardHTML("")
 }
@@ -147,12 +151,31 @@ struct TocItemView: Sendable {
     }
 }
 
+/// One file of a material's «Файлы (N)» block.
 struct AttachmentView: Sendable {
     var title: String
+    /// The file, from the material's page.
     var url: String
-    var type: String
-    var size: String
-    var fileName: String
+    /// What the type icon says: «PDF», «PPTX».
+    var icon: String
+    /// Which colour the icon has: `pdf`, `document`, `slides`, `sheet`, `picture`, `other`.
+    var iconKind: String
+    /// «PDF, 28 КБ, 2 страницы».
+    var info: String
+    /// «Программа семинара.pdf»: the name «Скачать» saves it under.
+    var downloadName: String
+    /// PDF and pictures: «Открыть» shows them in the browser.
+    var opens: Bool
+    var preview: PreviewView?
+    /// A Word document's «Читать онлайн» page.
+    var readURL: String?
+}
+
+/// The picture of a PDF's first page, with its size in CSS pixels.
+struct PreviewView: Sendable {
+    var src: String
+    var width: Int
+    var height: Int
 }
 
 struct MetaRowView: Sendable {
@@ -177,6 +200,8 @@ struct MaterialPageView: Sendable {
     var body: StoredHTML
     var attachments: [AttachmentView]
     var hasAttachments: Bool
+    /// «Файлы (2)».
+    var filesHeading: String
     var related: [MaterialCardView]
     var hasRelated: Bool
     var newer: LinkView?
@@ -184,6 +209,18 @@ struct MaterialPageView: Sendable {
     var draft: Bool
     /// «Семинар-практикум …» in the plan, when the material names its activity.
     var activity: LinkView?
+}
+
+/// A document's text on the site: `materials/<slug>/chitat/<file>/`.
+struct OnlinePageView: Sendable {
+    var layout: LayoutView
+    var title: String
+    var material: LinkView
+    var fileURL: String
+    var downloadName: String
+    /// «Документ Word, 37 КБ».
+    var fileInfo: String
+    var body: String
 }
 
 struct FreePageView: Sendable {
@@ -238,6 +275,30 @@ struct HomeView: Sendable {
     var materialsURL: String
     var pages: [LinkView]
     var plan: HomePlanView?
+}
+
+/// One plan's calendar on «Подписаться».
+struct CalendarSubscriptionView: Sendable {
+    var title: String
+    /// `webcal://host/okrug/plan/2023/calendar.ics`: calendar programs subscribe on a click.
+    var webcal: String
+    /// The same address over https, to paste into Яндекс, Google or Outlook.
+    var address: String
+    /// The file, from this page, to download once.
+    var download: String
+    /// «9 мероприятий с датами»; «8 мероприятий на весь год — в описании календаря».
+    var dated: String
+    var undated: String?
+    var anchor: String
+}
+
+struct SubscribeView: Sendable {
+    var layout: LayoutView
+    var calendars: [CalendarSubscriptionView]
+    var hasCalendars: Bool
+    var feedURL: String
+    var feedAddress: String
+    var planURL: String?
 }
 
 struct NotFoundView: Sendable {

@@ -38,4 +38,5 @@ public struct RussianPlural: Sendable, Hashable {
     public static let activity = RussianPlural("мероприятие", "мероприятия", "мероприятий")
     public static let section = RussianPlural("раздел", "раздела", "разделов")
     public static let stage = RussianPlural("этап", "этапа", "этапов")
+    public static let file = RussianPlural("файл", "файла", "файлов")
 }

@@ -49,13 +49,7 @@ struct MaterialPage: PageRenderer {
                     links: material.grades.map { LinkView(title: "\($0)", url: url(Routes.grade($0))) }, text: nil))
         }
         let toc = TocItemView.outline(material.headings)
-        let attachments = material.attachments.map { attachment in
-            AttachmentView(
-                title: attachment.title,
-                url: attachment.file.split(separator: "/").map(String.init).joined(separator: "/"),
-                type: attachment.typeName, size: attachment.humanSize,
-                fileName: String(attachment.file.split(separator: "/").last ?? ""))
-        }
+        let attachments = material.attachments.map { attachmentView($0, from: path) }
         let related = (index < context.site.related.count ? context.site.related[index] : []).map {
             [links = PageLinks(from: path)] in context.card($0, links: links)
         }
@@ -81,6 +75,7 @@ struct MaterialPage: PageRenderer {
             body: material.body,
             attachments: attachments,
             hasAttachments: !attachments.isEmpty,
+            filesHeading: "Файлы (\(attachments.count))",
             related: related,
             hasRelated: !related.isEmpty,
             newer: newer.map { LinkView(title: $0.title, url: url($0.path)) },
@@ -92,5 +87,37 @@ struct MaterialPage: PageRenderer {
                 }.first
             }.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) })
         return context.templates.page(Routes.file(of: path), view, template: "material")
+    }
+
+    func attachmentView(_ attachment: Attachment, from path: String) -> AttachmentView {
+        let extra = context.extras.byTarget[attachment.target]
+        var info = [
+            String(attachment.typeName.prefix(1)).uppercased() + attachment.typeName.dropFirst(), attachment.humanSize,
+        ]
+        if let pages = extra?.pageCount { info.append(RussianPlural.page.counted(pages)) }
+        let preview = extra?.preview.map { preview in
+            // Shown 120 CSS pixels wide: the picture has twice as many, for sharp screens.
+            PreviewView(
+                src: RelativeURL.link(from: path, to: preview.target), width: 120,
+                height: max(1, (preview.height * 120 + preview.width / 2) / preview.width))
+        }
+        return AttachmentView(
+            title: attachment.title, url: RelativeURL.link(from: path, to: attachment.target),
+            icon: attachment.fileExtension.isEmpty ? "ФАЙЛ" : String(attachment.fileExtension.uppercased().prefix(4)),
+            iconKind: Self.iconKind(attachment.fileExtension), info: info.joined(separator: ", "),
+            downloadName: attachment.downloadName, opens: attachment.opensInBrowser, preview: preview,
+            readURL: extra?.online.map { RelativeURL.link(from: path, to: $0.address) })
+    }
+
+    /// The icon's colour, by what the file is.
+    static func iconKind(_ ext: String) -> String {
+        switch ext {
+        case "pdf": return "pdf"
+        case "doc", "docx", "odt", "rtf", "txt": return "document"
+        case "ppt", "pptx", "odp": return "slides"
+        case "xls", "xlsx", "ods", "csv": return "sheet"
+        case "png", "jpg", "jpeg", "gif", "webp", "svg": return "picture"
+        default: return "other"
+        }
     }
 }

@@ -1,0 +1,247 @@
+import Foundation
+import OkrugCore
+import OkrugSystem
+import OkrugText
+
+/// What the build makes from a material's attachments: a picture of a PDF's first page with
+/// its page count, and a Word or LibreOffice document as text to read on the site. Each is
+/// made once per file content and kept in the cache folder, so a rebuild reuses it and an
+/// unchanged file never runs a tool again.
+struct AttachmentExtra: Sendable {
+    var preview: FilePreview?
+    var pageCount: Int?
+    var online: OnlineText?
+}
+
+/// The first page of a PDF as a PNG, and where the site has it.
+struct FilePreview: Sendable {
+    var png: Data
+    var width: Int
+    var height: Int
+    var target: String
+}
+
+/// A document's text for its «Читать онлайн» page (`materials/x/chitat/<name>/`).
+struct OnlineText: Sendable {
+    struct Picture: Sendable {
+        var name: String
+        var data: Data
+    }
+
+    var markdown: String
+    var pictures: [Picture]
+    /// The page's address.
+    var address: String
+}
+
+struct AttachmentExtras: Sendable {
+    /// By the attachment's place in the site (`Attachment.target`).
+    var byTarget: [String: AttachmentExtra] = [:]
+    var diagnostics: [Diagnostic] = []
+
+    /// Bumped when the pictures or texts would come out differently: old cache entries are then ignored.
+    static let cacheVersion = "v1"
+    /// Twice the width the page shows the preview at, for sharp screens.
+    static let previewWidth = 240
+
+    static func make(site: Site, options: BuildOptions) -> AttachmentExtras {
+        struct Job: Sendable {
+            var attachment: Attachment
+            var material: Material
+        }
+        var jobs: [Job] = []
+        for material in site.materials {
+            for attachment in material.attachments where attachment.isPDF || attachment.readsOnline {
+                jobs.append(Job(attachment: attachment, material: material))
+            }
+        }
+        guard !jobs.isEmpty else { return AttachmentExtras() }
+        let made = ParallelMap.map(jobs) { job in
+            AttachmentWork(options: options).extra(for: job.attachment, of: job.material)
+        }
+        var extras = AttachmentExtras()
+        var warnedPDF = false
+        var warnedPandoc = false
+        for (job, result) in zip(jobs, made) {
+            extras.byTarget[job.attachment.target] = result.extra
+            let place = SourcePosition(file: options.contentDisplay + "/" + job.material.sourcePath, line: 0, column: 0)
+            if result.neededPDFTool, !warnedPDF {
+                warnedPDF = true
+                extras.diagnostics.append(
+                    .warning(
+                        place,
+                        "у PDF-файлов нет картинки первой страницы и числа страниц: не найдена программа pdftoppm (пакет poppler-utils)",
+                        hint:
+                            "сайт собран и без них; чтобы они были, выполните scripts/setup.sh (или sudo apt install poppler-utils)"
+                    ))
+            }
+            if result.neededPandoc, !warnedPandoc {
+                warnedPandoc = true
+                extras.diagnostics.append(
+                    .warning(
+                        place, "у документов Word нет страниц «Читать онлайн»: не найден pandoc 3",
+                        hint: "сайт собран и без них; чтобы они были, выполните scripts/setup.sh"))
+            }
+            if let failure = result.failure {
+                extras.diagnostics.append(
+                    .warning(
+                        SourcePosition(file: options.contentDisplay + "/" + job.attachment.source, line: 0, column: 0),
+                        failure,
+                        hint:
+                            "файл можно скачать с сайта, как прежде; проверьте, открывается ли он, и сохраните его заново"
+                    ))
+            }
+        }
+        return extras
+    }
+}
+
+/// One attachment's extras, from the cache or made by the tools.
+private struct AttachmentWork {
+    let options: BuildOptions
+
+    struct Result: Sendable {
+        var extra = AttachmentExtra()
+        var neededPDFTool = false
+        var neededPandoc = false
+        var failure: String?
+    }
+
+    func extra(for attachment: Attachment, of material: Material) -> Result {
+        var result = Result()
+        let file = options.content.appendingPathComponent(attachment.source)
+        guard let data = FileManager.default.contents(atPath: file.path) else { return result }
+        let key = ContentHash.hex(data) + "-\(data.count)"
+        if attachment.isPDF {
+            pdf(file, key: key, target: attachment.target + ".png", into: &result)
+        } else if attachment.readsOnline {
+            let stem =
+                String(attachment.target.split(separator: "/").last ?? "").split(separator: ".").first
+                .map(String.init) ?? "dokument"
+            online(file, key: key, address: material.path + "chitat/" + Transliteration.slug(stem) + "/", into: &result)
+        }
+        return result
+    }
+
+    private var cacheRoot: URL { options.cache.appendingPathComponent(AttachmentExtras.cacheVersion) }
+
+    private func pdf(_ file: URL, key: String, target: String, into result: inout Result) {
+        let folder = cacheRoot.appendingPathComponent("pdf")
+        let picture = folder.appendingPathComponent(key + ".png")
+        let pages = folder.appendingPathComponent(key + ".pages")
+        var png = FileManager.default.contents(atPath: picture.path)
+        var count = FileManager.default.contents(atPath: pages.path).flatMap {
+            Int(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        if png == nil || count == nil {
+            guard let pdftoppm = options.attachmentTools.pdftoppm else {
+                result.neededPDFTool = true
+                return
+            }
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            if png == nil {
+                let scratch = folder.appendingPathComponent(".\(key)-\(UUID().uuidString)")
+                let run = pdftoppm.run([
+                    "-png", "-f", "1", "-l", "1", "-singlefile", "-scale-to-x", "\(AttachmentExtras.previewWidth)",
+                    "-scale-to-y", "-1", file.path, scratch.path,
+                ])
+                let made = scratch.appendingPathExtension("png")
+                defer { try? FileManager.default.removeItem(at: made) }
+                guard run.succeeded, let data = FileManager.default.contents(atPath: made.path) else {
+                    let said = run.errors.split(separator: "\n").first.map { ": «\($0)»" } ?? ""
+                    result.failure = "картинка первой страницы PDF не сделана\(said)"
+                    return
+                }
+                png = data
+                try? FileManager.default.removeItem(at: picture)
+                try? FileManager.default.moveItem(at: made, to: picture)
+            }
+            if count == nil, let pdfinfo = options.attachmentTools.pdfinfo {
+                let run = pdfinfo.run([file.path])
+                count = Self.pageCount(pdfinfoOutput: String(decoding: run.output, as: UTF8.self))
+                if let count { try? Data("\(count)\n".utf8).write(to: pages, options: .atomic) }
+            }
+        }
+        result.extra.pageCount = count
+        if let png, let size = Self.pngSize(png) {
+            result.extra.preview = FilePreview(png: png, width: size.width, height: size.height, target: target)
+        }
+    }
+
+    private func online(_ file: URL, key: String, address: String, into result: inout Result) {
+        let folder = cacheRoot.appendingPathComponent("read").appendingPathComponent(key)
+        if let text = Self.cachedText(folder) {
+            result.extra.online = OnlineText(markdown: text.markdown, pictures: text.pictures, address: address)
+            return
+        }
+        guard let pandoc = options.attachmentTools.pandoc else {
+            result.neededPandoc = true
+            return
+        }
+        let scratch = cacheRoot.appendingPathComponent("read").appendingPathComponent(".\(key)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            result.failure = "не удалось подготовить папку \(options.cache.lastPathComponent)/ для текста документа"
+            return
+        }
+        switch OnlineCopy.convert(file, in: scratch, pandoc: pandoc) {
+        case .failure(let failure):
+            result.failure =
+                "документ не показан на сайте для чтения онлайн: pandoc не смог его прочитать («\(failure.reason)»)"
+        case .success(let converted):
+            let kept = scratch.appendingPathComponent("kept")
+            var pictures: [OnlineText.Picture] = []
+            do {
+                try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
+                for name in converted.pictures {
+                    let data = try Data(contentsOf: scratch.appendingPathComponent(name))
+                    pictures.append(OnlineText.Picture(name: name, data: data))
+                    try data.write(to: kept.appendingPathComponent(name))
+                }
+                try Data(converted.pictures.joined(separator: "\n").utf8).write(
+                    to: kept.appendingPathComponent("pictures.list"))
+                // The text last: a folder with text.md is complete.
+                try Data(converted.markdown.utf8).write(to: kept.appendingPathComponent("text.md"))
+                try? FileManager.default.removeItem(at: folder)
+                try FileManager.default.moveItem(at: kept, to: folder)
+            } catch {
+                // Not kept: the next build converts it again.
+            }
+            result.extra.online = OnlineText(markdown: converted.markdown, pictures: pictures, address: address)
+        }
+    }
+
+    static func cachedText(_ folder: URL) -> (markdown: String, pictures: [OnlineText.Picture])? {
+        guard let text = FileManager.default.contents(atPath: folder.appendingPathComponent("text.md").path),
+            let list = FileManager.default.contents(atPath: folder.appendingPathComponent("pictures.list").path)
+        else { return nil }
+        var pictures: [OnlineText.Picture] = []
+        for name in String(decoding: list, as: UTF8.self).split(separator: "\n") {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(String(name)).path)
+            else { return nil }
+            pictures.append(OnlineText.Picture(name: String(name), data: data))
+        }
+        return (String(decoding: text, as: UTF8.self), pictures)
+    }
+
+    /// «Pages:           3» in pdfinfo's answer.
+    static func pageCount(pdfinfoOutput: String) -> Int? {
+        for line in pdfinfoOutput.split(separator: "\n") where line.hasPrefix("Pages:") {
+            return Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    /// Width and height from a PNG's header (the IHDR chunk right after the signature).
+    static func pngSize(_ png: Data) -> (width: Int, height: Int)? {
+        let bytes = [UInt8](png.prefix(24))
+        guard bytes.count == 24, bytes[0] == 0x89, bytes[1] == 0x50, bytes[12...15].elementsEqual("IHDR".utf8)
+        else { return nil }
+        func number(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        let width = number(16)
+        let height = number(20)
+        return width > 0 && height > 0 ? (width, height) : nil
+    }
+}

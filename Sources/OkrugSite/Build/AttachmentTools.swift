@@ -1,0 +1,26 @@
+import Foundation
+import OkrugCore
+import OkrugSystem
+
+/// The standard programs the build asks about attachments: poppler's `pdftoppm` (a PDF's first
+/// page as a picture) and `pdfinfo` (its page count), and pandoc (a Word document as a page).
+/// `scripts/setup.sh` installs them; a build without them still works.
+public struct AttachmentTools: Sendable {
+    var pdftoppm: ExternalTool?
+    var pdfinfo: ExternalTool?
+    public var pandoc: Pandoc?
+
+    /// None: previews and online copies only come from the cache.
+    public init() {}
+
+    /// `OKRUG_PDFTOPPM`/`OKRUG_PDFINFO` or the programs on the PATH; pandoc as `import-doc` finds it.
+    public static func find(
+        workingDirectory: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> AttachmentTools {
+        var tools = AttachmentTools()
+        tools.pdftoppm = ExternalTool.find(environment["OKRUG_PDFTOPPM"] ?? "pdftoppm", environment: environment)
+        tools.pdfinfo = ExternalTool.find(environment["OKRUG_PDFINFO"] ?? "pdfinfo", environment: environment)
+        tools.pandoc = Pandoc.find(workingDirectory: workingDirectory)
+        return tools
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+@testable import OkrugCore
+@testable import OkrugSite
+@testable import OkrugSystem
+
+/// A material's files as the page shows them, made with the real tools: poppler's pdftoppm and
+/// pdfinfo for a PDF's first page and page count, pandoc for a Word document's online copy.
+/// `scripts/setup.sh` installs all three; without them these tests fail and say so.
+@Suite(.serialized) struct AttachmentExtrasTests {
+    static let docx = repositoryRoot.appendingPathComponent(
+        "Content/materials/predmetnaia-nedelia-ekologicheskogo-vospitaniia/plan-predmetnoi-nedeli.docx")
+
+    static func site() throws -> TempSite {
+        let material = TempSite.material(
+            title: "Семинар с файлами",
+            extra: """
+                attachments:
+                  - {file: programma.pdf, title: "Программа: семинар"}
+                  - {file: plan.docx, title: План недели}
+                  - {file: slaidy.pptx, title: Презентация}
+
+                """)
+        return try TempSite(
+            files: ["materials/seminar/index.md": material],
+            data: [
+                "materials/seminar/programma.pdf": Self.pdf(pages: 2),
+                "materials/seminar/plan.docx": try Data(contentsOf: docx),
+                "materials/seminar/slaidy.pptx": Data("PK not really a presentation".utf8),
+            ])
+    }
+
+    static func tools() throws -> AttachmentTools {
+        let tools = AttachmentTools.find(workingDirectory: repositoryRoot)
+        try #require(tools.pdftoppm != nil && tools.pdfinfo != nil, "poppler-utils: run scripts/setup.sh")
+        try #require(tools.pandoc != nil, "pandoc 3: run scripts/setup.sh")
+        return tools
+    }
+
+    @Test func previewsPageCountsAndOnlineCopiesAreMadeAndCached() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        var options = site.options()
+        options.attachmentTools = try Self.tools()
+        let report = Builder.build(options)
+        #expect(report.succeeded, "\(report.diagnostics.map(\.formatted))")
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+        let html = try #require(site.read("Public/materials/seminar/index.html"))
+
+        #expect(html.contains(">Файлы (3)</h2>"))
+        // The PDF: its first page as a picture, its pages counted, opened or saved by its title.
+        #expect(html.contains("<img src=\"programma.pdf.png\" width=\"120\" height=\"170\""))
+        #expect(html.contains("PDF, "))
+        #expect(html.contains(", 2 страницы</p>"))
+        #expect(html.contains("href=\"programma.pdf\">Открыть"))
+        #expect(html.contains("href=\"programma.pdf\" download=\"Программа семинар.pdf\">Скачать"))
+        let png = try Data(contentsOf: site.root.appendingPathComponent("Public/materials/seminar/programma.pdf.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        // A presentation is only saved; its icon says what it is.
+        #expect(html.contains("file__icon--slides\" aria-hidden=\"true\">PPTX</span>"))
+        #expect(html.contains("href=\"slaidy.pptx\" download=\"Презентация.pptx\">Скачать"))
+        #expect(!html.contains("href=\"slaidy.pptx\">Открыть"))
+        // The Word document: read on the site, in the site's layout, with the original to save.
+        #expect(html.contains("href=\"chitat/plan/\">Читать онлайн"))
+        let online = try #require(site.read("Public/materials/seminar/chitat/plan/index.html"))
+        #expect(online.contains("<h1 class=\"material__title\">План недели</h1>"))
+        #expect(online.contains("Экологическая игра «Лесная тропа»"))
+        #expect(online.contains("href=\"../../plan.docx\" download=\"План недели.docx\">Скачать оригинал"))
+        #expect(online.contains("href=\"../../\">← К материалу «Семинар с\u{A0}файлами»"))
+        // Cards say how many files a material has.
+        #expect(site.read("Public/materials/index.html")?.contains("3 файла") == true)
+
+        // A rebuild takes both from the cache: tools that would fail are never asked.
+        var cached = options
+        cached.attachmentTools.pdftoppm = ExternalTool(executable: "/bin/false")
+        cached.attachmentTools.pdfinfo = ExternalTool(executable: "/bin/false")
+        cached.attachmentTools.pandoc = Pandoc(executable: "/bin/false")
+        cached.output = site.root.appendingPathComponent("Again")
+        let again = Builder.build(cached)
+        #expect(again.diagnostics.isEmpty, "\(again.diagnostics.map(\.formatted))")
+        #expect(site.read("Again/materials/seminar/index.html") == html)
+        #expect(
+            try Data(contentsOf: site.root.appendingPathComponent("Again/materials/seminar/programma.pdf.png")) == png)
+        #expect(site.read("Again/materials/seminar/chitat/plan/index.html") == online)
+    }
+
+    @Test func withoutTheToolsTheSiteIsBuiltWithOneWarningEach() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.succeeded)
+        let warnings = report.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == 2, "\(warnings.map(\.formatted))")
+        #expect(warnings.contains { $0.message.contains("pdftoppm") && $0.hint.contains("scripts/setup.sh") })
+        #expect(warnings.contains { $0.message.contains("pandoc") && $0.hint.contains("scripts/setup.sh") })
+        let html = try #require(site.read("Public/materials/seminar/index.html"))
+        #expect(html.contains("file__icon--pdf\" aria-hidden=\"true\">PDF</span>"))
+        #expect(html.contains("href=\"programma.pdf\">Открыть"))
+        #expect(!html.contains("Читать онлайн"))
+        #expect(!site.exists("Public/materials/seminar/chitat"))
+    }
+
+    @Test func aBrokenPDFIsAWarningAndTheFileStaysDownloadable() throws {
+        let material = TempSite.material(extra: "attachments:\n  - {file: broken.pdf, title: Сломанный}\n")
+        let site = try TempSite(
+            files: ["materials/m/index.md": material],
+            data: ["materials/m/broken.pdf": Data("%PDF-1.4 nothing else".utf8)])
+        defer { site.remove() }
+        var options = site.options()
+        options.attachmentTools = try Self.tools()
+        let report = Builder.build(options)
+        #expect(report.succeeded)
+        let warning = try #require(report.diagnostics.first { $0.severity == .warning })
+        #expect(warning.file.hasSuffix("materials/m/broken.pdf"))
+        #expect(warning.message.contains("картинка первой страницы PDF не сделана"))
+        let html = try #require(site.read("Public/materials/m/index.html"))
+        #expect(html.contains("href=\"broken.pdf\" download=\"Сломанный.pdf\">Скачать"))
+    }
+
+    @Test func downloadNamesAreTitlesWindowsAccepts() {
+        func name(_ title: String, _ file: String) -> String {
+            Attachment(file: file, title: title, byteCount: 1).downloadName
+        }
+        #expect(name("Программа семинара", "programma.pdf") == "Программа семинара.pdf")
+        #expect(name("План: 5/6 классы?", "plan.DOCX") == "План 5 6 классы.docx")
+        #expect(name("Отчёт.pdf", "otchet.pdf") == "Отчёт.pdf")
+        #expect(name("...", "x.pdf") == "x.pdf")
+        #expect(name("Без расширения", "README") == "Без расширения")
+    }
+
+    /// A PDF of `pages` empty A4 pages, with its cross-reference table's offsets right.
+    static func pdf(pages: Int) -> Data {
+        var objects = ["<< /Type /Catalog /Pages 2 0 R >>"]
+        let kids = (0..<pages).map { "\(3 + $0) 0 R" }.joined(separator: " ")
+        objects.append("<< /Type /Pages /Kids [\(kids)] /Count \(pages) >>")
+        for _ in 0..<pages { objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>") }
+        var text = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(text.utf8.count)
+            text += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = text.utf8.count
+        text += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets {
+            text += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n"
+        }
+        text += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(text.utf8)
+    }
+}
