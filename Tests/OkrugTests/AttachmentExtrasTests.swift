@@ -50,7 +50,7 @@ import Testing
 
         #expect(html.contains(">Файлы (3)</h2>"))
         // The PDF: its first page as a picture, its pages counted, opened or saved by its title.
-        #expect(html.contains("<img src=\"programma.pdf.png\" width=\"120\" height=\"170\""))
+        #expect(html.contains("<img src=\"programma.pdf.png\" width=\"90\" height=\"128\""))
         #expect(html.contains("PDF, "))
         #expect(html.contains(", 2 страницы</p>"))
         #expect(html.contains("href=\"programma.pdf\">Открыть"))

@@ -203,12 +203,3 @@ class PlanDates(BrowserTest):
         self.assertNotIn("в плане:", self.driver.find_element("css selector", "main").text)
         self.assertIn("14 февраля 2023 г.", self.driver.find_element("css selector", ".meta").text)
 
-    def test_october_and_who_is_responsible_in_two_clicks_from_the_home_page(self):
-        self.driver.get(self.site.url)
-        self.driver.find_element("css selector", ".site-nav.site-wide a[href$='plan/2023/']").click()
-        self.driver.find_element("css selector", ".plan-months a[href='#mesiats-10']").click()
-        block = self.driver.find_element("css selector", "#mesiats-10")
-        top = self.driver.execute_script("return arguments[0].getBoundingClientRect().top", block)
-        self.assertLess(abs(top), 40, "the October block starts the screen, no other month above it")
-        self.assertTrue(block.text.startswith("октябрь"), block.text)
-        self.assertIn("отв.: ОО-партнер", block.text)

@@ -43,6 +43,8 @@ package enum Routes {
     package static func subject(_ name: String) -> String { term(.subjects, Transliteration.slug(name)) }
     package static func tag(_ name: String) -> String { term(.tags, Transliteration.slug(name)) }
     package static func grade(_ grade: Int) -> String { term(.grades, String(grade)) }
+    /// A school's materials for one year: `schools/pokrovskaia/klass-5/`.
+    package static func schoolGrade(_ id: String, _ grade: Int) -> String { school(id) + "klass-\(grade)/" }
 
     package static func plan(_ year: Int) -> String { plans + "\(year)/" }
     package static func planCalendar(_ year: Int) -> String { plan(year) + "calendar.ics" }
@@ -78,6 +80,11 @@ package enum Routes {
                 let termPages = Pagination.pageCount(items: term.materials.count, perPage: site.config.perPage)
                 for number in 1...termPages { paths.insert(listingPage(first, number: number)) }
             }
+        }
+        for pair in site.schoolGrades {
+            let first = schoolGrade(pair.schoolID, pair.grade)
+            let pages = Pagination.pageCount(items: pair.materials.count, perPage: site.config.perPage)
+            for number in 1...pages { paths.insert(listingPage(first, number: number)) }
         }
         if !site.plans.isEmpty { paths.insert(plans) }
         for plan in site.plans {

@@ -69,6 +69,9 @@ enum Feeds {
                 entries.append((Routes.term(kind, term.slug), term.materials.first.map { site.materials[$0].date }))
             }
         }
+        for pair in site.schoolGrades {
+            entries.append((Routes.schoolGrade(pair.schoolID, pair.grade), pair.materials.first.map { site.materials[$0].date }))
+        }
         for page in site.pages { entries.append((page.path, nil)) }
         if !site.plans.isEmpty { entries.append((Routes.plans, nil)) }
         for plan in site.plans {

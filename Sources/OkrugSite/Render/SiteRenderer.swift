@@ -45,6 +45,7 @@ public final class SiteRenderer: Sendable {
                 indices: Array(site.materials.indices), breadcrumbs: [], section: "materials", indexLink: nil)
         ]
         let responsibleFor = activitiesByPerson()
+        let schoolGrades = site.schoolGrades
         for kind in TaxonomyKind.allCases {
             guard let taxonomy = site.taxonomies[kind] else { continue }
             singles.append { [TaxonomyIndexPage(context: self, taxonomy: taxonomy).file()] }
@@ -56,9 +57,11 @@ public final class SiteRenderer: Sendable {
                         breadcrumbs: [LinkView(title: kind.title, url: Routes.taxonomy(kind))], section: kind.rawValue,
                         indexLink: LinkView(title: "Все: \(kind.title.lowercased())", url: Routes.taxonomy(kind)),
                         activities: kind == .people ? responsibleFor[term.slug] ?? [] : [],
-                        school: kind == .schools ? site.schools.first { $0.id == term.slug } : nil))
+                        school: kind == .schools ? site.schools.first { $0.id == term.slug } : nil,
+                        narrowing: narrowing(kind, term.slug, pairs: schoolGrades)))
             }
         }
+        for pair in schoolGrades { listings.append(schoolGradeListing(pair, pairs: schoolGrades)) }
         let facetViews = facets
         for (offset, spec) in listings.enumerated() {
             jobs += (1...pageCount(spec)).map { RenderJob.listing(offset, page: $0) }
@@ -132,6 +135,48 @@ public final class SiteRenderer: Sendable {
             }
         }
         return files
+    }
+
+    /// A school's page links to its years, a year's page to its schools: each to the page of
+    /// that school and year.
+    func narrowing(_ kind: TaxonomyKind, _ slug: String, pairs: [SchoolGrade], current: String? = nil)
+        -> NarrowingSpec?
+    {
+        switch kind {
+        case .schools:
+            let links = pairs.filter { $0.schoolID == slug }.map {
+                (title: "\($0.grade) класс", target: Routes.schoolGrade(slug, $0.grade), count: $0.materials.count)
+            }
+            return links.isEmpty ? nil : NarrowingSpec(label: "По классам:", links: links, current: current)
+        case .grades:
+            guard let grade = Int(slug) else { return nil }
+            let links = pairs.filter { $0.grade == grade }.map {
+                (
+                    title: site.school($0.schoolID)?.short ?? $0.schoolID, target: Routes.schoolGrade($0.schoolID, grade),
+                    count: $0.materials.count
+                )
+            }
+            return links.isEmpty ? nil : NarrowingSpec(label: "По школам:", links: links, current: current)
+        default:
+            return nil
+        }
+    }
+
+    /// «Покровская СОШ: 5 класс» — `schools/<id>/klass-5/`, with the school's other years beside it.
+    func schoolGradeListing(_ pair: SchoolGrade, pairs: [SchoolGrade]) -> ListingSpec {
+        let school = site.school(pair.schoolID)
+        let name = school?.name ?? pair.schoolID
+        return ListingSpec(
+            path: Routes.schoolGrade(pair.schoolID, pair.grade), heading: "\(name): \(pair.grade) класс",
+            description: "", indices: pair.materials,
+            breadcrumbs: [
+                LinkView(title: TaxonomyKind.schools.title, url: Routes.taxonomy(.schools)),
+                LinkView(title: school?.short ?? name, url: Routes.school(pair.schoolID)),
+            ],
+            section: TaxonomyKind.schools.rawValue,
+            indexLink: LinkView(title: "Все материалы школы", url: Routes.school(pair.schoolID)),
+            narrowing: narrowing(
+                .schools, pair.schoolID, pairs: pairs, current: Routes.schoolGrade(pair.schoolID, pair.grade)))
     }
 
     // Shared by the listing pages and the job list above.

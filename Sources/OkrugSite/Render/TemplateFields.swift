@@ -43,7 +43,8 @@ extension ListingView: TemplateFields {
     package static let templateFields = FieldTable<ListingView>(
         .field(\.layout), .field(\.heading), .field(\.description), .field(\.count), .field(\.cards),
         .field(\.pagination), .field(\.indexLink), .field(\.isEmpty), .field(\.activities), .field(\.hasActivities),
-        .field(\.facets), .field(\.hasFacets), .field(\.bundle), .field(\.base), .field(\.script), .field(\.contacts))
+        .field(\.facets), .field(\.hasFacets), .field(\.bundle), .field(\.base), .field(\.script), .field(\.contacts),
+        .field(\.narrowingLabel), .field(\.narrowing), .field(\.hasNarrowing))
 }
 
 extension TermView: TemplateFields {
@@ -83,6 +84,11 @@ extension SubscribeView: TemplateFields {
     package static let templateFields = FieldTable<SubscribeView>(
         .field(\.layout), .field(\.calendars), .field(\.hasCalendars), .field(\.feedURL), .field(\.feedAddress),
         .field(\.planURL))
+}
+
+extension NarrowLinkView: TemplateFields {
+    package static let templateFields = FieldTable<NarrowLinkView>(
+        .field(\.title), .field(\.url), .field(\.count), .field(\.current))
 }
 
 extension PreviewView: TemplateFields {

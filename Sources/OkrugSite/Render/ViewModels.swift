@@ -108,6 +108,18 @@ struct ListingView: Sendable {
     var hasActivities: Bool = false
     /// On a school's page: its contacts.
     var contacts: ContactsView? = nil
+    /// «По классам:» and its links (`NarrowingSpec`).
+    var narrowingLabel: String = ""
+    var narrowing: [NarrowLinkView] = []
+    var hasNarrowing: Bool = false
+}
+
+/// «5 класс (3)»: a link to a narrower list; the list being shown is marked, not linked.
+struct NarrowLinkView: Sendable {
+    var title: String
+    var url: String
+    var count: String
+    var current: Bool
 }
 
 struct TermView: Sendable {

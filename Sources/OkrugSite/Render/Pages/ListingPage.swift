@@ -36,6 +36,15 @@ struct ListingPage: PageRenderer {
             activities: number == 1 ? spec.activities.map { context.activityLink($0, from: pagePath) } : [],
             hasActivities: number == 1 && !spec.activities.isEmpty)
         listing.contacts = spec.school.map(ContactsView.init)
+        if number == 1, let narrowing = spec.narrowing {
+            listing.narrowingLabel = narrowing.label
+            listing.narrowing = narrowing.links.map {
+                NarrowLinkView(
+                    title: $0.title, url: RelativeURL.link(from: pagePath, to: $0.target), count: "\($0.count)",
+                    current: $0.target == narrowing.current)
+            }
+            listing.hasNarrowing = !listing.narrowing.isEmpty
+        }
         if path == Routes.materials {
             listing.facets = facetViews
             listing.hasFacets = !facetViews.isEmpty
@@ -59,4 +68,14 @@ struct ListingSpec: Sendable {
     var activities: [PlanActivity] = []
     /// On a school's page: the school, for its contacts.
     var school: School? = nil
+    /// «По классам: 1 класс (2) · 5 класс (3)» on a school's page, «По школам» on a year's:
+    /// the links to the school-and-year pages (`Routes.schoolGrade`).
+    var narrowing: NarrowingSpec? = nil
+}
+
+struct NarrowingSpec: Sendable {
+    var label: String
+    /// Title, target from the root, count; the current one is not a link.
+    var links: [(title: String, target: String, count: Int)]
+    var current: String? = nil
 }

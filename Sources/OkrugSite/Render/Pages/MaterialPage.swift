@@ -96,10 +96,11 @@ struct MaterialPage: PageRenderer {
         ]
         if let pages = extra?.pageCount { info.append(RussianPlural.page.counted(pages)) }
         let preview = extra?.preview.map { preview in
-            // Shown 120 CSS pixels wide: the picture has twice as many, for sharp screens.
+            // Shown 90 CSS pixels wide (a glance at the page, not reading): the picture has more,
+            // for sharp screens.
             PreviewView(
-                src: RelativeURL.link(from: path, to: preview.target), width: 120,
-                height: max(1, (preview.height * 120 + preview.width / 2) / preview.width))
+                src: RelativeURL.link(from: path, to: preview.target), width: 90,
+                height: max(1, (preview.height * 90 + preview.width / 2) / preview.width))
         }
         return AttachmentView(
             title: attachment.title, url: RelativeURL.link(from: path, to: attachment.target),

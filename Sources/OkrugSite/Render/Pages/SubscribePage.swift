@@ -21,7 +21,7 @@ struct SubscribePage: PageRenderer {
                 dated: "\(RussianPlural.activity.counted(dated)) с датами",
                 undated: undated == 0
                     ? nil
-                    : "\(RussianPlural.activity.counted(undated)) без отдельной даты («в течение года») — в описании календаря",
+                    : "\(RussianPlural.activity.counted(undated)) «в течение года» — в описании календаря",
                 anchor: "kalendar-\(plan.year)")
         }
         let view = SubscribeView(
