@@ -30,9 +30,10 @@
     } catch (e) { /* private mode: the settings hold for this page */ }
   }
 
-  // Where pictures are switched off, their descriptions take their place.
+  // Where pictures are switched off, their descriptions take their place. A picture with an
+  // empty description (a PDF's first page beside its name) is decoration: it just goes.
   function describeImages() {
-    var images = document.querySelectorAll("main img");
+    var images = document.querySelectorAll("main img:not([alt=''])");
     for (var i = 0; i < images.length; i++) {
       var image = images[i];
       var next = image.nextElementSibling;

@@ -173,7 +173,7 @@ class A11yVersion(unittest.TestCase):
         try:
             set_settings(driver, self.site, dict(LARGEST, scheme="bw", size="100"))
             driver.get(self.site.url + PAGES["material"])
-            image = driver.find_element("css selector", "main img")
+            image = driver.find_element("css selector", "main .prose img")
             self.assertFalse(image.is_displayed())
             text = wait_for(driver, lambda d: d.find_elements("css selector", ".a11y-alt"))[0]
             self.assertTrue(text.is_displayed())

@@ -13,7 +13,9 @@ extension Site {
     public var schoolGrades: [SchoolGrade] {
         var found: [String: [Int: [Int]]] = [:]
         for (index, material) in materials.enumerated() {
-            for grade in Set(material.grades) { found[material.schoolID, default: [:]][grade, default: []].append(index) }
+            for grade in Set(material.grades) {
+                found[material.schoolID, default: [:]][grade, default: []].append(index)
+            }
         }
         return found.keys.sorted().flatMap { school in
             (found[school] ?? [:]).keys.sorted().map {

@@ -70,7 +70,8 @@ enum Feeds {
             }
         }
         for pair in site.schoolGrades {
-            entries.append((Routes.schoolGrade(pair.schoolID, pair.grade), pair.materials.first.map { site.materials[$0].date }))
+            entries.append(
+                (Routes.schoolGrade(pair.schoolID, pair.grade), pair.materials.first.map { site.materials[$0].date }))
         }
         for page in site.pages { entries.append((page.path, nil)) }
         if !site.plans.isEmpty { entries.append((Routes.plans, nil)) }

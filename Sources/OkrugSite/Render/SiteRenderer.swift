@@ -152,7 +152,8 @@ public final class SiteRenderer: Sendable {
             guard let grade = Int(slug) else { return nil }
             let links = pairs.filter { $0.grade == grade }.map {
                 (
-                    title: site.school($0.schoolID)?.short ?? $0.schoolID, target: Routes.schoolGrade($0.schoolID, grade),
+                    title: site.school($0.schoolID)?.short ?? $0.schoolID,
+                    target: Routes.schoolGrade($0.schoolID, grade),
                     count: $0.materials.count
                 )
             }
