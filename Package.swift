@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "OkrugServer",
             dependencies: [
-                "OkrugSite", "OkrugCore", "OkrugText",
+                "OkrugSite", "OkrugCore", "OkrugSystem", "OkrugText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import OkrugCore
 import OkrugSite
+import OkrugSystem
 import ServiceLifecycle
 
 /// `okrug serve`: builds the site, serves it on loopback, rebuilds when files change and
@@ -14,7 +15,7 @@ public enum PreviewServer {
         /// 0 asks the system for a free port (tests).
         public var port: Int
         public var options: BuildOptions
-        /// How often files are checked for changes.
+        /// How often files are checked for changes where the system cannot tell (no inotify).
         public var pollInterval: Duration
 
         public init(
@@ -34,9 +35,15 @@ public enum PreviewServer {
         onReady: @escaping @Sendable (String) -> Void
     ) async throws {
         let hub = ReloadHub()
-        let state = PreviewState(builder: IncrementalBuilder(options: configuration.options), hub: hub, log: log)
+        let search = configuration.options.searchIndexer.map {
+            SearchRefresh(indexer: $0, site: configuration.options.output, log: log)
+        }
+        let state = PreviewState(
+            builder: IncrementalBuilder(options: configuration.options), hub: hub, search: search, log: log)
         await state.rebuildIfChanged()
-        let site = StaticSite(root: configuration.options.output)
+        // The search index lives beside the preview (a rebuild swaps the preview's folder), and
+        // is answered at `/pagefind/…` as if it were inside it.
+        let site = StaticSite(root: configuration.options.output, index: search?.bundle)
 
         let router = Router(context: BasicRequestContext.self)
         router.get("__okrug/events") { request, _ in events(request, hub: hub) }
@@ -58,7 +65,9 @@ public enum PreviewServer {
                 let port = channel.localAddress?.port ?? configuration.port
                 onReady("http://\(configuration.host):\(port)/")
             }, logger: logger)
-        app.addServices(Watcher(state: state, interval: configuration.pollInterval), ShutdownNotice(hub: hub))
+        let roots = [configuration.options.content.path, configuration.options.templates.path]
+        app.addServices(
+            Watcher(state: state, interval: configuration.pollInterval, roots: roots), ShutdownNotice(hub: hub))
         try await app.runService()
     }
 
@@ -133,15 +142,45 @@ public enum PreviewServer {
     }
 }
 
-/// Checks the files every `interval` and rebuilds on change, until the server stops.
+/// Rebuilds when files change, until the server stops. The system says when a file is saved
+/// (inotify), so the rebuild starts at once; where it cannot, the files are looked at every
+/// `interval`.
 struct Watcher: Service {
     let state: PreviewState
     let interval: Duration
+    let roots: [String]
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+        if let events = FileEvents(roots: roots) {
+            try await follow(events)
+        } else {
+            try await poll()
+        }
+    }
+
+    private var stopping: Bool { Task.isShuttingDownGracefully || Task.isCancelled }
+
+    private func follow(_ events: FileEvents) async throws {
+        while !stopping {
+            // The wait blocks a thread of its own, never one of the server's.
+            let changed = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(returning: events.wait(milliseconds: 250)) }
+            }
+            if stopping { break }
+            if changed {
+                // An editor saves in steps (write, rename, attributes): they settle in a few milliseconds.
+                while events.wait(milliseconds: 10) {}
+                await state.rebuildIfChanged()
+            }
+            // A folder the system would not watch: fall back to looking.
+            if events.incomplete { return try await poll() }
+        }
+    }
+
+    private func poll() async throws {
+        while !stopping {
             try? await Task.sleep(for: interval)
-            if Task.isShuttingDownGracefully || Task.isCancelled { break }
+            if stopping { break }
             await state.rebuildIfChanged()
         }
     }

@@ -8,13 +8,19 @@ import OkrugText
 actor PreviewState {
     private let builder: IncrementalBuilder
     private let hub: ReloadHub
+    /// Pagefind over the preview, run after each successful build (`nil`: no Pagefind here).
+    private let search: SearchRefresh?
     private let log: @Sendable (String) -> Void
     private(set) var version = 0
     private(set) var lastOutcome: IncrementalBuilder.Outcome?
 
-    init(builder: IncrementalBuilder, hub: ReloadHub, log: @escaping @Sendable (String) -> Void) {
+    init(
+        builder: IncrementalBuilder, hub: ReloadHub, search: SearchRefresh? = nil,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.builder = builder
         self.hub = hub
+        self.search = search
         self.log = log
     }
 
@@ -23,13 +29,15 @@ actor PreviewState {
 
     /// Builds when anything under Content/ or Templates/ changed (or the first time).
     @discardableResult
-    func rebuildIfChanged() -> Bool {
+    func rebuildIfChanged() async -> Bool {
         guard lastOutcome == nil || builder.hasChanges() else { return false }
         let outcome = builder.build()
         lastOutcome = outcome
         version += 1
         report(outcome)
         hub.broadcast(version)
+        // After the reload is on its way: the index follows in the background.
+        if outcome.succeeded, let search { await search.request() }
         return true
     }
 

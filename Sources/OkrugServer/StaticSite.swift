@@ -1,8 +1,11 @@
 import Foundation
+import OkrugCore
 
 /// Maps a request path to a file of the built site, never outside it.
 struct StaticSite: Sendable {
     let root: URL
+    /// Where `/pagefind/…` is answered from, when the index is kept apart from the site.
+    var index: URL? = nil
 
     enum Lookup: Equatable {
         case file(URL)
@@ -15,8 +18,13 @@ struct StaticSite: Sendable {
         guard let decoded = rawPath.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else {
             return .refused
         }
-        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        var segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .refused }
+        var root = self.root
+        if let index, segments.first.map({ $0 + "/" == Routes.searchIndex }) == true {
+            root = index
+            segments.removeFirst()
+        }
         var url = root
         for segment in segments { url.appendPathComponent(String(segment)) }
         // Symlinks cannot lead out either.

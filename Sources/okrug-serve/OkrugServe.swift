@@ -23,6 +23,8 @@ struct OkrugServe: AsyncParsableCommand {
         var options = BuildOptions(
             content: content, templates: templates, output: output, baseURL: address, includeDrafts: true)
         options.attachmentTools = AttachmentTools.find()
+        // Search in the preview follows edits; without Pagefind the preview has no search.
+        options.searchIndexer = SearchIndexer.find()
         let configuration = PreviewServer.Configuration(host: host, port: port, options: options)
         try await PreviewServer.run(
             configuration,

@@ -118,6 +118,21 @@ import Testing
         #expect(html.contains("href=\"broken.pdf\" download=\"Сломанный.pdf\">Скачать"))
     }
 
+    /// Found by the fuzz run: the same PDF listed twice made its preview twice, and the
+    /// second write of one path stopped the build.
+    @Test func aFileListedTwiceIsMadeOnce() throws {
+        let entry = "  - {file: programma.pdf, title: Программа}\n"
+        let material = TempSite.material(extra: "attachments:\n" + entry + entry)
+        let site = try TempSite(
+            files: ["materials/m/index.md": material], data: ["materials/m/programma.pdf": Self.pdf(pages: 1)])
+        defer { site.remove() }
+        var options = site.options()
+        options.attachmentTools = try Self.tools()
+        let report = Builder.build(options)
+        #expect(report.succeeded, "\(report.diagnostics.map(\.formatted))")
+        #expect(site.exists("Public/materials/m/programma.pdf.png"))
+    }
+
     @Test func downloadNamesAreTitlesWindowsAccepts() {
         func name(_ title: String, _ file: String) -> String {
             Attachment(file: file, title: title, byteCount: 1).downloadName

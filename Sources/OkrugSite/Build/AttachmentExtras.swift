@@ -50,9 +50,13 @@ struct AttachmentExtras: Sendable {
             var material: Material
         }
         var jobs: [Job] = []
+        var seen = Set<String>()
         for material in site.materials {
             for attachment in material.attachments where attachment.isPDF || attachment.readsOnline {
-                jobs.append(Job(attachment: attachment, material: material))
+                // A file listed more than once is made once.
+                if seen.insert(attachment.target).inserted {
+                    jobs.append(Job(attachment: attachment, material: material))
+                }
             }
         }
         guard !jobs.isEmpty else { return AttachmentExtras() }

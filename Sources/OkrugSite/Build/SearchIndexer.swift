@@ -28,10 +28,13 @@ public struct SearchIndexer: Sendable {
         return nil
     }
 
-    /// Indexes `site`; the error output when Pagefind fails.
-    public func index(site: URL) -> (succeeded: Bool, seconds: Double, output: String) {
+    /// Indexes `site` into its `pagefind/` folder, or into `bundle` when given; the error
+    /// output when Pagefind fails.
+    public func index(site: URL, bundle: URL? = nil) -> (succeeded: Bool, seconds: Double, output: String) {
         let start = Date()
-        let result = Self.run(command + ["--site", site.path, "--force-language", "ru", "--quiet"])
+        var arguments = command + ["--site", site.path, "--force-language", "ru", "--quiet"]
+        if let bundle { arguments += ["--output-path", bundle.path] }
+        let result = Self.run(arguments)
         return (result.status == 0, Date().timeIntervalSince(start), result.output)
     }
 

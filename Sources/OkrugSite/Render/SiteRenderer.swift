@@ -125,7 +125,9 @@ public final class SiteRenderer: Sendable {
     func attachmentFiles(_ material: Material) -> [OutputFile] {
         var files: [OutputFile] = []
         let taken = Set(material.files.map(\.target))
-        for attachment in material.attachments {
+        // A file listed twice in `attachments` gets its preview and page once.
+        var done = Set<String>()
+        for attachment in material.attachments where done.insert(attachment.target).inserted {
             guard let extra = extras.byTarget[attachment.target] else { continue }
             if let preview = extra.preview, !taken.contains(preview.target) {
                 files.append(OutputFile(path: preview.target, contents: .bytes(preview.png)))

@@ -1,0 +1,87 @@
+import Glibc
+
+/// The operating system's word that files changed (Linux inotify), so the preview rebuilds
+/// the moment a file is saved instead of at its next look. Every folder under the roots is
+/// watched, folders made later too. `nil` when the system refuses (no inotify, or its limit on
+/// watches reached): the caller then looks for changes on a timer.
+package final class FileEvents: @unchecked Sendable {
+    private let descriptor: Int32
+    /// Watch descriptor → its folder, to watch the folders made inside it.
+    private var folders: [Int32: String] = [:]
+    /// A folder could not be watched: changes inside it would go unnoticed.
+    package private(set) var incomplete = false
+
+    // <sys/inotify.h>: what is saved, made, removed or renamed, and the folder itself going.
+    private static let modify: UInt32 = 0x2, attributes: UInt32 = 0x4, closeWrite: UInt32 = 0x8
+    private static let movedFrom: UInt32 = 0x40, movedTo: UInt32 = 0x80, create: UInt32 = 0x100
+    private static let delete: UInt32 = 0x200, deleteSelf: UInt32 = 0x400, moveSelf: UInt32 = 0x800
+    private static let isFolder: UInt32 = 0x4000_0000
+    private static let mask =
+        modify | attributes | closeWrite | movedFrom | movedTo | create | delete | deleteSelf | moveSelf
+
+    package init?(roots: [String]) {
+        // IN_NONBLOCK | IN_CLOEXEC (O_NONBLOCK, O_CLOEXEC).
+        let descriptor = inotify_init1(0o4000 | 0o2_000_000)
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+        for root in roots where !watchTree(root) {
+            close(descriptor)
+            return nil
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Waits up to `milliseconds` for a change; `true` when there was one (all waiting events
+    /// are read, and folders made since are watched).
+    package func wait(milliseconds: Int32) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&request, 1, milliseconds) > 0 else { return false }
+        readEvents()
+        return true
+    }
+
+    /// Reads what is waiting; a saved file often comes as several events (write, close, rename).
+    private func readEvents() {
+        let size = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(descriptor, buffer, size)
+            guard count > 0 else { return }
+            var offset = 0
+            let headerSize = MemoryLayout<inotify_event>.size
+            while offset + headerSize <= count {
+                let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
+                let nameLength = Int(event.len)
+                if event.mask & Self.isFolder != 0, event.mask & (Self.create | Self.movedTo) != 0, nameLength > 0,
+                    let parent = folders[event.wd]
+                {
+                    let name = String(
+                        cString: buffer.advanced(by: offset + headerSize).assumingMemoryBound(to: CChar.self))
+                    if !watchTree(parent + "/" + name) { incomplete = true }
+                }
+                offset += headerSize + nameLength
+            }
+        }
+    }
+
+    /// Watches `folder` and every folder under it; `false` when the system's limit is reached.
+    private func watchTree(_ folder: String) -> Bool {
+        let watch = inotify_add_watch(descriptor, folder, Self.mask)
+        if watch < 0 { return errno == ENOENT || errno == ENOTDIR }
+        folders[watch] = folder
+        guard let listing = opendir(folder) else { return true }
+        defer { closedir(listing) }
+        var children: [String] = []
+        while let entry = readdir(listing) {
+            guard entry.pointee.d_type == UInt8(DT_DIR) else { continue }
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != ".", name != ".." { children.append(folder + "/" + name) }
+        }
+        for child in children where !watchTree(child) { return false }
+        return true
+    }
+}
