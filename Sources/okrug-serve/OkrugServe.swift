@@ -16,6 +16,7 @@ struct OkrugServe: AsyncParsableCommand {
     @Option(help: "Папка с содержимым.") var content = "Content"
     @Option(help: "Папка с шаблонами и оформлением.") var templates = "Templates"
     @Option(help: "Куда собирать сайт для просмотра.") var output = ".okrug-serve"
+    @Flag(name: .customLong("no-search"), help: "Не строить поиск в просмотре (Pagefind).") var noSearch = false
 
     func run() async throws {
         // Links are relative; the base URL only decides the 404 page's base path: the root.
@@ -24,7 +25,7 @@ struct OkrugServe: AsyncParsableCommand {
             content: content, templates: templates, output: output, baseURL: address, includeDrafts: true)
         options.attachmentTools = AttachmentTools.find()
         // Search in the preview follows edits; without Pagefind the preview has no search.
-        options.searchIndexer = SearchIndexer.find()
+        if !noSearch { options.searchIndexer = SearchIndexer.find() }
         let configuration = PreviewServer.Configuration(host: host, port: port, options: options)
         try await PreviewServer.run(
             configuration,

@@ -145,12 +145,17 @@ struct Serve: ParsableCommand {
     @Option(help: "Папка с шаблонами и оформлением.") var templates = "Templates"
     @Option(help: "Куда собирать сайт для просмотра (не Public/: в просмотре видны черновики).")
     var output = ".okrug-serve"
+    @Flag(
+        name: .customLong("no-search"),
+        help: "Не обновлять поиск в просмотре после каждого сохранения (Pagefind; на больших сайтах — минуты)."
+    )
+    var noSearch = false
 
     /// The preview server is a separate program beside this one, so building the site never
     /// compiles the server framework; this command hands over to it.
     func run() throws {
         let problem = PreviewHandover.run(
-            port: port, host: host, content: content, templates: templates, output: output)
+            port: port, host: host, content: content, templates: templates, output: output, search: !noSearch)
         FileHandle.standardError.write(Data((problem + "\n").utf8))
         throw ExitCode(1)
     }

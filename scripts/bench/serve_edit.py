@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Edit → page updated in the browser, as `okrug serve` does it: starts the preview on a
 content folder, listens to its reload events like an open page, edits materials one at a time
-and times each edit until the reload event, and until the new text is served.
+and times each edit until the reload event, and until the new text is served; with --search,
+also until the preview's search index holds the edit (a fragment of the installed Pagefind
+bundle has the new text: what the search page would then find).
 
     scripts/bench/serve_edit.py --okrug .build/release/okrug --content /tmp/c10k/okrug [--edits 9]
 
 Standard library only. Edited files are restored at the end."""
-import argparse, os, re, select, shutil, socket, statistics, subprocess, sys, tempfile, time
+import argparse, glob, gzip, os, re, select, shutil, socket, statistics, subprocess, sys, tempfile, time
 
 
 def main():
@@ -15,6 +17,7 @@ def main():
     parser.add_argument("--content", required=True)
     parser.add_argument("--templates", default="Templates")
     parser.add_argument("--edits", type=int, default=9)
+    parser.add_argument("--search", action="store_true", help="serve with Pagefind and time the index too")
     args = parser.parse_args()
 
     output = tempfile.mkdtemp(prefix="okrug-serve-bench-")
@@ -22,8 +25,22 @@ def main():
     started = time.monotonic()
     server = subprocess.Popen(
         [args.okrug, "serve", "--port", "0", "--content", args.content, "--templates", args.templates,
-         "--output", output],
+         "--output", output] + ([] if args.search else ["--no-search"]),
         stdout=subprocess.PIPE, stderr=log, text=True)
+    bundle = os.path.join(os.path.dirname(output), "." + os.path.basename(output) + ".search", "pagefind")
+
+    def fragments():
+        return set(glob.glob(os.path.join(bundle, "fragment", "*.pf_fragment")))
+
+    def indexed(marker, before):
+        for path in fragments() - before:
+            try:
+                with open(path, "rb") as f:
+                    if marker.encode("utf-8") in gzip.decompress(f.read()):
+                        return True
+            except OSError:
+                pass  # swapped away while read
+        return False
     port = None
     while port is None:
         line = server.stdout.readline()
@@ -67,7 +84,13 @@ def main():
     step = max(1, len(materials) // (args.edits + 1))
     chosen = [materials[(i + 1) * step] for i in range(args.edits)]
     originals = {}
-    to_event, to_page = [], []
+    to_event, to_page, to_index = [], [], []
+    if args.search:
+        # The first index (of the whole site) before the first edit.
+        deadline = time.monotonic() + 900
+        while not fragments() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        first_index = time.monotonic() - started
     try:
         for number, name in enumerate(chosen, 1):
             path = os.path.join(args.content, "materials", name)
@@ -75,6 +98,7 @@ def main():
                 originals[path] = f.read()
             marker = "Правка номер %d для замера." % number
             time.sleep(0.5)  # let the watcher settle between edits
+            before = fragments() if args.search else set()
             began = time.monotonic()
             with open(path, "w", encoding="utf-8") as f:
                 f.write(originals[path] + "\n\n" + marker + "\n")
@@ -87,6 +111,10 @@ def main():
                 if marker in html:
                     slug = True
             to_page.append(time.monotonic() - began)
+            if args.search:
+                while not indexed(marker, before) and time.monotonic() - began < 600:
+                    time.sleep(0.05)
+                to_index.append(time.monotonic() - began)
     finally:
         for path, text in originals.items():
             with open(path, "w", encoding="utf-8") as f:
@@ -107,6 +135,9 @@ def main():
         print(row("rebuild inside okrug (one page re-rendered)", [b / 1000 for b in builds]))
     print(row("edit -> reload event in the browser", to_event))
     print(row("edit -> new text served", to_page))
+    if args.search:
+        print("first search index, from the start: %.1f s" % first_index)
+        print(row("edit -> preview search finds it", to_index))
 
 
 ICAO = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",

@@ -22,6 +22,10 @@ package enum Routes {
 
     package static func material(_ slug: String) -> String { materials + slug + "/" }
 
+    /// The pages search finds (materials and plan activities), as a glob over the written
+    /// site: Pagefind reads only these instead of every listing and index page.
+    package static let searchablePages = "{\(materials)*/index.html,\(plans)*/*/index.html}"
+
     /// A free page («О проекте»): at the top level.
     package static func page(_ slug: String) -> String { slug + "/" }
 

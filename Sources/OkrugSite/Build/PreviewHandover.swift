@@ -7,7 +7,9 @@ import OkrugSystem
 public enum PreviewHandover {
     /// Runs the preview server with these options; returns only when it cannot, with what to
     /// tell the user.
-    public static func run(port: Int, host: String, content: String, templates: String, output: String) -> String {
+    public static func run(
+        port: Int, host: String, content: String, templates: String, output: String, search: Bool = true
+    ) -> String {
         let folder = ProgramExec.currentExecutable.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
         guard let server = folder?.appendingPathComponent("okrug-serve").path,
             FileManager.default.isExecutableFile(atPath: server)
@@ -23,7 +25,7 @@ public enum PreviewHandover {
             arguments: [
                 "--port", String(port), "--host", host, "--content", content, "--templates", templates,
                 "--output", output,
-            ])
+            ] + (search ? [] : ["--no-search"]))
         return "Не удалось запустить просмотр: \(SystemError(path: server, code: code))"
     }
 }

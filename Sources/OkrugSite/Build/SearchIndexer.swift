@@ -1,4 +1,5 @@
 import Foundation
+import OkrugCore
 import OkrugSystem
 
 /// Pagefind, run over the written site to build its search index (`<output>/pagefind/`).
@@ -28,11 +29,17 @@ public struct SearchIndexer: Sendable {
         return nil
     }
 
-    /// Indexes `site` into its `pagefind/` folder, or into `bundle` when given; the error
-    /// output when Pagefind fails.
+    /// Indexes the pages search finds (`Routes.searchablePages`) of `site` into its
+    /// `pagefind/` folder, or into `bundle` when given; the error output when Pagefind fails.
     public func index(site: URL, bundle: URL? = nil) -> (succeeded: Bool, seconds: Double, output: String) {
+        index(site: site, bundle: bundle, pages: Routes.searchablePages)
+    }
+
+    /// `pages`: a glob of the pages to index, relative to `site`.
+    func index(site: URL, bundle: URL?, pages: String) -> (succeeded: Bool, seconds: Double, output: String) {
         let start = Date()
-        var arguments = command + ["--site", site.path, "--force-language", "ru", "--quiet"]
+        var arguments =
+            command + ["--site", site.path, "--glob", pages, "--force-language", "ru", "--quiet"]
         if let bundle { arguments += ["--output-path", bundle.path] }
         let result = Self.run(arguments)
         return (result.status == 0, Date().timeIntervalSince(start), result.output)
