@@ -43,7 +43,11 @@ public enum PreviewServer {
         await state.rebuildIfChanged()
         // The search index lives beside the preview (a rebuild swaps the preview's folder), and
         // is answered at `/pagefind/…` as if it were inside it.
-        let site = StaticSite(root: configuration.options.output, index: search?.bundle)
+        var mounts: [String: URL] = [:]
+        if let search {
+            mounts = [String(Routes.searchIndex.dropLast()): search.bundle, SearchRefresh.savedFolder: search.saved]
+        }
+        let site = StaticSite(root: configuration.options.output, mounts: mounts)
 
         let router = Router(context: BasicRequestContext.self)
         router.get("__okrug/events") { request, _ in events(request, hub: hub) }

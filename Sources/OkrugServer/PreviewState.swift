@@ -37,7 +37,7 @@ actor PreviewState {
         report(outcome)
         hub.broadcast(version)
         // After the reload is on its way: the index follows in the background.
-        if outcome.succeeded, let search { await search.request() }
+        if outcome.succeeded, let search { await search.request(outcome.full ? nil : outcome.renderedPages) }
         return true
     }
 

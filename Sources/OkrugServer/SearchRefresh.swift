@@ -1,69 +1,123 @@
 import Foundation
+import OkrugCore
 import OkrugSite
 import OkrugSystem
 
-/// The preview's search index, made again after every successful build without holding up
-/// the build or the page reloads: Pagefind runs in the background into a folder of its own,
-/// which then takes the place of the one the server answers `/pagefind/…` from. Builds that
-/// finish while it runs are covered by one more run after it.
+/// The preview's search, kept up with edits without holding up the build or the reloads.
+///
+/// After a build of the whole site Pagefind indexes it anew in the background (`pagefind/`).
+/// After an edit of a few documents only their pages are indexed, into a second, small index
+/// (`pagefind-saved/`, with `okrug-saved.json`: their addresses), which the search page merges
+/// in, leaving out the older copies of those pages: at 1 000 or 10 000 materials a save is
+/// then findable in about a second instead of a whole index's time. Each index is made in a
+/// folder of its own and swapped in whole; builds that finish while Pagefind runs are covered
+/// by one more run after it.
 actor SearchRefresh {
+    /// The small index's folder and address.
+    static let savedFolder = "pagefind-saved"
+    static let savedList = "okrug-saved.json"
+    /// More saved pages than this: the whole site is indexed again instead.
+    static let savedLimit = 200
+
     private let indexer: SearchIndexer
     private let site: URL
-    /// Where the server reads the index from (`<output>.search/pagefind`).
+    /// Where the server reads the indexes from (`.<output>.search/pagefind`, `…/pagefind-saved`).
     let bundle: URL
+    let saved: URL
     private let log: @Sendable (String) -> Void
     private var running = false
+    /// What the next run has to do: the whole site, or these pages (site paths of `index.html`).
+    private var wholeSite = true
     private var pending = false
-    /// Finished runs, for tests and the log.
-    private(set) var runs = 0
+    /// Pages saved since the whole site was indexed.
+    private var savedPages: Set<String> = []
+    private var indexedSaved: Set<String> = []
 
     init(indexer: SearchIndexer, site: URL, log: @escaping @Sendable (String) -> Void) {
         self.indexer = indexer
         self.site = site
         let folder = site.deletingLastPathComponent().appendingPathComponent("." + site.lastPathComponent + ".search")
-        self.bundle = folder.appendingPathComponent("pagefind")
+        self.bundle = folder.appendingPathComponent(String(Routes.searchIndex.dropLast()))
+        self.saved = folder.appendingPathComponent(Self.savedFolder)
         self.log = log
     }
 
-    /// Asks for an index of the site as it is now.
-    func request() {
-        if running {
-            pending = true
-            return
+    /// Asks for an index of the site as it is now: `pages` rewritten by a build of a few
+    /// documents, `nil` after a build of the whole site.
+    func request(_ pages: [String]?) {
+        if let pages {
+            savedPages.formUnion(pages.filter(Self.isSearchable))
+            if savedPages.count > Self.savedLimit { wholeSite = true }
+        } else {
+            wholeSite = true
         }
+        pending = true
+        guard !running else { return }
         running = true
         Task.detached { [self] in await self.loop() }
     }
 
+    /// `materials/x/index.html`, `plan/2023/id/index.html`: what `Routes.searchablePages` matches.
+    static func isSearchable(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.last == "index.html" else { return false }
+        if parts.count == 3, parts[0] + "/" == Routes.materials { return parts[1] != "page" }
+        return parts.count == 4 && parts[0] + "/" == Routes.plans
+    }
+
     private func loop() async {
-        repeat {
+        while pending {
             pending = false
-            let next = bundle.deletingLastPathComponent().appendingPathComponent("next-\(UUID().uuidString)")
-            let (indexer, site) = (self.indexer, self.site)
-            let result = await withCheckedContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(returning: indexer.index(site: site, bundle: next)) }
+            if wholeSite {
+                wholeSite = false
+                savedPages = []
+                if await run(into: bundle, pages: Routes.searchablePages) {
+                    try? FileManager.default.removeItem(at: saved)
+                    indexedSaved = []
+                }
+            } else if savedPages != indexedSaved {
+                let pages = savedPages
+                let glob = "{" + pages.sorted().joined(separator: ",") + "}"
+                if await run(into: saved, pages: glob, addresses: pages) { indexedSaved = pages }
             }
-            if result.succeeded {
-                install(next)
-                runs += 1
-            } else {
-                try? FileManager.default.removeItem(at: next)
-                log("Поиск в просмотре не обновлён: \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))")
-            }
-        } while pending
+        }
         running = false
     }
 
-    /// The new index takes the old one's place in one step (a page mid-search reads one or the other).
-    private func install(_ next: URL) {
+    /// Pagefind over `pages` into a new folder that then takes `target`'s place.
+    private func run(into target: URL, pages: String, addresses: Set<String>? = nil) async -> Bool {
+        let next = target.deletingLastPathComponent().appendingPathComponent(".next-\(UUID().uuidString)")
+        let (indexer, site) = (self.indexer, self.site)
+        let result = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: indexer.index(site: site, bundle: next, pages: pages))
+            }
+        }
+        guard result.succeeded else {
+            try? FileManager.default.removeItem(at: next)
+            log("Поиск в просмотре не обновлён: \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))")
+            return false
+        }
+        if let addresses {
+            // The addresses as the search page sees them: from the root, without index.html.
+            let urls = addresses.sorted().map { "/" + $0.dropLast("index.html".count) }
+            let json = "[" + urls.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+            try? Data(json.utf8).write(to: next.appendingPathComponent(Self.savedList))
+        }
+        install(next, as: target)
+        return true
+    }
+
+    /// The new index takes the old one's place in one step (a search reads one or the other).
+    private func install(_ next: URL, as target: URL) {
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: bundle.path) {
-            if (try? FileIO.exchange(next.path, bundle.path)) == true {
+        if fileManager.fileExists(atPath: target.path) {
+            if (try? FileIO.exchange(next.path, target.path)) == true {
                 try? fileManager.removeItem(at: next)
                 return
             }
-            try? fileManager.removeItem(at: bundle)
+            try? fileManager.removeItem(at: target)
         }
-        try? fileManager.moveItem(at: next, to: bundle)
+        try? fileManager.moveItem(at: next, to: target)
     }
 }

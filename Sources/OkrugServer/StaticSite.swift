@@ -1,11 +1,11 @@
 import Foundation
-import OkrugCore
 
 /// Maps a request path to a file of the built site, never outside it.
 struct StaticSite: Sendable {
     let root: URL
-    /// Where `/pagefind/…` is answered from, when the index is kept apart from the site.
-    var index: URL? = nil
+    /// Folders answered at a top-level path of their own instead of from the site: the
+    /// preview's search indexes (`pagefind` → its folder), kept apart from the site.
+    var mounts: [String: URL] = [:]
 
     enum Lookup: Equatable {
         case file(URL)
@@ -21,8 +21,8 @@ struct StaticSite: Sendable {
         var segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .refused }
         var root = self.root
-        if let index, segments.first.map({ $0 + "/" == Routes.searchIndex }) == true {
-            root = index
+        if let first = segments.first, let mounted = mounts[String(first)] {
+            root = mounted
             segments.removeFirst()
         }
         var url = root
@@ -73,7 +73,7 @@ enum LiveReload {
     static let eventsPath = "/__okrug/events"
 
     static let script = """
-        <script>(function () {
+        <script>window.okrugPreview = true; (function () {
           var source = new EventSource("\(eventsPath)"), first = true;
           source.onmessage = function () { if (first) { first = false; return; } location.reload(); };
         })();</script>

@@ -21,6 +21,36 @@ function element(tag, attributes = {}, text) {
   return node;
 }
 
+// In the preview (okrug serve) the pages saved since its index was made are indexed apart,
+// in pagefind-saved/ beside it, with their addresses: that index is merged in, and the older
+// copies of those pages in the main one are left out. A published site has no such folder.
+let savedPages = null;
+
+async function mergeSaved(pagefind, bundle) {
+  if (!window.okrugPreview) return null;
+  try {
+    const response = await fetch(bundle + "../pagefind-saved/okrug-saved.json", { cache: "no-store" });
+    if (!response.ok) return null;
+    const addresses = new Set(await response.json());
+    await pagefind.mergeIndex(bundle + "../pagefind-saved/", { mergeFilter: { okrug: "saved" } });
+    return addresses;
+  } catch (error) {
+    return null;
+  }
+}
+
+// Pagefind's search, with the older copies of saved pages answering `null` from data().
+async function find(pagefind, q, options) {
+  const response = await pagefind.search(q, options);
+  if (!savedPages) return response.results;
+  const newer = await pagefind.search(q, { ...options, filters: { ...options.filters, okrug: "saved" } });
+  const fresh = new Set(newer.results.map((r) => r.id));
+  return response.results.map((r) => fresh.has(r.id) ? r : {
+    id: r.id,
+    data: async () => { const data = await r.data(); return savedPages.has(data.url) ? null : data; },
+  });
+}
+
 async function loadPagefind(container, status) {
   if (typeof WebAssembly !== "object") {
     // The same note as for a browser without modules: what works instead, with its links.
@@ -32,6 +62,7 @@ async function loadPagefind(container, status) {
   try {
     const pagefind = await import(container.dataset.bundle + "pagefind.js");
     await pagefind.options({ baseUrl: container.dataset.base, excerptLength: 24 });
+    savedPages = await mergeSaved(pagefind, container.dataset.bundle);
     await pagefind.init();
     return pagefind;
   } catch (error) {
@@ -145,7 +176,7 @@ async function searchPage(container) {
   async function showMore() {
     const next = results.slice(shown.length, shown.length + 20);
     const data = await Promise.all(next.map((r) => r.data()));
-    for (const entry of data) list.append(renderResult(entry));
+    for (const entry of data) if (entry) list.append(renderResult(entry));
     shown = shown.concat(next);
     more.hidden = shown.length >= results.length;
   }
@@ -158,9 +189,9 @@ async function searchPage(container) {
     if (!q && Object.keys(filters).length === 0) {
       list.replaceChildren(); status.textContent = ""; more.hidden = true; return;
     }
-    const response = await pagefind.search(q || null, { filters, sort: q ? undefined : { date: "desc" } });
+    const matches = await find(pagefind, q || null, { filters, sort: q ? undefined : { date: "desc" } });
     if (mine !== run) return;
-    results = response.results; shown = [];
+    results = matches; shown = [];
     list.replaceChildren();
     if (results.length === 0) {
       status.textContent = q
@@ -203,13 +234,13 @@ async function facets(form) {
       for (const node of listing) node.hidden = false;
       return;
     }
-    const response = await pagefind.search(null, { filters, sort: { date: "desc" } });
+    const matches = await find(pagefind, null, { filters, sort: { date: "desc" } });
     if (mine !== run) return;
-    const data = await Promise.all(response.results.slice(0, 50).map((r) => r.data()));
+    const data = (await Promise.all(matches.slice(0, 50).map((r) => r.data()))).filter(Boolean);
     results.replaceChildren(...data.map(renderResult));
     results.hidden = false;
     for (const node of listing) node.hidden = true;
-    const n = response.results.length;
+    const n = matches.length;
     status.textContent = n === 0
       ? "Таких материалов нет: измените выбор."
       : `${n} ${plural(n, "материал", "материала", "материалов")}` + (n > 50 ? ", показаны 50 новых" : "");

@@ -1,5 +1,5 @@
-"""`okrug serve`: search in the preview follows an edit (Pagefind runs again in the background
-after each build). How fast is the benchmark's business (scripts/bench/serve_edit.py --search);
+"""`okrug serve`: search in the preview follows an edit (Pagefind indexes the saved page in the
+background, apart, and the search page merges that index in). How fast is the benchmark's business (scripts/bench/serve_edit.py --search);
 here: that it happens, and that the page itself reloads without waiting for it."""
 import os, re, shutil, subprocess, tempfile, time, unittest, urllib.parse, urllib.request
 from support import ROOT, browser, missing_tools, wait_for
@@ -48,6 +48,11 @@ class PreviewSearch(unittest.TestCase):
                  timeout=20)
         wait_for(self.driver, lambda _: any("distantsionnoe-vzaimodeistvie" in u for u in self.found("зюзюблики")),
                  timeout=60)
+        # Only the saved page was indexed again, apart; its older copy is not shown beside it.
+        self.assertIn("/materials/distantsionnoe-vzaimodeistvie/",
+                      self.text(self.url + "pagefind-saved/okrug-saved.json"))
+        both = [u for u in self.found("дистанционное взаимодействие") if "materials/distantsionnoe-vzaimodeistvie/" in u]
+        self.assertEqual(len(both), 1, both)
 
     @staticmethod
     def status(url):

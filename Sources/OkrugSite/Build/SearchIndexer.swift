@@ -36,7 +36,7 @@ public struct SearchIndexer: Sendable {
     }
 
     /// `pages`: a glob of the pages to index, relative to `site`.
-    func index(site: URL, bundle: URL?, pages: String) -> (succeeded: Bool, seconds: Double, output: String) {
+    public func index(site: URL, bundle: URL?, pages: String) -> (succeeded: Bool, seconds: Double, output: String) {
         let start = Date()
         var arguments =
             command + ["--site", site.path, "--glob", pages, "--force-language", "ru", "--quiet"]
