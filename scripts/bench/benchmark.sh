@@ -4,7 +4,9 @@
 #   - okrug build and hugo side by side (../shared/bench/compare.sh: alternating runs, medians,
 #     wall and CPU time, peak memory, pages written, okrug/Hugo ratios), search indexing off;
 #   - the cmark command alone on the same Markdown (one process, one core);
-#   - okrug: a rebuild with nothing changed, and with one file changed (okrug serve, median);
+#   - okrug: a rebuild with nothing changed, and with one file changed (okrug serve, median:
+#     inside okrug, until the page's reload event, and at the smallest count until the preview's
+#     search finds the edit);
 #   - okrug: a build on one thread (OKRUG_THREADS=1) compared byte for byte with one on all cores;
 #   - okrug: the search indexing (Pagefind) of the largest corpus, reported separately;
 #   - at the end, the speed goals as ratios from this run (scripts/bench/goals.py);
@@ -49,6 +51,11 @@ for n in "${counts[@]}"; do
   echo "--- okrug serve: one file changed (edit -> rebuilt, median of 5)"
   python3 "$root/scripts/bench/serve_edit.py" --okrug "$okrug" --content "$okrug_content" --edits 5 \
     --templates "$root/Templates" | tail -4 | tee "$work/serve-$n.txt"
+  if [ "$n" = "${counts[0]}" ]; then
+    echo "--- okrug serve with its search: one file changed (edit -> found by the preview's search, median of 5)"
+    python3 "$root/scripts/bench/serve_edit.py" --okrug "$okrug" --content "$okrug_content" --edits 5 --search \
+      --templates "$root/Templates" | tail -6 | tee "$work/serve-search-$n.txt"
+  fi
 
   echo "--- okrug: the same build on one thread (OKRUG_THREADS=1) gives the same bytes"
   rm -rf "$work/out-threads-$n" "$work/out-one-thread-$n"

@@ -2,8 +2,9 @@
 """Edit → page updated in the browser, as `okrug serve` does it: starts the preview on a
 content folder, listens to its reload events like an open page, edits materials one at a time
 and times each edit until the reload event, and until the new text is served; with --search,
-also until the preview's search index holds the edit (a fragment of the installed Pagefind
-bundle has the new text: what the search page would then find).
+also until the preview's search index holds the edit (a fragment of an installed Pagefind
+bundle, the whole site's or the saved pages', has the new text: what the search page would
+then find).
 
     scripts/bench/serve_edit.py --okrug .build/release/okrug --content /tmp/c10k/okrug [--edits 9]
 
@@ -30,7 +31,11 @@ def main():
     bundle = os.path.join(os.path.dirname(output), "." + os.path.basename(output) + ".search", "pagefind")
 
     def fragments():
-        return set(glob.glob(os.path.join(bundle, "fragment", "*.pf_fragment")))
+        """The fragments of both preview indexes: the whole site's and the saved pages'."""
+        found = set()
+        for folder in (bundle, bundle + "-saved"):
+            found |= set(glob.glob(os.path.join(folder, "fragment", "*.pf_fragment")))
+        return found
 
     def indexed(marker, before):
         for path in fragments() - before:
