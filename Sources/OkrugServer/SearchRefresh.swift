@@ -71,9 +71,15 @@ actor SearchRefresh {
             if wholeSite {
                 wholeSite = false
                 savedPages = []
+                let started = Date()
                 if await run(into: bundle, pages: Routes.searchablePages) {
                     try? FileManager.default.removeItem(at: saved)
                     indexedSaved = []
+                    // Said once per index of the whole site: on a big bank it takes a while.
+                    let seconds = Date().timeIntervalSince(started)
+                    log(
+                        "Поиск в просмотре готов (\(seconds < 10 ? String(format: "%.1f", seconds).replacingOccurrences(of: ".", with: ",") : String(Int(seconds))) с)."
+                    )
                 }
             } else if savedPages != indexedSaved {
                 let pages = savedPages
