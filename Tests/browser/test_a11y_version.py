@@ -143,9 +143,10 @@ class A11yVersion(unittest.TestCase):
     def test_every_scheme_and_size_fits_a_phone_without_overlap(self):
         os.makedirs(SCREENSHOTS, exist_ok=True)
         wide = {}
-        for scheme, size in [(s, z) for s in SCHEMES for z in ("150", "200")]:
-            driver = browser(width=360, height=740)
-            try:
+        # One phone for every setting: the settings live in localStorage, read by each page.
+        driver = browser(width=360, height=740)
+        try:
+            for scheme, size in [(s, z) for s in SCHEMES for z in ("150", "200")]:
                 set_settings(driver, self.site, dict(LARGEST, scheme=scheme, size=size))
                 for name, path in PAGES.items():
                     driver.get(self.site.url + path)
@@ -164,8 +165,8 @@ class A11yVersion(unittest.TestCase):
                     self.assertEqual(overlaps, [], "%s %s %s" % (scheme, size, name))
                     if name in ("material", "results") and size == "200":
                         driver.save_screenshot(os.path.join(SCREENSHOTS, "a11y-%s-%s-360.png" % (scheme, name)))
-            finally:
-                driver.quit()
+        finally:
+            driver.quit()
         self.assertEqual(wide, {}, "pages wider than the phone (px too wide)")
 
     def test_pictures_off_show_their_descriptions(self):
