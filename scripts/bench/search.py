@@ -35,7 +35,7 @@ def main():
     total = time.monotonic() - started
     if build.returncode != 0:
         sys.exit(build.stderr[-2000:])
-    indexing = re.search(r"Поисковый индекс построен за ([\d.]+) с", build.stdout)
+    indexing = re.search(r"Поисковый индекс построен за ([\d.,]+) с", build.stdout)
     index_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(os.path.join(output, "pagefind"))
                       for f in files)
     index_files = sum(len(files) for _, _, files in os.walk(os.path.join(output, "pagefind")))

@@ -14,7 +14,9 @@ extension Builder.Report {
                 ? "Сайт собран в \(output)/: \(materials), файлов записано: \(filesWritten)."
                 : "Сайт собран в \(output)/: \(materials), файлов: \(filesWritten), из них новых или изменённых: \(filesChanged)."
         if let searchSeconds {
-            summary += " Поисковый индекс построен за \(String(format: "%.1f", searchSeconds)) с."
+            // A decimal comma, as Russian writes it.
+            let seconds = String(format: "%.1f", searchSeconds).replacingOccurrences(of: ".", with: ",")
+            summary += " Поисковый индекс построен за \(seconds) с."
         }
         return summary
     }
