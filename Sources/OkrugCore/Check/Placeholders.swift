@@ -1,3 +1,5 @@
+import OkrugSystem
+
 /// What `okrug new material` writes for the methodist to replace (`Scaffold` writes these very
 /// strings, so the check cannot drift from the template): a published material (no
 /// `draft: true`) that still has it would show «Фамилия И.О.» as its author or the plan's
@@ -24,7 +26,9 @@ enum Placeholders {
                     author.position, "автор «\(author.value)» — это заготовка из okrug new",
                     hint: "впишите настоящих авторов: фамилия и инициалы, например [Ткаченко Е.Е.]"))
         }
-        guard source.body.contains("Что ") || source.body.contains("Чему ") else { return found }
+        // Lines are looked at only when a sentence is there at all (bytes, not Foundation's
+        // Unicode-aware search: this runs on every material of the build).
+        guard Self.sentences.contains(where: { ByteSearch.contains(source.body, $0) }) else { return found }
         for (offset, line) in source.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard Self.sentences.contains(text) else { continue }
