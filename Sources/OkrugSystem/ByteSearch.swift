@@ -10,16 +10,20 @@ package enum ByteSearch {
         var needle = needle
         return text.withUTF8 { haystack in
             needle.withUTF8 { wanted in
-                guard let first = wanted.first else { return true }
+                guard !wanted.isEmpty else { return true }
                 guard let base = haystack.baseAddress, let pattern = wanted.baseAddress, haystack.count >= wanted.count
                 else { return false }
-                var offset = 0
+                // memchr looks for a byte that is rare in Russian text: not the lead byte of
+                // every Cyrillic letter (0xD0, 0xD1) and not a space, or it would stop at every other byte.
+                let anchor = wanted.firstIndex { $0 != 0xD0 && $0 != 0xD1 && $0 != 0x20 } ?? 0
+                let byte = Int32(wanted[anchor])
+                var start = 0
                 let last = haystack.count - wanted.count
-                while offset <= last {
-                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                while start <= last {
+                    guard let hit = memchr(base + start + anchor, byte, last - start + 1) else { return false }
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
                     if memcmp(base + at, pattern, wanted.count) == 0 { return true }
-                    offset = at + 1
+                    start = at + 1
                 }
                 return false
             }
