@@ -16,6 +16,39 @@ enum ControlCharacters {
 
     /// The first forbidden character of valid UTF-8 `bytes`, and how many more follow.
     static func find(in bytes: some Collection<UInt8>) -> Found? {
+        // Almost every file has none: one quick pass over the bytes says so, without counting
+        // lines and columns (which only a file that has one needs).
+        if let clean = bytes.withContiguousStorageIfAvailable({ !mayHold($0) }), clean { return nil }
+        return locate(in: bytes)
+    }
+
+    /// Whether `bytes` may hold a forbidden character: a C0 control but tab, line feed and
+    /// carriage return, DEL, a C2 80–9F pair (U+0080–U+009F) or E2 80 A8/A9 (U+2028/U+2029).
+    /// «», a no-break space (C2 …) and the dash (E2 80 94) are common in Russian text, so the
+    /// bytes after a C2 or E2 are looked at too. False means none is there.
+    static func mayHold<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            } else if byte == 0x7F {
+                return true
+            } else if byte == 0xC2 {
+                if index + 1 < end, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+            } else if byte == 0xE2 {
+                if index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    return true
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// The full search: lines and columns counted for every byte.
+    static func locate(in bytes: some Collection<UInt8>) -> Found? {
         var found: Found?
         var line = 1
         var column = 1

@@ -1,0 +1,39 @@
+import Testing
+
+@testable import OkrugCore
+
+/// The quick pass over a file's bytes (`ControlCharacters.mayHold`) against the full search
+/// that counts lines and columns: whatever the full search finds, the quick pass must not
+/// call the file clean. Over generated texts made of the bytes around the forbidden ones.
+struct ControlCharacterScanTests {
+    @Test func theQuickPassNeverMissesWhatTheFullSearchFinds() {
+        let pieces: [[UInt8]] = [
+            Array("а".utf8), Array("«".utf8), Array("»".utf8), Array("—".utf8), Array("\u{A0}".utf8),
+            Array("…".utf8), Array("№".utf8), [0x0A], [0x09], [0x0D], [0x20], [0x41],
+            [0x00], [0x1B], [0x7F], [0xC2, 0x85], [0xC2, 0x9F], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9],
+        ]
+        var generator = Generator(state: 7)
+        var flagged = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            let clean = generator.chance(70)
+            for _ in 0..<generator.int(1...12) {
+                var piece = generator.pick(pieces)
+                // Mostly clean texts, so both answers are exercised.
+                while clean, piece.count > 0, ControlCharacters.locate(in: piece) != nil {
+                    piece = generator.pick(pieces)
+                }
+                bytes += piece
+            }
+            let full = ControlCharacters.locate(in: bytes)
+            let quick = ControlCharacters.mayHold(bytes)
+            if full != nil {
+                flagged += 1
+                #expect(quick, "\(bytes)")
+            } else {
+                #expect(!quick, "clean text flagged: \(bytes)")
+            }
+        }
+        #expect(flagged > 1000)
+    }
+}
