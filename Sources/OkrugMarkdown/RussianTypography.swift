@@ -1,4 +1,5 @@
 import Ccmark
+import Glibc
 
 /// Russian typography over the text of a block (a paragraph, a heading, a table cell), never
 /// over code: straight double quotes become «ёлочки», „лапки“ inside, paired across the block's
@@ -104,24 +105,36 @@ public enum RussianTypography {
 
     /// UTF-8 (as cmark keeps it: valid) to code points.
     private static func decode(_ literal: UnsafePointer<CChar>, into out: inout [UInt32]) {
-        var p = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
-        while p.pointee != 0 {
-            let byte = UInt32(p.pointee)
-            if byte < 0x80 {
-                out.append(byte)
-                p += 1
-            } else if byte < 0xE0 {
-                out.append((byte & 0x1F) << 6 | UInt32(p[1] & 0x3F))
-                p += 2
-            } else if byte < 0xF0 {
-                out.append((byte & 0x0F) << 12 | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F))
-                p += 3
-            } else {
-                out.append(
-                    (byte & 0x07) << 18 | UInt32(p[1] & 0x3F) << 12 | UInt32(p[2] & 0x3F) << 6 | UInt32(p[3] & 0x3F))
-                p += 4
+        // At most one code point per byte: the room is made once and written through a
+        // buffer, not appended to one by one (each append checks the array is not shared).
+        let length = strlen(literal)
+        guard length > 0 else { return }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: length))
+        let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
+            var p = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+            var index = start
+            while p.pointee != 0 {
+                let byte = UInt32(p.pointee)
+                if byte < 0x80 {
+                    buffer[index] = byte
+                    p += 1
+                } else if byte < 0xE0 {
+                    buffer[index] = (byte & 0x1F) << 6 | UInt32(p[1] & 0x3F)
+                    p += 2
+                } else if byte < 0xF0 {
+                    buffer[index] = (byte & 0x0F) << 12 | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F)
+                    p += 3
+                } else {
+                    buffer[index] =
+                        (byte & 0x07) << 18 | UInt32(p[1] & 0x3F) << 12 | UInt32(p[2] & 0x3F) << 6 | UInt32(p[3] & 0x3F)
+                    p += 4
+                }
+                index += 1
             }
+            return index - start
         }
+        out.removeLast(length - written)
     }
 
     /// Applies the rules in place; `changes` gets the index of every changed code point.
