@@ -133,6 +133,28 @@ import Testing
         #expect(site.exists("Public/materials/m/programma.pdf.png"))
     }
 
+    /// «plan.docx» and «sub/plan.docx» would both read at «chitat/plan/»: the second is «plan-2»;
+    /// «plan.odt.docx» is «plan-odt».
+    @Test func twoDocumentsOfOneNameGetTwoPages() throws {
+        let material = TempSite.material(
+            extra: "attachments:\n  - {file: plan.docx, title: План}\n  - {file: plan.odt.docx, title: Второй план}\n"
+                + "  - {file: sub/plan.docx, title: Третий}\n")
+        let docx = try Data(contentsOf: Self.docx)
+        let site = try TempSite(
+            files: ["materials/m/index.md": material],
+            data: ["materials/m/plan.docx": docx, "materials/m/plan.odt.docx": docx, "materials/m/sub/plan.docx": docx])
+        defer { site.remove() }
+        var options = site.options()
+        options.attachmentTools = try Self.tools()
+        let report = Builder.build(options)
+        #expect(report.succeeded, "\(report.diagnostics.map(\.formatted))")
+        let html = try #require(site.read("Public/materials/m/index.html"))
+        #expect(html.contains("href=\"chitat/plan/\">Читать онлайн"))
+        #expect(html.contains("href=\"chitat/plan-odt/\">Читать онлайн"))
+        #expect(html.contains("href=\"chitat/plan-2/\">Читать онлайн"))
+        #expect(site.read("Public/materials/m/chitat/plan-2/index.html")?.contains("Третий") == true)
+    }
+
     @Test func downloadNamesAreTitlesWindowsAccepts() {
         func name(_ title: String, _ file: String) -> String {
             Attachment(file: file, title: title, byteCount: 1).downloadName

@@ -41,6 +41,15 @@ struct AttachmentExtras: Sendable {
 
     /// Bumped when the pictures or texts would come out differently: old cache entries are then ignored.
     static let cacheVersion = "v1"
+    /// `materials/x/plan.predmetnoi-nedeli.docx` → `plan-predmetnoi-nedeli`: the file's name
+    /// without its extension, as an address.
+    static func pageName(_ target: String) -> String {
+        let name = String(target.split(separator: "/").last ?? "")
+        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        let slug = Transliteration.slug(stem)
+        return slug.isEmpty ? "dokument" : slug
+    }
+
     /// Twice the width the page shows the preview at, for sharp screens.
     static let previewWidth = 240
 
@@ -48,20 +57,30 @@ struct AttachmentExtras: Sendable {
         struct Job: Sendable {
             var attachment: Attachment
             var material: Material
+            /// The «Читать онлайн» page's address, for a document.
+            var address: String
         }
         var jobs: [Job] = []
         var seen = Set<String>()
+        var addresses = Set<String>()
         for material in site.materials {
             for attachment in material.attachments where attachment.isPDF || attachment.readsOnline {
                 // A file listed more than once is made once.
-                if seen.insert(attachment.target).inserted {
-                    jobs.append(Job(attachment: attachment, material: material))
+                guard seen.insert(attachment.target).inserted else { continue }
+                // «plan.docx» and «sub/plan.docx» of one material: the second page is «plan-2».
+                let base = material.path + "chitat/" + Self.pageName(attachment.target)
+                var address = base + "/"
+                var number = 1
+                while attachment.readsOnline, !addresses.insert(address).inserted {
+                    number += 1
+                    address = base + "-\(number)/"
                 }
+                jobs.append(Job(attachment: attachment, material: material, address: address))
             }
         }
         guard !jobs.isEmpty else { return AttachmentExtras() }
         let made = ParallelMap.map(jobs) { job in
-            AttachmentWork(options: options).extra(for: job.attachment, of: job.material)
+            AttachmentWork(options: options).extra(for: job.attachment, address: job.address)
         }
         var extras = AttachmentExtras()
         var warnedPDF = false
@@ -111,7 +130,7 @@ private struct AttachmentWork {
         var failure: String?
     }
 
-    func extra(for attachment: Attachment, of material: Material) -> Result {
+    func extra(for attachment: Attachment, address: String) -> Result {
         var result = Result()
         let file = options.content.appendingPathComponent(attachment.source)
         guard let data = FileManager.default.contents(atPath: file.path) else { return result }
@@ -119,10 +138,7 @@ private struct AttachmentWork {
         if attachment.isPDF {
             pdf(file, key: key, target: attachment.target + ".png", into: &result)
         } else if attachment.readsOnline {
-            let stem =
-                String(attachment.target.split(separator: "/").last ?? "").split(separator: ".").first
-                .map(String.init) ?? "dokument"
-            online(file, key: key, address: material.path + "chitat/" + Transliteration.slug(stem) + "/", into: &result)
+            online(file, key: key, address: address, into: &result)
         }
         return result
     }
