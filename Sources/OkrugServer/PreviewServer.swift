@@ -166,10 +166,7 @@ struct Watcher: Service {
 
     private func follow(_ events: FileEvents) async throws {
         while !stopping {
-            // The wait blocks a thread of its own, never one of the server's.
-            let changed = await withCheckedContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(returning: events.wait(milliseconds: 250)) }
-            }
+            let changed = await offThread { events.wait(milliseconds: 250) }
             if stopping { break }
             if changed {
                 // An editor saves in steps (write, rename, attributes): they settle in a few milliseconds.

@@ -2,6 +2,7 @@ import Foundation
 import OkrugCore
 import OkrugSite
 import OkrugSystem
+import OkrugText
 
 /// The preview's search, kept up with edits without holding up the build or the reloads.
 ///
@@ -46,7 +47,7 @@ actor SearchRefresh {
     /// documents, `nil` after a build of the whole site.
     func request(_ pages: [String]?) {
         if let pages {
-            savedPages.formUnion(pages.filter(Self.isSearchable))
+            savedPages.formUnion(pages.filter(Routes.isSearchable))
             if savedPages.count > Self.savedLimit { wholeSite = true }
         } else {
             wholeSite = true
@@ -55,14 +56,6 @@ actor SearchRefresh {
         guard !running else { return }
         running = true
         Task.detached { [self] in await self.loop() }
-    }
-
-    /// `materials/x/index.html`, `plan/2023/id/index.html`: what `Routes.searchablePages` matches.
-    static func isSearchable(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.last == "index.html" else { return false }
-        if parts.count == 3, parts[0] + "/" == Routes.materials { return parts[1] != "page" }
-        return parts.count == 4 && parts[0] + "/" == Routes.plans
     }
 
     private func loop() async {
@@ -78,7 +71,7 @@ actor SearchRefresh {
                     // Said once per index of the whole site: on a big bank it takes a while.
                     let seconds = Date().timeIntervalSince(started)
                     log(
-                        "Поиск в просмотре готов (\(seconds < 10 ? String(format: "%.1f", seconds).replacingOccurrences(of: ".", with: ",") : String(Int(seconds))) с)."
+                        "Поиск в просмотре готов (\(seconds < 10 ? RussianNumber.tenths(seconds) : String(Int(seconds))) с)."
                     )
                 }
             } else if savedPages != indexedSaved {
@@ -94,11 +87,7 @@ actor SearchRefresh {
     private func run(into target: URL, pages: String, addresses: Set<String>? = nil) async -> Bool {
         let next = target.deletingLastPathComponent().appendingPathComponent(".next-\(UUID().uuidString)")
         let (indexer, site) = (self.indexer, self.site)
-        let result = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: indexer.index(site: site, bundle: next, pages: pages))
-            }
-        }
+        let result = await offThread { indexer.index(site: site, bundle: next, pages: pages) }
         guard result.succeeded else {
             try? FileManager.default.removeItem(at: next)
             log("Поиск в просмотре не обновлён: \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))")

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Another program run to its end (pdftoppm, pdfinfo): found on the PATH, run with its
-/// standard output collected and its errors kept apart, so a long message never blocks a pipe.
+/// Another program run to its end (pdftoppm, pdfinfo, pandoc, Pagefind): found on the PATH,
+/// run with its standard output collected and its errors kept apart, read on two threads so a
+/// long message never blocks a pipe. The one place okrug starts a program.
 package struct ExternalTool: Sendable {
     package var executable: String
 
@@ -23,10 +24,16 @@ package struct ExternalTool: Sendable {
         return nil
     }
 
+    /// `/usr/bin/env`: runs a command named as the user gave it (`pandoc`, `.venv/bin/python`),
+    /// looked up on the PATH.
+    package static let env = ExternalTool(executable: "/usr/bin/env")
+
     package struct Outcome: Sendable {
         package var status: Int32
         package var output: Data
         package var errors: String
+        /// Why the program could not be started at all (status 127 then).
+        package var launchFailure: SystemError? = nil
         package var succeeded: Bool { status == 0 }
     }
 
@@ -44,7 +51,9 @@ package struct ExternalTool: Sendable {
         do {
             try process.run()
         } catch {
-            return Outcome(status: 127, output: Data(), errors: "\(error)")
+            return Outcome(
+                status: 127, output: Data(), errors: "\(error)",
+                launchFailure: SystemError.from(error, path: executable))
         }
         // Errors are read on another thread while the output is read here: either may fill.
         let errorText = ErrorCollector()

@@ -92,3 +92,9 @@ import Testing
         #expect(Suggestion.closest(to: "zzzzzz", in: ["direction", "date"]).isEmpty)
     }
 }
+
+@Test func tenthsHaveADecimalComma() {
+    #expect(RussianNumber.tenths(0.24) == "0,2")
+    #expect(RussianNumber.tenths(52.76) == "52,8")
+    #expect(RussianNumber.tenths(3) == "3,0")
+}

@@ -126,9 +126,7 @@ enum DocumentConversion {
         var diagnostics: [Diagnostic] = []
         do {
             try FileManager.default.createDirectory(at: staged, withIntermediateDirectories: true)
-            for path in picturePaths(in: body) {
-                let ext = (path as NSString).pathExtension.lowercased()
-                let name = "risunok-\(pictureNames.count + 1)" + (ext.isEmpty ? "" : ".\(ext)")
+            for (path, name) in Self.pictureNames(in: body) {
                 try FileManager.default.moveItem(
                     at: scratch.appendingPathComponent(path), to: staged.appendingPathComponent(name))
                 pictureNames[path] = name
@@ -226,6 +224,15 @@ enum DocumentConversion {
             "--extract-media=\(DocumentImport.mediaFolder)", "-M", "media_dir=\(DocumentImport.mediaFolder)",
             "-M", "notes_anchor=\(notesAnchor)", "--lua-filter=import.lua", input, "-o", "body.md",
         ]
+    }
+
+    /// pandoc's picture paths (`okrug-media/image1.png`) in order of appearance, each with the
+    /// name it is given: `risunok-1.png`, `risunok-2.jpeg`…
+    static func pictureNames(in body: String) -> [(path: String, name: String)] {
+        picturePaths(in: body).enumerated().map { number, path in
+            let ext = (path as NSString).pathExtension.lowercased()
+            return (path, "risunok-\(number + 1)" + (ext.isEmpty ? "" : ".\(ext)"))
+        }
     }
 
     static func picturePaths(in body: String) -> [String] {

@@ -40,9 +40,7 @@ public enum OnlineCopy {
         }
         var markdown = String(decoding: data, as: UTF8.self)
         var pictures: [String] = []
-        for path in DocumentConversion.picturePaths(in: markdown) {
-            let ext = (path as NSString).pathExtension.lowercased()
-            let name = "risunok-\(pictures.count + 1)" + (ext.isEmpty ? "" : ".\(ext)")
+        for (path, name) in DocumentConversion.pictureNames(in: markdown) {
             do {
                 try FileManager.default.moveItem(
                     at: folder.appendingPathComponent(path), to: folder.appendingPathComponent(name))

@@ -1,4 +1,5 @@
 import Foundation
+import OkrugSystem
 
 /// pandoc, the standard document converter, which `okrug import-doc` runs. `scripts/setup.sh`
 /// installs it into the project's `.venv/` (PyPI `pypandoc-binary`: pandoc 3 as one static
@@ -41,47 +42,15 @@ public struct Pandoc: Sendable {
         return words[1].split(separator: ".").first.flatMap { Int($0) }
     }
 
-    /// Runs pandoc in `folder` (where `--extract-media` writes); what it says on stderr goes
-    /// to a file there, so a long message never blocks a full pipe.
+    /// Runs pandoc in `folder` (where `--extract-media` writes); what it says on stderr.
     func run(_ arguments: [String], in folder: URL) -> (status: Int32, errors: String) {
-        let errorFile = folder.appendingPathComponent("pandoc-stderr.txt")
-        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
-            let errors = try? FileHandle(forWritingTo: errorFile)
-        else { return (127, "") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-        process.currentDirectoryURL = folder
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            return (127, "\(error)")
-        }
-        process.waitUntilExit()
-        try? errors.close()
-        let text = (try? Data(contentsOf: errorFile)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return (process.terminationStatus, text)
+        let outcome = ExternalTool.env.run([executable] + arguments, in: folder)
+        return (outcome.status, outcome.errors)
     }
 
     /// `pandoc --version` and the like: a short answer on stdout.
     static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return (127, "")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let outcome = ExternalTool.env.run([executable] + arguments)
+        return (outcome.status, String(decoding: outcome.output, as: UTF8.self))
     }
 }

@@ -28,7 +28,7 @@ public struct Attachment: Sendable, Hashable {
     /// PDF and pictures a browser shows itself. Not SVG: a drawing can carry a script, and
     /// opened from the site's own address it would run as the site.
     public var opensInBrowser: Bool {
-        ["pdf", "png", "jpg", "jpeg", "gif", "webp"].contains(fileExtension)
+        fileType == .pdf || (fileType == .picture && fileExtension != "svg")
     }
 
     public var isPDF: Bool { fileExtension == "pdf" }
@@ -55,8 +55,13 @@ public struct Attachment: Sendable, Hashable {
         return name.lowercased().hasSuffix("." + fileExtension) ? name : name + "." + fileExtension
     }
 
-    /// «PDF», «Документ Word» — from the extension.
+    /// «PDF», «документ Word» — from the extension.
     public var typeName: String { FileType.russianName(forPath: file) }
+
+    /// «Документ Word»: the type at the start of a line («Документ Word, 37 КБ»).
+    public var typeLabel: String { typeName.prefix(1).uppercased() + typeName.dropFirst() }
+
+    public var fileType: FileType { FileType(extension: fileExtension) }
 
     /// «1,2 МБ».
     public var humanSize: String { ByteSize.russian(byteCount) }
@@ -64,20 +69,38 @@ public struct Attachment: Sendable, Hashable {
     static let keys = ["file", "title"]
 }
 
-enum FileType {
+/// What a file is, by its extension: one list for its Russian name and its icon.
+public enum FileType: Sendable {
+    case pdf, word, slides, sheet, picture, video, audio, archive, text, other
+
+    public init(extension ext: String) {
+        switch ext {
+        case "pdf": self = .pdf
+        case "doc", "docx", "odt", "rtf": self = .word
+        case "ppt", "pptx", "odp": self = .slides
+        case "xls", "xlsx", "ods", "csv": self = .sheet
+        case "png", "jpg", "jpeg", "gif", "webp", "svg": self = .picture
+        case "mp4", "webm", "mov", "avi": self = .video
+        case "mp3", "ogg", "wav": self = .audio
+        case "zip", "rar", "7z": self = .archive
+        case "txt": self = .text
+        default: self = .other
+        }
+    }
+
     static func russianName(forPath path: String) -> String {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        switch ext {
-        case "pdf": return "PDF"
-        case "doc", "docx", "odt", "rtf": return "документ Word"
-        case "ppt", "pptx", "odp": return "презентация PowerPoint"
-        case "xls", "xlsx", "ods", "csv": return "таблица Excel"
-        case "png", "jpg", "jpeg", "gif", "webp", "svg": return "изображение \(ext.uppercased())"
-        case "mp4", "webm", "mov", "avi": return "видео \(ext.uppercased())"
-        case "mp3", "ogg", "wav": return "аудио \(ext.uppercased())"
-        case "zip", "rar", "7z": return "архив \(ext.uppercased())"
-        case "txt": return "текст"
-        default: return ext.isEmpty ? "файл" : "файл \(ext.uppercased())"
+        switch FileType(extension: ext) {
+        case .pdf: return "PDF"
+        case .word: return "документ Word"
+        case .slides: return "презентация PowerPoint"
+        case .sheet: return "таблица Excel"
+        case .picture: return "изображение \(ext.uppercased())"
+        case .video: return "видео \(ext.uppercased())"
+        case .audio: return "аудио \(ext.uppercased())"
+        case .archive: return "архив \(ext.uppercased())"
+        case .text: return "текст"
+        case .other: return ext.isEmpty ? "файл" : "файл \(ext.uppercased())"
         }
     }
 }

@@ -40,7 +40,7 @@ enum Taxonomies {
         result[.grades] = Taxonomy(
             kind: .grades,
             terms: byGrade.keys.sorted().map {
-                Term(slug: String($0), title: "\($0) класс", description: "", materials: byGrade[$0] ?? [])
+                Term(slug: String($0), title: GradeList.one($0), description: "", materials: byGrade[$0] ?? [])
             })
         result[.subjects] = Taxonomy(kind: .subjects, terms: subjects.terms(capitalized: true))
         result[.tags] = Taxonomy(kind: .tags, terms: tags.terms(capitalized: false))

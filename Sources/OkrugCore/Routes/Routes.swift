@@ -26,6 +26,14 @@ package enum Routes {
     /// site: Pagefind reads only these instead of every listing and index page.
     package static let searchablePages = "{\(materials)*/index.html,\(plans)*/*/index.html}"
 
+    /// Whether a written page (`materials/x/index.html`) is one `searchablePages` matches.
+    package static func isSearchable(_ file: String) -> Bool {
+        let parts = file.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.last == "index.html" else { return false }
+        if parts.count == 3, parts[0] + "/" == materials { return parts[1] != "page" }
+        return parts.count == 4 && parts[0] + "/" == plans
+    }
+
     /// A free page («О проекте»): at the top level.
     package static func page(_ slug: String) -> String { slug + "/" }
 

@@ -14,9 +14,7 @@ extension Builder.Report {
                 ? "Сайт собран в \(output)/: \(materials), файлов записано: \(filesWritten)."
                 : "Сайт собран в \(output)/: \(materials), файлов: \(filesWritten), из них новых или изменённых: \(filesChanged)."
         if let searchSeconds {
-            // A decimal comma, as Russian writes it.
-            let seconds = String(format: "%.1f", searchSeconds).replacingOccurrences(of: ".", with: ",")
-            summary += " Поисковый индекс построен за \(seconds) с."
+            summary += " Поисковый индекс построен за \(RussianNumber.tenths(searchSeconds)) с."
         }
         return summary
     }

@@ -45,20 +45,12 @@ public struct SearchIndexer: Sendable {
         return (result.status == 0, Date().timeIntervalSince(start), result.output)
     }
 
+    /// The command's output and errors together: what to show when Pagefind fails.
     static func run(_ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do {
-            try process.run()
-        } catch {
-            return (127, "Pagefind не запустился: \(SystemError.reason(SystemError.from(error, path: "").code))")
+        let outcome = ExternalTool.env.run(arguments)
+        if let failure = outcome.launchFailure {
+            return (127, "Pagefind не запустился: \(SystemError.reason(failure.code))")
         }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (outcome.status, String(decoding: outcome.output, as: UTF8.self) + outcome.errors)
     }
 }

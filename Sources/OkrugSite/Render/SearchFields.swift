@@ -1,4 +1,5 @@
 import OkrugCore
+import OkrugText
 
 /// What the search index (Pagefind) reads from the pages (the search page is
 /// `Pages/SearchPage.swift`) and the filters of `/materials/`. The filter values are the words shown on the site, so a filter in
@@ -14,7 +15,7 @@ extension SiteRenderer {
         static let grade = "класс"
     }
 
-    static func gradeName(_ grade: Int) -> String { "\(grade) класс" }
+    static func gradeName(_ grade: Int) -> String { GradeList.one(grade) }
 
     func searchFields(for material: Material) -> [SearchFieldView] {
         var fields = [

@@ -147,7 +147,7 @@ public final class SiteRenderer: Sendable {
         switch kind {
         case .schools:
             let links = pairs.filter { $0.schoolID == slug }.map {
-                (title: "\($0.grade) класс", target: Routes.schoolGrade(slug, $0.grade), count: $0.materials.count)
+                (title: GradeList.one($0.grade), target: Routes.schoolGrade(slug, $0.grade), count: $0.materials.count)
             }
             return links.isEmpty ? nil : NarrowingSpec(label: "По классам:", links: links, current: current)
         case .grades:

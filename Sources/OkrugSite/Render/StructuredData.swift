@@ -1,4 +1,5 @@
 import OkrugCore
+import OkrugText
 
 /// schema.org JSON-LD: `LearningResource` for materials, `Event` for dated plan activities.
 enum StructuredData {
@@ -19,7 +20,7 @@ enum StructuredData {
         }
         if !material.subjects.isEmpty { object["about"] = .array(material.subjects.map(JSONValue.string)) }
         if !material.grades.isEmpty {
-            object["educationalLevel"] = .array(material.grades.map { .string("\($0) класс") })
+            object["educationalLevel"] = .array(material.grades.map { .string(GradeList.one($0)) })
         }
         if !material.tags.isEmpty { object["keywords"] = .string(material.tags.joined(separator: ", ")) }
         return encode(object)

@@ -92,7 +92,7 @@ struct MaterialPage: PageRenderer {
     func attachmentView(_ attachment: Attachment, from path: String) -> AttachmentView {
         let extra = context.extras.byTarget[attachment.target]
         var info = [
-            String(attachment.typeName.prefix(1)).uppercased() + attachment.typeName.dropFirst(), attachment.humanSize,
+            attachment.typeLabel, attachment.humanSize,
         ]
         if let pages = extra?.pageCount { info.append(RussianPlural.page.counted(pages)) }
         let preview = extra?.preview.map { preview in
@@ -105,20 +105,20 @@ struct MaterialPage: PageRenderer {
         return AttachmentView(
             title: attachment.title, url: RelativeURL.link(from: path, to: attachment.target),
             icon: attachment.fileExtension.isEmpty ? "ФАЙЛ" : String(attachment.fileExtension.uppercased().prefix(4)),
-            iconKind: Self.iconKind(attachment.fileExtension), info: info.joined(separator: ", "),
+            iconKind: Self.iconKind(attachment.fileType), info: info.joined(separator: ", "),
             downloadName: attachment.downloadName, opens: attachment.opensInBrowser, preview: preview,
             readURL: extra?.online.map { RelativeURL.link(from: path, to: $0.address) })
     }
 
     /// The icon's colour, by what the file is.
-    static func iconKind(_ ext: String) -> String {
-        switch ext {
-        case "pdf": return "pdf"
-        case "doc", "docx", "odt", "rtf", "txt": return "document"
-        case "ppt", "pptx", "odp": return "slides"
-        case "xls", "xlsx", "ods", "csv": return "sheet"
-        case "png", "jpg", "jpeg", "gif", "webp", "svg": return "picture"
-        default: return "other"
+    static func iconKind(_ type: FileType) -> String {
+        switch type {
+        case .pdf: return "pdf"
+        case .word, .text: return "document"
+        case .slides: return "slides"
+        case .sheet: return "sheet"
+        case .picture: return "picture"
+        case .video, .audio, .archive, .other: return "other"
         }
     }
 }

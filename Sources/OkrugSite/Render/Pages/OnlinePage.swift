@@ -27,8 +27,7 @@ struct OnlinePage {
             material: LinkView(title: material.title, url: RelativeURL.link(from: path, to: material.path)),
             fileURL: RelativeURL.link(from: path, to: attachment.target),
             downloadName: attachment.downloadName,
-            fileInfo: String(attachment.typeName.prefix(1)).uppercased() + attachment.typeName.dropFirst() + ", "
-                + attachment.humanSize,
+            fileInfo: attachment.typeLabel + ", " + attachment.humanSize,
             body: document.html)
         var files = [context.templates.page(Routes.file(of: path), view, template: "online")]
         for picture in text.pictures {
