@@ -2,66 +2,170 @@ import OkrugSystem
 import OkrugText
 
 /// «Похожие материалы»: those sharing tags (100 points a tag) or the direction (80 points),
-/// at least 80 points, best five. Computed from inverted indexes, so the cost follows the
-/// number of shared terms, not the square of the bank.
+/// at least 80 points, best five; ties go to the newer material.
+///
+/// The bank's tags come from a short list, so each tag's materials grow with the bank: scoring
+/// everyone who shares a tag read a tenth of the bank for every material, quadratic in its size.
+/// The order of the five needs no scores, though: more shared tags first, then the same
+/// direction, then the newer. So every material is filed under every combination of its tags
+/// (alone and with its direction), newest first, and a material's five are read off the lists of
+/// its own tag combinations, largest first, never further than the five it needs.
 enum RelatedMaterials {
     static let limit = 5
     static let tagWeight = 100
     static let directionWeight = 80
+    /// A material with more tags would be filed under 2^n combinations: such materials are few,
+    /// and are scored one by one instead (`Index.wide`).
+    static let combinedTagLimit = 6
 
     static func compute(_ materials: [Material]) -> [[Int]] {
-        var byTag: [String: [Int]] = [:]
-        var byDirection: [String: [Int]] = [:]
-        for (index, material) in materials.enumerated() {
-            for tag in Set(material.tags.map { Transliteration.slug($0) }) { byTag[tag, default: []].append(index) }
-            byDirection[material.directionID, default: []].append(index)
-        }
-        let (tagIndex, directionIndex) = (byTag, byDirection)
-        let chunks = stride(from: 0, to: materials.count, by: 256).map { $0..<min($0 + 256, materials.count) }
-        let results = ParallelMap.map(chunks) { range -> [[Int]] in
-            var scores = [Int](repeating: 0, count: materials.count)
-            var touched: [Int] = []
-            var out: [[Int]] = []
-            for index in range {
-                let material = materials[index]
-                func add(_ list: [Int]?, _ weight: Int) {
-                    for other in list ?? [] where other != index {
-                        if scores[other] == 0 { touched.append(other) }
-                        scores[other] += weight
-                    }
+        compute(
+            tags: materials.map { $0.tags.map { Transliteration.slug($0) } },
+            directions: materials.map(\.directionID))
+    }
+
+    /// By material, newest first: its tags (as slugs) and its direction.
+    static func compute(tags: [[String]], directions: [String]) -> [[Int]] {
+        let index = Index(tags: tags, directions: directions)
+        let chunks = stride(from: 0, to: tags.count, by: 256).map { $0..<min($0 + 256, tags.count) }
+        return ParallelMap.map(chunks) { range in range.map { index.related(to: $0) } }.flatMap { $0 }
+    }
+
+    /// The lists a material's five are read from.
+    struct Index: Sendable {
+        /// By material: its tags as numbers, ascending, each once.
+        var tagSets: [[Int32]] = []
+        var directions: [Int32] = []
+        /// By a combination of tags (lanes 0–5, the rest -1) and a direction (lane 7, -1 for any):
+        /// the materials that have all those tags and that direction, newest first.
+        var combinations: [SIMD8<Int32>: [Int]] = [:]
+        /// By direction: its materials, newest first.
+        var byDirection: [[Int]] = []
+        /// Materials with more than `combinedTagLimit` tags, newest first: in no combination list.
+        var wide: [Int] = []
+
+        init(tags: [[String]], directions: [String]) {
+            var tagNumbers: [String: Int32] = [:]
+            var directionNumbers: [String: Int32] = [:]
+            for (material, names) in tags.enumerated() {
+                var numbers: [Int32] = []
+                for name in names {
+                    let number = tagNumbers[name] ?? Int32(tagNumbers.count)
+                    tagNumbers[name] = number
+                    if !numbers.contains(number) { numbers.append(number) }
                 }
-                for tag in Set(material.tags.map { Transliteration.slug($0) }) { add(tagIndex[tag], tagWeight) }
-                // The direction: those already found by a tag get its points; of the others, which
-                // all tie at the direction's points alone, only the newest few can make the five,
-                // so the direction's list is read only that far (not all of it: that was quadratic).
-                for other in touched where materials[other].directionID == material.directionID {
-                    scores[other] += directionWeight
+                numbers.sort()
+                let direction = directionNumbers[directions[material]] ?? Int32(directionNumbers.count)
+                directionNumbers[directions[material]] = direction
+                if Int(direction) == byDirection.count { byDirection.append([]) }
+                byDirection[Int(direction)].append(material)
+                tagSets.append(numbers)
+                self.directions.append(direction)
+                guard numbers.count <= combinedTagLimit else {
+                    wide.append(material)
+                    continue
                 }
-                var directionOnly = 0
-                for other in directionIndex[material.directionID] ?? [] where other != index && scores[other] == 0 {
-                    touched.append(other)
-                    scores[other] = directionWeight
-                    directionOnly += 1
-                    if directionOnly == limit { break }
+                for mask in 1..<(1 << numbers.count) {
+                    combinations[Self.key(numbers, mask: mask, direction: -1), default: []].append(material)
+                    combinations[Self.key(numbers, mask: mask, direction: direction), default: []].append(material)
                 }
-                // Top five by score; ties go to the newer material (smaller index: newest first).
-                var best: [(score: Int, index: Int)] = []
-                for other in touched {
-                    let score = scores[other]
-                    scores[other] = 0
-                    guard score >= directionWeight else { continue }
-                    if best.count < limit || (score, -other) > (best[best.count - 1].score, -best[best.count - 1].index)
-                    {
-                        best.append((score, other))
-                        best.sort { ($0.score, -$0.index) > ($1.score, -$1.index) }
-                        if best.count > limit { best.removeLast() }
-                    }
-                }
-                touched.removeAll(keepingCapacity: true)
-                out.append(best.map(\.index))
             }
-            return out
         }
-        return results.flatMap { $0 }
+
+        static func key(_ tags: [Int32], mask: Int, direction: Int32) -> SIMD8<Int32> {
+            var key = SIMD8<Int32>(repeating: -1)
+            var lane = 0
+            for (bit, tag) in tags.enumerated() where mask & (1 << bit) != 0 {
+                key[lane] = tag
+                lane += 1
+            }
+            key[7] = direction
+            return key
+        }
+
+        func score(_ a: Int, _ b: Int) -> Int {
+            let (x, y) = (tagSets[a], tagSets[b])
+            var (i, j, shared) = (0, 0, 0)
+            while i < x.count, j < y.count {
+                if x[i] == y[j] {
+                    shared += 1
+                    i += 1
+                    j += 1
+                } else if x[i] < y[j] {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            return shared * tagWeight + (directions[a] == directions[b] ? directionWeight : 0)
+        }
+
+        func related(to material: Int) -> [Int] {
+            let own = tagSets[material]
+            guard own.count <= combinedTagLimit else { return scoredOneByOne(material) }
+            let direction = directions[material]
+            // The few wide materials, scored now and merged in at their score's turn.
+            let wideScores = wide.compactMap { other -> (score: Int, index: Int)? in
+                guard other != material else { return nil }
+                let score = score(material, other)
+                return score >= tagWeight ? (score, other) : nil
+            }
+            var chosen: [Int] = []
+            for shared in stride(from: own.count, through: 1, by: -1) {
+                let masks = (1..<(1 << own.count)).filter { $0.nonzeroBitCount == shared }
+                for sameDirection in [true, false] {
+                    // Everyone with more shared tags, or as many and the same direction, was read
+                    // before and taken (else five were found already): whoever is new in these
+                    // lists has exactly this score.
+                    var lists = masks.map { mask in
+                        combinations[Self.key(own, mask: mask, direction: sameDirection ? direction : -1)]?[...] ?? []
+                    }
+                    let score = shared * tagWeight + (sameDirection ? directionWeight : 0)
+                    lists.append(wideScores.filter { $0.score == score }.map(\.index)[...])
+                    Self.take(from: &lists, into: &chosen, skipping: material)
+                    if chosen.count == limit { return chosen }
+                }
+            }
+            var sameDirection = [byDirection[Int(direction)][...]]
+            Self.take(from: &sameDirection, into: &chosen, skipping: material)
+            return chosen
+        }
+
+        /// Takes the newest from the lists (each newest first) until there are five.
+        static func take(from lists: inout [ArraySlice<Int>], into chosen: inout [Int], skipping material: Int) {
+            while chosen.count < limit {
+                var newest = -1
+                var from = -1
+                for (position, list) in lists.enumerated() {
+                    if let first = list.first, newest < 0 || first < newest {
+                        newest = first
+                        from = position
+                    }
+                }
+                guard from >= 0 else { return }
+                lists[from].removeFirst()
+                if newest != material, !chosen.contains(newest) { chosen.append(newest) }
+            }
+        }
+
+        /// A material with many tags: every other one scored.
+        func scoredOneByOne(_ material: Int) -> [Int] {
+            var best: [(score: Int, index: Int)] = []
+            for other in tagSets.indices where other != material {
+                let score = score(material, other)
+                guard score >= directionWeight else { continue }
+                if best.count < limit || score > best[best.count - 1].score {
+                    best.append((score, other))
+                    // Stable: an equal score stays behind the newer one found before it.
+                    var position = best.count - 1
+                    while position > 0, best[position - 1].score < score {
+                        best.swapAt(position, position - 1)
+                        position -= 1
+                    }
+                    if best.count > limit { best.removeLast() }
+                }
+            }
+            return best.map(\.index)
+        }
     }
 }
