@@ -1,4 +1,4 @@
-"""A short deterministic fuzz run of okrug: 200 iterations, seed 1, against `.build/debug/okrug`
+"""A short deterministic fuzz run of okrug: 150 iterations, seed 1, against `.build/debug/okrug`
 (built by `swift build`). Fails when the harness exits non-zero: a crash, a hang, silently lost
 text, a file from outside Content/ published, English or placeless error text, or a problem
 `check` misses and `build` finds (`--strict`), or the harness could not run at all.
@@ -23,7 +23,7 @@ class FuzzTest(unittest.TestCase):
         binary = os.environ.get("OKRUG_FUZZ_BINARY", str(ROOT / ".build" / "debug" / "okrug"))
         self.assertTrue(os.path.exists(binary), f"{binary} is missing: run `swift build` first")
         proc = subprocess.run(
-            [sys.executable, str(HARNESS), "--iterations", "200", "--seed", "1", "--okrug", binary, "--strict", "--quiet"],
+            [sys.executable, str(HARNESS), "--iterations", "150", "--seed", "1", "--okrug", binary, "--strict", "--quiet"],
             cwd=ROOT, capture_output=True, text=True, errors="replace", timeout=3600)
         report = proc.stdout[-20000:] + proc.stderr[-5000:]
         self.assertEqual(proc.returncode, 0, f"fuzz harness exit {proc.returncode}:\n{report}")
