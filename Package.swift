@@ -23,6 +23,15 @@ let optimisedAcrossStages: [SwiftSetting] = [
         ["-cross-module-optimization", "-Xfrontend", "-enable-cmo-everything"], .when(configuration: .release))
 ]
 
+/// The debug build (the one `scripts/test.sh` makes) optimises the modules that loop over every
+/// byte: Russian text, templates and Markdown. The fuzz run, the Swift tests and the browser tests
+/// run the debug okrug hundreds of times, and unoptimised loops made it four times slower than
+/// the release build; optimising these three costs about 3 s of compiling and saves about 10 s of
+/// testing from a fresh clone (the fuzz run 40 → 31 s). Stepping through them in a debugger
+/// shows less.
+let optimisedInDebugToo: [SwiftSetting] =
+    optimisedAcrossStages + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "okrug",
     products: [
@@ -59,14 +68,14 @@ let package = Package(
             swiftSettings: optimisedAcrossStages
         ),
         // Russian text rules (plurals, dates, transliteration), escaping, «did you mean».
-        .target(name: "OkrugText", swiftSettings: optimisedAcrossStages),
+        .target(name: "OkrugText", swiftSettings: optimisedInDebugToo),
         // Markdown through libcmark: parse, change the tree, render; where the HTML waits.
         .target(
             name: "OkrugMarkdown", dependencies: ["Ccmark", "OkrugSystem", "OkrugText"],
-            swiftSettings: optimisedAcrossStages),
+            swiftSettings: optimisedInDebugToo),
         // The Mustache template engine.
         .target(
-            name: "OkrugTemplate", dependencies: ["OkrugSystem", "OkrugText"], swiftSettings: optimisedAcrossStages),
+            name: "OkrugTemplate", dependencies: ["OkrugSystem", "OkrugText"], swiftSettings: optimisedInDebugToo),
         // The content model: load, resolve, the plan, checks; everything up to the site's pages.
         .target(
             name: "OkrugCore",
