@@ -3,7 +3,8 @@
 # (or the counts given), all on this machine in one run:
 #   - okrug build and hugo side by side (../shared/bench/compare.sh: alternating runs, medians,
 #     wall and CPU time, peak memory, pages written, okrug/Hugo ratios), search indexing off;
-#   - the cmark command alone on the same Markdown (one process, one core);
+#   - the cmark command alone on the same Markdown (one process, one core), and the file system's
+#     floor: only creating the same folders and files (scripts/bench/floor.py);
 #   - okrug: a rebuild with nothing changed, and with one file changed (okrug serve, median:
 #     inside okrug, until the page's reload event, and at the smallest count until the preview's
 #     search finds the edit);
@@ -48,6 +49,8 @@ for n in "${counts[@]}"; do
   /usr/bin/time -o "$work/time.txt" -f "no-change rebuild: %e s wall, %U s user, %M KB" \
     "$okrug" build --no-search --content "$okrug_content" --output "$out" > /dev/null 2>&1
   cat "$work/time.txt"
+  echo "--- the file system's floor: a plain program creating the same folders and files (scripts/bench/floor.py)"
+  python3 "$root/scripts/bench/floor.py" "$out" --runs 3 | tee "$work/floor-$n.txt"
   echo "--- okrug serve: one file changed (edit -> rebuilt, median of 5)"
   python3 "$root/scripts/bench/serve_edit.py" --okrug "$okrug" --content "$okrug_content" --edits 5 \
     --templates "$root/Templates" | tail -4 | tee "$work/serve-$n.txt"
