@@ -37,10 +37,11 @@ enum RelatedMaterials {
         var tagSets: [[Int32]] = []
         var directions: [Int32] = []
         /// By a combination of tags (lanes 0–5, the rest -1) and a direction (lane 7, -1 for any):
-        /// the materials that have all those tags and that direction, newest first.
-        var combinations: [SIMD8<Int32>: [Int]] = [:]
+        /// the materials that have all those tags and that direction, newest first. Numbers as
+        /// `Int32`: half the room of `Int`, and the lists hold every material many times.
+        var combinations: [SIMD8<Int32>: [Int32]] = [:]
         /// By direction: its materials, newest first.
-        var byDirection: [[Int]] = []
+        var byDirection: [[Int32]] = []
         /// Materials with more than `combinedTagLimit` tags, newest first: in no combination list.
         var wide: [Int] = []
 
@@ -58,7 +59,7 @@ enum RelatedMaterials {
                 let direction = directionNumbers[directions[material]] ?? Int32(directionNumbers.count)
                 directionNumbers[directions[material]] = direction
                 if Int(direction) == byDirection.count { byDirection.append([]) }
-                byDirection[Int(direction)].append(material)
+                byDirection[Int(direction)].append(Int32(material))
                 tagSets.append(numbers)
                 self.directions.append(direction)
                 guard numbers.count <= combinedTagLimit else {
@@ -66,8 +67,9 @@ enum RelatedMaterials {
                     continue
                 }
                 for mask in 1..<(1 << numbers.count) {
-                    combinations[Self.key(numbers, mask: mask, direction: -1), default: []].append(material)
-                    combinations[Self.key(numbers, mask: mask, direction: direction), default: []].append(material)
+                    combinations[Self.key(numbers, mask: mask, direction: -1), default: []].append(Int32(material))
+                    combinations[Self.key(numbers, mask: mask, direction: direction), default: []].append(
+                        Int32(material))
                 }
             }
         }
@@ -121,7 +123,7 @@ enum RelatedMaterials {
                         combinations[Self.key(own, mask: mask, direction: sameDirection ? direction : -1)]?[...] ?? []
                     }
                     let score = shared * tagWeight + (sameDirection ? directionWeight : 0)
-                    lists.append(wideScores.filter { $0.score == score }.map(\.index)[...])
+                    lists.append(wideScores.filter { $0.score == score }.map { Int32($0.index) }[...])
                     Self.take(from: &lists, into: &chosen, skipping: material)
                     if chosen.count == limit { return chosen }
                 }
@@ -132,12 +134,12 @@ enum RelatedMaterials {
         }
 
         /// Takes the newest from the lists (each newest first) until there are five.
-        static func take(from lists: inout [ArraySlice<Int>], into chosen: inout [Int], skipping material: Int) {
+        static func take(from lists: inout [ArraySlice<Int32>], into chosen: inout [Int], skipping material: Int) {
             while chosen.count < limit {
                 var newest = -1
                 var from = -1
                 for (position, list) in lists.enumerated() {
-                    if let first = list.first, newest < 0 || first < newest {
+                    if let first = list.first.map(Int.init), newest < 0 || first < newest {
                         newest = first
                         from = position
                     }
