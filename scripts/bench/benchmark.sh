@@ -10,6 +10,7 @@
 #     search finds the edit);
 #   - okrug: a build on one thread (OKRUG_THREADS=1) compared byte for byte with one on all cores;
 #   - okrug: the search indexing (Pagefind) of the largest corpus, reported separately;
+#   - the README's two commands timed from fresh clones (scripts/bench/fresh_clone.sh; FRESH=0 skips);
 #   - at the end, the speed goals as ratios from this run (scripts/bench/goals.py);
 #   - with BASELINE=<another okrug binary>: both binaries side by side on the same corpora
 #     (scripts/bench/before_after.py): a change measured against the build before it.
@@ -78,6 +79,11 @@ last=${counts[${#counts[@]}-1]}
 echo "=================== search indexing, $last materials ==================="
 "$root/.venv/bin/python" "$root/scripts/bench/search.py" --count "$last" --okrug "$okrug" || \
   echo "(search benchmark skipped: scripts/setup.sh --tests installs Pagefind, selenium and chromium)"
+
+if [ "${FRESH:-1}" = 1 ]; then
+  echo "=================== the README's two commands from a fresh clone (FRESH=0 skips) ==================="
+  WORK="$work" "$root/scripts/bench/fresh_clone.sh"
+fi
 
 echo "=================== speed goals, from this run ==================="
 python3 "$root/scripts/bench/goals.py" --work "$work" "${counts[@]}"

@@ -64,6 +64,17 @@ def main():
          found_ms <= 5000),
         (f"one thread (OKRUG_THREADS=1) vs all cores, {large}", threads, "identical", threads == "identical"),
     ]
+    fresh = work / "fresh.txt"
+    if fresh.exists():
+        text = fresh.read_text()
+        site = re.search(r"build-site.sh: (\d+) s", text)
+        tests = re.search(r"test.sh: (\d+) s", text)
+        if site:
+            rows.insert(0, ("first site from a fresh clone (scripts/build-site.sh)", f"{site.group(1)} s", "≤ 120 s",
+                            int(site.group(1)) <= 120))
+        if tests:
+            rows.insert(1, ("all tests from a fresh clone (scripts/test.sh)", f"{tests.group(1)} s", "≤ 240 s",
+                            int(tests.group(1)) <= 240))
     width = max(len(r[0]) for r in rows)
     for label, value, goal, met in rows:
         verdict = "" if met is None else ("met" if met else "NOT MET")
