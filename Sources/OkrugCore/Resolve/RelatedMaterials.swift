@@ -8,7 +8,7 @@ import OkrugText
 /// everyone who shares a tag read a tenth of the bank for every material, quadratic in its size.
 /// The order of the five needs no scores, though: more shared tags first, then the same
 /// direction, then the newer. So every material is filed under every combination of its tags
-/// (alone and with its direction), newest first, and a material's five are read off the lists of
+/// (with its direction), newest first, and a material's five are read off the lists of
 /// its own tag combinations, largest first, never further than the five it needs.
 enum RelatedMaterials {
     static let limit = 5
@@ -36,8 +36,10 @@ enum RelatedMaterials {
         /// By material: its tags as numbers, ascending, each once.
         var tagSets: [[Int32]] = []
         var directions: [Int32] = []
-        /// By a combination of tags (lanes 0–5, the rest -1) and a direction (lane 7, -1 for any):
-        /// the materials that have all those tags and that direction, newest first. Numbers as
+        /// By a combination of tags (lanes 0–5, the rest -1) and a direction (lane 7): the
+        /// materials that have all those tags and that direction, newest first. There is no list
+        /// for "any direction": the directions' lists are read together instead, as the lists
+        /// are most of the build's memory while they last (a second set of them added 2–3 %). Numbers as
         /// `Int32`: half the room of `Int`, and the lists hold every material many times.
         var combinations: [SIMD8<Int32>: [Int32]] = [:]
         /// By direction: its materials, newest first.
@@ -67,7 +69,6 @@ enum RelatedMaterials {
                     continue
                 }
                 for mask in 1..<(1 << numbers.count) {
-                    combinations[Self.key(numbers, mask: mask, direction: -1), default: []].append(Int32(material))
                     combinations[Self.key(numbers, mask: mask, direction: direction), default: []].append(
                         Int32(material))
                 }
@@ -119,8 +120,9 @@ enum RelatedMaterials {
                     // Everyone with more shared tags, or as many and the same direction, was read
                     // before and taken (else five were found already): whoever is new in these
                     // lists has exactly this score.
-                    var lists = masks.map { mask in
-                        combinations[Self.key(own, mask: mask, direction: sameDirection ? direction : -1)]?[...] ?? []
+                    let readDirections = sameDirection ? [direction] : (0..<Int32(byDirection.count)).map { $0 }
+                    var lists = masks.flatMap { mask in
+                        readDirections.compactMap { combinations[Self.key(own, mask: mask, direction: $0)]?[...] }
                     }
                     let score = shared * tagWeight + (sameDirection ? directionWeight : 0)
                     lists.append(wideScores.filter { $0.score == score }.map { Int32($0.index) }[...])
