@@ -36,18 +36,24 @@ enum RelatedMaterials {
         /// By material: its tags as numbers, ascending, each once.
         var tagSets: [[Int32]] = []
         var directions: [Int32] = []
-        /// By a combination of tags (lanes 0–5, the rest -1) and a direction (lane 7): the
-        /// materials that have all those tags and that direction, newest first. There is no list
-        /// for "any direction": the directions' lists are read together instead, as the lists
-        /// are most of the build's memory while they last (a second set of them added 2–3 %). Numbers as
-        /// `Int32`: half the room of `Int`, and the lists hold every material many times.
-        var combinations: [SIMD8<Int32>: [Int32]] = [:]
+        /// By a combination of tags (lanes 0–5, the rest -1) and a direction (lane 7): its number
+        /// `n`, whose materials (all those with these tags and this direction, newest first) are
+        /// `members[starts[n]..<starts[n + 1]]`. While they last, these lists are most of the
+        /// build's memory, so they are kept small: one flat array of `Int32`, not an array per
+        /// combination (most combinations have one material), and no lists for "any direction"
+        /// (the directions' lists are read together instead).
+        var combinations: [SIMD8<Int32>: Int32] = [:]
+        var starts: [Int32] = []
+        var members: [Int32] = []
         /// By direction: its materials, newest first.
         var byDirection: [[Int32]] = []
         /// Materials with more than `combinedTagLimit` tags, newest first: in no combination list.
         var wide: [Int] = []
 
         init(tags: [[String]], directions: [String]) {
+            // First the combinations and their sizes, then each material into its place.
+            var filed: [Int32] = []
+            var sizes: [Int32] = []
             var tagNumbers: [String: Int32] = [:]
             var directionNumbers: [String: Int32] = [:]
             for (material, names) in tags.enumerated() {
@@ -69,10 +75,36 @@ enum RelatedMaterials {
                     continue
                 }
                 for mask in 1..<(1 << numbers.count) {
-                    combinations[Self.key(numbers, mask: mask, direction: direction), default: []].append(
-                        Int32(material))
+                    let key = Self.key(numbers, mask: mask, direction: direction)
+                    let number = combinations[key] ?? Int32(sizes.count)
+                    if Int(number) == sizes.count {
+                        combinations[key] = number
+                        sizes.append(0)
+                    }
+                    sizes[Int(number)] += 1
+                    filed.append(number)
                 }
             }
+            starts = [0]
+            starts.reserveCapacity(sizes.count + 1)
+            for size in sizes { starts.append(starts[starts.count - 1] + size) }
+            members = [Int32](repeating: 0, count: filed.count)
+            var next = starts
+            var position = 0
+            for material in tagSets.indices where tagSets[material].count <= combinedTagLimit {
+                for _ in 1..<(1 << tagSets[material].count) {
+                    let number = Int(filed[position])
+                    members[Int(next[number])] = Int32(material)
+                    next[number] += 1
+                    position += 1
+                }
+            }
+        }
+
+        /// The materials of a combination, newest first.
+        func list(_ key: SIMD8<Int32>) -> ArraySlice<Int32>? {
+            guard let number = combinations[key].map(Int.init) else { return nil }
+            return members[Int(starts[number])..<Int(starts[number + 1])]
         }
 
         static func key(_ tags: [Int32], mask: Int, direction: Int32) -> SIMD8<Int32> {
@@ -122,7 +154,7 @@ enum RelatedMaterials {
                     // lists has exactly this score.
                     let readDirections = sameDirection ? [direction] : (0..<Int32(byDirection.count)).map { $0 }
                     var lists = masks.flatMap { mask in
-                        readDirections.compactMap { combinations[Self.key(own, mask: mask, direction: $0)]?[...] }
+                        readDirections.compactMap { list(Self.key(own, mask: mask, direction: $0)) }
                     }
                     let score = shared * tagWeight + (sameDirection ? directionWeight : 0)
                     lists.append(wideScores.filter { $0.score == score }.map { Int32($0.index) }[...])
