@@ -7,19 +7,7 @@
 # cannot run here is reported as skipped, by name.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The Swift packages are fetched while setup.sh installs the Python tools: both wait on the disk
-# and the network more than on the processor (about 10 s less from a fresh clone).
-resolving=""
-if command -v swift >/dev/null 2>&1; then
-  resolve_log="$(mktemp)"
-  swift package resolve >"$resolve_log" 2>&1 &
-  resolving=$!
-fi
 scripts/setup.sh --tests
-if [ -n "$resolving" ]; then
-  wait "$resolving" || { cat "$resolve_log" >&2; exit 1; }
-  rm -f "$resolve_log"
-fi
 # Without debug information: a quarter less compile time on 2 cores (131 → 106 s from a fresh
 # clone). A failed #expect still names its file and line; a crash's backtrace names functions.
 swift build --build-tests -Xswiftc -gnone

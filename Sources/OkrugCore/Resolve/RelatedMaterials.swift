@@ -47,6 +47,8 @@ enum RelatedMaterials {
         var members: [Int32] = []
         /// By direction: its materials, newest first.
         var byDirection: [[Int32]] = []
+        /// Every direction's number, for reading a combination's lists in all of them.
+        var allDirections: [Int32] = []
         /// Materials with more than `combinedTagLimit` tags, newest first: in no combination list.
         var wide: [Int] = []
 
@@ -88,6 +90,7 @@ enum RelatedMaterials {
             starts = [0]
             starts.reserveCapacity(sizes.count + 1)
             for size in sizes { starts.append(starts[starts.count - 1] + size) }
+            allDirections = Array(0..<Int32(byDirection.count))
             members = [Int32](repeating: 0, count: filed.count)
             var next = starts
             var position = 0
@@ -152,7 +155,7 @@ enum RelatedMaterials {
                     // Everyone with more shared tags, or as many and the same direction, was read
                     // before and taken (else five were found already): whoever is new in these
                     // lists has exactly this score.
-                    let readDirections = sameDirection ? [direction] : (0..<Int32(byDirection.count)).map { $0 }
+                    let readDirections = sameDirection ? [direction] : allDirections
                     var lists = masks.flatMap { mask in
                         readDirections.compactMap { list(Self.key(own, mask: mask, direction: $0)) }
                     }
