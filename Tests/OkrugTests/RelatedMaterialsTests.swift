@@ -1,3 +1,5 @@
+import Foundation
+import OkrugText
 import Testing
 
 @testable import OkrugCore
@@ -54,5 +56,48 @@ struct RelatedMaterialsTests {
         #expect(related[0] == [21, 1, 2, 3, 4])
         // No tags: the newest of its direction.
         #expect(related[22] == [0, 1, 2, 3, 4])
+    }
+}
+
+/// The build works «Похожие материалы» out from the front matter before the bodies are parsed
+/// (`SiteResolution.relateMaterials`): they must be what the definition gives for the
+/// materials as the site has them, newest first, with ties broken by the typeset title.
+struct EarlyRelatedMaterialsTests {
+    @Test func theEarlyListsAreThoseOfTheResolvedMaterials() throws {
+        var files: [String: String] = [:]
+        // Same dates, titles that sort differently once their quotes are typeset, a draft.
+        let titles = ["'\"Б\" урок'", "«А» урок", "Урок", "'\"А\" урок'", "Б", "а", "Урок «В»", "Игра"]
+        let tagSets = ["[ФГОС, чтение]", "[ФГОС]", "[чтение, игра]", "[ФГОС, чтение, игра]", "[]", "[игра]"]
+        for number in 0..<24 {
+            let date = ["2023-02-14", "2023-02-14", "2022-11-03"][number % 3]
+            let direction = number % 4 == 0 ? "psychology" : "methodical"
+            var extra = "tags: \(tagSets[number % tagSets.count])\n"
+            if number == 5 { extra += "draft: true\n" }
+            files["materials/m\(number).md"] = TempSite.material(
+                title: titles[number % titles.count], date: date, extra: extra
+            )
+            .replacingOccurrences(of: "direction: methodical", with: "direction: \(direction)")
+        }
+        let site = try TempSite(files: files)
+        defer { site.remove() }
+        let content = ContentLoader.load(from: site.root.appendingPathComponent("Content"), displayRoot: "Content")
+        let day = try #require(CalendarDay(year: 2023, month: 12, day: 31))
+        var run = SiteResolution(content: content, options: .init(buildDay: day))
+        run.checkDataIDs()
+        run.resolvePlans()
+        run.claimAddresses()
+        run.relateMaterials()
+        run.parseDocuments(reusing: ParseCache(keeping: false))
+        run.listMaterialFolders()
+        run.resolveMaterials()
+        let errors: [String] = run.diagnostics.errors.map { "\($0.file):\($0.line): \($0.message)" }
+        #expect(errors == [])
+        #expect(run.materials.count == 23)
+        let early = try #require(run.earlyRelated)
+        let order: [String] = run.materials.map { $0.sourcePath }
+        #expect(early.order == order)
+        #expect(early.related == RelatedMaterials.compute(run.materials))
+        #expect(run.related() == early.related)
+        #expect(early.related.contains { $0.count == 5 })
     }
 }

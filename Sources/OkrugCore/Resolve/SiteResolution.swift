@@ -27,6 +27,9 @@ struct SiteResolution {
     private(set) var parsedPages: [ParsedDocument] = []
     private(set) var folderFiles: [String: [String]] = [:]
     private(set) var materials: [Material] = []
+    /// «Похожие материалы», worked out before the bodies are parsed (`relateMaterials`), for the
+    /// materials in this order of their sources; `nil` when a material's data was incomplete.
+    private(set) var earlyRelated: (order: [String], related: [[Int]])?
     private(set) var pages: [Page] = []
     /// What the next rebuild may reuse (`okrug serve`).
     private(set) var cache = ParseCache(keeping: false)
@@ -107,6 +110,28 @@ struct SiteResolution {
             draftsIncluded: options.audit && options.includeDrafts
                 ? Set(content.materials.filter(\.draft).map(\.relativePath)) : [],
             files: Set(tree.files.keys))
+    }
+
+    /// «Похожие материалы» need only the front matter: tags, direction, date and title. They
+    /// are worked out here, before any body is parsed, because their lists take memory while
+    /// they are made, and before the bodies that memory does not raise the build's peak. The
+    /// order is the one `resolveMaterials` gives (newest first); a material whose front
+    /// matter is incomplete is reported as an error later, and then no site is made.
+    mutating func relateMaterials() {
+        var keyed: [(date: CalendarDay, title: String, slug: String, source: Int)] = []
+        keyed.reserveCapacity(published.count)
+        for (index, source) in published.enumerated() {
+            guard source.isComplete, let date = source.date, source.direction != nil else { return }
+            keyed.append((date, RussianTypography.text(source.title), source.slug.value, index))
+        }
+        keyed.sort { ($1.date, $0.title, $0.slug) < ($0.date, $1.title, $1.slug) }
+        let ordered = keyed.map { published[$0.source] }
+        earlyRelated = (
+            ordered.map(\.relativePath),
+            RelatedMaterials.compute(
+                tags: ordered.map { $0.tags.map { Transliteration.slug($0) } },
+                directions: ordered.map { $0.direction?.value ?? "" })
+        )
     }
 
     /// One cmark call per document, on all cores; a document parsed before with the same text
@@ -273,8 +298,17 @@ struct SiteResolution {
         return Site(
             config: config, schools: schools, directions: directions, materials: materials, pages: pages,
             taxonomies: Taxonomies.build(materials: materials, schools: schools, directions: directions),
-            related: RelatedMaterials.compute(materials), plans: plans, buildDay: options.buildDay,
+            related: related(), plans: plans, buildDay: options.buildDay,
             buildTimestamp: options.buildTimestamp)
+    }
+
+    /// The lists `relateMaterials` made, when the materials came out in the order it foresaw;
+    /// else made now.
+    func related() -> [[Int]] {
+        if let early = earlyRelated, early.order.elementsEqual(materials.lazy.map(\.sourcePath)) {
+            return early.related
+        }
+        return RelatedMaterials.compute(materials)
     }
 
     /// Links written as site paths (`/search/`), now that every page of the site is known.

@@ -44,6 +44,7 @@ public enum SiteResolver {
         run.checkDataIDs()
         run.resolvePlans()
         run.claimAddresses()
+        run.relateMaterials()
         run.parseDocuments(reusing: cache)
         run.checkAnchors()
         if options.audit { run.auditFiles() }
