@@ -9,7 +9,8 @@
 #     inside okrug, until the page's reload event, and at the smallest count until the preview's
 #     search finds the edit);
 #   - okrug: a build on one thread (OKRUG_THREADS=1) compared byte for byte with one on all cores;
-#   - okrug: the search indexing (Pagefind) of the largest corpus, reported separately;
+#   - okrug: the search indexing (Pagefind) of the largest corpus, reported separately, and
+#     against plain `pagefind --site` over the same site, phase by phase (pagefind_phases.py);
 #   - the README's two commands timed from fresh clones (scripts/bench/fresh_clone.sh; FRESH=0 skips);
 #   - at the end, the speed goals as ratios from this run (scripts/bench/goals.py);
 #   - with BASELINE=<another okrug binary>: both binaries side by side on the same corpora
@@ -79,6 +80,9 @@ last=${counts[${#counts[@]}-1]}
 echo "=================== search indexing, $last materials ==================="
 "$root/.venv/bin/python" "$root/scripts/bench/search.py" --count "$last" --okrug "$okrug" || \
   echo "(search benchmark skipped: scripts/setup.sh --tests installs Pagefind, selenium and chromium)"
+echo "--- Pagefind: plain pagefind --site against okrug's way, with okrug's way phase by phase"
+python3 "$root/scripts/bench/pagefind_phases.py" "$work/out-okrug-rebuild-$last" | tee "$work/pagefind-$last.txt" || \
+  echo "(Pagefind comparison skipped: scripts/setup.sh installs Pagefind)"
 
 if [ "${FRESH:-1}" = 1 ]; then
   echo "=================== the README's two commands from a fresh clone (FRESH=0 skips) ==================="

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Pagefind over a built site, two ways side by side in one run: plain `pagefind --site` (every
+page) and the way `okrug build` runs it (only the pages search finds, `Routes.searchablePages`).
+For each: wall time, CPU time and the peak memory of the process and its children. For okrug's
+way also where the time and memory go, phase by phase, as Pagefind announces its phases
+(parsing the pages, reading languages, building the index, writing it).
+
+    scripts/bench/pagefind_phases.py SITE [--glob GLOB] [--skip-plain]
+
+SITE: a site built with `okrug build --no-search`. Needs Pagefind (scripts/setup.sh).
+The last lines are for scripts/bench/goals.py (issue 18, goal 2)."""
+import argparse, os, re, shutil, subprocess, sys, tempfile, threading, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+# Routes.searchablePages (Sources/OkrugCore/Routes/Routes.swift).
+OKRUG_GLOB = "{materials/*/index.html,plan/*/*/index.html}"
+TICK = os.sysconf("SC_CLK_TCK")
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree(pid):
+    """The process and all its descendants."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as f:
+                    parts = f.read().rsplit(")", 1)[1].split()
+                children.setdefault(int(parts[1]), []).append(int(entry))
+            except OSError:
+                pass
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo += children.get(p, [])
+    return found
+
+
+def sample(pids):
+    """Summed resident memory (bytes) and CPU time (seconds) of `pids`."""
+    rss = cpu = 0
+    for p in pids:
+        try:
+            with open("/proc/%d/statm" % p) as f:
+                rss += int(f.read().split()[1]) * PAGE
+            with open("/proc/%d/stat" % p) as f:
+                parts = f.read().rsplit(")", 1)[1].split()
+            cpu += (int(parts[11]) + int(parts[12])) / TICK
+        except OSError:
+            pass
+    return rss, cpu
+
+
+def run(command):
+    """Runs `command`; returns wall, CPU, peak memory and the phases seen on its output."""
+    started = time.monotonic()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    state = {"phase": "starting", "peak": 0, "cpu": 0.0}
+    phases = []  # (name, started at, cpu at start, peak memory within)
+
+    def read():
+        for line in proc.stdout:
+            heading = re.match(r"\[(.+)\]\s*$", line.strip())
+            if heading or line.startswith("Total:"):
+                name = heading.group(1) if heading else "Writing the index"
+                phases.append([name, time.monotonic() - started, state["cpu"], 0])
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    peak = 0
+    last_cpu = 0.0
+    while proc.poll() is None:
+        rss, cpu = sample(tree(proc.pid))
+        last_cpu = max(last_cpu, cpu)
+        state["cpu"] = last_cpu
+        peak = max(peak, rss)
+        if phases:
+            phases[-1][3] = max(phases[-1][3], rss)
+        time.sleep(0.1)
+    reader.join()
+    wall = time.monotonic() - started
+    # The children's CPU once they are gone: the last sample misses at most 0.1 s of it.
+    return wall, last_cpu, peak, phases, proc.returncode
+
+
+def pagefind_command():
+    python = os.path.join(ROOT, ".venv", "bin", "python")
+    if os.path.exists(python):
+        return [python, "-m", "pagefind"]
+    if shutil.which("pagefind"):
+        return ["pagefind"]
+    sys.exit("Pagefind is not installed: scripts/setup.sh")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site")
+    parser.add_argument("--glob", default=OKRUG_GLOB)
+    parser.add_argument("--skip-plain", action="store_true")
+    args = parser.parse_args()
+    pagefind = pagefind_command()
+    results = {}
+    ways = [("okrug", ["--glob", args.glob])]
+    if not args.skip_plain:
+        ways.insert(0, ("plain", []))
+    for name, extra in ways:
+        with tempfile.TemporaryDirectory(prefix="pagefind-bench-") as bundle:
+            command = pagefind + ["--site", args.site, "--force-language", "ru", "--output-path", bundle] + extra
+            wall, cpu, peak, phases, status = run(command)
+            if status != 0:
+                sys.exit("%s: Pagefind failed (%d)" % (name, status))
+            results[name] = (wall, cpu, peak, phases)
+        print("pagefind %s: %.1f s wall, %.1f s CPU, peak %.0f MB%s" % (
+            name, wall, cpu, peak / 1e6, "" if name == "plain" else "  (--glob %s)" % args.glob))
+
+    wall, cpu, peak, phases = results["okrug"]
+    print("\nwhere okrug's way spends its time and memory, by Pagefind's own phases:")
+    print("  %-28s %8s %8s %6s %12s" % ("phase", "wall s", "CPU s", "cores", "peak MB"))
+    for i, (name, start, cpu_start, phase_peak) in enumerate(phases):
+        end, cpu_end = (phases[i + 1][1], phases[i + 1][2]) if i + 1 < len(phases) else (wall, cpu)
+        span = max(end - start, 1e-9)
+        print("  %-28s %8.1f %8.1f %6.1f %12.0f" % (name, span, cpu_end - cpu_start, (cpu_end - cpu_start) / span,
+                                                    phase_peak / 1e6))
+    if "plain" in results:
+        plain_wall, _, plain_peak, _ = results["plain"]
+        print("\nokrug's way / plain: wall %.2f, peak memory %.2f" % (wall / plain_wall, peak / plain_peak))
+
+
+if __name__ == "__main__":
+    main()
