@@ -62,13 +62,52 @@ public enum RussianTypography {
         for (node, start, count) in scratch.literals {
             while change < scratch.changes.count, scratch.changes[change] < start { change += 1 }
             guard change < scratch.changes.count, scratch.changes[change] < start + count else { continue }
-            scratch.bytes.removeAll(keepingCapacity: true)
-            for value in scratch.scalars[start..<(start + count)] { encode(value & ~fixed, into: &scratch.bytes) }
-            scratch.bytes.append(0)
-            // cmark copies the text into its own memory.
-            _ = scratch.bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { cmark_node_set_literal(node, $0.baseAddress) }
+            // Nearly every block changes (a short word keeps to the next), so nearly all text is
+            // written back: into room made once, through a buffer, not appended byte by byte.
+            let room = 4 * count + 1
+            if scratch.bytes.count < room {
+                scratch.bytes.append(contentsOf: repeatElement(0, count: room - scratch.bytes.count))
             }
+            scratch.scalars.withUnsafeBufferPointer { scalars in
+                scratch.bytes.withUnsafeMutableBufferPointer { buffer in
+                    var end = 0
+                    for value in scalars[start..<(start + count)] {
+                        end = encode(value & ~fixed, into: buffer, at: end)
+                    }
+                    buffer[end] = 0
+                    // cmark copies the text into its own memory.
+                    guard let base = buffer.baseAddress else { return }
+                    base.withMemoryRebound(to: CChar.self, capacity: end + 1) { _ = cmark_node_set_literal(node, $0) }
+                }
+            }
+        }
+    }
+
+    /// A code point as UTF-8 at `index` of `out`, which has the room; where the next one goes.
+    @inline(__always) private static func encode(
+        _ value: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at index: Int
+    )
+        -> Int
+    {
+        switch value {
+        case 0..<0x80:
+            out[index] = UInt8(value)
+            return index + 1
+        case 0x80..<0x800:
+            out[index] = UInt8(0xC0 | (value >> 6))
+            out[index + 1] = UInt8(0x80 | (value & 0x3F))
+            return index + 2
+        case 0x800..<0x10000:
+            out[index] = UInt8(0xE0 | (value >> 12))
+            out[index + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            out[index + 2] = UInt8(0x80 | (value & 0x3F))
+            return index + 3
+        default:
+            out[index] = UInt8(0xF0 | (value >> 18))
+            out[index + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+            out[index + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            out[index + 3] = UInt8(0x80 | (value & 0x3F))
+            return index + 4
         }
     }
 

@@ -30,3 +30,39 @@ package enum ByteSearch {
         }
     }
 }
+
+/// Bytes read eight at a time: for a pass over every byte of every file that looks for bytes
+/// almost no text has.
+package enum ByteWords {
+    /// Whether `confirm` says yes for a word of `bytes` that holds a byte below `below` or equal
+    /// to one of `equalTo` (its offsets, with `lookahead` bytes after it, within `bytes`), or
+    /// for the last bytes, fewer than eight. A word with none of these is passed over whole.
+    package static func anyHolds(
+        _ bytes: ArraySlice<UInt8>, below: UInt8, equalTo: [UInt8], lookahead: Int, confirm: (Range<Int>) -> Bool
+    ) -> Bool {
+        // The ranges given to `confirm` are the slice's own indices.
+        let offset = bytes.startIndex
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let patterns = equalTo.map { ones &* UInt64($0) }
+            let limit = ones &* UInt64(below)
+            let count = buffer.count
+            var index = 0
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // A byte below `below` (at most 0x80): its high bit is set by the subtraction and
+                // clear in the word. A byte equal to a pattern: a zero byte after the xor. Both exact.
+                var suspect = (word &- limit) & ~word & highs != 0
+                for pattern in patterns where !suspect {
+                    let xored = word ^ pattern
+                    suspect = (xored &- ones) & ~xored & highs != 0
+                }
+                if suspect, confirm((offset + index)..<(offset + min(index + 8 + lookahead, count))) { return true }
+                index += 8
+            }
+            return index < count && confirm((offset + index)..<(offset + count))
+        }
+    }
+}

@@ -2,9 +2,10 @@ import Testing
 
 @testable import OkrugCore
 
-/// The quick pass over a file's bytes (`ControlCharacters.mayHold`) against the full search
-/// that counts lines and columns: whatever the full search finds, the quick pass must not
-/// call the file clean. Over generated texts made of the bytes around the forbidden ones.
+/// The quick passes over a file's bytes (`ControlCharacters.mayHold`, byte by byte and eight
+/// at a time) against the full search that counts lines and columns: whatever the full search
+/// finds, neither quick pass may call the file clean. Over generated texts made of the bytes
+/// around the forbidden ones, long enough for a character to straddle two words of eight.
 struct ControlCharacterScanTests {
     @Test func theQuickPassNeverMissesWhatTheFullSearchFinds() {
         let pieces: [[UInt8]] = [
@@ -17,7 +18,7 @@ struct ControlCharacterScanTests {
         for _ in 0..<20_000 {
             var bytes: [UInt8] = []
             let clean = generator.chance(70)
-            for _ in 0..<generator.int(1...12) {
+            for _ in 0..<generator.int(1...40) {
                 var piece = generator.pick(pieces)
                 // Mostly clean texts, so both answers are exercised.
                 while clean, piece.count > 0, ControlCharacters.locate(in: piece) != nil {
@@ -27,11 +28,17 @@ struct ControlCharacterScanTests {
             }
             let full = ControlCharacters.locate(in: bytes)
             let quick = ControlCharacters.mayHold(bytes)
+            // Also as a slice that does not start at 0, as a file's text after its byte-order mark.
+            let blocks = ControlCharacters.mayHold(wordAtATime: bytes[...])
+            let afterMark = ControlCharacters.mayHold(wordAtATime: ([0xEF, 0xBB, 0xBF] + bytes).dropFirst(3))
+            #expect(blocks == afterMark, "\(bytes)")
             if full != nil {
                 flagged += 1
                 #expect(quick, "\(bytes)")
+                #expect(blocks, "\(bytes)")
             } else {
                 #expect(!quick, "clean text flagged: \(bytes)")
+                #expect(!blocks, "clean text flagged eight at a time: \(bytes)")
             }
         }
         #expect(flagged > 1000)

@@ -1,3 +1,5 @@
+import OkrugSystem
+
 /// Characters a text file of okrug may not hold: the C0 controls but tab, line feed and
 /// carriage return; DEL; the C1 controls (U+0080–U+009F, among them U+0085 NEL); and the line
 /// and paragraph separators U+2028/U+2029. They are invisible in an editor, cut C strings
@@ -15,11 +17,19 @@ enum ControlCharacters {
     }
 
     /// The first forbidden character of valid UTF-8 `bytes`, and how many more follow.
-    static func find(in bytes: some Collection<UInt8>) -> Found? {
+    static func find(in bytes: ArraySlice<UInt8>) -> Found? {
         // Almost every file has none: one quick pass over the bytes says so, without counting
         // lines and columns (which only a file that has one needs).
-        if let clean = bytes.withContiguousStorageIfAvailable({ !mayHold($0) }), clean { return nil }
+        if !mayHold(wordAtATime: bytes) { return nil }
         return locate(in: bytes)
+    }
+
+    /// `mayHold`, eight bytes at a time (`ByteWords`): a word with no byte below a space, no
+    /// DEL and no C2 or E2 is passed over whole; any other (a line feed makes one) is read byte
+    /// by byte, with the two bytes after it that a C2 or E2 may need. It runs over every byte of
+    /// every file, and the byte-by-byte pass was 2 % of a build.
+    static func mayHold(wordAtATime bytes: ArraySlice<UInt8>) -> Bool {
+        ByteWords.anyHolds(bytes, below: 0x20, equalTo: [0x7F, 0xC2, 0xE2], lookahead: 2) { mayHold(bytes[$0]) }
     }
 
     /// Whether `bytes` may hold a forbidden character: a C0 control but tab, line feed and

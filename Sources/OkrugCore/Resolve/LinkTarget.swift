@@ -165,40 +165,56 @@ public enum RelativeURL {
     /// From the page at `from` (`materials/x/`) to `to` (`kinds/seminar/`): `../../kinds/seminar/`.
     /// The folders the two share are skipped: `directions/` → `directions/methodical/` is `methodical/`.
     public static func link(from: String, to: String) -> String {
-        // Over UTF-8 bytes, without splitting into arrays of strings: it runs for every link of
-        // every page.
-        let source = Array(from.utf8)
-        let target = Array(to.utf8)
-        /// The component ranges of a path: the parts between slashes, empty ones left out.
-        func components(_ bytes: [UInt8]) -> [Range<Int>] {
-            var ranges: [Range<Int>] = []
-            var start = 0
-            for (i, byte) in bytes.enumerated() where byte == 0x2F {
-                if i > start { ranges.append(start..<i) }
-                start = i + 1
-            }
-            if bytes.count > start { ranges.append(start..<bytes.count) }
-            return ranges
-        }
-        let sourceParts = components(source)
-        let targetParts = components(target)
-        var common = 0
-        while common < sourceParts.count, common < targetParts.count,
-            source[sourceParts[common]].elementsEqual(target[targetParts[common]])
+        // Over the UTF-8 views in place, with no array but the result's: it runs for every link
+        // of every page (a listing page has eighty).
+        let (source, target) = (from.utf8, to.utf8)
+        // The components the two share, from the start.
+        var (sourceIndex, targetIndex) = (source.startIndex, target.startIndex)
+        var lastShared: (source: String.Index, target: String.Index)?
+        while let sourcePart = component(source, after: sourceIndex),
+            let targetPart = component(target, after: targetIndex),
+            source[sourcePart].elementsEqual(target[targetPart])
         {
-            common += 1
+            lastShared = (sourceIndex, targetIndex)
+            sourceIndex = sourcePart.upperBound
+            targetIndex = targetPart.upperBound
         }
-        // A file target (`feed.xml`) must keep its last component even when it names a folder of `from`.
         let endsWithSlash = target.last == 0x2F
-        if !endsWithSlash, common == targetParts.count, common > 0 { common -= 1 }
-        var url: [UInt8] = []
-        url.reserveCapacity(3 * (sourceParts.count - common) + target.count)
-        for _ in common..<sourceParts.count { url += [0x2E, 0x2E, 0x2F] }
-        for (n, part) in targetParts[common...].enumerated() {
-            if n > 0 { url.append(0x2F) }
-            url += target[part]
+        // A file target (`feed.xml`) must keep its last component even when it names a folder of `from`.
+        if !endsWithSlash, component(target, after: targetIndex) == nil, let shared = lastShared {
+            (sourceIndex, targetIndex) = shared
         }
-        if endsWithSlash, common < targetParts.count { url.append(0x2F) }
+        var ups = 0
+        var index = sourceIndex
+        while let part = component(source, after: index) {
+            ups += 1
+            index = part.upperBound
+        }
+        var url: [UInt8] = []
+        url.reserveCapacity(3 * ups + target.count + 1)
+        for _ in 0..<ups { url += [0x2E, 0x2E, 0x2F] }
+        index = targetIndex
+        var wroteTarget = false
+        while let part = component(target, after: index) {
+            if wroteTarget { url.append(0x2F) }
+            url += target[part]
+            wroteTarget = true
+            index = part.upperBound
+        }
+        if endsWithSlash, wroteTarget { url.append(0x2F) }
         return url.isEmpty ? "./" : String(decoding: url, as: UTF8.self)
+    }
+
+    /// The next component of `path` at or after `index` (the bytes between slashes; empty ones
+    /// are skipped), or `nil` at the end.
+    @inline(__always) private static func component(_ path: String.UTF8View, after index: String.Index)
+        -> Range<String.Index>?
+    {
+        var start = index
+        while start < path.endIndex, path[start] == 0x2F { start = path.index(after: start) }
+        guard start < path.endIndex else { return nil }
+        var end = start
+        while end < path.endIndex, path[end] != 0x2F { end = path.index(after: end) }
+        return start..<end
     }
 }
