@@ -165,12 +165,13 @@ public enum RelativeURL {
     /// From the page at `from` (`materials/x/`) to `to` (`kinds/seminar/`): `../../kinds/seminar/`.
     /// The folders the two share are skipped: `directions/` → `directions/methodical/` is `methodical/`.
     public static func link(from: String, to: String) -> String {
-        // Over the UTF-8 views in place, with no array but the result's: it runs for every link
-        // of every page (a listing page has eighty).
-        let (source, target) = (from.utf8, to.utf8)
+        // Over the UTF-8 bytes, walked in place (no arrays of components): it runs for every
+        // link of every page (a listing page has eighty). Indexing a `String.UTF8View` directly
+        // was slower than copying the bytes out once.
+        let (source, target) = (Array(from.utf8), Array(to.utf8))
         // The components the two share, from the start.
-        var (sourceIndex, targetIndex) = (source.startIndex, target.startIndex)
-        var lastShared: (source: String.Index, target: String.Index)?
+        var (sourceIndex, targetIndex) = (0, 0)
+        var lastShared: (source: Int, target: Int)?
         while let sourcePart = component(source, after: sourceIndex),
             let targetPart = component(target, after: targetIndex),
             source[sourcePart].elementsEqual(target[targetPart])
@@ -207,14 +208,12 @@ public enum RelativeURL {
 
     /// The next component of `path` at or after `index` (the bytes between slashes; empty ones
     /// are skipped), or `nil` at the end.
-    @inline(__always) private static func component(_ path: String.UTF8View, after index: String.Index)
-        -> Range<String.Index>?
-    {
+    @inline(__always) private static func component(_ path: [UInt8], after index: Int) -> Range<Int>? {
         var start = index
-        while start < path.endIndex, path[start] == 0x2F { start = path.index(after: start) }
-        guard start < path.endIndex else { return nil }
+        while start < path.count, path[start] == 0x2F { start += 1 }
+        guard start < path.count else { return nil }
         var end = start
-        while end < path.endIndex, path[end] != 0x2F { end = path.index(after: end) }
+        while end < path.count, path[end] != 0x2F { end += 1 }
         return start..<end
     }
 }
