@@ -261,6 +261,6 @@ struct NewPage: ParsableCommand {
 
 enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic]) {
-        FileHandle.standardError.write(Data(DiagnosticFormat.listing(diagnostics).utf8))
+        DiagnosticFormat.listing(diagnostics) { FileHandle.standardError.write(Data($0.utf8)) }
     }
 }

@@ -70,10 +70,31 @@ extension DiagnosticFormat {
     /// Every problem on its line, then how many there are («2 ошибки, 1 предупреждение»):
     /// what the commands print to the terminal. Empty when there is nothing.
     public static func listing(_ diagnostics: [Diagnostic]) -> String {
-        guard !diagnostics.isEmpty else { return "" }
+        var whole = ""
+        listing(diagnostics) { whole += $0 }
+        return whole
+    }
+
+    /// The listing in pieces of about 64 KB, each given to `write` as it is made. A bank with
+    /// thousands of warnings would otherwise hold its whole listing several times over (the
+    /// lines, the joined text, its bytes) at the end of the build, where it raised the build's
+    /// peak memory by 20 MB at 10 000 materials.
+    public static func listing(_ diagnostics: [Diagnostic], write: (String) -> Void) {
+        guard !diagnostics.isEmpty else { return }
+        var piece = ""
+        for diagnostic in diagnostics {
+            piece += diagnostic.formatted
+            piece += "\n"
+            if piece.utf8.count >= 64 * 1024 {
+                write(piece)
+                piece = ""
+            }
+        }
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count - errors
         var counts: [String] = []
-        if !diagnostics.errors.isEmpty { counts.append(RussianPlural.error.counted(diagnostics.errors.count)) }
-        if !diagnostics.warnings.isEmpty { counts.append(RussianPlural.warning.counted(diagnostics.warnings.count)) }
-        return text.render(diagnostics) + counts.joined(separator: ", ") + "\n"
+        if errors > 0 { counts.append(RussianPlural.error.counted(errors)) }
+        if warnings > 0 { counts.append(RussianPlural.warning.counted(warnings)) }
+        write(piece + counts.joined(separator: ", ") + "\n")
     }
 }
