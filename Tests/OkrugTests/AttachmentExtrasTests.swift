@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 @testable import OkrugCore
@@ -153,6 +154,57 @@ import Testing
         #expect(html.contains("href=\"chitat/plan-odt/\">Читать онлайн"))
         #expect(html.contains("href=\"chitat/plan-2/\">Читать онлайн"))
         #expect(site.read("Public/materials/m/chitat/plan-2/index.html")?.contains("Третий") == true)
+    }
+
+    /// A rebuild reads an attachment again only when its size or modification time changed
+    /// (`AttachmentKeys`): a file put back with its old size and time is not read, a changed
+    /// one is, and one only touched is read and found in the cache.
+    @Test func onlyAChangedAttachmentIsReadAgain() throws {
+        let material = TempSite.material(extra: "attachments:\n  - {file: programma.pdf, title: Программа}\n")
+        let site = try TempSite(
+            files: ["materials/m/index.md": material], data: ["materials/m/programma.pdf": Self.pdf(pages: 2)])
+        defer { site.remove() }
+        let pdf = site.root.appendingPathComponent("Content/materials/m/programma.pdf")
+        var options = site.options()
+        options.attachmentTools = try Self.tools()
+        #expect(Builder.build(options).succeeded)
+        var failing = options
+        failing.attachmentTools.pdftoppm = ExternalTool(executable: "/bin/false")
+        failing.attachmentTools.pdfinfo = ExternalTool(executable: "/bin/false")
+        func pages() -> String? {
+            site.read("Public/materials/m/index.html").flatMap { html in
+                ["2 страницы", "3 страницы"].first { html.contains(", \($0)</p>") }
+            }
+        }
+        #expect(pages() == "2 страницы")
+
+        // Other bytes, put back with the same size and time: trusted, not read (the tools that
+        // would fail are not asked, and the page still says two pages).
+        let before = try #require(FileStatus.of(pdf.path))
+        var bytes = try Data(contentsOf: pdf)
+        bytes[bytes.count / 2] ^= 0x20
+        try bytes.write(to: pdf)
+        var times = [
+            timespec(tv_sec: before.modified / 1_000_000_000, tv_nsec: before.modified % 1_000_000_000),
+            timespec(tv_sec: before.modified / 1_000_000_000, tv_nsec: before.modified % 1_000_000_000),
+        ]
+        try #require(utimensat(AT_FDCWD, pdf.path, &times, 0) == 0)
+        let trusted = Builder.build(failing)
+        #expect(trusted.diagnostics.isEmpty, "\(trusted.diagnostics.map(\.formatted))")
+        #expect(pages() == "2 страницы")
+
+        // Three pages now, saved at a new time: read again, and made with the tools.
+        try Self.pdf(pages: 3).write(to: pdf)
+        let changed = Builder.build(options)
+        #expect(changed.diagnostics.isEmpty, "\(changed.diagnostics.map(\.formatted))")
+        #expect(pages() == "3 страницы")
+
+        // Only touched: read again, its content known, so the failing tools are not asked.
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: pdf.path)
+        let touched = Builder.build(failing)
+        #expect(touched.diagnostics.isEmpty, "\(touched.diagnostics.map(\.formatted))")
+        #expect(pages() == "3 страницы")
     }
 
     @Test func downloadNamesAreTitlesWindowsAccepts() {

@@ -79,9 +79,16 @@ struct AttachmentExtras: Sendable {
             }
         }
         guard !jobs.isEmpty else { return AttachmentExtras() }
+        let cacheRoot = options.cache.appendingPathComponent(cacheVersion)
+        let keys = AttachmentKeys.load(from: cacheRoot)
         let made = ParallelMap.map(jobs) { job in
-            AttachmentWork(options: options).extra(for: job.attachment, address: job.address)
+            AttachmentWork(options: options).extra(for: job.attachment, address: job.address, keys: keys)
         }
+        var remembered: [String: AttachmentKeys.Known] = [:]
+        for (job, result) in zip(jobs, made) {
+            if let known = result.key { remembered[job.attachment.source] = known }
+        }
+        keys.save(remembered, to: cacheRoot)
         var extras = AttachmentExtras()
         var warnedPDF = false
         var warnedPandoc = false
@@ -128,13 +135,24 @@ private struct AttachmentWork {
         var neededPDFTool = false
         var neededPandoc = false
         var failure: String?
+        /// The file's key with its size and time, for the next build.
+        var key: AttachmentKeys.Known?
     }
 
-    func extra(for attachment: Attachment, address: String) -> Result {
+    func extra(for attachment: Attachment, address: String, keys: AttachmentKeys) -> Result {
         var result = Result()
         let file = options.content.appendingPathComponent(attachment.source)
-        guard let data = FileManager.default.contents(atPath: file.path) else { return result }
-        let key = ContentHash.hex(data) + "-\(data.count)"
+        // The stamp before the content: a file saved in between is read again next time.
+        guard let status = FileStatus.of(file.path) else { return result }
+        let stamp = AttachmentKeys.Stamp(size: status.size, modified: status.modified)
+        let key: String
+        if let known = keys.key(for: attachment.source, stamp: stamp) {
+            key = known
+        } else {
+            guard let data = FileManager.default.contents(atPath: file.path) else { return result }
+            key = AttachmentKeys.key(of: data)
+        }
+        result.key = AttachmentKeys.Known(stamp: stamp, key: key)
         if attachment.isPDF {
             pdf(file, key: key, target: attachment.target + ".png", into: &result)
         } else if attachment.readsOnline {
