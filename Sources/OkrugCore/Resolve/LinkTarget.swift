@@ -107,9 +107,10 @@ struct LinkTargetResolver: Sendable {
                     : "близкие по имени: \(near.joined(separator: ", ")); путь считается от папки этого файла")
         }
         guard files.contains(resolved) else {
-            let what = kind == .image ? "изображение" : "файл"
+            // «изображение» is neuter: «не найдено».
             return .broken(
-                message: "\(what) «\(destination)» не найден",
+                message: kind == .image
+                    ? "изображение «\(destination)» не найдено" : "файл «\(destination)» не найден",
                 hint: "положите файл рядом с материалом (\(directory)/) или исправьте имя")
         }
         guard ContentPath.staysInside(decoded) else {
