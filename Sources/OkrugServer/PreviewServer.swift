@@ -171,7 +171,7 @@ struct Watcher: Service {
             if changed {
                 // An editor saves in steps (write, rename, attributes): they settle in a few milliseconds.
                 while events.wait(milliseconds: 10) {}
-                await state.rebuildIfChanged()
+                await state.rebuildIfChanged(changed: events.takeChanges())
             }
             // A folder the system would not watch: fall back to looking.
             if events.incomplete { return try await poll() }

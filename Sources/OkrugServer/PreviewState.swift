@@ -28,9 +28,10 @@ actor PreviewState {
     var diagnostics: [Diagnostic] { lastOutcome?.diagnostics ?? [] }
 
     /// Builds when anything under Content/ or Templates/ changed (or the first time).
+    /// `changed`: the files the system's events named, when they named them all.
     @discardableResult
-    func rebuildIfChanged() async -> Bool {
-        guard lastOutcome == nil || builder.hasChanges() else { return false }
+    func rebuildIfChanged(changed: [String]? = nil) async -> Bool {
+        guard lastOutcome == nil || builder.hasChanges(changed: changed) else { return false }
         let outcome = builder.build()
         lastOutcome = outcome
         version += 1

@@ -10,12 +10,15 @@ package final class FileEvents: @unchecked Sendable {
     private var folders: [Int32: String] = [:]
     /// A folder could not be watched: changes inside it would go unnoticed.
     package private(set) var incomplete = false
+    /// The files named by the events since `takeChanges`; `nil` once an event named no file
+    /// (a folder made, moved or removed, or the system's queue overflowing).
+    private var changed: Set<String>? = []
 
     // <sys/inotify.h>: what is saved, made, removed or renamed, and the folder itself going.
     private static let modify: UInt32 = 0x2, attributes: UInt32 = 0x4, closeWrite: UInt32 = 0x8
     private static let movedFrom: UInt32 = 0x40, movedTo: UInt32 = 0x80, create: UInt32 = 0x100
     private static let delete: UInt32 = 0x200, deleteSelf: UInt32 = 0x400, moveSelf: UInt32 = 0x800
-    private static let isFolder: UInt32 = 0x4000_0000
+    private static let isFolder: UInt32 = 0x4000_0000, overflow: UInt32 = 0x4000
     private static let mask =
         modify | attributes | closeWrite | movedFrom | movedTo | create | delete | deleteSelf | moveSelf
 
@@ -41,6 +44,13 @@ package final class FileEvents: @unchecked Sendable {
         return true
     }
 
+    /// The files that changed since the last call, as absolute paths, in no order; `nil` when
+    /// the events did not name them all (then everything must be looked at).
+    package func takeChanges() -> [String]? {
+        defer { changed = [] }
+        return changed.map { Array($0) }
+    }
+
     /// Reads what is waiting; a saved file often comes as several events (write, close, rename).
     private func readEvents() {
         let size = 64 * 1024
@@ -54,12 +64,19 @@ package final class FileEvents: @unchecked Sendable {
             while offset + headerSize <= count {
                 let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
                 let nameLength = Int(event.len)
-                if event.mask & Self.isFolder != 0, event.mask & (Self.create | Self.movedTo) != 0, nameLength > 0,
+                let name =
+                    nameLength > 0
+                    ? String(cString: buffer.advanced(by: offset + headerSize).assumingMemoryBound(to: CChar.self))
+                    : nil
+                if event.mask & Self.isFolder != 0, event.mask & (Self.create | Self.movedTo) != 0, let name,
                     let parent = folders[event.wd]
                 {
-                    let name = String(
-                        cString: buffer.advanced(by: offset + headerSize).assumingMemoryBound(to: CChar.self))
                     if !watchTree(parent + "/" + name) { incomplete = true }
+                }
+                if event.mask & (Self.isFolder | Self.overflow) == 0, let name, let parent = folders[event.wd] {
+                    changed?.insert(parent + "/" + name)
+                } else {
+                    changed = nil
                 }
                 offset += headerSize + nameLength
             }

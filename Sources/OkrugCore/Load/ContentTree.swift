@@ -36,6 +36,11 @@ public struct ContentTree: Sendable {
     public var sortedPaths: [String] { files.keys.sorted() }
 
     /// `x.md.bak`, `x.md.bak2`: copies `okrug check --fix-encoding` keeps of the originals.
+    /// Hidden files (`.git`, `.DS_Store`) and editors' backups (`x.md~`, `~$x.docx`, `x.bak2`).
+    static func isSkipped(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") || isBackup(name)
+    }
+
     static func isBackup(_ name: String) -> Bool {
         guard let range = name.range(of: ".bak", options: .backwards) else { return false }
         return name[range.upperBound...].allSatisfy(\.isNumber)
@@ -70,7 +75,7 @@ public struct ContentTree: Sendable {
                 return
             }
             for name in names.sorted() {
-                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("~$") || isBackup(name) { continue }
+                if isSkipped(name) { continue }
                 // A line break or other invisible character in a name would break every message
                 // about the file (and its address): the file is reported, shown escaped, and left out.
                 if name.unicodeScalars.contains(where: ControlCharacters.isForbiddenInName) {
@@ -118,6 +123,35 @@ public struct ContentTree: Sendable {
         visited.insert(realRoot)
         walk(root, relative: "", realDirectory: realRoot)
         return (ContentTree(root: root, displayRoot: displayRoot, files: files), diagnostics)
+    }
+}
+
+extension ContentTree {
+    /// The tree after the files at `changed` (absolute paths under `root`, as the system's file
+    /// events name them) were saved: what `scan` would now list, without listing every folder
+    /// again (at 10 000 materials that took 130 ms of a 180 ms preview rebuild). `nil` when only
+    /// a full scan can tell: a listed file gone or no longer a plain file, or a new file. A name
+    /// the scan skips (hidden, a backup) is skipped here too; one that is already gone again
+    /// (an editor's temporary file) changes nothing.
+    public func patched(changed: [String]) -> ContentTree? {
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        var patched = self
+        for path in changed {
+            guard path.hasPrefix(prefix) else { return nil }
+            let relative = String(path.dropFirst(prefix.count))
+            let names = relative.split(separator: "/", omittingEmptySubsequences: false)
+            guard !relative.isEmpty, !names.contains(where: \.isEmpty) else { return nil }
+            if names.contains(where: { Self.isSkipped(String($0)) }) { continue }
+            if relative.unicodeScalars.contains(where: ControlCharacters.isForbiddenInName) { return nil }
+            let status = FileStatus.of(path, followLinks: false)
+            guard files[relative] != nil else {
+                if status == nil { continue }
+                return nil
+            }
+            guard let status, !status.isDirectory, !status.isSymbolicLink else { return nil }
+            patched.files[relative] = Entry(relativePath: relative, byteCount: status.size, modified: status.modified)
+        }
+        return patched
     }
 }
 

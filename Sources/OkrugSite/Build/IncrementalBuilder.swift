@@ -44,6 +44,9 @@ public final class IncrementalBuilder {
     /// The listings `hasChanges` made, for the build that follows it (each folder is listed
     /// once per rebuild).
     private var pendingScan: (ContentTree, [Diagnostic])?
+    /// The listing the last build started from: with the files the system's events name since,
+    /// it is the listing now (`hasChanges(changed:)`).
+    private var lastScan: (ContentTree, [Diagnostic])?
     private var pendingTemplateFiles: [String: ContentTree.Entry]?
 
     public init(options: BuildOptions) {
@@ -52,9 +55,23 @@ public final class IncrementalBuilder {
     }
 
     /// Whether any file under `Content/` or `Templates/` changed since the last build: a stat
-    /// of each file, no reading.
-    public func hasChanges() -> Bool {
+    /// of each file, no reading. `changed`: the files the system's events named since the last
+    /// look (absolute paths), when it named them all; then only those are looked at, unless
+    /// one of them needs the whole listing (a new or removed file: `ContentTree.patched`).
+    public func hasChanges(changed: [String]? = nil) -> Bool {
         guard let content else { return true }
+        if let changed, let listed = lastScan {
+            let contentRoot = listed.0.root.path + "/"
+            let templates = ContentTree(
+                root: options.templates, displayRoot: options.templatesDisplay, files: templateFiles)
+            if let tree = listed.0.patched(changed: changed.filter { $0.hasPrefix(contentRoot) }),
+                let templatesNow = templates.patched(changed: changed.filter { !$0.hasPrefix(contentRoot) })
+            {
+                pendingScan = (tree, listed.1)
+                pendingTemplateFiles = templatesNow.files
+                return tree.files != content.tree.files || templatesNow.files != templateFiles
+            }
+        }
         let scan = ContentTree.scan(root: options.content, displayRoot: options.contentDisplay)
         let templatesNow = ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files
         pendingScan = scan
@@ -65,6 +82,7 @@ public final class IncrementalBuilder {
     public func build() -> Outcome {
         let start = Date()
         let scan = pendingScan ?? ContentTree.scan(root: options.content, displayRoot: options.contentDisplay)
+        lastScan = scan
         let templateTree =
             pendingTemplateFiles
             ?? ContentTree.scan(root: options.templates, displayRoot: options.templatesDisplay).0.files
