@@ -33,23 +33,29 @@ actor PreviewState {
     func rebuildIfChanged(changed: [String]? = nil) async -> Bool {
         guard lastOutcome == nil || builder.hasChanges(changed: changed) else { return false }
         let outcome = builder.build()
+        let hadFailed = lastOutcome.map { !$0.succeeded } ?? false
         lastOutcome = outcome
         version += 1
-        report(outcome)
+        report(outcome, afterErrors: hadFailed)
         hub.broadcast(version)
         // After the reload is on its way: the index follows in the background.
         if outcome.succeeded, let search { await search.request(outcome.full ? nil : outcome.renderedPages) }
         return true
     }
 
-    private func report(_ outcome: IncrementalBuilder.Outcome) {
+    /// One line per build. `afterErrors`: the build before this one failed, so the methodist
+    /// is told the errors are gone (a fix that restores the last good text re-renders nothing).
+    private func report(_ outcome: IncrementalBuilder.Outcome, afterErrors: Bool) {
         let milliseconds = Int((outcome.seconds * 1000).rounded())
         if outcome.succeeded {
             let pages = outcome.renderedPages.count
-            let scope = outcome.full ? "весь сайт" : "\(RussianPlural.page.counted(pages))"
+            let scope =
+                outcome.full
+                ? "весь сайт" : pages == 0 ? "страницы не изменились" : "\(RussianPlural.page.counted(pages))"
             let warnings = outcome.diagnostics.warnings.count
+            let built = afterErrors ? "Ошибки исправлены, сайт собран за" : "Собрано за"
             log(
-                "Собрано за \(milliseconds) мс: \(scope)"
+                "\(built) \(milliseconds) мс: \(scope)"
                     + (warnings > 0 ? ", \(RussianPlural.warning.counted(warnings))" : "") + ".")
         } else {
             let text = outcome.diagnostics.map(\.formatted).joined(separator: "\n")

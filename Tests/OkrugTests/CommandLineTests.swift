@@ -111,6 +111,44 @@ import Testing
         }
     }
 
+    /// Without `SOURCE_DATE_EPOCH` a rebuild of unchanged content on the same day writes nothing:
+    /// the calendar's DTSTAMP is the day's start, not the second of the build.
+    @Test func aSameDayRebuildWithoutSourceDateEpochChangesNothing() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-sameday-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func build() throws -> String {
+            let process = Process()
+            process.executableURL = Self.executable
+            process.arguments = ["build", "--no-search", "--output", folder.path]
+            process.currentDirectoryURL = repositoryRoot
+            var environment = ProcessInfo.processInfo.environment
+            environment["SOURCE_DATE_EPOCH"] = nil
+            process.environment = environment
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = Pipe()
+            try process.run()
+            let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            return said
+        }
+        let day = BuildOptions.dayFromEnvironment([:])
+        _ = try build()
+        let calendar = try #require(
+            try FileManager.default.subpathsOfDirectory(atPath: folder.path).first { $0.hasSuffix("calendar.ics") })
+        let first = try Data(contentsOf: folder.appendingPathComponent(calendar))
+        sleep(1)  // a stamp to the second would differ now
+        let again = try build()
+        // A build that crossed midnight (UTC) may rightly differ.
+        try #require(BuildOptions.dayFromEnvironment([:]) == day)
+        #expect(again.contains("уже этот сайт, ничего не изменилось."), "\(again)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent(calendar)) == first)
+        let stamp = "DTSTAMP:" + day.iso.replacingOccurrences(of: "-", with: "") + "T000000Z"
+        #expect(String(decoding: first, as: UTF8.self).contains(stamp))
+    }
+
     @Test func baseURLOption() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path))
         let site = try TempSite(files: ["materials/a.md": TempSite.material()])

@@ -82,7 +82,8 @@ import Testing
         process.currentDirectoryURL = site.root
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = Pipe()
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
@@ -131,6 +132,11 @@ import Testing
         #expect(fixed.status == 200)
         #expect(fixed.text.contains("Исправлено."))
 
+        // Broken again, then put back as it was: nothing to re-render, and the log says so.
+        try save(TempSite.material(title: "Первый", date: "вчера"))
+        try save(TempSite.material(title: "Первый", body: "Вступление.\n\nИсправлено.\n"))
+        #expect(try Self.get(port, "/materials/a/").status == 200)
+
         // Only files of the site: `..` is refused, however it is written.
         #expect(try Self.get(port, "/../Content/site.yaml").status == 400)
         #expect(try Self.get(port, "/%2e%2e/Content/site.yaml").status == 400)
@@ -143,5 +149,11 @@ import Testing
         while process.isRunning && Date() < stopBy { usleep(50_000) }
         #expect(!process.isRunning)
         #expect(process.terminationStatus == 0)
+
+        // What the methodist read in the terminal: each fix announced, no «0 страниц».
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said.contains("Сайт не собран (1 ошибка): в браузере показан список ошибок."), "\(said)")
+        #expect(said.matches(of: #/Ошибки исправлены, сайт собран за \d+ мс: /#).count == 2, "\(said)")
+        #expect(!said.contains("0 страниц"), "\(said)")
     }
 }

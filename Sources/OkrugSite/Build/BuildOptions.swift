@@ -13,7 +13,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// The day the build describes. From `SOURCE_DATE_EPOCH` when set, so rebuilds are identical.
     public var buildDay: CalendarDay
-    /// Seconds since 1970 (UTC), from `SOURCE_DATE_EPOCH` when set: the calendar's DTSTAMP.
+    /// Seconds since 1970 (UTC), from `SOURCE_DATE_EPOCH` when set, else the start of today:
+    /// the calendar's DTSTAMP.
     public var buildTimestamp: Int
     /// Pagefind, to index the written site; `nil` builds the site without search.
     public var searchIndexer: SearchIndexer?
@@ -51,11 +52,14 @@ public struct BuildOptions: Sendable {
         }
     }
 
-    /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC); now when it is not set.
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC); the start of today (UTC) when it is not set.
+    /// Not the current second: everything else on the site changes only with the day, so two
+    /// builds of the same content on one day are the same bytes and a rebuild writes nothing.
     public static func timestampFromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int {
-        environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? Int(Date().timeIntervalSince1970)
+        if let given = environment["SOURCE_DATE_EPOCH"].flatMap({ Int($0) }) { return given }
+        return dayFromEnvironment(environment).daysSinceEpoch * 86400
     }
 
     /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) as a day; today when it is not set.
