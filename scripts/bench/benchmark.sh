@@ -46,13 +46,29 @@ for n in "${counts[@]}"; do
 
   out="$work/out-okrug-rebuild-$n"
   rm -rf "$out"
-  "$okrug" build --no-search --content "$okrug_content" --output "$out" > /dev/null 2>&1
+  "$okrug" build --no-search --content "$okrug_content" --templates "$root/Templates" --output "$out" > /dev/null 2>&1
   echo "--- okrug: rebuild with nothing changed (into the folder of the build before)"
   /usr/bin/time -o "$work/time.txt" -f "no-change rebuild: %e s wall, %U s user, %M KB" \
-    "$okrug" build --no-search --content "$okrug_content" --output "$out" > /dev/null 2>&1
+    "$okrug" build --no-search --content "$okrug_content" --templates "$root/Templates" --output "$out" > /dev/null 2>&1
   cat "$work/time.txt"
   echo "--- the file system's floor: a plain program creating the same folders and files (scripts/bench/floor.py)"
   python3 "$root/scripts/bench/floor.py" "$out" --runs 3 | tee "$work/floor-$n.txt"
+  if [ -d /dev/shm ]; then
+    # The same clean build and floor in memory: what okrug costs apart from the disk's own
+    # cost of making files (on a VM disk that swings from run to run, see README «Скорость»).
+    echo "--- in memory (/dev/shm): okrug clean build, median of 3, and the floor"
+    memory=$(mktemp -d /dev/shm/okrug-bench-XXXX)
+    for _ in 1 2 3; do
+      rm -rf "$memory/site"
+      /usr/bin/time -a -o "$work/memory-$n.raw" -f "%e" \
+        "$okrug" build --no-search --content "$okrug_content" --templates "$root/Templates" --output "$memory/site" \
+        > /dev/null 2>&1
+    done
+    python3 "$root/scripts/bench/floor.py" "$memory/site" --runs 3 > "$work/memory-floor-$n.txt"
+    median=$(sort -n "$work/memory-$n.raw" | sed -n 2p)
+    echo "okrug in memory: $median s wall (median of 3); $(cat "$work/memory-floor-$n.txt")" | tee "$work/memory-$n.txt"
+    rm -rf "$memory" "$work/memory-$n.raw"
+  fi
   echo "--- okrug serve: one file changed (edit -> rebuilt, median of 5)"
   python3 "$root/scripts/bench/serve_edit.py" --okrug "$okrug" --content "$okrug_content" --edits 5 \
     --templates "$root/Templates" | tail -4 | tee "$work/serve-$n.txt"
@@ -64,9 +80,9 @@ for n in "${counts[@]}"; do
 
   echo "--- okrug: the same build on one thread (OKRUG_THREADS=1) gives the same bytes"
   rm -rf "$work/out-threads-$n" "$work/out-one-thread-$n"
-  SOURCE_DATE_EPOCH=1700000000 "$okrug" build --no-search --content "$okrug_content" \
+  SOURCE_DATE_EPOCH=1700000000 "$okrug" build --no-search --content "$okrug_content" --templates "$root/Templates" \
     --output "$work/out-threads-$n" > /dev/null 2>&1
-  SOURCE_DATE_EPOCH=1700000000 OKRUG_THREADS=1 "$okrug" build --no-search --content "$okrug_content" \
+  SOURCE_DATE_EPOCH=1700000000 OKRUG_THREADS=1 "$okrug" build --no-search --content "$okrug_content" --templates "$root/Templates" \
     --output "$work/out-one-thread-$n" > /dev/null 2>&1
   if diff -r "$work/out-threads-$n" "$work/out-one-thread-$n" > /dev/null; then
     echo "identical" | tee "$work/threads-$n.txt"

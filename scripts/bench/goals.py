@@ -48,6 +48,27 @@ def main():
         (f"full build, {large}: okrug wall / (cmark + creating the files)",
          f"{okrug[large]['wall']:.2f} s / ({cmark:.2f} + {floor:.2f} s) = {okrug[large]['wall'] / (cmark + floor):.2f}",
          "(the limit, for reading)", None),
+    ]
+    memory = work / f"memory-{large}.txt"
+    if memory.exists():
+        text = memory.read_text()
+        wall = re.search(r"okrug in memory: ([\d.]+) s", text)
+        floor_memory = re.search(r"floor: ([\d.]+) s", text)
+        if wall and floor_memory:
+            in_memory = float(wall.group(1))
+            rows.append((f"full build, {large}, in memory: okrug wall / cmark alone wall",
+                         f"{in_memory:.2f} s / {cmark:.2f} s = {in_memory / cmark:.2f}", "(for reading: no disk)", None))
+            rows.append((f"full build, {large}, in memory: okrug / (cmark + creating the files)",
+                         f"{in_memory:.2f} s / ({cmark:.2f} + {float(floor_memory.group(1)):.2f} s) = "
+                         f"{in_memory / (cmark + float(floor_memory.group(1))):.2f}", "(for reading: no disk)", None))
+            small_memory = work / f"memory-{small}.txt"
+            small_wall = re.search(r"okrug in memory: ([\d.]+) s", small_memory.read_text()) \
+                if small_memory.exists() else None
+            if small_wall:
+                rows.append((f"growth in memory: okrug wall {large} / {small}",
+                             f"{in_memory:.2f} s / {float(small_wall.group(1)):.2f} s = "
+                             f"{in_memory / float(small_wall.group(1)):.1f}", "(for reading: no disk)", None))
+    rows += [
         (f"full build, {large}: okrug wall / Hugo wall",
          f"{okrug[large]['wall']:.2f} s / {hugo[large]['wall']:.2f} s = {okrug[large]['wall'] / hugo[large]['wall']:.3f}",
          "≤ 0.05 (issue 18)", okrug[large]["wall"] / hugo[large]["wall"] <= 0.05),
