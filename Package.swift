@@ -61,10 +61,12 @@ let package = Package(
         ),
         // Linux calls the C library declares but Glibc's module does not bring in (xattrs, renameat2).
         .systemLibrary(name: "CXattr"),
+        // zlib (Debian: zlib1g-dev), for gzip: putting Pagefind's filter files in a stable order.
+        .systemLibrary(name: "Czlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The system calls and libyaml's event stream: with OkrugMarkdown, the only unsafe code.
         .target(
             name: "OkrugSystem",
-            dependencies: ["CXattr", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CXattr", "Czlib", .product(name: "Yams", package: "Yams")],
             swiftSettings: optimisedAcrossStages
         ),
         // Russian text rules (plurals, dates, transliteration), escaping, «did you mean».

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian/Ubuntu machine with Swift lacks for okrug. Safe to run again:
 # it installs only what is missing.
-#   scripts/setup.sh          libcmark-dev, pkg-config, python3-venv, poppler-utils; Pagefind and pandoc into .venv/
+#   scripts/setup.sh          libcmark-dev, zlib1g-dev, pkg-config, python3-venv, poppler-utils; Pagefind and pandoc into .venv/
 #   scripts/setup.sh --tests  also chromium, chromium-driver, fonts, Java; the Python test tools
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,6 +19,7 @@ fi
 
 need=()
 pkg-config --exists libcmark 2>/dev/null || need+=(libcmark-dev)
+pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 # poppler: the picture of a PDF's first page and its page count on a material's page.

@@ -42,7 +42,14 @@ public struct SearchIndexer: Sendable {
             command + ["--site", site.path, "--glob", pages, "--force-language", "ru", "--quiet"]
         if let bundle { arguments += ["--output-path", bundle.path] }
         let result = Self.run(arguments)
-        return (result.status == 0, Date().timeIntervalSince(start), result.output)
+        guard result.status == 0 else { return (false, Date().timeIntervalSince(start), result.output) }
+        // Pagefind's filter files come out in a different order each time: put them in one.
+        do {
+            _ = try SearchIndexOrder.arrange(bundle: bundle ?? site.appendingPathComponent("pagefind"))
+        } catch {
+            return (false, Date().timeIntervalSince(start), "не удалось переписать файлы фильтров поиска в pagefind/")
+        }
+        return (true, Date().timeIntervalSince(start), result.output)
     }
 
     /// The command's output and errors together: what to show when Pagefind fails.

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+@testable import OkrugSite
+@testable import OkrugSystem
+
+/// Pagefind's filter files put in order after it (`SearchIndexOrder`), and the two pieces that
+/// reads and writes them with: CBOR (`CBORValue`) and gzip (`Gzip`, zlib).
+@Suite struct SearchIndexOrderTests {
+    static func bytes(_ hex: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            out.append(UInt8(hex[index..<next], radix: 16) ?? 0)
+            index = next
+        }
+        return out
+    }
+
+    /// RFC 8949, appendix A: the examples of the kinds Pagefind's files use.
+    @Test func cborMatchesTheStandardsExamples() {
+        let examples: [(String, CBORValue)] = [
+            ("00", .unsigned(0)), ("17", .unsigned(23)), ("1818", .unsigned(24)), ("1864", .unsigned(100)),
+            ("1903e8", .unsigned(1000)), ("1a000f4240", .unsigned(1_000_000)),
+            ("1b000000e8d4a51000", .unsigned(1_000_000_000_000)), ("1bffffffffffffffff", .unsigned(.max)),
+            ("20", .negative(0)), ("3863", .negative(99)), ("3903e7", .negative(999)), ("40", .bytes([])),
+            ("4401020304", .bytes([1, 2, 3, 4])), ("60", .text("")), ("6161", .text("a")),
+            ("62c3bc", .text("ü")), ("63e6b0b4", .text("水")), ("80", .array([])),
+            ("83010203", .array([.unsigned(1), .unsigned(2), .unsigned(3)])),
+            (
+                "a26161016162820203",
+                .map([.text("a"), .unsigned(1), .text("b"), .array([.unsigned(2), .unsigned(3)])])
+            ),
+        ]
+        for (hex, value) in examples {
+            #expect(CBORValue.decode(Self.bytes(hex)) == value, "\(hex)")
+            #expect(value.encoded() == Self.bytes(hex), "\(hex)")
+        }
+        // Indefinite lengths are read (and written back definite).
+        #expect(
+            CBORValue.decode(Self.bytes("9f018202039f0405ffff"))
+                == .array([
+                    .unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)]),
+                ]))
+        #expect(CBORValue.decode(Self.bytes("7f657374726561646d696e67ff")) == .text("streaming"))
+    }
+
+    @Test func cborRefusesWhatIsNotOneWholeItem() {
+        for hex in [
+            "", "18", "1a000f42", "62c3", "830102", "a16161", "f93c00", "c11a514b67b0", "0000", "62c328",
+            "9f01", "7f6161", "7f4161ff", "9b7fffffffffffffff", "5b7fffffffffffffff",
+        ] {
+            #expect(CBORValue.decode(Self.bytes(hex)) == nil, "\(hex)")
+        }
+        let deep = [UInt8](repeating: 0x81, count: 100) + [0x00]
+        #expect(CBORValue.decode(deep) == nil)
+        #expect(CBORValue.decode(deep, depth: 200) != nil)
+    }
+
+    /// Generated items, written and read back: the same item.
+    @Test func cborRoundTripsGeneratedItems() {
+        var generator = SystemRandomNumberGenerator()
+        func item(_ depth: Int) -> CBORValue {
+            switch Int.random(in: 0..<(depth > 3 ? 4 : 6), using: &generator) {
+            case 0: return .unsigned(UInt64.random(in: 0...UInt64.max) >> UInt64.random(in: 0...63))
+            case 1: return .negative(UInt64.random(in: 0...70_000))
+            case 2: return .bytes((0..<Int.random(in: 0...300)).map { _ in UInt8.random(in: 0...255) })
+            case 3: return .text(String((0..<Int.random(in: 0...40)).map { _ in "aяё «»—1".randomElement()! }))
+            case 4: return .array((0..<Int.random(in: 0...30)).map { _ in item(depth + 1) })
+            default: return .map((0..<2 * Int.random(in: 0...5)).map { _ in item(depth + 1) })
+            }
+        }
+        for _ in 0..<500 {
+            let value = item(0)
+            #expect(CBORValue.decode(value.encoded()) == value)
+        }
+    }
+
+    @Test func gzipRoundTripsAndRefusesBrokenStreams() throws {
+        let samples: [[UInt8]] = [
+            [], [42], (0..<100_000).map { _ in UInt8.random(in: 0...255) },
+            Array(String(repeating: "Образовательный округ. ", count: 50_000).utf8),
+        ]
+        for sample in samples {
+            let packed = try #require(Gzip.compress(sample))
+            #expect(Array(packed.prefix(2)) == [0x1F, 0x8B])
+            #expect(Gzip.compress(sample) == packed)
+            #expect(Gzip.decompress(packed) == sample)
+            if packed.count > 20 { #expect(Gzip.decompress(Array(packed.dropLast(9))) == nil) }
+        }
+        #expect(Gzip.decompress(Array("не gzip".utf8)) == nil)
+        let big = try #require(Gzip.compress([UInt8](repeating: 0, count: 2_000_000)))
+        #expect(Gzip.decompress(big, limit: 1_000_000) == nil)
+    }
+
+    static let python = repositoryRoot.appendingPathComponent(".venv/bin/python")
+
+    /// The sample site built twice with its search index: the same bytes, filter files included,
+    /// and every file of Pagefind's written back by `CBORValue` is the bytes Pagefind wrote.
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: python.path), "needs Pagefind in .venv: scripts/setup.sh"))
+    func twoBuildsWithSearchAreTheSameBytes() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func build(_ name: String) throws -> URL {
+            let output = folder.appendingPathComponent(name)
+            let process = Process()
+            process.executableURL = CommandLineTests.executable
+            process.arguments = ["build", "--output", output.path]
+            process.currentDirectoryURL = repositoryRoot
+            var environment = ProcessInfo.processInfo.environment
+            environment["SOURCE_DATE_EPOCH"] = "1700000000"
+            process.environment = environment
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            return output.appendingPathComponent("pagefind")
+        }
+        let first = try build("first")
+        let second = try build("second")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
+        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: second.path)).sorted())
+        for file in files {
+            let a = FileManager.default.contents(atPath: first.appendingPathComponent(file).path)
+            let b = FileManager.default.contents(atPath: second.appendingPathComponent(file).path)
+            #expect(a == b, "\(file)")
+        }
+
+        // The entry names the metadata file; its filters are in order of name, with files.
+        let entry = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: first.appendingPathComponent("pagefind-entry.json")))
+                as? [String: Any])
+        let hash = try #require(((entry["languages"] as? [String: Any])?["ru"] as? [String: Any])?["hash"] as? String)
+        let meta = try #require(SearchIndexOrder.read(first.appendingPathComponent("pagefind.\(hash).pf_meta"))?.array)
+        let filters = try #require(meta[3].array).compactMap { $0.array }
+        let names = filters.compactMap { $0.first?.text }
+        #expect(names.count >= 5)
+        #expect(names == names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        for filter in filters {
+            let content = try #require(
+                SearchIndexOrder.read(SearchIndexOrder.filterURL(filter[1].text ?? "", in: first)))
+            let values = try #require(content.array?[1].array).compactMap { $0.array?.first?.text }
+            #expect(values.count > 1)
+            #expect(values == values.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        }
+
+        // What okrug did not rewrite (the word index) reads and writes back to Pagefind's bytes:
+        // the CBOR written is the form Pagefind writes.
+        let chunks = files.filter { $0.hasSuffix(".pf_index") }
+        #expect(!chunks.isEmpty)
+        for chunk in chunks {
+            let data = try Data(contentsOf: first.appendingPathComponent(chunk))
+            let unpacked = try #require(Gzip.decompress([UInt8](data)))
+            #expect(unpacked.starts(with: SearchIndexOrder.signature))
+            let payload = Array(unpacked.dropFirst(SearchIndexOrder.signature.count))
+            #expect(CBORValue.decode(payload)?.encoded() == payload, "\(chunk)")
+        }
+    }
+}
