@@ -104,11 +104,8 @@ indirect enum CBORValue: Equatable, Sendable {
                 } else {
                     // Indefinite: definite chunks of the same type until the break byte.
                     while true {
-                        guard offset < bytes.count else { return nil }
-                        if bytes[offset] == 0xFF {
-                            offset += 1
-                            break
-                        }
+                        guard let ended = takeBreak() else { return nil }
+                        if ended { break }
                         guard let (chunkMajor, length) = head(), chunkMajor == major, let length,
                             let piece = take(length)
                         else { return nil }
@@ -132,11 +129,8 @@ indirect enum CBORValue: Equatable, Sendable {
                     }
                 } else {
                     while true {
-                        guard offset < bytes.count else { return nil }
-                        if bytes[offset] == 0xFF {
-                            offset += 1
-                            break
-                        }
+                        guard let ended = takeBreak() else { return nil }
+                        if ended { break }
                         guard let item = item(depth: depth - 1) else { return nil }
                         items.append(item)
                     }
@@ -147,6 +141,15 @@ indirect enum CBORValue: Equatable, Sendable {
                 // Tags, floats and simple values: not in Pagefind's files.
                 return nil
             }
+        }
+
+        /// Inside an indefinite length: true when the break byte (0xFF) is next, and takes it;
+        /// `nil` when the bytes end first.
+        mutating func takeBreak() -> Bool? {
+            guard offset < bytes.count else { return nil }
+            guard bytes[offset] == 0xFF else { return false }
+            offset += 1
+            return true
         }
 
         mutating func take(_ length: UInt64) -> [UInt8]? {
