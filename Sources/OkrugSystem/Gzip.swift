@@ -34,13 +34,13 @@ package enum Gzip {
         return finished ? output : nil
     }
 
-    /// `bytes` as one gzip stream, best compression. The header has no time and no name, so
+    /// `bytes` as one gzip stream, at zlib's default level (as Pagefind writes them). The header has no time and no name, so
     /// the same bytes always give the same stream.
     package static func compress(_ bytes: [UInt8]) -> [UInt8]? {
         var stream = z_stream()
         guard
             deflateInit2_(
-                &stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
+                &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
                 Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { return nil }
         defer { deflateEnd(&stream) }

@@ -163,3 +163,170 @@ import Testing
         }
     }
 }
+
+/// A large site's search index made in pieces and joined (`SearchPieces`, `SearchIndexMerge`):
+/// the sample site in pieces of 10 pages against one Pagefind run over it.
+@Suite struct SearchPiecesTests {
+    /// What an index says, by page address: each page's word count and fragment, each word's
+    /// pages with positions (for the stem and each form), each filter value's pages, the sort.
+    struct Decoded: Equatable {
+        var pages: [String: Int] = [:]
+        var fragments: [String: String] = [:]
+        var words: [String: [String]] = [:]
+        var filters: [String: [String: [String]]] = [:]
+        var sorts: [String: [String]] = [:]
+        var fields: [String] = []
+        var pageCount = 0
+        /// Each chunk's [from, to] and its words, to check the ranges cover them.
+        var chunks: [(from: String, to: String, words: [String])] = []
+
+        static func == (a: Decoded, b: Decoded) -> Bool {
+            a.pages == b.pages && a.fragments == b.fragments && a.words == b.words && a.filters == b.filters
+                && a.sorts == b.sorts && a.fields == b.fields && a.pageCount == b.pageCount
+        }
+    }
+
+    static func decode(_ bundle: URL) throws -> Decoded {
+        var decoded = Decoded()
+        let entry = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: bundle.appendingPathComponent("pagefind-entry.json")))
+                as? [String: Any])
+        let language = try #require((entry["languages"] as? [String: Any])?["ru"] as? [String: Any])
+        decoded.pageCount = try #require(language["page_count"] as? Int)
+        let hash = try #require(language["hash"] as? String)
+        let meta = try #require(SearchIndexOrder.read(bundle.appendingPathComponent("pagefind.\(hash).pf_meta"))?.array)
+        var urls: [String] = []
+        for page in meta[1].array ?? [] {
+            let fields = try #require(page.array)
+            let name = try #require(fields[0].text)
+            let data = try Data(contentsOf: bundle.appendingPathComponent("fragment/\(name).pf_fragment"))
+            let unpacked = try #require(Gzip.decompress([UInt8](data)))
+            let json = Array(unpacked.dropFirst(SearchIndexOrder.signature.count))
+            let fragment = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+            let url = try #require(fragment["url"] as? String)
+            urls.append(url)
+            decoded.fragments[url] = String(decoding: json, as: UTF8.self)
+            if case .unsigned(let count) = fields[1] { decoded.pages[url] = Int(count) }
+        }
+        func pages(_ list: [CBORValue]) throws -> [String] {
+            var page: UInt64 = 0
+            var out: [String] = []
+            for (index, item) in list.enumerated() {
+                let fields = try #require(item.array)
+                guard case .unsigned(let number) = fields[0] else { throw SearchIndexMerge.Failure("номер") }
+                page = index == 0 ? number : page + number
+                out.append("\(urls[Int(page)]) \(fields[1]) \(fields[2])")
+            }
+            return out.sorted()
+        }
+        for chunk in meta[2].array ?? [] {
+            let fields = try #require(chunk.array)
+            let name = try #require(fields[2].text)
+            let content = try #require(SearchIndexOrder.read(bundle.appendingPathComponent("index/\(name).pf_index")))
+            var stems: [String] = []
+            for word in content.array?.first?.array ?? [] {
+                let entry = try SearchIndexMerge.WordEntry(word)
+                stems.append(entry.stem)
+                decoded.words[entry.stem] = try pages(entry.pages)
+                for form in entry.forms { decoded.words[entry.stem + " → " + form.form] = try pages(form.pages) }
+            }
+            decoded.chunks.append((fields[0].text ?? "", fields[1].text ?? "", stems))
+        }
+        for filter in meta[3].array ?? [] {
+            let pair = try #require(filter.array)
+            let name = try #require(pair[0].text)
+            let content = try #require(
+                SearchIndexOrder.read(SearchIndexOrder.filterURL(pair[1].text ?? "", in: bundle)))
+            for value in content.array?[1].array ?? [] {
+                let fields = try #require(value.array)
+                decoded.filters[name, default: [:]][fields[0].text ?? ""] = (fields[1].array ?? []).compactMap {
+                    if case .unsigned(let page) = $0 { return urls[Int(page)] }
+                    return nil
+                }.sorted()
+            }
+        }
+        for sort in meta[4].array ?? [] {
+            let pair = try #require(sort.array)
+            decoded.sorts[pair[0].text ?? ""] = (pair[1].array ?? []).compactMap {
+                if case .unsigned(let page) = $0 { return urls[Int(page)] }
+                return nil
+            }
+        }
+        decoded.fields = (meta[5].array ?? []).compactMap(\.text)
+        return decoded
+    }
+
+    static func build(_ output: URL, piece: String?) throws {
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["build", "--output", output.path]
+        process.currentDirectoryURL = repositoryRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = "1700000000"
+        environment["OKRUG_SEARCH_PIECE"] = piece
+        process.environment = environment
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: SearchIndexOrderTests.python.path),
+            "needs Pagefind in .venv: scripts/setup.sh"))
+    func piecesJoinedAreTheIndexOfOneRun() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-pieces-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let one = folder.appendingPathComponent("one")
+        let pieced = folder.appendingPathComponent("pieced")
+        try Self.build(one, piece: nil)
+        try Self.build(pieced, piece: "10")
+        let single = try Self.decode(one.appendingPathComponent("pagefind"))
+        let joined = try Self.decode(pieced.appendingPathComponent("pagefind"))
+        // The sample has 43 searchable pages: five pieces, and something in each part.
+        #expect(single.pageCount == 43)
+        #expect(single.words.count > 1000 && single.filters.count >= 5 && single.sorts["date"]?.count == 43)
+        #expect(single.words.values.contains { $0.contains { !$0.hasSuffix(" []") } }, "no positions in titles")
+        #expect(joined.pages == single.pages)
+        #expect(joined.fragments == single.fragments)
+        #expect(joined.fields == single.fields)
+        #expect(joined.filters == single.filters)
+        #expect(joined.sorts == single.sorts)
+        #expect(joined.pageCount == single.pageCount)
+        let differing = single.words.keys.filter { joined.words[$0] != single.words[$0] }.sorted()
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+        #expect(joined.words.count == single.words.count)
+        // Each word is in the chunk whose range a search loads for it.
+        for chunk in joined.chunks {
+            for word in chunk.words {
+                #expect(!SearchIndexMerge.precedes(word, chunk.from), "\(word) < \(chunk.from)")
+                #expect(
+                    !SearchIndexMerge.precedes(
+                        chunk.to, String(word.unicodeScalars.prefix(chunk.to.unicodeScalars.count))))
+            }
+        }
+        // The rest of the site is the same, and the pieces' folders are gone.
+        #expect(!FileManager.default.fileExists(atPath: pieced.appendingPathComponent(SearchPieces.workFolder).path))
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: one.path).filter { !$0.hasPrefix("pagefind") }
+        for page in pages {
+            #expect(
+                FileManager.default.contents(atPath: one.appendingPathComponent(page).path)
+                    == FileManager.default.contents(atPath: pieced.appendingPathComponent(page).path), "\(page)")
+        }
+    }
+
+    @Test func sortValuesAreReadFromThePage() {
+        let page = Array(
+            #"<span data-pagefind-filter="тип">материал</span><span data-pagefind-sort="date">2023-05-30</span>"#.utf8)
+        #expect(SearchPieces.sortValue(in: page) == .date("2023-05-30"))
+        #expect(SearchPieces.sortValue(in: Array("<p>нет</p>".utf8)) == SearchPieces.PageSort.none)
+        #expect(SearchPieces.sortValue(in: Array(#"<span data-pagefind-sort="title">Б</span>"#.utf8)) == .other)
+        #expect(SearchPieces.sortValue(in: Array(#"<b data-pagefind-sort="date:2023-01-01"></b>"#.utf8)) == .other)
+        #expect(SearchPieces.pagesPerPiece([:]) == 1250)
+        #expect(SearchPieces.pagesPerPiece(["OKRUG_SEARCH_PIECE": "10"]) == 10)
+    }
+}

@@ -40,6 +40,7 @@ class Site:
     """The sample site in a temporary folder, served at http://127.0.0.1:<port>/okrug/."""
 
     _shared = None
+    _pieced = None
 
     @classmethod
     def shared(cls):
@@ -47,10 +48,18 @@ class Site:
             cls._shared = Site()
         return cls._shared
 
-    def __init__(self):
+    @classmethod
+    def pieced(cls):
+        """The same site with its search index made by Pagefind in pieces of 10 pages and joined
+        (what okrug does above 1 250 pages)."""
+        if cls._pieced is None:
+            cls._pieced = Site({"OKRUG_SEARCH_PIECE": "10"})
+        return cls._pieced
+
+    def __init__(self, environment=None):
         self.folder = tempfile.mkdtemp(prefix="okrug-browser-")
         self.output = os.path.join(self.folder, BASE_PATH.strip("/"))
-        env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", **(environment or {}))
         result = subprocess.run(
             [OKRUG, "build", "--output", self.output, "--base-url", "http://127.0.0.1" + BASE_PATH],
             cwd=ROOT, env=env, capture_output=True, text=True)

@@ -203,3 +203,63 @@ class PlanDates(BrowserTest):
         self.assertNotIn("в плане:", self.driver.find_element("css selector", "main").text)
         self.assertIn("14 февраля 2023 г.", self.driver.find_element("css selector", ".meta").text)
 
+
+
+# Issue 18: the queries the index made in pieces must answer as one Pagefind run does — word
+# forms, ё and е, several words, filters, the date order.
+PIECE_QUERIES = [
+    ("семинар", {}), ("семинарами", {}), ("семинаров", {}), ("урок", {}), ("уроки", {}),
+    ("открытый урок", {}), ("ёлка", {}), ("елка", {}), ("ёлочные", {}), ("елочные", {}), ("педагогов", {}),
+    ("педагог", {}), ("мониторинг", {}), ("воспитания", {}), ("цифровая среда", {}), ("ФГОС", {}),
+    ("математика", {}), ("психолого-педагогическое сопровождение", {}), ("точка роста", {}), ("итоги", {}),
+    ("адаптированная программа", {}), ("урок", {"filters": {"форма": "открытый урок"}}),
+    ("педагог", {"filters": {"тип": "материал"}}), ("школа", {"filters": {"школа": "Покровская СОШ"}}),
+    ("урок", {"sort": {"date": "asc"}}), ("семинар", {"sort": {"date": "desc"}}),
+]
+
+ASK = """
+const [base, queries, done] = arguments;
+(async () => {
+  const pagefind = await import(base + "pagefind/pagefind.js");
+  await pagefind.options({ baseUrl: base });
+  const answers = [];
+  for (const [query, options] of queries) {
+    const search = await pagefind.search(query, options);
+    const urls = [];
+    for (const result of search.results) {
+      const data = await result.data();
+      urls.push([data.url, result.score.toFixed(6), data.meta.date || ""]);
+    }
+    answers.push(urls);
+  }
+  done(answers);
+})().catch(error => done(String(error)));
+"""
+
+
+@unittest.skipIf(REASON, REASON)
+class PiecedIndexTests(BrowserTest):
+    def answers(self, site):
+        self.driver.get(site.url + "search/")
+        self.driver.set_script_timeout(60)
+        answers = self.driver.execute_async_script(ASK, site.url, [list(q) for q in PIECE_QUERIES])
+        if not isinstance(answers, list):
+            return answers
+        # The two sites are served on different ports: compare the pages' own paths.
+        return [[[r[0].replace(site.url, "/"), r[1], r[2]] for r in urls] for urls in answers]
+
+    def test_the_index_made_in_pieces_answers_as_one_run(self):
+        one = self.answers(self.site)
+        pieced = self.answers(Site.pieced())
+        self.assertIsInstance(one, list, one)
+        self.assertEqual(len(one), len(PIECE_QUERIES))
+        # Every query finds something, and the date orders are orders.
+        for (query, _), urls in zip(PIECE_QUERIES, one):
+            self.assertTrue(urls, query)
+        for (query, options), a, b in zip(PIECE_QUERIES, one, pieced):
+            if "sort" in options:
+                # Pages of one date may come in either order; the dates come in the same order.
+                self.assertEqual(sorted(a), sorted(b), query)
+                self.assertEqual([r[2] for r in a], [r[2] for r in b], query)
+            else:
+                self.assertEqual(a, b, (query, options))

@@ -97,7 +97,8 @@ echo "=================== search indexing, $last materials ==================="
 "$root/.venv/bin/python" "$root/scripts/bench/search.py" --count "$last" --okrug "$okrug" || \
   echo "(search benchmark skipped: scripts/setup.sh --tests installs Pagefind, selenium and chromium)"
 echo "--- Pagefind: plain pagefind --site against okrug's way, with okrug's way phase by phase"
-python3 "$root/scripts/bench/pagefind_phases.py" "$work/out-okrug-rebuild-$last" | tee "$work/pagefind-$last.txt" || \
+python3 "$root/scripts/bench/pagefind_phases.py" "$work/out-okrug-rebuild-$last" --okrug "$okrug" \
+  --content "$okrug_content" | tee "$work/pagefind-$last.txt" || \
   echo "(Pagefind comparison skipped: scripts/setup.sh installs Pagefind)"
 
 if [ "${FRESH:-1}" = 1 ]; then

@@ -5,9 +5,13 @@ For each: wall time, CPU time and the peak memory of the process and its childre
 way also where the time and memory go, phase by phase, as Pagefind announces its phases
 (parsing the pages, reading languages, building the index, writing it).
 
-    scripts/bench/pagefind_phases.py SITE [--glob GLOB] [--skip-plain]
+    scripts/bench/pagefind_phases.py SITE [--glob GLOB] [--skip-plain] [--okrug OKRUG --content CONTENT]
 
 SITE: a site built with `okrug build --no-search`. Needs Pagefind (scripts/setup.sh).
+With --okrug and --content, «okrug» is what `okrug build` itself does (above 1 250 pages:
+Pagefind over pieces of the site in turn, joined into one index): a clean build of CONTENT with
+search, measured from Pagefind's first start to the end — wall, CPU and peak memory of okrug
+and its children together. Without them, «okrug» is one Pagefind run with okrug's glob.
 The last lines are for scripts/bench/goals.py (issue 18, goal 2)."""
 import argparse, os, re, shutil, subprocess, sys, tempfile, threading, time
 
@@ -84,6 +88,38 @@ def run(command):
     return wall, last_cpu, peak, phases, proc.returncode
 
 
+def run_okrug_build(okrug, content):
+    """A clean `okrug build` with search; wall, CPU and peak memory from the moment its first
+    child (Pagefind) starts: the indexing, with okrug's own memory counted in."""
+    with tempfile.TemporaryDirectory(prefix="okrug-search-bench-") as folder:
+        command = [okrug, "build", "--content", content, "--templates", os.path.join(ROOT, "Templates"),
+                   "--output", os.path.join(folder, "site")]
+        started = time.monotonic()
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+        out = []
+        reader = threading.Thread(target=lambda: out.extend(proc.stdout), daemon=True)
+        reader.start()
+        indexing_from = None
+        cpu_from = 0.0
+        peak = 0
+        last_cpu = 0.0
+        while proc.poll() is None:
+            pids = tree(proc.pid)
+            rss, cpu = sample(pids)
+            last_cpu = max(last_cpu, cpu)
+            if indexing_from is None and len(pids) > 1:
+                indexing_from, cpu_from = time.monotonic(), last_cpu
+            if indexing_from is not None:
+                peak = max(peak, rss)
+            time.sleep(0.1)
+        reader.join()
+        ended = time.monotonic()
+        said = "".join(out)
+        if proc.returncode != 0 or indexing_from is None:
+            sys.exit("okrug build with search failed (%d)" % proc.returncode)
+        return ended - indexing_from, last_cpu - cpu_from, peak, ended - started
+
+
 def pagefind_command():
     python = os.path.join(ROOT, ".venv", "bin", "python")
     if os.path.exists(python):
@@ -98,10 +134,12 @@ def main():
     parser.add_argument("site")
     parser.add_argument("--glob", default=OKRUG_GLOB)
     parser.add_argument("--skip-plain", action="store_true")
+    parser.add_argument("--okrug", help="the okrug binary: measure `okrug build` itself")
+    parser.add_argument("--content", help="the content the site was built from (with --okrug)")
     args = parser.parse_args()
     pagefind = pagefind_command()
     results = {}
-    ways = [("okrug", ["--glob", args.glob])]
+    ways = [("okrug" if not args.okrug else "one run with okrug's glob", ["--glob", args.glob])]
     if not args.skip_plain:
         ways.insert(0, ("plain", []))
     for name, extra in ways:
@@ -114,8 +152,14 @@ def main():
         print("pagefind %s: %.1f s wall, %.1f s CPU, peak %.0f MB%s" % (
             name, wall, cpu, peak / 1e6, "" if name == "plain" else "  (--glob %s)" % args.glob))
 
-    wall, cpu, peak, phases = results["okrug"]
-    print("\nwhere okrug's way spends its time and memory, by Pagefind's own phases:")
+    if args.okrug and args.content:
+        wall, cpu, peak, whole = run_okrug_build(args.okrug, args.content)
+        results["okrug"] = (wall, cpu, peak, [])
+        print("pagefind okrug: %.1f s wall, %.1f s CPU, peak %.0f MB  (okrug build: Pagefind over pieces of "
+              "the site, joined; the whole clean build with search %.1f s)" % (wall, cpu, peak / 1e6, whole))
+    one_run = "one run with okrug's glob" if args.okrug else "okrug"
+    wall, cpu, peak, phases = results[one_run]
+    print("\nwhere one Pagefind run with okrug's glob spends its time and memory, by Pagefind's own phases:")
     print("  %-28s %8s %8s %6s %12s" % ("phase", "wall s", "CPU s", "cores", "peak MB"))
     for i, (name, start, cpu_start, phase_peak) in enumerate(phases):
         end, cpu_end = (phases[i + 1][1], phases[i + 1][2]) if i + 1 < len(phases) else (wall, cpu)
@@ -124,6 +168,7 @@ def main():
                                                     phase_peak / 1e6))
     if "plain" in results:
         plain_wall, _, plain_peak, _ = results["plain"]
+        wall, _, peak, _ = results["okrug"]
         print("\nokrug's way / plain: wall %.2f, peak memory %.2f" % (wall / plain_wall, peak / plain_peak))
 
 

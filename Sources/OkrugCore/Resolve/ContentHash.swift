@@ -21,7 +21,18 @@ package struct ContentHash {
     package static func hex(_ data: Data) -> String {
         var hash = ContentHash()
         hash.add(data)
-        let text = String(hash.value, radix: 16)
+        return hash.hex
+    }
+
+    package static func hex(_ bytes: [UInt8]) -> String {
+        var hash = ContentHash()
+        hash.add(bytes)
+        return hash.hex
+    }
+
+    /// Sixteen hex digits.
+    var hex: String {
+        let text = String(value, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
     }
 }

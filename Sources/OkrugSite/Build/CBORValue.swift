@@ -2,7 +2,7 @@
 /// text strings, arrays and maps. Read from definite or indefinite lengths; written in the
 /// shortest form with definite lengths, which is how Pagefind (minicbor) writes them, so a file
 /// read and written again is the same bytes (`SearchIndexOrderTests`).
-indirect enum CBORValue: Equatable, Sendable {
+enum CBORValue: Equatable, Sendable {
     case unsigned(UInt64)
     /// −1 − n.
     case negative(UInt64)

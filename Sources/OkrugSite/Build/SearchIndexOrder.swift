@@ -111,7 +111,7 @@ enum SearchIndexOrder {
 
     /// `ru_` and the first `length` hex digits of the content's hash, longer if already taken.
     static func contentName(prefix: String, of payload: [UInt8], length: Int, avoiding taken: Set<String>) -> String {
-        let hex = ContentHash.hex(Data(payload))
+        let hex = ContentHash.hex(payload)
         var count = length
         while taken.contains(prefix + hex.prefix(count)) && count < hex.count { count += 1 }
         return prefix + hex.prefix(count)

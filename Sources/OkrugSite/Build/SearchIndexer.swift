@@ -38,6 +38,15 @@ public struct SearchIndexer: Sendable {
     /// `pages`: a glob of the pages to index, relative to `site`.
     public func index(site: URL, bundle: URL?, pages: String) -> (succeeded: Bool, seconds: Double, output: String) {
         let start = Date()
+        // A large site is indexed in pieces, each with a fraction of Pagefind's memory.
+        let perPiece = SearchPieces.pagesPerPiece()
+        if pages == Routes.searchablePages, let all = SearchPieces.pages(of: site), all.count > perPiece,
+            let pieced = SearchPieces.index(
+                site: site, bundle: bundle ?? site.appendingPathComponent("pagefind"), pages: all, perPiece: perPiece,
+                run: Self.run, command: command)
+        {
+            return (pieced.succeeded, Date().timeIntervalSince(start), pieced.output)
+        }
         var arguments =
             command + ["--site", site.path, "--glob", pages, "--force-language", "ru", "--quiet"]
         if let bundle { arguments += ["--output-path", bundle.path] }

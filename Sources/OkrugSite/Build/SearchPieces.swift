@@ -1,0 +1,137 @@
+import Foundation
+import OkrugCore
+import OkrugSystem
+
+/// Pagefind keeps every page it indexes in memory until it writes the index: 4.7 GB at 10 000
+/// materials, more than a school's small server or a modest CI runner has. Above
+/// `pagesPerPiece` searchable pages okrug runs it over pieces of the site in turn — each piece
+/// a folder of hard links to its pages, the pages in the order of their date — and joins the
+/// pieces' indexes into one (`SearchIndexMerge`): the same words, pages, filters and date
+/// order as one run, with one piece's memory.
+struct SearchPieces {
+    static let defaultPagesPerPiece = 1250
+    /// Where the pieces are made, inside the site being written (and removed after).
+    static let workFolder = ".okrug-search-pieces"
+
+    /// `OKRUG_SEARCH_PIECE` (pages per piece), else `defaultPagesPerPiece`.
+    static func pagesPerPiece(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        environment["OKRUG_SEARCH_PIECE"].flatMap { Int($0) }.map { max(1, $0) } ?? defaultPagesPerPiece
+    }
+
+    /// The searchable pages (`Routes.isSearchable`) of the written site, by their date (the
+    /// `data-pagefind-sort` value), then path; `nil` when a page has a sort other than one date.
+    static func pages(of site: URL) -> [String]? {
+        var found: [(path: String, date: String?)] = []
+        let files = FileManager.default
+        func folders(_ path: String) -> [String] {
+            ((try? files.contentsOfDirectory(atPath: site.appendingPathComponent(path).path)) ?? []).sorted()
+        }
+        var candidates: [String] = []
+        for name in folders(Routes.materials) { candidates.append(Routes.materials + name + "/index.html") }
+        for year in folders(Routes.plans) {
+            for name in folders(Routes.plans + year) {
+                candidates.append(Routes.plans + year + "/" + name + "/index.html")
+            }
+        }
+        for path in candidates where Routes.isSearchable(path) {
+            guard let data = files.contents(atPath: site.appendingPathComponent(path).path) else { continue }
+            switch sortValue(in: [UInt8](data)) {
+            case .date(let date): found.append((path, date))
+            case .none: found.append((path, nil))
+            case .other: return nil
+            }
+        }
+        // A page without a date goes last: it is in no date list, wherever it is.
+        return found.sorted { a, b in
+            let x = a.date ?? "\u{10FFFF}"
+            let y = b.date ?? "\u{10FFFF}"
+            return x != y ? SearchIndexMerge.precedes(x, y) : SearchIndexMerge.precedes(a.path, b.path)
+        }.map(\.path)
+    }
+
+    enum PageSort: Equatable {
+        case date(String)
+        case none
+        /// A sort by anything but one date: the pieces could not be put in its order.
+        case other
+    }
+
+    /// The page's `<… data-pagefind-sort="date">value<`.
+    static func sortValue(in page: [UInt8]) -> PageSort {
+        let marker = Array("data-pagefind-sort=\"".utf8)
+        var date: String?
+        var index = 0
+        while let start = find(marker, in: page, from: index) {
+            var cursor = start + marker.count
+            guard let quote = page[cursor...].firstIndex(of: UInt8(ascii: "\"")) else { return .other }
+            let name = String(decoding: page[cursor..<quote], as: UTF8.self)
+            guard name == "date", quote + 1 < page.count, page[quote + 1] == UInt8(ascii: ">") else {
+                return .other
+            }
+            cursor = quote + 2
+            guard let end = page[cursor...].firstIndex(of: UInt8(ascii: "<")) else { return .other }
+            let value = String(decoding: page[cursor..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            guard date == nil || date == value else { return .other }
+            date = value
+            index = end
+        }
+        return date.map { .date($0) } ?? .none
+    }
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            guard let hit = bytes[index...(bytes.count - needle.count)].firstIndex(of: first) else { return nil }
+            if bytes[hit..<hit + needle.count].elementsEqual(needle) { return hit }
+            index = hit + 1
+        }
+        return nil
+    }
+
+    /// Indexes `site` in pieces of `perPiece` pages into `bundle`; the error output when
+    /// Pagefind fails, or `nil` when the site cannot be pieced (then index it in one run).
+    static func index(
+        site: URL, bundle: URL, pages: [String], perPiece: Int, run: ([String]) -> (status: Int32, output: String),
+        command: [String]
+    ) -> (succeeded: Bool, output: String)? {
+        let files = FileManager.default
+        let work = site.appendingPathComponent(workFolder)
+        defer { try? files.removeItem(at: work) }
+        try? files.removeItem(at: work)
+        var outputs: [URL] = []
+        var start = 0
+        var number = 0
+        while start < pages.count {
+            let piece = pages[start..<min(start + perPiece, pages.count)]
+            let folder = work.appendingPathComponent("site-\(number)")
+            let output = work.appendingPathComponent("index-\(number)")
+            do {
+                for path in piece {
+                    let target = folder.appendingPathComponent(path)
+                    try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try files.linkItem(at: site.appendingPathComponent(path), to: target)
+                }
+            } catch {
+                return nil
+            }
+            let result = run(
+                command + [
+                    "--site", folder.path, "--output-path", output.path, "--force-language", "ru", "--quiet",
+                ])
+            guard result.status == 0 else { return (false, result.output) }
+            try? files.removeItem(at: folder)
+            outputs.append(output)
+            start += perPiece
+            number += 1
+        }
+        do {
+            try? files.removeItem(at: bundle)
+            try SearchIndexMerge.merge(outputs, into: bundle)
+        } catch {
+            try? files.removeItem(at: bundle)
+            return nil
+        }
+        return (true, "")
+    }
+}
