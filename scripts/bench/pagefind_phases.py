@@ -13,7 +13,7 @@ Pagefind over pieces of the site in turn, joined into one index): a clean build 
 search, measured from Pagefind's first start to the end — wall, CPU and peak memory of okrug
 and its children together. Without them, «okrug» is one Pagefind run with okrug's glob.
 The last lines are for scripts/bench/goals.py (issue 18, goal 2)."""
-import argparse, os, re, shutil, subprocess, sys, tempfile, threading, time
+import argparse, os, re, resource, shutil, subprocess, sys, tempfile, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -94,6 +94,8 @@ def run_okrug_build(okrug, content):
     with tempfile.TemporaryDirectory(prefix="okrug-search-bench-") as folder:
         command = [okrug, "build", "--content", content, "--templates", os.path.join(ROOT, "Templates"),
                    "--output", os.path.join(folder, "site")]
+        # CPU of okrug and every child it waited for (the pieces' Pagefind runs are gone by the end).
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.monotonic()
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
         out = []
@@ -114,6 +116,8 @@ def run_okrug_build(okrug, content):
             time.sleep(0.1)
         reader.join()
         ended = time.monotonic()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        last_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         said = "".join(out)
         if proc.returncode != 0 or indexing_from is None:
             sys.exit("okrug build with search failed (%d)" % proc.returncode)
