@@ -40,7 +40,7 @@ public struct SearchIndexer: Sendable {
         let start = Date()
         // A large site is indexed in pieces, each with a fraction of Pagefind's memory.
         let perPiece = SearchPieces.pagesPerPiece()
-        if pages == Routes.searchablePages, let all = SearchPieces.pages(of: site), all.count > perPiece,
+        if pages == Routes.searchablePages, let all = SearchPieces.pages(of: site, moreThan: perPiece),
             let pieced = SearchPieces.index(
                 site: site, bundle: bundle ?? site.appendingPathComponent("pagefind"), pages: all, perPiece: perPiece,
                 run: Self.run, command: command)

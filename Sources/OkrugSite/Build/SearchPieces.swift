@@ -20,7 +20,9 @@ struct SearchPieces {
 
     /// The searchable pages (`Routes.isSearchable`) of the written site, by their date (the
     /// `data-pagefind-sort` value), then path; `nil` when a page has a sort other than one date.
-    static func pages(of site: URL) -> [String]? {
+    /// Only when there are more than `limit` of them (then each page is read for its date):
+    /// `nil` for a site small enough for one run.
+    static func pages(of site: URL, moreThan limit: Int = 0) -> [String]? {
         var found: [(path: String, date: String?)] = []
         let files = FileManager.default
         func folders(_ path: String) -> [String] {
@@ -33,7 +35,9 @@ struct SearchPieces {
                 candidates.append(Routes.plans + year + "/" + name + "/index.html")
             }
         }
-        for path in candidates where Routes.isSearchable(path) {
+        candidates = candidates.filter(Routes.isSearchable)
+        guard candidates.count > limit else { return nil }
+        for path in candidates {
             guard let data = files.contents(atPath: site.appendingPathComponent(path).path) else { continue }
             switch sortValue(in: [UInt8](data)) {
             case .date(let date): found.append((path, date))
