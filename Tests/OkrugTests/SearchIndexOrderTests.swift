@@ -300,6 +300,8 @@ import Testing
         let differing = single.words.keys.filter { joined.words[$0] != single.words[$0] }.sorted()
         #expect(differing.isEmpty, "\(differing.prefix(5))")
         #expect(joined.words.count == single.words.count)
+        // Chunked as Pagefind chunks: the same ranges, so a search loads the same amount.
+        #expect(joined.chunks.map { "\($0.from)…\($0.to)" } == single.chunks.map { "\($0.from)…\($0.to)" })
         // Each word is in the chunk whose range a search loads for it.
         for chunk in joined.chunks {
             for word in chunk.words {

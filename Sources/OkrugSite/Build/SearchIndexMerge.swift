@@ -298,7 +298,9 @@ enum SearchIndexMerge {
             }
         }
 
-        var size: Int { forms.values.reduce(pages.size) { $0 + $1.size } }
+        /// What the word adds to its chunk: Pagefind counts the stem's own pages only (each page
+        /// and its positions, in the text and in the metadata), not its forms'.
+        var size: Int { pages.size }
 
         var value: CBORValue {
             .array([
@@ -350,14 +352,17 @@ enum SearchIndexMerge {
         }
 
         /// The metadata's list of chunks: where two meet, each side is cut to one character past
-        /// what they share, so a search knows which chunk to load for a word (Pagefind's rule).
+        /// what they share, so a search knows which chunk to load for a word — Pagefind 1.5.2's
+        /// rule, which gives the same list as its own at 10 000 materials (367 chunks).
         func chunkList() -> [CBORValue] {
             var named = chunks
             for index in named.indices.dropLast() {
                 let a = Array(named[index].to.unicodeScalars)
                 let b = Array(named[index + 1].from.unicodeScalars)
                 let shared = zip(a, b).prefix { $0 == $1 }.count
-                named[index].to = String(String.UnicodeScalarView(a.prefix(shared + 1)))
+                let to = String(String.UnicodeScalarView(a.prefix(shared + 1)))
+                // A range may not end before it starts (a chunk of one word): then its whole last word.
+                if !SearchIndexMerge.precedes(to, named[index].from) { named[index].to = to }
                 named[index + 1].from = String(String.UnicodeScalarView(b.prefix(shared + 1)))
             }
             return named.map { .array([.text($0.from), .text($0.to), .text($0.hash)]) }
