@@ -328,7 +328,7 @@ import Testing
         #expect(SearchPieces.sortValue(in: Array("<p>нет</p>".utf8)) == SearchPieces.PageSort.none)
         #expect(SearchPieces.sortValue(in: Array(#"<span data-pagefind-sort="title">Б</span>"#.utf8)) == .other)
         #expect(SearchPieces.sortValue(in: Array(#"<b data-pagefind-sort="date:2023-01-01"></b>"#.utf8)) == .other)
-        #expect(SearchPieces.pagesPerPiece([:]) == 1250)
+        #expect(SearchPieces.pagesPerPiece([:]) == 625)
         #expect(SearchPieces.pagesPerPiece(["OKRUG_SEARCH_PIECE": "10"]) == 10)
     }
 }

@@ -4,12 +4,15 @@ import OkrugSystem
 
 /// Pagefind keeps every page it indexes in memory until it writes the index: 4.7 GB at 10 000
 /// materials, more than a school's small server or a modest CI runner has. Above
-/// `pagesPerPiece` searchable pages okrug runs it over pieces of the site in turn — each piece
-/// a folder of hard links to its pages, the pages in the order of their date — and joins the
-/// pieces' indexes into one (`SearchIndexMerge`): the same words, pages, filters and date
-/// order as one run, with one piece's memory.
+/// `pagesPerPiece` searchable pages okrug runs it over pieces of the site, two at a time — each
+/// piece a folder of hard links to its pages, the pages in the order of their date — and joins
+/// the pieces' indexes into one (`SearchIndexMerge`): the same words, pages, filters and date
+/// order as one run, with two pieces' memory.
 struct SearchPieces {
-    static let defaultPagesPerPiece = 1250
+    static let defaultPagesPerPiece = 625
+    /// Two Pagefind runs at once keep both cores busy (one run writes its index on one core);
+    /// two pieces of 625 pages take the memory of one of 1 250.
+    static let piecesAtOnce = 2
     /// Where the pieces are made, inside the site being written (and removed after).
     static let workFolder = ".okrug-search-pieces"
 
@@ -93,25 +96,25 @@ struct SearchPieces {
         return nil
     }
 
-    /// Indexes `site` in pieces of `perPiece` pages into `bundle`; the error output when
-    /// Pagefind fails, or `nil` when the site cannot be pieced (then index it in one run).
+    /// Indexes `site` in pieces of `perPiece` pages into `bundle`, `atOnce` pieces at a time;
+    /// the error output when Pagefind fails, or `nil` when the site cannot be pieced (then
+    /// index it in one run).
     static func index(
-        site: URL, bundle: URL, pages: [String], perPiece: Int, run: ([String]) -> (status: Int32, output: String),
-        command: [String]
+        site: URL, bundle: URL, pages: [String], perPiece: Int, atOnce: Int = piecesAtOnce,
+        run: @escaping @Sendable ([String]) -> (status: Int32, output: String), command: [String]
     ) -> (succeeded: Bool, output: String)? {
         let files = FileManager.default
         let work = site.appendingPathComponent(workFolder)
         defer { try? files.removeItem(at: work) }
         try? files.removeItem(at: work)
-        var outputs: [URL] = []
+        // Every piece's folder of links first: they cost no disk, and the runs can then overlap.
+        var pieces: [(folder: URL, output: URL)] = []
         var start = 0
-        var number = 0
         while start < pages.count {
-            let piece = pages[start..<min(start + perPiece, pages.count)]
+            let number = pieces.count
             let folder = work.appendingPathComponent("site-\(number)")
-            let output = work.appendingPathComponent("index-\(number)")
             do {
-                for path in piece {
+                for path in pages[start..<min(start + perPiece, pages.count)] {
                     let target = folder.appendingPathComponent(path)
                     try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try files.linkItem(at: site.appendingPathComponent(path), to: target)
@@ -119,19 +122,16 @@ struct SearchPieces {
             } catch {
                 return nil
             }
-            let result = run(
-                command + [
-                    "--site", folder.path, "--output-path", output.path, "--force-language", "ru", "--quiet",
-                ])
-            guard result.status == 0 else { return (false, result.output) }
-            try? files.removeItem(at: folder)
-            outputs.append(output)
+            pieces.append((folder, work.appendingPathComponent("index-\(number)")))
             start += perPiece
-            number += 1
         }
+        let results = ParallelMap.map(pieces.map { [$0.folder.path, $0.output.path] }, threads: atOnce) { paths in
+            run(command + ["--site", paths[0], "--output-path", paths[1], "--force-language", "ru", "--quiet"])
+        }
+        if let failed = results.first(where: { $0.status != 0 }) { return (false, failed.output) }
         do {
             try? files.removeItem(at: bundle)
-            try SearchIndexMerge.merge(outputs, into: bundle)
+            try SearchIndexMerge.merge(pieces.map(\.output), into: bundle)
         } catch {
             try? files.removeItem(at: bundle)
             return nil
