@@ -65,7 +65,7 @@ actor SearchRefresh {
                 wholeSite = false
                 savedPages = []
                 let started = Date()
-                if await run(into: bundle, pages: Routes.searchablePages) {
+                if await run(into: bundle, pages: nil) {
                     try? FileManager.default.removeItem(at: saved)
                     indexedSaved = []
                     // Said once per index of the whole site: on a big bank it takes a while.
@@ -83,11 +83,18 @@ actor SearchRefresh {
         running = false
     }
 
-    /// Pagefind over `pages` into a new folder that then takes `target`'s place.
-    private func run(into target: URL, pages: String, addresses: Set<String>? = nil) async -> Bool {
+    /// Pagefind over `pages` (a glob; `nil`: the whole site, as a build indexes it) into a new
+    /// folder that then takes `target`'s place.
+    private func run(into target: URL, pages: String?, addresses: Set<String>? = nil) async -> Bool {
         let next = target.deletingLastPathComponent().appendingPathComponent(".next-\(UUID().uuidString)")
         let (indexer, site) = (self.indexer, self.site)
-        let result = await offThread { indexer.index(site: site, bundle: next, pages: pages) }
+        let result = await offThread {
+            if let pages {
+                indexer.index(site: site, bundle: next, pages: pages)
+            } else {
+                indexer.index(site: site, bundle: next)
+            }
+        }
         guard result.succeeded else {
             try? FileManager.default.removeItem(at: next)
             log("Поиск в просмотре не обновлён: \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))")

@@ -8,26 +8,35 @@ package enum ByteSearch {
     package static func contains(_ text: String, _ needle: String) -> Bool {
         var text = text
         var needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { wanted in
-                guard !wanted.isEmpty else { return true }
-                guard let base = haystack.baseAddress, let pattern = wanted.baseAddress, haystack.count >= wanted.count
-                else { return false }
-                // memchr looks for a byte that is rare in Russian text: not the lead byte of
-                // every Cyrillic letter (0xD0, 0xD1) and not a space, or it would stop at every other byte.
-                let anchor = wanted.firstIndex { $0 != 0xD0 && $0 != 0xD1 && $0 != 0x20 } ?? 0
-                let byte = Int32(wanted[anchor])
-                var start = 0
-                let last = haystack.count - wanted.count
-                while start <= last {
-                    guard let hit = memchr(base + start + anchor, byte, last - start + 1) else { return false }
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
-                    if memcmp(base + at, pattern, wanted.count) == 0 { return true }
-                    start = at + 1
-                }
-                return false
-            }
+        return text.withUTF8 { haystack in needle.withUTF8 { find($0, in: haystack, from: 0) != nil } }
+    }
+
+    /// Where `needle` first starts in `bytes` at `start` or after.
+    package static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Int? {
+        bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { find($0, in: haystack, from: max(0, start)) }
         }
+    }
+
+    private static func find(
+        _ wanted: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from first: Int
+    ) -> Int? {
+        guard !wanted.isEmpty else { return min(first, haystack.count) }
+        guard let base = haystack.baseAddress, let pattern = wanted.baseAddress, haystack.count >= wanted.count
+        else { return nil }
+        // memchr looks for a byte that is rare in Russian text: not the lead byte of
+        // every Cyrillic letter (0xD0, 0xD1) and not a space, or it would stop at every other byte.
+        let anchor = wanted.firstIndex { $0 != 0xD0 && $0 != 0xD1 && $0 != 0x20 } ?? 0
+        let byte = Int32(wanted[anchor])
+        var start = first
+        let last = haystack.count - wanted.count
+        while start <= last {
+            guard let hit = memchr(base + start + anchor, byte, last - start + 1) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+            if memcmp(base + at, pattern, wanted.count) == 0 { return at }
+            start = at + 1
+        }
+        return nil
     }
 }
 

@@ -12,10 +12,22 @@ import Testing
     }
 
     func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+        try Self.okrug(arguments, in: directory)
+    }
+
+    /// `okrug` with `arguments` in `directory`, its environment changed by `environment` (a
+    /// `nil` value removes the variable); its exit code and what it printed.
+    @discardableResult
+    static func okrug(
+        _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String?] = [:]
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        var variables = ProcessInfo.processInfo.environment
+        for (name, value) in environment { variables[name] = value }
+        process.environment = variables
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -84,19 +96,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         func build(_ name: String, threads: String?) throws -> URL {
             let output = folder.appendingPathComponent(name)
-            let process = Process()
-            process.executableURL = Self.executable
-            process.arguments = ["build", "--no-search", "--output", output.path]
-            process.currentDirectoryURL = repositoryRoot
-            var environment = ProcessInfo.processInfo.environment
-            environment["SOURCE_DATE_EPOCH"] = "1700000000"
-            environment["OKRUG_THREADS"] = threads
-            process.environment = environment
-            process.standardOutput = Pipe()
-            process.standardError = Pipe()
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            let result = try Self.okrug(
+                ["build", "--no-search", "--output", output.path],
+                environment: ["SOURCE_DATE_EPOCH": "1700000000", "OKRUG_THREADS": threads])
+            #expect(result.status == 0)
             return output
         }
         let parallel = try build("parallel", threads: nil)
@@ -118,21 +121,10 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-sameday-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         func build() throws -> String {
-            let process = Process()
-            process.executableURL = Self.executable
-            process.arguments = ["build", "--no-search", "--output", folder.path]
-            process.currentDirectoryURL = repositoryRoot
-            var environment = ProcessInfo.processInfo.environment
-            environment["SOURCE_DATE_EPOCH"] = nil
-            process.environment = environment
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = Pipe()
-            try process.run()
-            let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-            return said
+            let result = try Self.okrug(
+                ["build", "--no-search", "--output", folder.path], environment: ["SOURCE_DATE_EPOCH": nil])
+            #expect(result.status == 0)
+            return result.stdout
         }
         let day = BuildOptions.dayFromEnvironment([:])
         _ = try build()

@@ -107,18 +107,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         func build(_ name: String) throws -> URL {
             let output = folder.appendingPathComponent(name)
-            let process = Process()
-            process.executableURL = CommandLineTests.executable
-            process.arguments = ["build", "--output", output.path]
-            process.currentDirectoryURL = repositoryRoot
-            var environment = ProcessInfo.processInfo.environment
-            environment["SOURCE_DATE_EPOCH"] = "1700000000"
-            process.environment = environment
-            process.standardOutput = Pipe()
-            process.standardError = Pipe()
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            let result = try CommandLineTests.okrug(
+                ["build", "--output", output.path], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+            #expect(result.status == 0)
             return output.appendingPathComponent("pagefind")
         }
         let first = try build("first")
@@ -258,19 +249,10 @@ import Testing
     }
 
     static func build(_ output: URL, piece: String?) throws {
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = ["build", "--output", output.path]
-        process.currentDirectoryURL = repositoryRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["SOURCE_DATE_EPOCH"] = "1700000000"
-        environment["OKRUG_SEARCH_PIECE"] = piece
-        process.environment = environment
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try CommandLineTests.okrug(
+            ["build", "--output", output.path],
+            environment: ["SOURCE_DATE_EPOCH": "1700000000", "OKRUG_SEARCH_PIECE": piece])
+        #expect(result.status == 0)
     }
 
     @Test(
@@ -305,9 +287,9 @@ import Testing
         // Each word is in the chunk whose range a search loads for it.
         for chunk in joined.chunks {
             for word in chunk.words {
-                #expect(!SearchIndexMerge.precedes(word, chunk.from), "\(word) < \(chunk.from)")
+                #expect(!SearchIndexOrder.precedes(word, chunk.from), "\(word) < \(chunk.from)")
                 #expect(
-                    !SearchIndexMerge.precedes(
+                    !SearchIndexOrder.precedes(
                         chunk.to, String(word.unicodeScalars.prefix(chunk.to.unicodeScalars.count))))
             }
         }

@@ -28,24 +28,18 @@ enum SearchIndexMerge {
     }
 
     static func read(_ folder: URL) throws -> Piece {
-        let entryURL = folder.appendingPathComponent("pagefind-entry.json")
-        guard let data = try? Data(contentsOf: entryURL),
-            let entry = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let version = entry["version"] as? String, SearchIndexOrder.knownVersions.contains(version),
-            let languages = entry["languages"] as? [String: Any], languages.count == 1,
-            let hash = (languages.values.first as? [String: Any])?["hash"] as? String,
+        guard let entry = PagefindEntry.read(folder), entry.hashes.count == 1, let hash = entry.hashes.first?.hash,
             case .array(let meta)? = SearchIndexOrder.read(folder.appendingPathComponent("pagefind.\(hash).pf_meta")),
-            meta.count == 6, meta[0].text == version
+            meta.count == 6, meta[0].text == entry.version
         else { throw Failure("часть индекса не в известном формате Pagefind: \(folder.lastPathComponent)") }
-        return Piece(folder: folder, entryText: String(decoding: data, as: UTF8.self), hash: hash, meta: meta)
+        return Piece(folder: folder, entryText: entry.text, hash: hash, meta: meta)
     }
 
     static func merge(_ folders: [URL], into bundle: URL) throws {
         let pieces = try folders.map(read)
-        guard let first = pieces.first, let cut = first.hash.lastIndex(of: "_") else {
+        guard let first = pieces.first, let prefix = SearchIndexOrder.prefix(of: first.hash) else {
             throw Failure("нет частей индекса")
         }
-        let prefix = String(first.hash[...cut])
         guard pieces.allSatisfy({ $0.meta[0] == first.meta[0] && $0.hash.hasPrefix(prefix) }) else {
             throw Failure("части индекса разных версий или языков")
         }
@@ -54,7 +48,7 @@ enum SearchIndexMerge {
 
         // The program: scripts, styles, WebAssembly — the same in every piece.
         for name in try files.contentsOfDirectory(atPath: first.folder.path).sorted()
-        where name != "pagefind-entry.json" && !name.hasSuffix(".pf_meta")
+        where name != PagefindEntry.fileName && !name.hasSuffix(".pf_meta")
             && !["index", "fragment", "filter"].contains(name)
         {
             let target = bundle.appendingPathComponent(name)
@@ -95,7 +89,7 @@ enum SearchIndexMerge {
         for piece in pieces {
             for field in piece.meta[5].array ?? [] { if let text = field.text { fieldSet.insert(text) } }
         }
-        let fieldNames = fieldSet.sorted(by: Self.precedes)
+        let fieldNames = fieldSet.sorted(by: SearchIndexOrder.precedes)
         let fieldMaps: [[UInt64]] = pieces.map { piece in
             (piece.meta[5].array ?? []).map { field in UInt64(fieldNames.firstIndex(of: field.text ?? "") ?? 0) }
         }
@@ -104,7 +98,7 @@ enum SearchIndexMerge {
         var writer = ChunkWriter(folder: bundle.appendingPathComponent("index"), prefix: prefix)
         try files.createDirectory(at: writer.folder, withIntermediateDirectories: true)
         var cursors = try pieces.map { try WordCursor(piece: $0) }
-        while let stem = cursors.compactMap({ $0.current?.stem }).min(by: Self.precedes) {
+        while let stem = cursors.compactMap({ $0.current?.stem }).min(by: SearchIndexOrder.precedes) {
             var word = MergedWord(stem: stem)
             for index in cursors.indices {
                 guard let current = cursors[index].current, current.stem == stem else { continue }
@@ -132,20 +126,8 @@ enum SearchIndexMerge {
                 }
             }
         }
-        let filterFolder = bundle.appendingPathComponent("filter")
-        try files.createDirectory(at: filterFolder, withIntermediateDirectories: true)
-        var filterList: [CBORValue] = []
-        var filterNames: Set<String> = []
-        for name in filters.keys.sorted(by: Self.precedes) {
-            let values = (filters[name] ?? [:]).sorted { Self.precedes($0.key, $1.key) }
-            let payload = CBORValue.array([
-                .text(name), .array(values.map { .array([.text($0.key), .array($0.value)]) }),
-            ]).encoded()
-            let hash = SearchIndexOrder.contentName(prefix: prefix, of: payload, length: 7, avoiding: filterNames)
-            filterNames.insert(hash)
-            try SearchIndexOrder.write(payload, to: SearchIndexOrder.filterURL(hash, in: bundle))
-            filterList.append(.array([.text(name), .text(hash)]))
-        }
+        let filterList = try SearchIndexOrder.writeFilters(
+            filters.mapValues { $0.mapValues { CBORValue.array($0) } }, prefix: prefix, in: bundle)
 
         // The sort: the pieces are in its order, so their lists follow one another.
         var sorts: [String: [CBORValue]] = [:]
@@ -161,22 +143,18 @@ enum SearchIndexMerge {
         guard sorts.count <= 1 else { throw Failure("больше одной сортировки: части не сложить") }
         let sortList = sorts.keys.sorted().map { CBORValue.array([.text($0), .array(sorts[$0] ?? [])]) }
 
-        let meta = CBORValue.array([
-            first.meta[0], .array(pages), .array(writer.chunkList()), .array(filterList), .array(sortList),
-            .array(fieldNames.map { .text($0) }),
-        ]).encoded()
-        let hash = SearchIndexOrder.contentName(prefix: prefix, of: meta, length: 10, avoiding: [])
-        try SearchIndexOrder.write(meta, to: bundle.appendingPathComponent("pagefind.\(hash).pf_meta"))
+        let hash = try SearchIndexOrder.writeMeta(
+            [
+                first.meta[0], .array(pages), .array(writer.chunkList()), .array(filterList), .array(sortList),
+                .array(fieldNames.map { .text($0) }),
+            ], prefix: prefix, in: bundle)
 
         var entry = first.entryText.replacingOccurrences(of: "\"\(first.hash)\"", with: "\"\(hash)\"")
         if let range = entry.range(of: #""page_count":\d+"#, options: .regularExpression) {
             entry.replaceSubrange(range, with: "\"page_count\":\(pages.count)")
         }
-        try Data(entry.utf8).write(to: bundle.appendingPathComponent("pagefind-entry.json"))
+        try Data(entry.utf8).write(to: bundle.appendingPathComponent(PagefindEntry.fileName))
     }
-
-    /// Rust's order of strings: by their UTF-8 bytes.
-    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     static func shifted(_ number: CBORValue, by offset: Int) throws -> CBORValue {
         guard case .unsigned(let page) = number else { throw Failure("номер страницы не в известном формате") }
@@ -306,7 +284,7 @@ enum SearchIndexMerge {
             .array([
                 .text(stem), .array(pages.items),
                 .array(
-                    forms.keys.sorted(by: SearchIndexMerge.precedes).map {
+                    forms.keys.sorted(by: SearchIndexOrder.precedes).map {
                         .array([.text($0), .array(forms[$0]?.items ?? [])])
                     }),
             ])
@@ -362,7 +340,7 @@ enum SearchIndexMerge {
                 let shared = zip(a, b).prefix { $0 == $1 }.count
                 let to = String(String.UnicodeScalarView(a.prefix(shared + 1)))
                 // A range may not end before it starts (a chunk of one word): then its whole last word.
-                if !SearchIndexMerge.precedes(to, named[index].from) { named[index].to = to }
+                if !SearchIndexOrder.precedes(to, named[index].from) { named[index].to = to }
                 named[index + 1].from = String(String.UnicodeScalarView(b.prefix(shared + 1)))
             }
             return named.map { .array([.text($0.from), .text($0.to), .text($0.hash)]) }

@@ -24,20 +24,15 @@ enum SearchIndexOrder {
 
     /// Puts the index in `bundle` (a `pagefind/` folder) in order.
     static func arrange(bundle: URL) throws -> Outcome {
-        let entryURL = bundle.appendingPathComponent("pagefind-entry.json")
-        guard let entryData = try? Data(contentsOf: entryURL),
-            let entry = try? JSONSerialization.jsonObject(with: entryData) as? [String: Any],
-            let version = entry["version"] as? String, knownVersions.contains(version),
-            let languages = entry["languages"] as? [String: Any]
-        else { return .leftAsItWas }
-        var entryText = String(decoding: entryData, as: UTF8.self)
-        for language in languages.keys.sorted() {
-            guard let hash = (languages[language] as? [String: Any])?["hash"] as? String,
-                let newHash = try arrange(language: hash, version: version, in: bundle)
-            else { return .leftAsItWas }
-            entryText = entryText.replacingOccurrences(of: "\"\(hash)\"", with: "\"\(newHash)\"")
+        guard let entry = PagefindEntry.read(bundle) else { return .leftAsItWas }
+        var text = entry.text
+        for (_, hash) in entry.hashes {
+            guard let newHash = try arrange(language: hash, version: entry.version, in: bundle) else {
+                return .leftAsItWas
+            }
+            text = text.replacingOccurrences(of: "\"\(hash)\"", with: "\"\(newHash)\"")
         }
-        try Data(entryText.utf8).write(to: entryURL)
+        try Data(text.utf8).write(to: bundle.appendingPathComponent(PagefindEntry.fileName))
         return .arranged
     }
 
@@ -45,49 +40,65 @@ enum SearchIndexOrder {
     /// the files are not as expected (then nothing of this language was changed).
     private static func arrange(language hash: String, version: String, in bundle: URL) throws -> String? {
         let metaURL = bundle.appendingPathComponent("pagefind.\(hash).pf_meta")
-        guard let prefixEnd = hash.lastIndex(of: "_"),
-            case .array(var meta)? = read(metaURL), meta.count >= 4, meta[0].text == version,
-            let filterList = meta[3].array
+        guard let prefix = prefix(of: hash), case .array(var meta)? = read(metaURL), meta.count >= 4,
+            meta[0].text == version, let filterList = meta[3].array
         else { return nil }
-        let prefix = String(hash[...prefixEnd])
         // Read everything first: a new name may be an old one of another file.
-        var filters: [(name: String, oldHash: String, payload: [UInt8])] = []
+        var filters: [String: [String: CBORValue]] = [:]
+        var oldHashes: [String] = []
         for item in filterList {
             guard let pair = item.array, pair.count == 2, let name = pair[0].text, let oldHash = pair[1].text,
                 case .array(let content)? = read(filterURL(oldHash, in: bundle)), content.count == 2,
                 content[0].text == name, let values = content[1].array
             else { return nil }
-            var sorted: [(key: [UInt8], value: CBORValue)] = []
             for value in values {
-                guard let fields = value.array, let text = fields.first?.text else { return nil }
-                sorted.append((Array(text.utf8), value))
+                guard let fields = value.array, fields.count == 2, let text = fields[0].text else { return nil }
+                filters[name, default: [:]][text] = fields[1]
             }
-            sorted.sort { $0.key.lexicographicallyPrecedes($1.key) }
-            let payload = CBORValue.array([content[0], .array(sorted.map(\.value))]).encoded()
-            filters.append((name, oldHash, payload))
+            oldHashes.append(oldHash)
         }
-        filters.sort { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
-
-        var taken: Set<String> = []
-        var named: [(name: String, hash: String, payload: [UInt8])] = []
-        for filter in filters {
-            let newHash = contentName(prefix: prefix, of: filter.payload, length: 7, avoiding: taken)
-            taken.insert(newHash)
-            named.append((filter.name, newHash, filter.payload))
-        }
-        meta[3] = .array(named.map { .array([.text($0.name), .text($0.hash)]) })
-        let metaPayload = CBORValue.array(meta).encoded()
-        let newHash = contentName(prefix: prefix, of: metaPayload, length: 10, avoiding: [])
-
-        for filter in filters { try FileManager.default.removeItem(at: filterURL(filter.oldHash, in: bundle)) }
-        for filter in named { try write(filter.payload, to: filterURL(filter.hash, in: bundle)) }
-        if newHash != hash {
-            try write(metaPayload, to: bundle.appendingPathComponent("pagefind.\(newHash).pf_meta"))
-            try FileManager.default.removeItem(at: metaURL)
-        } else {
-            try write(metaPayload, to: metaURL)
-        }
+        for oldHash in oldHashes { try FileManager.default.removeItem(at: filterURL(oldHash, in: bundle)) }
+        meta[3] = .array(try writeFilters(filters, prefix: prefix, in: bundle))
+        let newHash = try writeMeta(meta, prefix: prefix, in: bundle)
+        if newHash != hash { try FileManager.default.removeItem(at: metaURL) }
         return newHash
+    }
+
+    /// `ru_` of `ru_57e8b6b`: the language part of Pagefind's file names.
+    static func prefix(of hash: String) -> String? {
+        hash.lastIndex(of: "_").map { String(hash[...$0]) }
+    }
+
+    /// Rust's order of strings, the order Pagefind sorts its words in: by their UTF-8 bytes.
+    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    /// Writes `filters` (by name, by value: the pages' list) in order — filters by name, values
+    /// by their text — each file named by its content; the metadata's list of them.
+    static func writeFilters(_ filters: [String: [String: CBORValue]], prefix: String, in bundle: URL) throws
+        -> [CBORValue]
+    {
+        try FileManager.default.createDirectory(
+            at: bundle.appendingPathComponent("filter"), withIntermediateDirectories: true)
+        var list: [CBORValue] = []
+        var taken: Set<String> = []
+        for name in filters.keys.sorted(by: precedes) {
+            let values = (filters[name] ?? [:]).sorted { precedes($0.key, $1.key) }
+            let payload = CBORValue.array([.text(name), .array(values.map { .array([.text($0.key), $0.value]) })])
+                .encoded()
+            let hash = contentName(prefix: prefix, of: payload, length: 7, avoiding: taken)
+            taken.insert(hash)
+            try write(payload, to: filterURL(hash, in: bundle))
+            list.append(.array([.text(name), .text(hash)]))
+        }
+        return list
+    }
+
+    /// Writes the metadata file, named by its content; its hash.
+    static func writeMeta(_ meta: [CBORValue], prefix: String, in bundle: URL) throws -> String {
+        let payload = CBORValue.array(meta).encoded()
+        let hash = contentName(prefix: prefix, of: payload, length: 10, avoiding: [])
+        try write(payload, to: bundle.appendingPathComponent("pagefind.\(hash).pf_meta"))
+        return hash
     }
 
     static func filterURL(_ hash: String, in bundle: URL) -> URL {
@@ -115,5 +126,30 @@ enum SearchIndexOrder {
         var count = length
         while taken.contains(prefix + hex.prefix(count)) && count < hex.count { count += 1 }
         return prefix + hex.prefix(count)
+    }
+}
+
+/// A Pagefind bundle's `pagefind-entry.json`, of a version whose layout okrug knows
+/// (`SearchIndexOrder.knownVersions`): its text and each language's metadata hash.
+struct PagefindEntry {
+    static let fileName = "pagefind-entry.json"
+
+    let text: String
+    let version: String
+    /// By language.
+    let hashes: [(language: String, hash: String)]
+
+    static func read(_ bundle: URL) -> PagefindEntry? {
+        guard let data = try? Data(contentsOf: bundle.appendingPathComponent(fileName)),
+            let entry = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let version = entry["version"] as? String, SearchIndexOrder.knownVersions.contains(version),
+            let languages = entry["languages"] as? [String: Any]
+        else { return nil }
+        var hashes: [(language: String, hash: String)] = []
+        for language in languages.keys.sorted() {
+            guard let hash = (languages[language] as? [String: Any])?["hash"] as? String else { return nil }
+            hashes.append((language, hash))
+        }
+        return PagefindEntry(text: String(decoding: data, as: UTF8.self), version: version, hashes: hashes)
     }
 }

@@ -32,21 +32,22 @@ public struct SearchIndexer: Sendable {
     /// Indexes the pages search finds (`Routes.searchablePages`) of `site` into its
     /// `pagefind/` folder, or into `bundle` when given; the error output when Pagefind fails.
     public func index(site: URL, bundle: URL? = nil) -> (succeeded: Bool, seconds: Double, output: String) {
-        index(site: site, bundle: bundle, pages: Routes.searchablePages)
-    }
-
-    /// `pages`: a glob of the pages to index, relative to `site`.
-    public func index(site: URL, bundle: URL?, pages: String) -> (succeeded: Bool, seconds: Double, output: String) {
-        let start = Date()
         // A large site is indexed in pieces, each with a fraction of Pagefind's memory.
+        let start = Date()
         let perPiece = SearchPieces.pagesPerPiece()
-        if pages == Routes.searchablePages, let all = SearchPieces.pages(of: site, moreThan: perPiece),
+        if let all = SearchPieces.pages(of: site, moreThan: perPiece),
             let pieced = SearchPieces.index(
                 site: site, bundle: bundle ?? site.appendingPathComponent("pagefind"), pages: all, perPiece: perPiece,
                 run: Self.run, command: command)
         {
             return (pieced.succeeded, Date().timeIntervalSince(start), pieced.output)
         }
+        return index(site: site, bundle: bundle, pages: Routes.searchablePages)
+    }
+
+    /// `pages`: a glob of the pages to index, relative to `site`, in one Pagefind run.
+    public func index(site: URL, bundle: URL?, pages: String) -> (succeeded: Bool, seconds: Double, output: String) {
+        let start = Date()
         var arguments =
             command + ["--site", site.path, "--glob", pages, "--force-language", "ru", "--quiet"]
         if let bundle { arguments += ["--output-path", bundle.path] }

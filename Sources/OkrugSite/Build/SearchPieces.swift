@@ -52,7 +52,7 @@ struct SearchPieces {
         return found.sorted { a, b in
             let x = a.date ?? "\u{10FFFF}"
             let y = b.date ?? "\u{10FFFF}"
-            return x != y ? SearchIndexMerge.precedes(x, y) : SearchIndexMerge.precedes(a.path, b.path)
+            return x != y ? SearchIndexOrder.precedes(x, y) : SearchIndexOrder.precedes(a.path, b.path)
         }.map(\.path)
     }
 
@@ -68,7 +68,7 @@ struct SearchPieces {
         let marker = Array("data-pagefind-sort=\"".utf8)
         var date: String?
         var index = 0
-        while let start = find(marker, in: page, from: index) {
+        while let start = ByteSearch.firstIndex(of: marker, in: page, from: index) {
             var cursor = start + marker.count
             guard let quote = page[cursor...].firstIndex(of: UInt8(ascii: "\"")) else { return .other }
             let name = String(decoding: page[cursor..<quote], as: UTF8.self)
@@ -83,17 +83,6 @@ struct SearchPieces {
             index = end
         }
         return date.map { .date($0) } ?? .none
-    }
-
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        var index = start
-        while index <= bytes.count - needle.count {
-            guard let hit = bytes[index...(bytes.count - needle.count)].firstIndex(of: first) else { return nil }
-            if bytes[hit..<hit + needle.count].elementsEqual(needle) { return hit }
-            index = hit + 1
-        }
-        return nil
     }
 
     /// Indexes `site` in pieces of `perPiece` pages into `bundle`, `atOnce` pieces at a time;
