@@ -85,7 +85,7 @@ package enum FileIO {
         try create(bytes, fingerprint: bytes.withUnsafeBytes { WrittenMark.fingerprint($0) }, at: target)
     }
 
-    private static func mark(_ descriptor: Int32, _ fingerprint: UInt64) {
+    static func mark(_ descriptor: Int32, _ fingerprint: UInt64) {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return }
         WrittenMark(fingerprint: fingerprint, status: status).store(on: descriptor)

@@ -5,6 +5,8 @@ import Glibc
 package struct FileStatus: Sendable, Hashable {
     package var isDirectory: Bool
     package var isSymbolicLink: Bool
+    /// A plain file: not a folder, link, device, FIFO or socket.
+    package var isRegular: Bool
     package var size: Int
     /// Modification time in nanoseconds since 1970: a file saved twice within a second still
     /// looks changed.
@@ -18,6 +20,6 @@ package struct FileStatus: Sendable, Hashable {
         let kind = FileIO.kind(of: info)
         let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         return FileStatus(
-            isDirectory: kind == .folder, isSymbolicLink: kind == .symlink, size: Int(info.st_size), modified: modified)
+            isDirectory: kind == .folder, isSymbolicLink: kind == .symlink, isRegular: kind == .regular, size: Int(info.st_size), modified: modified)
     }
 }

@@ -55,6 +55,8 @@ public struct SystemError: Error, CustomStringConvertible, Sendable {
         case EXDEV: return "папки на разных дисках"
         case ENOTEMPTY: return "папка не пуста"
         case EBUSY: return "папка занята другой программой"
+        case EFBIG: return "файл больше допустимого размера"
+        case ENODEV: return "это не обычный файл, а устройство, именованный канал (FIFO) или сокет"
         default: return "системная ошибка №\(code)"
         }
     }
@@ -66,6 +68,7 @@ public struct SystemError: Error, CustomStringConvertible, Sendable {
             return "проверьте права на папку сайта и папку над ней или укажите другую: --output путь"
         case ENAMETOOLONG: return "сократите имя файла материала, поле slug или название метки"
         case ELOOP: return "уберите символическую ссылку из папки сайта"
+        case ENODEV: return "okrug читает только обычные файлы: замените его настоящим файлом или уберите"
         default: return "проверьте папку сайта и запустите сборку снова"
         }
     }

@@ -59,24 +59,35 @@ package struct WrittenMark: Equatable {
     }
 
     static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        @inline(__always) func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
-            let product = a.multipliedFullWidth(by: b)
-            return product.high ^ product.low
-        }
         let count = bytes.count
         var hash: UInt64 = 0xa076_1d64_78bd_642f ^ UInt64(count)
         var offset = 0
         while offset + 16 <= count {
-            let a = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            let b = bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
-            hash = mix(a ^ 0xe703_7ed1_a0b4_28db, b ^ hash)
+            hash = absorb(bytes, offset: offset, into: hash)
             offset += 16
         }
+        return finish(UnsafeRawBufferPointer(rebasing: bytes[offset...]), into: hash, count: count)
+    }
+
+    @inline(__always) private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
+    }
+
+    /// One 16-byte block at `offset`.
+    @inline(__always) static func absorb(_ bytes: UnsafeRawBufferPointer, offset: Int, into hash: UInt64) -> UInt64 {
+        let a = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        let b = bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+        return mix(a ^ 0xe703_7ed1_a0b4_28db, b ^ hash)
+    }
+
+    /// The last (under 16) bytes and the total size.
+    static func finish(_ tailBytes: UnsafeRawBufferPointer, into hash: UInt64, count: Int) -> UInt64 {
         var tail: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &tail) { target in
-            for index in 0..<(count - offset) { target[index] = bytes[offset + index] }
+            for index in 0..<tailBytes.count { target[index] = tailBytes[index] }
         }
-        hash = mix(tail.0 ^ 0x8ebc_6af0_9c88_c6e3, tail.1 ^ hash)
+        let hash = mix(tail.0 ^ 0x8ebc_6af0_9c88_c6e3, tail.1 ^ hash)
         return mix(hash ^ 0x5899_65cc_7537_4cc3, UInt64(count) ^ 0x1d8e_4e27_c47d_124f)
     }
 }

@@ -19,10 +19,11 @@ import Testing
     /// `nil` value removes the variable); its exit code and what it printed.
     @discardableResult
     static func okrug(
-        _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String?] = [:]
+        _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String?] = [:],
+        program: URL = executable
     ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var variables = ProcessInfo.processInfo.environment

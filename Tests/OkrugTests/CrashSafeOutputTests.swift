@@ -101,6 +101,17 @@ import Testing
             at: output.appendingPathComponent("index.html"), withDestinationURL: outside)
         try FileManager.default.removeItem(at: output.appendingPathComponent("a"))
         try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("a"), withDestinationURL: root)
+        // The link `a` is not okrug's (it wrote a folder there): the site is not replaced at all.
+        #expect {
+            try writer.write([.text("index.html", "главная"), .text("a/page.html", "новая страница")])
+        } throws: { error in
+            guard case .notOwned(let names) = error as? OutputWriter.WriteError else { return false }
+            return names == ["a"]
+        }
+        #expect(FileIO.kind(output.appendingPathComponent("a").path) == .symlink)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("outside.txt").path))
+        // Where okrug's own page was, a link is replaced by a real file, and never written through.
+        try FileManager.default.removeItem(at: output.appendingPathComponent("a"))
         try writer.write([.text("index.html", "главная"), .text("a/page.html", "новая страница")])
 
         #expect(String(decoding: try Data(contentsOf: outside), as: UTF8.self) == "чужой файл")
@@ -167,7 +178,7 @@ import Testing
         try FileManager.default.moveItem(at: output, to: root.appendingPathComponent(".Public.old-999998"))
         try writer.write([.text("index.html", "главная"), .text("b.html", "Б")])
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".Public.lock", "Public"])
-        #expect(Set(Self.snapshot(output).keys) == ["index.html", "b.html"])
+        #expect(Set(Self.snapshot(output).keys) == ["index.html", "b.html", ".okrug-site"])
     }
 
     /// Builds of two different sites into one folder, each killed with SIGKILL at a different

@@ -134,12 +134,26 @@ public enum ContentLoader {
 
     static func decode(_ relative: String, in tree: ContentTree, diagnostics: inout [Diagnostic]) -> SourceText? {
         let display = tree.displayPath(relative)
-        guard let bytes = FileIO.read(tree.root.path + "/" + relative) else {
-            diagnostics.append(
-                .error(
-                    SourcePosition(file: display, line: 0, column: 0),
-                    "не удалось прочитать файл: \(SystemError.reason(errno))",
-                    hint: "дайте права на чтение (chmod a+r \(display)) или уберите файл из \(tree.displayRoot)/"))
+        // The size the listing saw, before a byte is read: a 5 GB file costs nothing to refuse.
+        if let size = tree.files[relative]?.byteCount, size > SourceText.maximumBytes {
+            diagnostics.append(SourceText.tooLarge(size, displayPath: display))
+            return nil
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.read(tree.root.path + "/" + relative, limit: SourceText.maximumBytes)
+        } catch {
+            if error.code == EFBIG {
+                diagnostics.append(SourceText.tooLarge(nil, displayPath: display))
+            } else {
+                diagnostics.append(
+                    .error(
+                        SourcePosition(file: display, line: 0, column: 0),
+                        "не удалось прочитать файл: \(SystemError.reason(error.code))",
+                        hint: error.code == RegularFile.notRegular
+                            ? SystemError(path: display, code: error.code).hint
+                            : "дайте права на чтение (chmod a+r \(display)) или уберите файл из \(tree.displayRoot)/"))
+            }
             return nil
         }
         switch SourceText.decode(bytes: bytes, displayPath: display) {

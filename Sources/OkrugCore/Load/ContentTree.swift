@@ -115,6 +115,23 @@ public struct ContentTree: Sendable {
                     // A link loop would walk forever; each real folder is visited once.
                     guard visited.insert(real).inserted else { continue }
                     walk(url, relative: rel, realDirectory: real)
+                } else if !target.isRegular {
+                    // Reading a FIFO waits forever and a device never ends: refused by type, unopened.
+                    diagnostics.append(
+                        .error(
+                            SourcePosition(file: display, line: 1, column: 1),
+                            "это не обычный файл, а устройство, именованный канал (FIFO) или сокет",
+                            hint:
+                                "okrug читает только обычные файлы: положите на его место настоящий файл или уберите его"
+                        ))
+                } else if let twin = files[rel]?.relativePath {
+                    // Swift compares strings canonically: a name in NFD finds its twin in NFC here,
+                    // where the file system keeps both.
+                    diagnostics.append(
+                        .error(
+                            SourcePosition(file: display, line: 1, column: 1),
+                            "имя файла совпадает с «\(shown(twin))» после нормализации Юникода: буквы записаны по-разному (например «й» одним символом и «и» + знак краткости), а выглядят одинаково",
+                            hint: "переименуйте один из файлов, набрав его имя заново, или объедините их"))
                 } else {
                     files[rel] = Entry(relativePath: rel, byteCount: target.size, modified: target.modified)
                 }
@@ -148,7 +165,7 @@ extension ContentTree {
                 if status == nil { continue }
                 return nil
             }
-            guard let status, !status.isDirectory, !status.isSymbolicLink else { return nil }
+            guard let status, status.isRegular else { return nil }
             patched.files[relative] = Entry(relativePath: relative, byteCount: status.size, modified: status.modified)
         }
         return patched

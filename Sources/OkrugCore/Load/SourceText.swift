@@ -25,15 +25,7 @@ public struct SourceText: Sendable {
                         "выполните okrug check --fix-encoding — он перекодирует файл в UTF-8 и оставит рядом копию .bak; или "
                         + saveAsUTF8))
         }
-        if bytes.count > maximumBytes {
-            return .failure(
-                .error(
-                    whole,
-                    "файл слишком большой: \(bytes.count / (1024 * 1024)) МБ, а текст может быть не больше \(maximumBytes / (1024 * 1024)) МБ",
-                    hint:
-                        "разделите текст на несколько материалов, а таблицы и картинки приложите файлами (attachments)")
-            )
-        }
+        if bytes.count > maximumBytes { return .failure(tooLarge(bytes.count, displayPath: displayPath)) }
         var body = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3) }
         // Line ends become `\n` on the bytes, before the text is made (Foundation's string
@@ -79,6 +71,16 @@ public struct SourceText: Sendable {
                 ))
         }
         return .success(SourceText(displayPath: displayPath, text: decoded))
+    }
+
+    /// The error for a text file over `maximumBytes` (`size` nil: it grew while being read).
+    static func tooLarge(_ size: Int?, displayPath: String) -> Diagnostic {
+        let limit = maximumBytes / (1024 * 1024)
+        let said = size.map { "\(($0 + 1024 * 1024 - 1) / (1024 * 1024)) МБ" } ?? "больше \(limit) МБ"
+        return .error(
+            SourcePosition(file: displayPath, line: 1, column: 1),
+            "файл слишком большой: \(said), а текст может быть не больше \(limit) МБ",
+            hint: "разделите текст на несколько материалов, а таблицы и картинки приложите файлами (attachments)")
     }
 
     /// The largest content file okrug reads: a material is text, big data belongs in attachments.

@@ -5,7 +5,9 @@ import Foundation
 package struct ContentHash {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ bytes: some Sequence<UInt8>) {
+    package init() {}
+
+    package mutating func add(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             value ^= UInt64(byte)
             value &*= 0x0000_0100_0000_01b3
@@ -31,6 +33,8 @@ package struct ContentHash {
     }
 
     /// Sixteen hex digits.
+    package var hexDigits: String { hex }
+
     var hex: String {
         let text = String(value, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text

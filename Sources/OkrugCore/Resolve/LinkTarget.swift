@@ -161,7 +161,8 @@ struct LinkTargetResolver: Sendable {
     }
 }
 
-/// Relative URLs between output pages, so the site works under any base path.
+/// Relative URLs between output pages, so the site works under any base path. The target's
+/// components are percent-encoded (`URLPath`): a file's name becomes part of the link.
 public enum RelativeURL {
     /// From the page at `from` (`materials/x/`) to `to` (`kinds/seminar/`): `../../kinds/seminar/`.
     /// The folders the two share are skipped: `directions/` → `directions/methodical/` is `methodical/`.
@@ -199,7 +200,7 @@ public enum RelativeURL {
         var wroteTarget = false
         while let part = component(target, after: index) {
             if wroteTarget { url.append(0x2F) }
-            url += target[part]
+            URLPath.append(target[part], to: &url)
             wroteTarget = true
             index = part.upperBound
         }

@@ -143,14 +143,14 @@ private struct AttachmentWork {
         var result = Result()
         let file = options.content.appendingPathComponent(attachment.source)
         // The stamp before the content: a file saved in between is read again next time.
-        guard let status = FileStatus.of(file.path) else { return result }
+        guard let status = FileStatus.of(file.path), status.isRegular else { return result }
         let stamp = AttachmentKeys.Stamp(size: status.size, modified: status.modified)
         let key: String
         if let known = keys.key(for: attachment.source, stamp: stamp) {
             key = known
         } else {
-            guard let data = FileManager.default.contents(atPath: file.path) else { return result }
-            key = AttachmentKeys.key(of: data)
+            guard let made = try? AttachmentKeys.key(ofFile: file.path) else { return result }
+            key = made
         }
         result.key = AttachmentKeys.Known(stamp: stamp, key: key)
         if attachment.isPDF {

@@ -49,6 +49,13 @@ struct AttachmentKeys: Sendable {
     /// The content's key: its hash and its size.
     static func key(of data: Data) -> String { ContentHash.hex(data) + "-\(data.count)" }
 
+    /// The key of the file at `path`, read piece by piece (memory independent of its size).
+    static func key(ofFile path: String) throws(SystemError) -> String {
+        var hash = ContentHash()
+        let count = try RegularFile.forEachPiece(path) { hash.add($0) }
+        return hash.hexDigits + "-\(count)"
+    }
+
     /// Keeps `entries` (and only them: an attachment no material lists any more is forgotten)
     /// when they differ from what was loaded. Written beside and renamed: a build stopped
     /// halfway leaves the old file or the new one, never half of one.

@@ -9,6 +9,7 @@ public struct BuildOptions: Sendable {
     /// How the folders are named in messages (as the user typed them).
     public var contentDisplay: String
     public var templatesDisplay: String
+    public var outputDisplay: String
     public var baseURL: String?
     public var includeDrafts: Bool
     /// The day the build describes. From `SOURCE_DATE_EPOCH` when set, so rebuilds are identical.
@@ -39,6 +40,7 @@ public struct BuildOptions: Sendable {
         self.cache = self.content.deletingLastPathComponent().appendingPathComponent(".okrug-cache")
         self.contentDisplay = content.hasSuffix("/") ? String(content.dropLast()) : content
         self.templatesDisplay = templates.hasSuffix("/") ? String(templates.dropLast()) : templates
+        self.outputDisplay = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         if let buildDay {

@@ -41,6 +41,14 @@ struct BuildSteps {
         ]
     }
 
+    /// Whether the output folder is okrug's to replace (`OutputOwnership`): not the project,
+    /// not an input folder, not someone's folder of files.
+    func ownershipProblem() -> Diagnostic? {
+        OutputOwnership.earlyProblem(
+            output: options.output, shown: options.outputDisplay,
+            inputs: [(options.content, options.contentDisplay), (options.templates, options.templatesDisplay)])
+    }
+
     /// `previous` and `scanned`: what a rebuild already has (files unchanged since are reused).
     func loadContent(previous: LoadedContent? = nil, scanned: (ContentTree, [Diagnostic])? = nil) -> LoadedContent {
         ContentLoader.load(

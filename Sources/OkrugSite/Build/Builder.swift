@@ -42,9 +42,13 @@ public enum Builder {
     public static func build(_ options: BuildOptions, waiting: () -> Void = {}) -> Report {
         var timer = StageTimer()
         defer { timer.print() }
-        let outputName = options.output.lastPathComponent
+        let outputName = options.outputDisplay
         func writeFailure(_ error: OutputWriter.WriteError, _ what: String) -> Diagnostic {
-            .error(SourcePosition(file: outputName, line: 0, column: 0), "\(what): \(error)", hint: error.hint)
+            error.diagnostic(outputName, what)
+        }
+        // Refused before the lock is made beside it or a byte is read: the project, Templates/…
+        if let problem = BuildSteps(options: options).ownershipProblem() {
+            return Report(diagnostics: [problem], site: nil, filesWritten: 0)
         }
         // One build at a time per output folder; the lock is held until the new site is in place.
         let lock: OutputLock

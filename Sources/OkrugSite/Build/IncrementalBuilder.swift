@@ -134,16 +134,19 @@ public final class IncrementalBuilder {
             return outcome(succeeded: true, full: false, pages: files.map(\.path).filter { $0.hasSuffix(".html") })
         }
 
+        if let problem = steps.ownershipProblem() {
+            outputIsComplete = false
+            var refused = outcome(succeeded: false, full: true, pages: [])
+            refused.diagnostics.append(problem)
+            return refused
+        }
         let paths: [String]
         do {
             paths = try writer.write(renderer).writtenPaths
         } catch {
             outputIsComplete = false
             var failed = outcome(succeeded: false, full: true, pages: [])
-            failed.diagnostics.append(
-                .error(
-                    SourcePosition(file: options.output.lastPathComponent, line: 0, column: 0),
-                    "не удалось записать сайт: \(error)", hint: error.hint))
+            failed.diagnostics.append(error.diagnostic(options.outputDisplay, "не удалось записать сайт"))
             return failed
         }
         site = newSite

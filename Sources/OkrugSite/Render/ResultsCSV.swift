@@ -38,9 +38,21 @@ enum ResultsCSV {
         return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
     }
 
-    /// Quoted when it holds `;`, a quote or a line end; quotes doubled.
+    /// Quoted when it holds `;`, a quote or a line end; quotes doubled. A text that Excel or
+    /// LibreOffice would take for a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return: a school's or an author's name is anyone's text) gets a leading `'`,
+    /// as OWASP advises, and is quoted; the counts are numbers and stay numbers.
     static func field(_ text: String) -> String {
+        var text = text
+        if let first = text.unicodeScalars.first, Self.formulaStarts.contains(first), Int(text) == nil {
+            text = "'" + text
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
         guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// The first characters that start a formula in a spreadsheet (with their full-width forms,
+    /// which some spreadsheets fold into them).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
 }

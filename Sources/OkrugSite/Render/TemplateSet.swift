@@ -1,5 +1,6 @@
 import Foundation
 import OkrugCore
+import OkrugSystem
 import OkrugTemplate
 
 /// The theme: Mustache templates (`Templates/*.mustache`, partials in `Templates/partials/`)
@@ -23,8 +24,8 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var templates: [String: [TemplateNode]] = [:]
         var partialUses: [(name: String, display: String)] = []
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(atPath: directory.path) else {
+        let maximumAssetBytes = 64 << 20
+        guard FileStatus.of(directory.path)?.isDirectory == true else {
             return (
                 nil,
                 [
@@ -34,28 +35,41 @@ public struct TemplateSet: Sendable {
                 ]
             )
         }
+        // Listed as Content/ is: a link that leads out of the folder, a FIFO or a device is an
+        // error, never followed or opened (a link to /proc/self/environ would publish secrets).
+        let (tree, scanned) = ContentTree.scan(root: directory, displayRoot: displayRoot)
+        diagnostics += scanned
         var assets: [String: Data] = [:]
         var sources: [String: String] = [:]
-        var names: [String] = []
-        for case let path as String in enumerator { names.append(path) }
-        for path in names.sorted() {
-            let url = directory.appendingPathComponent(path)
+        for path in tree.sortedPaths {
             let display = displayRoot + "/" + path
-            if path.hasPrefix("assets/") {
-                var isDirectory: ObjCBool = false
-                if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                    !url.lastPathComponent.hasPrefix(".")
-                {
-                    let contents = manager.contents(atPath: url.path)
-                    assets[String(path.dropFirst("assets/".count))] =
-                        path.hasSuffix(".css")
-                        ? contents.map(CompactCSS.compact)
-                        : path.hasSuffix(".js") ? contents.map(CompactJS.compact) : contents
-                }
+            let isAsset = path.hasPrefix("assets/")
+            guard isAsset || path.hasSuffix(".mustache") else { continue }
+            let bytes: [UInt8]
+            do {
+                bytes = try RegularFile.read(directory.path + "/" + path, limit: isAsset ? maximumAssetBytes : 8 << 20)
+            } catch {
+                let limit = (isAsset ? maximumAssetBytes : 8 << 20) >> 20
+                diagnostics.append(
+                    .error(
+                        SourcePosition(file: display, line: 0, column: 0),
+                        error.code == EFBIG
+                            ? "файл оформления больше \(limit) МБ"
+                            : "не удалось прочитать файл оформления: \(SystemError.reason(error.code))",
+                        hint: error.code == EFBIG
+                            ? "уменьшите его (сожмите картинку, уберите лишнее) или уберите из \(displayRoot)/"
+                            : "дайте права на чтение (chmod a+r \(display)), замените его настоящим файлом или уберите")
+                )
                 continue
             }
-            guard path.hasSuffix(".mustache") else { continue }
-            guard let data = manager.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            if isAsset {
+                let contents = Data(bytes)
+                assets[String(path.dropFirst("assets/".count))] =
+                    path.hasSuffix(".css")
+                    ? CompactCSS.compact(contents) : path.hasSuffix(".js") ? CompactJS.compact(contents) : contents
+                continue
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
                 diagnostics.append(
                     .error(
                         SourcePosition(file: display, line: 1, column: 1), "шаблон не в кодировке UTF-8",

@@ -24,11 +24,14 @@ public struct OutputWriter: Sendable {
     public enum WriteError: Error, CustomStringConvertible {
         case unsafePath(String)
         case system(SystemError)
+        /// The output holds files okrug did not write (`OutputOwnership`): nothing was touched.
+        case notOwned([String])
 
         public var description: String {
             switch self {
             case .unsafePath(let path): return "путь «\(path)» выходит за папку сайта"
             case .system(let error): return error.description
+            case .notOwned(let names): return OutputOwnership.strayRefusal("", names).message
             }
         }
 
@@ -36,7 +39,14 @@ public struct OutputWriter: Sendable {
             switch self {
             case .unsafePath: return "исправьте имя файла или поле slug"
             case .system(let error): return error.hint
+            case .notOwned(let names): return OutputOwnership.strayRefusal("", names).hint
             }
+        }
+
+        /// The error as the build reports it, on the output folder named `shown`.
+        public func diagnostic(_ shown: String, _ what: String) -> Diagnostic {
+            if case .notOwned(let names) = self { return OutputOwnership.strayRefusal(shown, names) }
+            return .error(SourcePosition(file: shown, line: 0, column: 0), "\(what): \(self)", hint: hint)
         }
     }
 
@@ -84,6 +94,19 @@ public struct OutputWriter: Sendable {
     /// renamed over the old one): how `okrug serve` updates the few pages an edit changed in
     /// its own preview folder. No folder on the way may be a symlink.
     public func writeInPlace(_ files: [OutputFile]) throws(WriteError) {
+        // A file new to the folder joins the list of what okrug wrote, before it is written.
+        if var listed = OutputOwnership.readManifest(output.path) {
+            let before = listed.count
+            listed.formUnion(files.map(\.path).filter { $0 != OutputOwnership.manifestName })
+            if listed.count != before {
+                let indexed = listed.remove(OutputOwnership.searchFolder + "/") != nil
+                try writeInPlace([
+                    OutputFile(
+                        path: OutputOwnership.manifestName,
+                        contents: .array(OutputOwnership.manifest(listed, indexed: indexed)))
+                ])
+            }
+        }
         for file in files {
             guard Self.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
             var folder = output.path
@@ -99,26 +122,43 @@ public struct OutputWriter: Sendable {
             let target = output.path + "/" + file.path
             let temporary =
                 folder + "/.okrug-\(getpid())-" + (file.path.split(separator: "/").last.map(String.init) ?? "")
-            let bytes: [UInt8]
-            switch file.contents {
-            case .bytes(let data): bytes = [UInt8](data)
-            case .array(let array): bytes = array
-            case .copy(let source):
-                do {
-                    bytes = try FileIO.contents(contentRoot.path + "/" + source, shown: source)
-                } catch {
-                    throw .system(error)
-                }
-            }
             FileIO.removeFile(temporary)
-            do {
-                try FileIO.create(bytes, fingerprint: WrittenMark.fingerprint(of: bytes), at: temporary)
+            do throws(SystemError) {
+                switch file.contents {
+                case .bytes(let data):
+                    try FileIO.create(data, fingerprint: WrittenMark.fingerprint(of: data), at: temporary)
+                case .array(let bytes):
+                    try FileIO.create(bytes, fingerprint: WrittenMark.fingerprint(of: bytes), at: temporary)
+                case .copy(let source):
+                    let from = contentRoot.path + "/" + source
+                    do throws(SystemError) {
+                        let (fingerprint, _) = try AttachmentFile.fingerprint(of: from)
+                        try RegularFile.copy(from, to: temporary, fingerprint: fingerprint)
+                    } catch {
+                        throw error.path == from ? SystemError(path: source, code: error.code) : error
+                    }
+                }
                 try FileIO.rename(temporary, to: target)
             } catch {
                 FileIO.removeFile(temporary)
                 throw .system(error)
             }
         }
+    }
+}
+
+/// A file copied from `Content/` as it is (an attachment, a picture).
+enum AttachmentFile {
+    /// The fingerprint a copy is marked with, and the size, read piece by piece.
+    static func fingerprint(of path: String) throws(SystemError) -> (UInt64, Int) {
+        guard let status = FileStatus.of(path), status.isRegular else {
+            throw SystemError(path: path, code: FileStatus.of(path) == nil ? ENOENT : RegularFile.notRegular)
+        }
+        var stream = StreamingFingerprint(totalSize: status.size)
+        let count = try RegularFile.forEachPiece(path) { stream.add($0) }
+        // A file that changed size while being read is read again on the next build.
+        guard count == status.size else { throw SystemError(path: path, code: EAGAIN) }
+        return (stream.finish(), count)
     }
 }
 
@@ -171,6 +211,8 @@ public final class OutputSession: OutputSink {
         case .symlink?: throw .system(SystemError(path: writer.output.lastPathComponent, code: ELOOP))
         default: throw .system(SystemError(path: writer.output.lastPathComponent, code: ENOTDIR))
         }
+        let stray = OutputOwnership.strayFiles(in: existing, output: output)
+        guard stray.isEmpty else { throw .notOwned(stray) }
         generation = OutputGeneration.newFolder(for: writer.output)
         try? FileManager.default.removeItem(atPath: generation)
         do { try FileIO.makeDirectory(generation) } catch { throw .system(error) }
@@ -186,8 +228,7 @@ public final class OutputSession: OutputSink {
             switch file.contents {
             case .bytes(let data): try store(data, path: file.path)
             case .array(let bytes): try store(bytes, path: file.path)
-            case .copy(let source):
-                try store(try FileIO.contents(writer.contentRoot.path + "/" + source, shown: source), path: file.path)
+            case .copy(let source): try storeCopy(of: source, path: file.path)
             }
         } catch {
             throw OutputWriter.WriteError.system(shown(error))
@@ -229,6 +270,38 @@ public final class OutputSession: OutputSink {
         }
         try makeFolders(for: path)
         try FileIO.create(data, fingerprint: fingerprint, at: generation + "/" + path)
+        progress.withLock {
+            $0.written.insert(path)
+            $0.changed += 1
+        }
+    }
+
+    /// An attachment, read piece by piece (a 5 GB video costs one piece of memory): noted as
+    /// unchanged when the old output's mark has its fingerprint, else copied into the generation.
+    private func storeCopy(of source: String, path: String) throws(SystemError) {
+        let from = writer.contentRoot.path + "/" + source
+        let fingerprint: UInt64
+        let count: Int
+        do throws(SystemError) {
+            (fingerprint, count) = try AttachmentFile.fingerprint(of: from)
+        } catch {
+            throw SystemError(path: source, code: error.code)
+        }
+        if let before = existing.files[path], let mark = before.mark, mark.fingerprint == fingerprint,
+            mark.size == count
+        {
+            progress.withLock {
+                $0.written.insert(path)
+                $0.unchanged.append(path)
+            }
+            return
+        }
+        try makeFolders(for: path)
+        do throws(SystemError) {
+            try RegularFile.copy(from, to: generation + "/" + path, fingerprint: fingerprint)
+        } catch {
+            throw error.path == from ? SystemError(path: source, code: error.code) : error
+        }
         progress.withLock {
             $0.written.insert(path)
             $0.changed += 1
@@ -286,10 +359,12 @@ public final class OutputSession: OutputSink {
             var folder = ContentPath.directory(of: path)
             while !folder.isEmpty, folders.insert(folder).inserted { folder = ContentPath.directory(of: folder) }
         }
-        let staleFile = existing.files.keys.contains { !written.contains($0) && !isIndex($0) }
+        let manifest = OutputOwnership.manifestName
+        let staleFile = existing.files.keys.contains { !written.contains($0) && !isIndex($0) && $0 != manifest }
         let staleFolder = existing.folders.contains { !folders.contains($0) && !isIndex($0) }
         let indexMissing = ownedByIndexer && !existing.folders.contains("pagefind")
-        let changesOutput = changed > 0 || staleFile || staleFolder || indexMissing || existing.isMissing
+        let unlisted = existing.files[manifest] == nil
+        let changesOutput = changed > 0 || staleFile || staleFolder || indexMissing || existing.isMissing || unlisted
         progress.withLock { $0.prepared = changesOutput }
         guard changesOutput else {
             try? FileManager.default.removeItem(atPath: generation)
@@ -300,6 +375,8 @@ public final class OutputSession: OutputSink {
                 try makeFolders(for: path)
                 try FileIO.link(writer.output.path + "/" + path, to: generation + "/" + path)
             }
+            let list = OutputOwnership.manifest(written, indexed: ownedByIndexer)
+            try FileIO.create(list, fingerprint: WrittenMark.fingerprint(of: list), at: generation + "/" + manifest)
         } catch {
             abandon()
             throw .system(shown((error as? SystemError) ?? SystemError(path: generation, code: EIO)))

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import OkrugCore
+@testable import OkrugSite
+@testable import OkrugSystem
+
+/// okrug replaces only what it wrote: every output folder that is not its own is refused through
+/// the real command, and every file of the project is still there, byte for byte, afterwards.
+@Suite struct OutputOwnershipTests {
+    /// A project as a methodist has it: Content/, its own Templates/, documents, a README, git.
+    static func project() throws -> TempSite {
+        let site = try TempSite(files: ["materials/a.md": TempSite.material(title: "Материал А")])
+        let manager = FileManager.default
+        try manager.copyItem(
+            at: repositoryRoot.appendingPathComponent("Templates"), to: site.root.appendingPathComponent("Templates"))
+        for (path, text) in [
+            "docs/notes.txt": "заметки методиста", "README.md": "# Проект", ".git/HEAD": "ref: refs/heads/main",
+            "other/keep.txt": "чужой файл",
+        ] {
+            let url = site.root.appendingPathComponent(path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return site
+    }
+
+    /// Every file and folder under `root` (hidden ones too) with its bytes.
+    static func everything(_ root: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in FileManager.default.subpaths(atPath: root.path) ?? [] {
+            let url = root.appendingPathComponent(path)
+            result[path] =
+                FileIO.kind(url.path) == .regular ? (try? Data(contentsOf: url)) ?? Data() : Data("<папка>".utf8)
+        }
+        return result
+    }
+
+    func build(_ site: TempSite, output: String) throws -> (status: Int32, stdout: String, stderr: String) {
+        try CommandLineTests.okrug(
+            ["build", "--templates", "Templates", "--output", output, "--no-search"], in: site.root,
+            environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+    }
+
+    @Test(arguments: [
+        ".", "./", "Content/..", "Templates", "Content", "docs", "docs/", "other", "README.md", "..", "/",
+    ])
+    func aFolderOkrugDidNotWriteIsRefusedAndNothingIsTouched(output: String) throws {
+        let site = try Self.project()
+        defer { site.remove() }
+        let parent = site.root.deletingLastPathComponent()
+        let beside = Set((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [])
+        let before = Self.everything(site.root)
+
+        let run = try build(site, output: output)
+
+        #expect(run.status == 1, "\(output): \(run.stdout) \(run.stderr)")
+        #expect(run.stderr.contains("Сайт не собран"))
+        #expect(run.stderr.contains(output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output))
+        #expect(run.stderr.contains("--output"), "the message says what to do: \(run.stderr)")
+        #expect(Self.everything(site.root) == before, "\(output): a file of the project changed")
+        // Not even the lock or a new generation beside the refused folder.
+        let besideAfter = Set((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [])
+        #expect(besideAfter.subtracting(beside).filter { $0.hasPrefix(".") && $0.contains(".lock") }.isEmpty)
+    }
+
+    @Test func aSymlinkToTheProjectIsRefused() throws {
+        let site = try Self.project()
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("site-link"), withDestinationURL: site.root)
+        let before = Self.everything(site.root)
+        for output in ["site-link", "site-link/"] {
+            let run = try build(site, output: output)
+            #expect(run.status == 1, "\(output): \(run.stderr)")
+        }
+        #expect(Self.everything(site.root) == before)
+    }
+
+    @Test func okrugReplacesItsOwnOutputAndRefusesAFileAddedToIt() throws {
+        let site = try Self.project()
+        defer { site.remove() }
+        #expect(try build(site, output: "Public").status == 0)
+        let list = try #require(site.read("Public/.okrug-site"))
+        #expect(list.contains("\nindex.html\n") && list.contains("\nmaterials/a/index.html\n"))
+        // A rebuild and a changed rebuild of its own output.
+        #expect(try build(site, output: "Public").status == 0)
+        try Data(TempSite.material(title: "Материал Б").utf8).write(
+            to: site.root.appendingPathComponent("Content/materials/b.md"))
+        #expect(try build(site, output: "Public").status == 0)
+        #expect(site.exists("Public/materials/b/index.html"))
+
+        // Someone adds a file by hand (GitHub's CNAME): the next build refuses rather than lose it.
+        try Data("okrug.example.org".utf8).write(to: site.root.appendingPathComponent("Public/CNAME"))
+        let before = Self.everything(site.root)
+        let run = try build(site, output: "Public")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("«CNAME»"), "\(run.stderr)")
+        #expect(Self.everything(site.root) == before)
+    }
+
+    @Test func anOutputFromBeforeTheListIsKnownByOkrugsMarks() throws {
+        let site = try Self.project()
+        defer { site.remove() }
+        #expect(try build(site, output: "Public").status == 0)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Public/.okrug-site"))
+        guard WrittenMark.read(path: site.root.appendingPathComponent("Public/index.html").path) != nil else {
+            // This file system keeps no user attributes: only the list can tell okrug's files.
+            return
+        }
+        #expect(try build(site, output: "Public").status == 0)
+        #expect(site.exists("Public/.okrug-site"))
+    }
+
+    @Test func theEmptyOrMissingFolderIsFine() throws {
+        let site = try Self.project()
+        defer { site.remove() }
+        try FileManager.default.createDirectory(
+            at: site.root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        #expect(try build(site, output: "empty").status == 0)
+        #expect(try build(site, output: "new/folder/site").status == 0)
+        #expect(site.exists("new/folder/site/index.html"))
+    }
+
+    /// `okrug serve`'s folder follows the same rule, and its in-place writes keep the list.
+    @Test func thePreviewRefusesAForeignFolderAndListsWhatItAdds() throws {
+        let site = try Self.project()
+        defer { site.remove() }
+        let before = Self.everything(site.root)
+        var options = site.options(output: "docs")
+        options.templates = site.root.appendingPathComponent("Templates")
+        let refused = IncrementalBuilder(options: options).build()
+        #expect(!refused.succeeded)
+        #expect(refused.diagnostics.errors.contains { $0.message.contains("«notes.txt»") })
+        #expect(Self.everything(site.root) == before)
+
+        options = site.options(output: ".okrug-serve")
+        let preview = IncrementalBuilder(options: options)
+        #expect(preview.build().succeeded)
+        try OutputWriter(output: options.output, contentRoot: options.content).writeInPlace([
+            .text("materials/new/index.html", "новая")
+        ])
+        let list = try #require(site.read(".okrug-serve/.okrug-site"))
+        #expect(list.contains("\nmaterials/new/index.html\n"))
+        #expect(IncrementalBuilder(options: options).build().succeeded)
+    }
+}
