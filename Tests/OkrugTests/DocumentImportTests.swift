@@ -60,7 +60,8 @@ import Testing
             if case .failure(let refusal) = WordDocument.open(url) { return refusal.message }
             return nil
         }
-        #expect(try judge("a.docx", [0x50, 0x4B, 0x03, 0x04, 0, 0]) == nil)
+        // A zip's first bytes, but no table of contents at its end: cut off.
+        #expect(try judge("a.docx", [0x50, 0x4B, 0x03, 0x04, 0, 0])?.contains("нет оглавления архива") == true)
         #expect(try judge("b.docx", [])?.contains("пуст") == true)
         #expect(try judge("c.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0])?.contains("паролем") == true)
         #expect(try judge("d.odt", Array("просто текст".utf8))?.contains("не документ .odt") == true)

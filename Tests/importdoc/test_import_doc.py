@@ -167,13 +167,13 @@ class ImportDoc(unittest.TestCase):
         before = listing(p.content)
         expected = {
             "empty.docx": "файл пуст",
-            "broken.docx": "pandoc не смог прочитать документ",
+            "broken.docx": "файл повреждён: в нём нет оглавления архива",
             "not-word.docx": "это не документ .docx",
             "password.docx": "защищён паролем",
             "old.doc": "формат .doc не поддерживается",
             "zip-not-docx.docx": "pandoc не смог прочитать документ",
             "empty.odt": "файл пуст",
-            "broken.odt": "pandoc не смог прочитать документ",
+            "broken.odt": "файл повреждён: в нём нет оглавления архива",
         }
         for name, reason in expected.items():
             with self.subTest(name):
@@ -186,6 +186,45 @@ class ImportDoc(unittest.TestCase):
         missing = p.import_doc(str(DOCS / "нет-такого.docx"))
         self.assertEqual(missing.returncode, 1)
         self.assertIn("нет-такого.docx: error: файл не найден", missing.stderr)
+
+    def test_archive_bombs_are_refused_from_their_table_of_contents_before_pandoc(self):
+        """A few kilobytes that unpack to a 100 MB text, or ten thousand pictures: refused in
+        a second by what the zip's central directory declares, the limit named, nothing written."""
+        import time
+        import zipfile
+        p = self.project
+        before = listing(p.content)
+        bombs = Path(tempfile.mkdtemp(prefix="okrug-bombs-"))
+        try:
+            text = bombs / "text-bomb.docx"
+            with zipfile.ZipFile(text, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+                z.writestr("[Content_Types].xml", "<Types/>")
+                with z.open("word/document.xml", "w") as part:
+                    for _ in range(100):
+                        part.write(b"<w:t>a</w:t>" * 87382)
+            pictures = bombs / "pictures.docx"
+            png = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489")
+            with zipfile.ZipFile(pictures, "w", zipfile.ZIP_STORED) as z:
+                z.writestr("[Content_Types].xml", "<Types/>")
+                z.writestr("word/document.xml", "<w:document/>")
+                for number in range(10000):
+                    z.writestr(f"word/media/image{number}.png", png)
+            self.assertLess(text.stat().st_size, 2 << 20)
+            expected = {
+                text: "часть документа «word/document.xml» распаковывается в 100 МБ, а можно не больше 64 МБ (предел размера)",
+                pictures: "в документе 10000 рисунков, а можно не больше 500 (предел числа рисунков)",
+            }
+            for path, reason in expected.items():
+                with self.subTest(path.name):
+                    start = time.monotonic()
+                    run = p.import_doc(str(path))
+                    self.assertLess(time.monotonic() - start, 20)
+                    self.assertEqual(run.returncode, 1, run.stdout + run.stderr)
+                    self.assertIn(reason, run.stderr)
+                    self.assertIn("сожмите рисунки", run.stderr)
+                    self.assertEqual(listing(p.content), before)
+        finally:
+            shutil.rmtree(bombs, ignore_errors=True)
 
     def test_a_folder_brings_each_document_and_a_second_run_overwrites_nothing(self):
         p = self.project

@@ -80,9 +80,30 @@ enum DocumentConversion {
         let run = pandoc.run(
             pandocArguments(reader: word.format.reader, input: word.url.path, notesAnchor: notesAnchor), in: scratch)
         let report = FilterReport(run.errors)
-        guard run.status == 0,
-            let bodyData = FileManager.default.contents(atPath: scratch.appendingPathComponent("body.md").path)
-        else {
+        if let limit = run.limitHit {
+            // A limit stopped pandoc: said as such, not as a damaged document.
+            return (
+                nil,
+                [
+                    .error(
+                        place, "документ не импортирован: \(limit)",
+                        hint: "разделите документ на несколько или сожмите рисунки в нём и импортируйте снова")
+                ]
+            )
+        }
+        let bodyPath = scratch.appendingPathComponent("body.md").path
+        if let size = FileStatus.of(bodyPath)?.size, size > SourceText.maximumBytes {
+            return (
+                nil,
+                [
+                    .error(
+                        place,
+                        "текст документа вышел \(size >> 20) МБ, а материал может быть не больше \(SourceText.maximumBytes >> 20) МБ (предел размера)",
+                        hint: "разделите документ на несколько и импортируйте их по отдельности")
+                ]
+            )
+        }
+        guard run.status == 0, let bodyData = FileManager.default.contents(atPath: bodyPath) else {
             let said = report.pandocLines.first.map { ": «\($0)»" } ?? ""
             return (
                 nil,

@@ -22,6 +22,10 @@ public enum OnlineCopy {
         case "odt": reader = WordDocument.Format.odt.reader
         default: return .failure(ConversionFailure(reason: "это не документ .docx или .odt"))
         }
+        // An attachment is anyone's file: an archive bomb is refused before pandoc unpacks it.
+        if case .failure(let refusal) = WordDocument.open(document) {
+            return .failure(ConversionFailure(reason: refusal.message))
+        }
         do {
             try Data(ImportFilter.lua.utf8).write(to: folder.appendingPathComponent("import.lua"))
         } catch {
@@ -31,6 +35,7 @@ public enum OnlineCopy {
             DocumentConversion.pandocArguments(
                 reader: reader, input: document.path, notesAnchor: Transliteration.slug(DocumentImport.notesTitle)),
             in: folder)
+        if let limit = run.limitHit { return .failure(ConversionFailure(reason: limit)) }
         let report = DocumentConversion.FilterReport(run.errors)
         guard run.status == 0,
             let data = FileManager.default.contents(atPath: folder.appendingPathComponent("body.md").path)

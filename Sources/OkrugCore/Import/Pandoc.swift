@@ -43,14 +43,18 @@ public struct Pandoc: Sendable {
     }
 
     /// Runs pandoc in `folder` (where `--extract-media` writes); what it says on stderr.
-    func run(_ arguments: [String], in folder: URL) -> (status: Int32, errors: String) {
-        let outcome = ExternalTool.env.run([executable] + arguments, in: folder)
-        return (outcome.status, outcome.errors)
+    func run(_ arguments: [String], in folder: URL) -> (status: Int32, errors: String, limitHit: String?) {
+        // pandoc's own heap limit (its manual's advice for untrusted input) under the address-space one.
+        let limits = ExternalTool.Limits.document
+        let outcome = ExternalTool.env.run(
+            [executable, "+RTS", "-M\((limits.memoryBytes * 2 / 3) >> 20)m", "-RTS"] + arguments, in: folder,
+            limits: limits)
+        return (outcome.status, outcome.errors, outcome.limitHit.map { "pandoc \($0.russian)" })
     }
 
     /// `pandoc --version` and the like: a short answer on stdout.
     static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
-        let outcome = ExternalTool.env.run([executable] + arguments)
+        let outcome = ExternalTool.env.run([executable] + arguments, limits: .question)
         return (outcome.status, String(decoding: outcome.output, as: UTF8.self))
     }
 }

@@ -65,6 +65,14 @@ struct WordDocument {
                     message: "файл повреждён или это не документ .\(ext): внутри не то, что Word сохраняет",
                     hint: saveAsDocx))
         }
+        // What it unpacks to, from its table of contents, before pandoc unpacks anything.
+        guard let directory = ZipDirectory.read(url) else {
+            return .failure(
+                Refusal(
+                    message: "файл повреждён: в нём нет оглавления архива, которое Word записывает в конце",
+                    hint: saveAsDocx))
+        }
+        if let problem = DocumentLimits().problem(directory) { return .failure(problem) }
         return .success(WordDocument(url: url, format: format))
     }
 

@@ -179,14 +179,17 @@ private struct AttachmentWork {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             if png == nil {
                 let scratch = folder.appendingPathComponent(".\(key)-\(UUID().uuidString)")
-                let run = pdftoppm.run([
-                    "-png", "-f", "1", "-l", "1", "-singlefile", "-scale-to-x", "\(AttachmentExtras.previewWidth)",
-                    "-scale-to-y", "-1", file.path, scratch.path,
-                ])
+                let run = pdftoppm.run(
+                    [
+                        "-png", "-f", "1", "-l", "1", "-singlefile", "-scale-to-x", "\(AttachmentExtras.previewWidth)",
+                        "-scale-to-y", "-1", file.path, scratch.path,
+                    ], limits: .pdf)
                 let made = scratch.appendingPathExtension("png")
                 defer { try? FileManager.default.removeItem(at: made) }
                 guard run.succeeded, let data = FileManager.default.contents(atPath: made.path) else {
-                    let said = run.errors.split(separator: "\n").first.map { ": «\($0)»" } ?? ""
+                    let said =
+                        run.limitHit.map { ": pdftoppm \($0.russian)" }
+                        ?? run.errors.split(separator: "\n").first.map { ": «\($0)»" } ?? ""
                     result.failure = "картинка первой страницы PDF не сделана\(said)"
                     return
                 }
@@ -195,7 +198,7 @@ private struct AttachmentWork {
                 try? FileManager.default.moveItem(at: made, to: picture)
             }
             if count == nil, let pdfinfo = options.attachmentTools.pdfinfo {
-                let run = pdfinfo.run([file.path])
+                let run = pdfinfo.run([file.path], limits: .pdf)
                 count = Self.pageCount(pdfinfoOutput: String(decoding: run.output, as: UTF8.self))
                 if let count { try? Data("\(count)\n".utf8).write(to: pages, options: .atomic) }
             }

@@ -64,10 +64,12 @@ public struct SearchIndexer: Sendable {
 
     /// The command's output and errors together: what to show when Pagefind fails.
     static func run(_ arguments: [String]) -> (status: Int32, output: String) {
-        let outcome = ExternalTool.env.run(arguments)
+        let isQuestion = arguments.last == "--version"
+        let outcome = ExternalTool.env.run(arguments, limits: isQuestion ? .question : .searchIndex)
         if let failure = outcome.launchFailure {
             return (127, "Pagefind не запустился: \(SystemError.reason(failure.code))")
         }
+        if let hit = outcome.limitHit { return (outcome.status == 0 ? 1 : outcome.status, "Pagefind \(hit.russian)") }
         return (outcome.status, String(decoding: outcome.output, as: UTF8.self) + outcome.errors)
     }
 }
