@@ -151,4 +151,32 @@ import Testing
         #expect(error.message.contains("Content/materials/"))
         #expect(!site.build().succeeded)
     }
+
+    /// The commands that write into Content/ read only regular files and write only there.
+    @Test func theImportCommandsRefuseFIFOsAndWritingOutsideContent() throws {
+        let site = try TempSite(files: ["materials/a.md": TempSite.material()])
+        defer { site.remove() }
+        try Self.fifo(site.root.appendingPathComponent("seeds/plan.txt"))
+        try Self.fifo(site.root.appendingPathComponent("seeds/plan.docx"))
+        let seed = try CommandLineTests.okrug(["import-plan", "seeds/plan.txt"], in: site.root)
+        #expect(seed.status == 1)
+        #expect(seed.stderr.contains("seeds/plan.txt") && seed.stderr.contains("именованный канал"), "\(seed.stderr)")
+        let word = try CommandLineTests.okrug(
+            ["import-doc", "seeds/plan.docx", "--school", "sosh13", "--direction", "methodical", "--kind", "seminar"],
+            in: site.root, environment: ["OKRUG_PANDOC": "/bin/false"])
+        #expect(word.status == 1)
+
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("seeds/plan-2023.txt"),
+            to: site.root.appendingPathComponent("seeds/plan-2023.txt"))
+        for out in ["../plan.yaml", "Content/schools.yaml", "Content/materials/2023.yaml", "/tmp/okrug-plan.yaml"] {
+            let run = try CommandLineTests.okrug(["import-plan", "seeds/plan-2023.txt", "--out", out], in: site.root)
+            #expect(run.status == 1, "\(out): \(run.stderr)")
+            #expect(run.stderr.contains("план записывается только в папку Content/plans/"), "\(run.stderr)")
+        }
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: site.root.deletingLastPathComponent().appendingPathComponent("plan.yaml").path))
+        #expect(site.read("Content/schools.yaml") == TempSite.schoolsYAML)
+    }
 }

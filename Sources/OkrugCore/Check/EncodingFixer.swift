@@ -24,7 +24,7 @@ public enum EncodingFixer {
     }
 
     public static func fix(_ url: URL) throws -> Outcome {
-        let bytes = [UInt8](try Data(contentsOf: url))
+        let bytes = [UInt8](try SourceText.bytes(atPath: url.path))
         guard let (text, encoding) = decodeLegacy(bytes) else { return .unchanged }
         var backup = url.path + ".bak"
         var n = 2

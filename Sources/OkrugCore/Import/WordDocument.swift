@@ -1,4 +1,5 @@
 import Foundation
+import OkrugSystem
 
 /// A document given to `okrug import-doc`, judged before pandoc sees it: pandoc's own message
 /// for a password-protected file or an old `.doc` is the same as for any file that is not a
@@ -38,6 +39,13 @@ struct WordDocument {
                 Refusal(
                     message: "это не документ Word или LibreOffice (.docx, .odt)",
                     hint: "импортируются файлы .docx и .odt; другой документ " + saveAsDocx))
+        }
+        // A FIFO named .docx would make the reading wait forever: only a regular file is opened.
+        if let status = FileStatus.of(url.path), !status.isRegular, !status.isDirectory {
+            return .failure(
+                Refusal(
+                    message: "это не файл документа, а устройство, именованный канал (FIFO) или сокет",
+                    hint: "укажите сам документ .docx или .odt"))
         }
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             return .failure(

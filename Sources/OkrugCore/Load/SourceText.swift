@@ -129,3 +129,11 @@ public struct SourceText: Sendable {
         return (line, column)
     }
 }
+
+extension SourceText {
+    /// The bytes of an input file the commands read (`okrug new`, `import-plan`, the seed): a
+    /// regular file of at most `maximumBytes`, never a FIFO to wait on or a device to drain.
+    static func bytes(atPath path: String) throws(SystemError) -> Data {
+        Data(try RegularFile.read(path, limit: maximumBytes))
+    }
+}

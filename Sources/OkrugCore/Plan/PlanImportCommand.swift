@@ -26,8 +26,21 @@ public enum PlanImportCommand {
             Report(
                 diagnostics: [.error(SourcePosition(file: file, line: 0, column: 0), message, hint: hint)], summary: [])
         }
-        guard let data = FileManager.default.contents(atPath: url(seed).path) else {
-            return fail(seed, "файл плана не найден", hint: "укажите путь к тексту плана, например seeds/plan-2023.txt")
+        let data: Data
+        do {
+            data = try SourceText.bytes(atPath: url(seed).path)
+        } catch {
+            switch error.code {
+            case ENOENT:
+                return fail(
+                    seed, "файл плана не найден", hint: "укажите путь к тексту плана, например seeds/plan-2023.txt")
+            case EFBIG:
+                return fail(
+                    seed, "файл плана больше \(SourceText.maximumBytes >> 20) МБ: это не текст плана",
+                    hint: "укажите текст плана, скопированный из Word, например seeds/plan-2023.txt")
+            default:
+                return fail(seed, "файл плана не прочитан: \(SystemError.reason(error.code))", hint: error.hint)
+            }
         }
         let text: SourceText
         switch SourceText.decode(data, displayPath: seed) {
@@ -35,13 +48,25 @@ public enum PlanImportCommand {
         case .failure(let diagnostic): return Report(diagnostics: [diagnostic], summary: [])
         }
         func existing(_ path: String) -> String? {
-            FileManager.default.contents(atPath: url(path).path).flatMap { String(data: $0, encoding: .utf8) }
+            (try? SourceText.bytes(atPath: url(path).path)).flatMap { String(data: $0, encoding: .utf8) }
         }
 
         // The year decides the default output path, so read the plan once to learn it.
         let (probe, probeDiagnostics) = PlanTextImporter.read(text.text, displayPath: seed, year: year)
         guard let planYear = probe?.year else { return Report(diagnostics: probeDiagnostics, summary: []) }
         let outPath = out ?? "\(content)/plans/\(planYear).yaml"
+        // The plan is content: it is written into Content/plans/ and nowhere else.
+        let plansFolder = url(content).appendingPathComponent(ContentFolders.plans).standardizedFileURL
+            .resolvingSymlinksInPath().path
+        let target = url(outPath).standardizedFileURL
+        let targetFolder = target.deletingLastPathComponent().resolvingSymlinksInPath().path
+        guard targetFolder == plansFolder || targetFolder + "/" == plansFolder, target.pathExtension == "yaml",
+            FileIO.kind(target.path) != .symlink
+        else {
+            return fail(
+                outPath, "план записывается только в папку \(content)/plans/, файлом ГОД.yaml",
+                hint: "уберите --out или укажите, например, --out \(content)/plans/\(planYear).yaml")
+        }
         let schoolsPath = "\(content)/schools.yaml"
         let directionsPath = "\(content)/directions.yaml"
         let (result, diagnostics) = PlanImport.run(

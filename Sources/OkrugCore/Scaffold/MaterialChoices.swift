@@ -52,7 +52,7 @@ struct MaterialChoices {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         var found: [String] = []
         for name in names where PlanReader.isPlanFile(ContentFolders.plans + name) {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+            guard let data = try? SourceText.bytes(atPath: folder.appendingPathComponent(name).path),
                 case .success(let text) = SourceText.decode(data, displayPath: "\(display)/plans/\(name)")
             else { continue }
             var ignored: [Diagnostic] = []

@@ -184,7 +184,7 @@ public enum Scaffold {
         _ name: String, in content: URL, display: String, diagnostics: inout [Diagnostic],
         read: (SourceText, inout [Diagnostic]) -> [T]
     ) -> [T] {
-        guard let data = FileManager.default.contents(atPath: content.appendingPathComponent(name).path) else {
+        guard let data = try? SourceText.bytes(atPath: content.appendingPathComponent(name).path) else {
             diagnostics.append(
                 .error(
                     SourcePosition(file: "\(display)/\(name)", line: 0, column: 0), "файл не найден",
