@@ -88,8 +88,7 @@ enum OutputOwnership {
             shown,
             "в папке сайта есть файлы, которых okrug не записывал: \(listed)\(more); okrug заменяет папку сайта целиком и не будет их стирать",
             hint:
-                "укажите пустую или новую папку (--output Public) или перенесите эти файлы: то, что должно попасть на сайт, кладите в Templates/assets/ или в папку материала"
-        )
+                "перенесите их из \(shown.isEmpty ? "папки сайта" : shown + "/") (то, что должно попасть на сайт, кладите в Templates/assets/ или в папку материала) или укажите другую, пустую папку: --output путь")
     }
 
     private static func refusal(_ shown: String, _ message: String, hint: String) -> Diagnostic {
