@@ -19,6 +19,6 @@ package struct ShownElsewhere: Equatable {
     }
 
     package init(_ page: Page) {
-        fields = [page.slug, page.title, page.menu.map(String.init) ?? "", page.summary]
+        fields = [page.slug, page.title, page.menu.map(String.init) ?? "", page.menuTitle, page.summary]
     }
 }

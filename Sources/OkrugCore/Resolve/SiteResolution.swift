@@ -277,14 +277,20 @@ struct SiteResolution {
         let documents = documents
         pages = zip(content.pages, parsedPages).compactMap { source, parsed -> Page? in
             guard let path = documents[source.relativePath] else { return nil }
-            return Page(
-                slug: source.slug.value, path: path, sourcePath: source.relativePath,
-                title: RussianTypography.text(source.title),
-                menu: source.menu, menuTitle: source.menuTitle ?? source.title,
-                summary: RussianTypography.text(source.summary ?? Summary.from(parsed.document.firstParagraph)),
-                html: parsed.document.html,
-                headings: parsed.document.headings, files: parsed.files)
+            return Self.page(source, parsed: parsed, path: path)
         }.sorted { ($0.menu ?? Int.max, $0.title) < ($1.menu ?? Int.max, $1.title) }
+    }
+
+    /// One free page from its source: the only place a page is made, for a build and for
+    /// serve's quick edit alike.
+    static func page(_ source: PageSource, parsed: ParsedDocument, path: String) -> Page {
+        Page(
+            slug: source.slug.value, path: path, sourcePath: source.relativePath,
+            title: RussianTypography.text(source.title),
+            menu: source.menu, menuTitle: source.menuTitle ?? source.title,
+            summary: RussianTypography.text(source.summary ?? Summary.from(parsed.document.firstParagraph)),
+            html: parsed.document.html,
+            headings: parsed.document.headings, files: parsed.files)
     }
 
     /// The site, when nothing so far is an error.

@@ -120,14 +120,9 @@ public enum SiteResolver {
                 let path = context.documents[source.relativePath],
                 let parsed = parse(source.body, source.bodyFirstLine, source.relativePath, source.displayPath, path)
             else { return nil }
-            var page = site.pages[index]
-            page.title = source.title
-            page.menu = source.menu
-            page.summary = source.summary ?? Summary.from(parsed.document.firstParagraph)
-            guard ShownElsewhere(page) == ShownElsewhere(site.pages[index]) else { return nil }
-            page.html = parsed.document.html
-            page.headings = parsed.document.headings
-            page.files = parsed.files
+            let page = SiteResolution.page(source, parsed: parsed, path: path)
+            guard page.slug == site.pages[index].slug, ShownElsewhere(page) == ShownElsewhere(site.pages[index])
+            else { return nil }
             site.pages[index] = page
         }
         return (site, diagnostics)
