@@ -58,15 +58,16 @@ enum DocumentReader {
         guard let (file, node, split) = frontMatter(source, diagnostics: &diagnostics) else { return nil }
         guard
             var reader = MappingReader(
-                node: node, file: file, allowedKeys: MaterialSource.keys, subject: "материала",
+                node: node, file: file, allowedKeys: MaterialSchema.keys, subject: "материала",
                 diagnostics: &diagnostics)
         else { return nil }
-        let title = reader.string("title", required: true, example: "Через инновации к качеству образования")
-        let date = reader.date("date", required: true)
-        let authors = reader.stringList("authors", required: true, example: "[Ткаченко Е.Е.]")
-        let school = reader.string("school", required: true, example: "sosh13")
-        let direction = reader.string("direction", required: true, example: "methodical")
-        let kindText = reader.string("kind", required: true, example: "seminar")
+        let field = MaterialSchema.field
+        let title = reader.string(field("title"))
+        let date = reader.date(field("date"))
+        let authors = reader.stringList(field("authors"))
+        let school = reader.string(field("school"))
+        let direction = reader.string(field("direction"))
+        let kindText = reader.string(field("kind"))
         var kind: MaterialKind?
         if let kindText {
             kind = MaterialKind(rawValue: kindText.value)
@@ -80,11 +81,11 @@ enum DocumentReader {
                         hint: (suggestion.isEmpty ? "" : suggestion + "; ") + "допустимо: \(list)"))
             }
         }
-        let activity = reader.string("activity")
-        let subjectValues = reader.stringList("subjects", example: "[география]")
+        let activity = reader.string(field("activity"))
+        let subjectValues = reader.stringList(field("subjects"))
         let subjects = subjectValues.map { $0.value.lowercased() }
         var grades: [Int] = []
-        for grade in reader.stringList("grades", example: "[5, 6]") {
+        for grade in reader.stringList(field("grades")) {
             if let number = Int(grade.value), (1...11).contains(number) {
                 grades.append(number)
             } else {
@@ -94,11 +95,11 @@ enum DocumentReader {
                         hint: "например: «grades: [5, 6]»"))
             }
         }
-        let tagValues = reader.stringList("tags", example: "[инновации, ФГОС]")
+        let tagValues = reader.stringList(field("tags"))
         let tags = tagValues.map(\.value)
-        let summary = reader.string("summary")?.value
+        let summary = reader.string(field("summary"))?.value
         var attachments: [Located<AttachmentReference>] = []
-        for item in reader.mappingList("attachments") {
+        for item in reader.mappingList(field("attachments")) {
             guard
                 var entry = MappingReader(
                     node: item, file: file, allowedKeys: Attachment.keys, subject: "вложения", diagnostics: &diagnostics
@@ -113,8 +114,8 @@ enum DocumentReader {
                 attachments.append(Located(AttachmentReference(file: name, title: title), at: fileName.position))
             }
         }
-        let draft = reader.bool("draft") ?? false
-        let slugOverride = reader.string("slug")
+        let draft = reader.bool(field("draft")) ?? false
+        let slugOverride = reader.string(field("slug"))
         let materialSlug = slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath)
         // Every value that becomes a folder name of the site must fit the file system.
         for (values, field) in [(subjectValues, "subjects"), (tagValues, "tags"), (authors, "authors")]
@@ -159,13 +160,14 @@ enum DocumentReader {
         guard let (file, node, split) = frontMatter(source, diagnostics: &diagnostics) else { return nil }
         guard
             var reader = MappingReader(
-                node: node, file: file, allowedKeys: PageSource.keys, subject: "страницы", diagnostics: &diagnostics)
+                node: node, file: file, allowedKeys: PageSchema.keys, subject: "страницы", diagnostics: &diagnostics)
         else { return nil }
-        let title = reader.string("title", required: true, example: "О проекте")
-        let menu = reader.int("menu")?.value
-        let menuTitle = reader.string("menu_title")?.value
-        let summary = reader.string("summary")?.value
-        let slugOverride = reader.string("slug")
+        let field = PageSchema.field
+        let title = reader.string(field("title"))
+        let menu = reader.int(field("menu"))?.value
+        let menuTitle = reader.string(field("menu_title"))?.value
+        let summary = reader.string(field("summary"))?.value
+        let slugOverride = reader.string(field("slug"))
         let pageSlug = slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath)
         reader.report(AddressLength.problem(pageSlug.value, of: "страницы", at: pageSlug.position))
         diagnostics += reader.diagnostics

@@ -147,6 +147,25 @@ struct MappingReader {
         return nil
     }
 
+    /// The field as its schema describes it: required or not, with its example in the errors.
+    mutating func string<R>(_ field: ContentField<R>) -> Located<String>? {
+        string(field.key, required: field.required, example: field.example)
+    }
+
+    mutating func stringList<R>(_ field: ContentField<R>) -> [Located<String>] {
+        stringList(field.key, required: field.required, example: field.example)
+    }
+
+    mutating func date<R>(_ field: ContentField<R>) -> Located<CalendarDay>? {
+        date(field.key, required: field.required)
+    }
+
+    mutating func int<R>(_ field: ContentField<R>) -> Located<Int>? { int(field.key) }
+
+    mutating func bool<R>(_ field: ContentField<R>) -> Bool? { bool(field.key) }
+
+    mutating func mappingList<R>(_ field: ContentField<R>) -> [YAMLNode] { mappingList(field.key) }
+
     /// The items of a list of mappings (`attachments: [{file: …, title: …}]`).
     mutating func mappingList(_ key: String) -> [YAMLNode] {
         guard let value = node(key) else { return [] }

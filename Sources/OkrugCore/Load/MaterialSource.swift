@@ -31,11 +31,6 @@ public struct MaterialSource: Sendable {
     /// Whether the material has a folder of its own (`x/index.md`), whose files go with it.
     public var isBundle: Bool { relativePath.hasSuffix("/index.md") }
     public var directory: String { ContentPath.directory(of: relativePath) }
-
-    static let keys = [
-        "title", "date", "authors", "school", "direction", "kind", "activity", "subjects", "grades", "tags",
-        "summary", "attachments", "slug", "draft",
-    ]
 }
 
 /// `{file: presentation.pdf, title: Презентация}` as written.
@@ -58,6 +53,4 @@ public struct PageSource: Sendable {
     public var bodyFirstLine: Int
 
     public var directory: String { ContentPath.directory(of: relativePath) }
-
-    static let keys = ["title", "menu", "menu_title", "summary", "slug"]
 }

@@ -82,34 +82,17 @@ public enum Scaffold {
             items.map { "\($0.0) — \($0.1)" }.joined(separator: "; ")
         }
         func given(_ value: String?) -> String { value == nil ? "   # замените, если нужно" : "" }
+        let frontMatter = SchemaText.scaffold(
+            MaterialSchema.fields,
+            values: [
+                "title": YAMLScalar.string(request.title), "date": today.iso, "authors": "[\(Placeholders.author)]",
+                "school": school + given(request.school), "direction": direction + given(request.direction),
+                "kind": kind + given(request.kind), "draft": "true",
+            ],
+            lists: ["schools": list(schools), "directions": list(directions), "kinds": list(kinds)])
         return """
             ---
-            # Название — так оно будет на сайте.
-            title: \(YAMLScalar.string(request.title))
-            # Дата проведения или публикации: ГГГГ-ММ-ДД.
-            date: \(today.iso)
-            # Авторы: фамилия и инициалы, через запятую.
-            authors: [\(Placeholders.author)]
-            # Школа: \(list(schools)).
-            school: \(school)\(given(request.school))
-            # Направление: \(list(directions)).
-            direction: \(direction)\(given(request.direction))
-            # Форма: \(list(kinds)).
-            kind: \(kind)\(given(request.kind))
-            # Мероприятие плана, из которого вырос материал: год/id со страницы мероприятия.
-            # activity: 2023/seminar-cherez-innovatsii
-            # Предметы и классы, если есть:
-            # subjects: [география]
-            # grades: [5, 6]
-            # Метки для поиска:
-            # tags: [ФГОС]
-            # Кратко о материале (иначе — первый абзац текста):
-            # summary: …
-            # Файлы из этой папки: презентация, конспект, раздаточный материал.
-            # attachments:
-            #   - {file: prezentatsiia.pptx, title: Презентация}
-            # Черновик: пока стоит true, материал виден только в okrug serve. Уберите строку, когда он готов.
-            draft: true
+            \(frontMatter)
             ---
 
             ## Цель
@@ -154,14 +137,10 @@ public enum Scaffold {
                 ]
             )
         }
+        let frontMatter = SchemaText.scaffold(PageSchema.fields, values: ["title": YAMLScalar.string(title)])
         let text = """
             ---
-            # Название страницы.
-            title: \(YAMLScalar.string(title))
-            # Номер в верхнем меню сайта; без этой строки страницы в меню нет.
-            # menu: 3
-            # Кратко о странице, для поисковиков и ссылок.
-            # summary: …
+            \(frontMatter)
             ---
 
             Текст страницы в Markdown: ## заголовки, списки, **жирный**, ссылки.

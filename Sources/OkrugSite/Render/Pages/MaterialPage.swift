@@ -11,42 +11,10 @@ struct MaterialPage: PageRenderer {
         let material = context.site.materials[index]
         let path = material.path
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
-        var meta: [MetaRowView] = []
-        meta.append(
+        // The facts' rows, in the schema's order, from the fields it marks as shown here.
+        let meta = MaterialSchema.fields.compactMap { $0.metaRow?(material, context.site) }.map { row in
             MetaRowView(
-                label: material.authors.count == 1 ? "Автор" : "Авторы",
-                links: material.authors.map { LinkView(title: $0.name, url: url(Routes.person($0.slug))) }, text: nil))
-        if let school = context.site.school(material.schoolID) {
-            meta.append(
-                MetaRowView(
-                    label: "Школа", links: [LinkView(title: school.name, url: url(Routes.school(school.id)))], text: nil
-                )
-            )
-        }
-        if let direction = context.site.direction(material.directionID) {
-            meta.append(
-                MetaRowView(
-                    label: "Направление",
-                    links: [LinkView(title: direction.title, url: url(Routes.direction(direction.id)))], text: nil))
-        }
-        meta.append(
-            MetaRowView(
-                label: "Форма",
-                links: [LinkView(title: material.kind.russian, url: url(Routes.kind(material.kind)))], text: nil
-            ))
-        if !material.subjects.isEmpty {
-            meta.append(
-                MetaRowView(
-                    label: material.subjects.count == 1 ? "Предмет" : "Предметы",
-                    links: material.subjects.map {
-                        LinkView(title: $0, url: url(Routes.subject($0)))
-                    }, text: nil))
-        }
-        if !material.grades.isEmpty {
-            meta.append(
-                MetaRowView(
-                    label: material.grades.count == 1 ? "Класс" : "Классы",
-                    links: material.grades.map { LinkView(title: "\($0)", url: url(Routes.grade($0))) }, text: nil))
+                label: row.label, links: row.links.map { LinkView(title: $0.title, url: url($0.target)) }, text: nil)
         }
         let toc = TocItemView.outline(material.headings)
         let attachments = material.attachments.map { attachmentView($0, from: path) }

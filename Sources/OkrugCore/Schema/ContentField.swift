@@ -1,0 +1,63 @@
+/// One front-matter field of a kind of content (`Resolved`: the material or the page it ends
+/// up in), described once. The allowed keys and their errors, `okrug new`'s scaffold, the
+/// README's field reference, what other pages show (`ShownElsewhere`) and the page's meta rows
+/// all come from these descriptions, so they cannot drift apart.
+public struct ContentField<Resolved>: Sendable {
+    public var key: String
+    public var required: Bool
+    /// The value as a methodist writes it (`[Ткаченко Е.Е., Вареник И.А.]`): the README's
+    /// reference and the «например» of an error.
+    public var example: String
+    /// What the README says of it after the value (`обязательно, ГГГГ-ММ-ДД`).
+    public var note: String
+    /// The comment `okrug new` writes above it; `{schools}`, `{directions}` and `{kinds}` are
+    /// the site's own lists. `nil`: the scaffold leaves the field out.
+    public var scaffold: String?
+    /// What other pages show of it (listings, cards, menus, feeds), as one comparable text;
+    /// `nil` when only the document's own page shows it. An edit that changes none of these
+    /// re-renders one page in `okrug serve`.
+    public var shownElsewhere: (@Sendable (Resolved) -> String)?
+    /// Its row among the page's facts («Школа: …»), made from the resolved value.
+    public var metaRow: (@Sendable (Resolved, Site) -> MetaRow?)?
+
+    public init(
+        _ key: String, required: Bool = false, example: String, note: String, scaffold: String? = nil,
+        shownElsewhere: (@Sendable (Resolved) -> String)? = nil,
+        metaRow: (@Sendable (Resolved, Site) -> MetaRow?)? = nil
+    ) {
+        self.key = key
+        self.required = required
+        self.example = example
+        self.note = note
+        self.scaffold = scaffold
+        self.shownElsewhere = shownElsewhere
+        self.metaRow = metaRow
+    }
+}
+
+/// One row of a page's facts: a label and its linked values (targets are site paths).
+public struct MetaRow: Sendable, Equatable {
+    public var label: String
+    public var links: [Link]
+
+    public struct Link: Sendable, Equatable {
+        public var title: String
+        public var target: String
+    }
+
+    /// «Автор»/«Авторы» by the number of values.
+    init(_ one: String, _ many: String, _ links: [Link]) {
+        label = links.count == 1 ? one : many
+        self.links = links
+    }
+}
+
+extension Array {
+    /// The field of `key`; a programming mistake (a key not in the table) stops the tests.
+    func field<Resolved>(_ key: String) -> ContentField<Resolved> where Element == ContentField<Resolved> {
+        guard let field = first(where: { $0.key == key }) else {
+            preconditionFailure("«\(key)» is not described in the schema")
+        }
+        return field
+    }
+}
