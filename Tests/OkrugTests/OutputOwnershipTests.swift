@@ -82,7 +82,7 @@ import Testing
         defer { site.remove() }
         #expect(try build(site, output: "Public").status == 0)
         let list = try #require(site.read("Public/.okrug-site"))
-        #expect(list.contains("\nindex.html\n") && list.contains("\nmaterials/a/index.html\n"))
+        #expect(list.contains("\tindex.html\n") && list.contains("\tmaterials/a/index.html\n"))
         // A rebuild and a changed rebuild of its own output.
         #expect(try build(site, output: "Public").status == 0)
         try Data(TempSite.material(title: "Материал Б").utf8).write(
@@ -90,12 +90,28 @@ import Testing
         #expect(try build(site, output: "Public").status == 0)
         #expect(site.exists("Public/materials/b/index.html"))
 
+        // A page of the site touched, or copied without okrug's marks: the same bytes, built over.
+        let robots = site.root.appendingPathComponent("Public/robots.txt")
+        let bytes = try Data(contentsOf: robots)
+        try FileManager.default.removeItem(at: robots)
+        try bytes.write(to: robots)
+        #expect(try build(site, output: "Public").status == 0)
+        // A page of the site edited by hand: the edit is not built over.
+        try Data("User-agent: *\nDisallow: /private/\n".utf8).write(to: robots)
+        var before = Self.everything(site.root)
+        var refused = try build(site, output: "Public")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("«robots.txt»"), "\(refused.stderr)")
+        #expect(Self.everything(site.root) == before)
+        try FileManager.default.removeItem(at: robots)
+        #expect(try build(site, output: "Public").status == 0)
+
         // Someone adds a file by hand (GitHub's CNAME): the next build refuses rather than lose it.
         try Data("okrug.example.org".utf8).write(to: site.root.appendingPathComponent("Public/CNAME"))
-        let before = Self.everything(site.root)
-        let run = try build(site, output: "Public")
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("«CNAME»"), "\(run.stderr)")
+        before = Self.everything(site.root)
+        refused = try build(site, output: "Public")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("«CNAME»"), "\(refused.stderr)")
         #expect(Self.everything(site.root) == before)
     }
 
@@ -141,7 +157,7 @@ import Testing
             .text("materials/new/index.html", "новая")
         ])
         let list = try #require(site.read(".okrug-serve/.okrug-site"))
-        #expect(list.contains("\nmaterials/new/index.html\n"))
+        #expect(list.contains("\tmaterials/new/index.html\n"))
         #expect(IncrementalBuilder(options: options).build().succeeded)
     }
 }

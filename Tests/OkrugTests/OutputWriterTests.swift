@@ -38,8 +38,8 @@ import Testing
     }
 
     /// A rebuild trusts the mark okrug left on a file only while the file is as okrug wrote it:
-    /// a page edited in place (same size) is rewritten, a page that lost its mark is compared
-    /// byte for byte, a longer page is cut back.
+    /// a page edited in place (same size) is refused, not written over; a page that lost its
+    /// mark is compared byte for byte with what okrug wrote; a new page's bytes replace okrug's own.
     @Test func marksOnWrittenFilesNeverHideAChange() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-marks-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -55,10 +55,13 @@ import Testing
             #expect(listxattr(page.path, nil, 0) > 0, "the page carries its mark")
         #endif
 
-        // Edited by hand, same length: the rebuild puts the page back.
+        // Edited by hand, same length: the mark no longer matches, the bytes are not okrug's, and
+        // the rebuild refuses to write over the edit; once the file is gone it is written again.
         usleep(20_000)
         try Data("страница нуль".utf8).write(to: page)
+        #expect(throws: OutputWriter.WriteError.self) { try writer.write([.text("index.html", "страница один")]) }
         #expect(try read() == "страница нуль")
+        try FileManager.default.removeItem(at: page)
         try writer.write([.text("index.html", "страница один")])
         #expect(try read() == "страница один")
 

@@ -64,31 +64,48 @@ enum OutputOwnership {
     /// Folders that only a project holds, never a site okrug wrote.
     static let projectFolders: Set<String> = [".git", "Content", "Templates", "Sources", "seeds", ".svn", ".hg"]
 
-    /// The files in the listed output that okrug did not write: not in the list of the last
-    /// build (or, for an output from before the list, without okrug's mark).
+    /// What okrug wrote at a path: the fingerprint and size of the bytes (`WrittenMark`'s).
+    struct Written: Sendable, Equatable {
+        var fingerprint: UInt64
+        var size: Int
+    }
+
+    /// The files in the listed output that okrug did not write (not in the last build's list,
+    /// or, for an output from before the list, without okrug's mark), and those it wrote whose
+    /// bytes someone changed since (an edit by hand would be lost). A file whose mark still
+    /// matches is not read; only a file without one is read and fingerprinted.
     static func strayFiles(in listing: OutputListing, output: String) -> [String] {
         let manifest = readManifest(output)
         return listing.files.compactMap { path, file -> String? in
             if path == manifestName { return nil }
-            if let manifest {
-                if manifest.contains(path) { return nil }
-                if manifest.contains(searchFolder + "/"), path.hasPrefix(searchFolder + "/") { return nil }
-                return path
+            guard let manifest else {
+                if path.hasPrefix(searchFolder + "/") { return nil }
+                return file.mark != nil && file.isRegular ? nil : path
             }
-            if path.hasPrefix(searchFolder + "/") { return nil }
-            return file.mark != nil && file.isRegular ? nil : path
-        }.sorted()
-            + listing.folders.filter { manifest == nil && projectFolders.contains($0) }.sorted()
+            guard let entry = manifest.files[path] else {
+                return manifest.ownsSearchIndex && path.hasPrefix(searchFolder + "/") ? nil : path
+            }
+            guard let written = entry else { return nil }
+            if let mark = file.mark, mark.fingerprint == written.fingerprint, Int(mark.size) == written.size {
+                return nil
+            }
+            guard file.isRegular, let now = try? AttachmentFile.fingerprint(of: output + "/" + path),
+                now.0 == written.fingerprint, now.1 == written.size
+            else { return path }
+            return nil
+        }.sorted() + listing.folders.filter { manifest == nil && projectFolders.contains($0) }.sorted()
     }
 
     static func strayRefusal(_ shown: String, _ names: [String]) -> Diagnostic {
         let listed = names.prefix(3).map { "«\($0)»" }.joined(separator: ", ")
         let more = names.count > 3 ? " и ещё \(names.count - 3)" : ""
+        let folder = shown.isEmpty ? "папки сайта" : shown + "/"
         return refusal(
             shown,
-            "в папке сайта есть файлы, которых okrug не записывал: \(listed)\(more); okrug заменяет папку сайта целиком и не будет их стирать",
+            "в папке сайта есть файлы, которых okrug не записывал или которые изменили после сборки: \(listed)\(more); okrug заменяет папку сайта целиком и не будет их стирать",
             hint:
-                "перенесите их из \(shown.isEmpty ? "папки сайта" : shown + "/") (то, что должно попасть на сайт, кладите в Templates/assets/ или в папку материала) или укажите другую, пустую папку: --output путь")
+                "перенесите их из \(folder) (то, что должно попасть на сайт, кладите в Templates/assets/ или в папку материала); файл сайта, изменённый по ошибке, удалите — okrug запишет его заново; или укажите другую, пустую папку: --output путь"
+        )
     }
 
     private static func refusal(_ shown: String, _ message: String, hint: String) -> Diagnostic {
@@ -100,17 +117,45 @@ enum OutputOwnership {
         url.standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    /// The paths of the last build's list; `nil` when there is none (or it cannot be read).
-    static func readManifest(_ output: String) -> Set<String>? {
+    /// The last build's list: each path with what was written there (`nil` for a list from
+    /// before fingerprints were kept), and whether Pagefind's folder is okrug's.
+    struct Manifest: Sendable {
+        var files: [String: Written?] = [:]
+        var ownsSearchIndex = false
+    }
+
+    /// The last build's list; `nil` when there is none (or it cannot be read).
+    static func readManifest(_ output: String) -> Manifest? {
         guard let bytes = try? RegularFile.read(output + "/" + manifestName, limit: 256 << 20) else { return nil }
         let lines = bytes.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
         guard lines.first == manifestHeader else { return nil }
-        return Set(lines.dropFirst())
+        var manifest = Manifest()
+        for line in lines.dropFirst() {
+            if line == searchFolder + "/" {
+                manifest.ownsSearchIndex = true
+                continue
+            }
+            // `fingerprint size path`: the path last, so nothing it holds can shift the columns.
+            let columns = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            if columns.count == 3, let fingerprint = UInt64(columns[0], radix: 16), let size = Int(columns[1]) {
+                manifest.files[String(columns[2])] = Written(fingerprint: fingerprint, size: size)
+            } else {
+                manifest.files[line] = .some(nil)
+            }
+        }
+        return manifest
     }
 
-    /// The list's bytes for `paths` (sorted), with Pagefind's folder when the index is okrug's.
-    static func manifest(_ paths: some Sequence<String>, indexed: Bool) -> [UInt8] {
-        var lines = [manifestHeader] + paths.filter { $0 != manifestName }.sorted()
+    /// The list's bytes for `files`, with Pagefind's folder when the index is okrug's.
+    static func manifest(_ files: [String: Written?], indexed: Bool) -> [UInt8] {
+        var lines = [manifestHeader]
+        for (path, written) in files.sorted(by: { $0.key < $1.key }) where path != manifestName {
+            guard let written else {
+                lines.append(path)
+                continue
+            }
+            lines.append(String(written.fingerprint, radix: 16) + "\t\(written.size)\t" + path)
+        }
         if indexed { lines.append(searchFolder + "/") }
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }

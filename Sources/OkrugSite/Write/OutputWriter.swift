@@ -90,23 +90,33 @@ public struct OutputWriter: Sendable {
         return dots != 2
     }
 
+    /// Records `files` in the output's list with the fingerprints they will have, before they
+    /// are written: a write cut short leaves a list that still claims them.
+    private func updateManifest(for files: [OutputFile]) throws(WriteError) {
+        guard var listed = OutputOwnership.readManifest(output.path) else { return }
+        let before = listed.files
+        for file in files where file.path != OutputOwnership.manifestName {
+            let written: OutputOwnership.Written?
+            switch file.contents {
+            case .bytes(let data): written = .init(fingerprint: WrittenMark.fingerprint(of: data), size: data.count)
+            case .array(let bytes): written = .init(fingerprint: WrittenMark.fingerprint(of: bytes), size: bytes.count)
+            case .copy(let source):
+                written = (try? AttachmentFile.fingerprint(of: contentRoot.path + "/" + source)).map {
+                    .init(fingerprint: $0.0, size: $0.1)
+                }
+            }
+            listed.files[file.path] = .some(written)
+        }
+        guard listed.files != before else { return }
+        let list = OutputOwnership.manifest(listed.files, indexed: listed.ownsSearchIndex)
+        try writeInPlace([OutputFile(path: OutputOwnership.manifestName, contents: .array(list))])
+    }
+
     /// Writes `files` into the existing output folder, each one atomically (a temporary file
     /// renamed over the old one): how `okrug serve` updates the few pages an edit changed in
     /// its own preview folder. No folder on the way may be a symlink.
     public func writeInPlace(_ files: [OutputFile]) throws(WriteError) {
-        // A file new to the folder joins the list of what okrug wrote, before it is written.
-        if var listed = OutputOwnership.readManifest(output.path) {
-            let before = listed.count
-            listed.formUnion(files.map(\.path).filter { $0 != OutputOwnership.manifestName })
-            if listed.count != before {
-                let indexed = listed.remove(OutputOwnership.searchFolder + "/") != nil
-                try writeInPlace([
-                    OutputFile(
-                        path: OutputOwnership.manifestName,
-                        contents: .array(OutputOwnership.manifest(listed, indexed: indexed)))
-                ])
-            }
-        }
+        try updateManifest(for: files)
         for file in files {
             guard Self.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
             var folder = output.path
@@ -183,6 +193,8 @@ public final class OutputSession: OutputSink {
     private struct Progress {
         var folders: Set<String> = []
         var written: Set<String> = []
+        /// What each written path holds, for the output's list.
+        var fingerprints: [String: OutputOwnership.Written] = [:]
         var unchanged: [String] = []
         var changed = 0
         /// `prepare`'s answer, once it was asked.
@@ -252,6 +264,7 @@ public final class OutputSession: OutputSink {
     /// writes it into the new generation.
     private func store(_ data: some Collection<UInt8> & ContiguousBytes, path: String) throws(SystemError) {
         let (fingerprint, count) = (WrittenMark.fingerprint(of: data), data.count)
+        progress.withLock { $0.fingerprints[path] = .init(fingerprint: fingerprint, size: count) }
         if let before = existing.files[path] {
             if let mark = before.mark, mark.fingerprint == fingerprint, mark.size == count {
                 progress.withLock {
@@ -287,6 +300,7 @@ public final class OutputSession: OutputSink {
         } catch {
             throw SystemError(path: source, code: error.code)
         }
+        progress.withLock { $0.fingerprints[path] = .init(fingerprint: fingerprint, size: count) }
         if let before = existing.files[path], let mark = before.mark, mark.fingerprint == fingerprint,
             mark.size == count
         {
@@ -350,8 +364,8 @@ public final class OutputSession: OutputSink {
     /// the same as the output; else the unchanged files are linked in from the old output.
     @discardableResult
     public func prepare() throws(OutputWriter.WriteError) -> Bool {
-        let (written, unchanged, changed, prepared) = progress.withLock {
-            ($0.written, $0.unchanged, $0.changed, $0.prepared)
+        let (written, unchanged, changed, prepared, fingerprints) = progress.withLock {
+            ($0.written, $0.unchanged, $0.changed, $0.prepared, $0.fingerprints)
         }
         if let prepared { return prepared }
         var folders: Set<String> = []
@@ -375,7 +389,7 @@ public final class OutputSession: OutputSink {
                 try makeFolders(for: path)
                 try FileIO.link(writer.output.path + "/" + path, to: generation + "/" + path)
             }
-            let list = OutputOwnership.manifest(written, indexed: ownedByIndexer)
+            let list = OutputOwnership.manifest(fingerprints.mapValues { $0 }, indexed: ownedByIndexer)
             try FileIO.create(list, fingerprint: WrittenMark.fingerprint(of: list), at: generation + "/" + manifest)
         } catch {
             abandon()
