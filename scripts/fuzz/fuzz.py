@@ -1788,6 +1788,8 @@ HOSTILE_OUTPUTS = [
 @mutation("cli")
 def cli_output(rng, case):
     """build --output at the project root, a source folder, a folder or file of the user's."""
+    if case.output != "Public" or "Public" in case.symlinks:
+        return None  # one --output per case
     value = rng.choice(HOSTILE_OUTPUTS + ["Public/"])
     if value == "other":
         case.files["other/keep.txt"] = "Файл пользователя в папке other.\n".encode()
@@ -1859,10 +1861,15 @@ def secret_symlink(rng, case):
     k = rng.randrange(10000)
     mark = f"SECRETMARK{k:04d}Z"
     kind = rng.choice(["asset", "asset-dir", "partial", "material", "page", "attachment", "data", "plan"])
-    text = f"/* {mark} */\n".encode()
+    text = f"{mark}\n".encode()
     if kind == "asset":
-        link = rng.choice(["Templates/assets/secret.css", "Templates/assets/logo.svg", "Templates/assets/a11y.js"])
+        link = rng.choice(["Templates/assets/secret.css", "Templates/assets/logo.svg", "Templates/assets/a11y.js",
+                           "Templates/assets/secret.txt"])
         case.files.pop(link, None)
+        # content a minifier keeps
+        text = {"css": f'body::after{{content:"{mark}"}}\n',
+                "svg": f'<svg xmlns="http://www.w3.org/2000/svg"><text>{mark}</text></svg>\n',
+                "js": f'window.secret="{mark}";\n', "txt": f"{mark}\n"}[link.rsplit(".", 1)[1]].encode()
     elif kind == "asset-dir":
         link = "Templates/assets/fonts"
         case.outside["secret/fonts/secret.woff2"] = text
@@ -1935,23 +1942,20 @@ def secret_environ(rng, case):
 def special_place(rng: random.Random, case: Case) -> tuple[str, str] | None:
     """(path, kind) of a file okrug reads: a material, a listed attachment, site.yaml, an asset."""
     kind = rng.choice(["material", "attachment", "site", "asset", "page", "plan"])
-    if kind == "material":
-        return "Content/materials/spetsfail.md", kind
-    if kind == "page":
-        return "Content/pages/spetsfail.md", kind
-    if kind == "site":
-        case.files.pop("Content/site.yaml", None)
-        return "Content/site.yaml", kind
-    if kind == "plan":
-        return "Content/plans/2024.yaml", kind
-    if kind == "asset":
-        path = rng.choice(["Templates/assets/spets.css", "Templates/assets/style.css"])
+    path = {"material": "Content/materials/spetsfail.md", "page": "Content/pages/spetsfail.md",
+            "site": "Content/site.yaml", "plan": "Content/plans/2024.yaml",
+            "asset": rng.choice(["Templates/assets/spets.css", "Templates/assets/style.css"])}.get(kind)
+    if path in case.special or path in case.symlinks:
+        return None
+    if path:
         case.files.pop(path, None)
         return path, kind
     index = folder_material(rng, case)
     if not index:
         return None
     path = index[: -len("index.md")] + "spetsfail.pdf"
+    if path in case.special:
+        return None
     add_attachment(case, index, "spetsfail.pdf", "Специальный файл")
     return path, kind
 
@@ -2129,6 +2133,8 @@ def huge_attachment(rng, case):
     if not index:
         return None
     path = index[: -len("index.md")] + "bolshoi-fail.pdf"
+    if path in case.sparse:
+        return None
     case.sparse[path] = (5 * GB, b"%PDF-1.4\n%fuzz\n")
     add_attachment(case, index, "bolshoi-fail.pdf", "Большой файл")
     return f"{path}: 5120 MB attachment (sparse)"
@@ -2203,11 +2209,11 @@ def bomb_docx(kind: str) -> bytes:
         if kind == "deflate":
             info = zipfile.ZipInfo("word/document.xml", date_time=(2023, 2, 14, 10, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            chunk = (docx_para("Повторяющийся текст методической разработки. " * 4) * 3000).encode()
-            with zf.open(info, "w", force_zip64=True) as f:
+            with zf.open(info, "w", force_zip64=False) as f:  # pandoc cannot read ZIP64
                 f.write((head + title).encode())
-                for _ in range(256 * 1024 * 1024 // len(chunk)):  # ≈256 MB of XML
-                    f.write(chunk)
+                run = ("ха" * (1 << 19)).encode()  # 2 MiB, one repeated syllable: ≈1000:1
+                for _ in range(128):  # 256 MiB of text in 128 paragraphs
+                    f.write(b'<w:p><w:r><w:t xml:space="preserve">' + run + b"</w:t></w:r></w:p>")
                 f.write(tail.encode())
             rels = ""
         elif kind == "pictures":
@@ -2238,8 +2244,8 @@ def first_id(case: Case, path: str, preferred: str) -> str:
 
 
 def import_bomb(case: Case, kind: str, name: str) -> str | None:
-    if not CONFIG.get("pandoc"):
-        return None  # the bombs group is skipped without pandoc
+    if not CONFIG.get("pandoc") or case.import_doc:
+        return None  # the bombs group is skipped without pandoc; one import per case
     path = f"incoming/{name}"
     case.files[path] = bomb_docx(kind)
     case.import_doc = [path, "--content", "Content",
@@ -2552,7 +2558,8 @@ def classify(case: Case, runs: dict[str, Run], folder: Path, timeout: float,
     """[(class, command, detail)]; empty means ok. `folder` is the scratch folder, `lost` the
     data-loss findings of the runs (command, detail), `before` the snapshot taken before them."""
     found = []
-    public = folder / case.output
+    # as okrug reads --output: `Content/..` is the scratch folder even after Content/ is gone
+    public = Path(os.path.normpath(folder / case.output))
     all_output = "\n".join(r.output for r in runs.values())
     for name, r in runs.items():
         if r.status is None:
@@ -2575,9 +2582,11 @@ def classify(case: Case, runs: dict[str, Run], folder: Path, timeout: float,
     for cmd, detail in lost or []:
         found.append(("data-loss", cmd, detail))
     check, build, prebuild = runs.get("check"), runs.get("build"), runs.get("prebuild")
-    if check and build and check.status == 0 and build.status == 1:
+    default_output = case.output.rstrip("/") == "Public" and "Public" not in case.symlinks
+    if check and build and check.status == 0 and build.status == 1 and default_output and not case.after_prebuild:
+        # (check cannot know --output, nor a user's file in the output)
         found.append(("check-build-mismatch", "build", first_lines(build.output, 1)))
-    if case.rebuild_must_succeed and case.output.rstrip("/") == "Public" and "Public" not in case.symlinks \
+    if case.rebuild_must_succeed and default_output and not case.after_prebuild \
             and prebuild and prebuild.status == 0 and build and build.status == 1:
         found.append(("rebuild-refused", "build", first_lines(build.output, 1)))
     if case.hostile_output and build and build.status == 0:
@@ -2946,7 +2955,8 @@ def shown_commands(case: Case) -> dict[str, str]:
 
 
 def describe(result: dict, seed: int) -> str:
-    lines = [f"seed {seed} iteration {result['iteration']}  (replay: --replay {seed}:{result['iteration']})"]
+    subset = f" --mutations {CONFIG['mutations']}" if CONFIG.get("mutations") else ""
+    lines = [f"seed {seed} iteration {result['iteration']}  (replay: --replay {seed}:{result['iteration']}{subset})"]
     for name, detail in result["mutations"]:
         lines.append(f"  mutation {name}: {clean(detail)}")
     for p in result.get("problems", []):
@@ -2984,9 +2994,10 @@ def signature(result: dict, cls: str, cmd: str, detail: str) -> tuple:
         return (cls, cmd, detail, normalise(fatal))
     if cls == "hang":
         return (cls, cmd, "timeout", "")
-    if cls in ("lost-text", "outside-leak", "data-loss", "secret-leak", "unsafe-link", "broken-attachment",
-               "csv-formula", "unbounded", "rebuild-refused", "unsafe-output", "special-file"):
+    if cls in ("lost-text", "outside-leak", "secret-leak", "unsafe-link", "broken-attachment", "csv-formula"):
         return (cls, cmd, "", "")
+    if cls in ("data-loss", "unsafe-output", "special-file", "unbounded"):
+        return (cls, cmd, normalise(detail)[:60], "")
     if cls == "english-text":
         return (cls, cmd, normalise(detail), "")
     return (cls, cmd, normalise(first_lines(out, 1)), "")
@@ -3183,6 +3194,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"unknown mutations or groups: {', '.join(sorted(unknown)) or args.mutations}", file=sys.stderr)
             return 2
         CONFIG["allowed"] = allowed
+        CONFIG["mutations"] = args.mutations
     BASE.update(load_corpus(args.corpus))
     os.environ["OKRUG_FUZZ_SECRET"] = ENV_SECRET  # /proc/self/environ read through a published symlink
 
@@ -3351,7 +3363,8 @@ def main(argv: list[str] | None = None) -> int:
         ordered = sorted(groups.items(), key=lambda kv: (CLASS_ORDER.index(kv[0][0]), kv[0][2], -kv[1]["count"]))
         for i, (key, g) in enumerate(ordered):
             _, iteration, only, ex, d = g["best"]
-            replay = f"--replay {args.seed}:{iteration}" + (f" --only {only}" if only is not None else "")
+            replay = f"--replay {args.seed}:{iteration}" + (f" --only {only}" if only is not None else "") \
+                + (f" --mutations {args.mutations}" if args.mutations else "")
             print(f"[{i + 1}] {key[0]} in `{key[1]}` caused by {key[2]} — {g['count']} times "
                   f"(iterations {', '.join(map(str, g['iterations'][:8]))}{' …' if len(g['iterations']) > 8 else ''})")
             print(f"    minimal example: {replay}")
