@@ -1,29 +1,54 @@
 #!/usr/bin/env python3
 """Deterministic fuzz harness for okrug (standard library only, Python 3.11).
 
-Each iteration copies a base corpus (Content/ + Templates/) into a scratch folder, applies
-1-3 random named mutations, then runs
+Each iteration copies a base corpus (Content/ + Templates/, and a user's own files: docs/notes.txt,
+README.md, .git/HEAD) into a scratch folder <tmp>/site, applies 1-3 random named mutations, then runs
 
     okrug check --content Content --templates Templates
     okrug build --content Content --templates Templates --output Public --no-search
+    okrug import-doc incoming/<x>.docx --content Content --school .. --direction .. --kind seminar
+                                                                     (bombs group only)
 
 in that folder (relative paths, so messages read `Content/materials/x.md:3:1: error: ...`),
-each with a timeout, and classifies the run:
+each with a timeout (the cli group may change --output, or build once before the runs), and
+classifies the run:
 
   crash              killed by a signal, or an exit status other than 0 and 1
   hang               the timeout ran out (the process group is killed)
+  data-loss          a file okrug did not write (everything in the scratch folder before the
+                     runs but okrug's earlier output, .okrug-cache/ and its .X.lock / .X.new-*
+                     leftovers) is missing or changed after a run
   lost-text          build exit 0, but a marker word (FUZZMARKB<k>Z in a body, FUZZMARKT<k>Z in a
                      title) of a published, non-draft .md file in Content/materials or
                      Content/pages is missing from every output .html file, and no line
-                     of okrug's output names that file
+                     of okrug's output names that file (also: one of two NFC/NFD name twins lost)
   outside-leak       the marker of a file outside Content/ (reached through a symlink) is in
                      the output
+  secret-leak        build exit 0 and an output file (or a published symlink) holds SECRETMARK<k>Z
+                     (a file outside the scratch folder, reached through a symlink) or
+                     SECRETENV<k>Z (OKRUG_FUZZ_SECRET, read from /proc/self/environ)
+  unsafe-link        build exit 0 and an href/src in an output .html starts (HTML-unescaped, as a
+                     browser reads it) with javascript:, data: or vbscript: — unless the unmutated
+                     corpus's output has the same value, or site.yaml says unsafe_html: true
+  broken-attachment  build exit 0 and a link to an attachment (an <a> holding the attachment's
+                     title) names no file of the output: percent-decoded, without #/?, resolved
+                     against the page's folder (or it has a scheme)
+  csv-formula        build exit 0 and a cell of results.csv starts with = + - @ tab or CR and
+                     is not a plain number (OWASP CSV injection)
+  unbounded          a file over 10 MB (or 100 MB in all) newly written into Content/
+  rebuild-refused    the second build into okrug's own Public/ said 1 where the first said 0
+  unsafe-output      build exit 0 with a hostile --output (the project root, a source folder,
+                     a folder or file of the user's); expected: exit 1 naming the folder
+  special-file       a FIFO / device (or a symlink to /dev/*) where okrug reads a file, and build
+                     exit 0, or exit 1 without naming it
   unexplained-error  exit 1, but no line `Content/...:line:col: error|warning: <Russian>` (or
-                     `Content/...: <Russian>`) naming a file
+                     `Content/...: <Russian>`, or a Russian line naming the --output folder or
+                     the imported document) naming a file
   english-text       output contains Foundation/English error text (NSCocoaErrorDomain,
                      Error Domain=, The operation, couldn't, No such file, Public:1:1) or four
                      English words in a row outside «quoted input», paths and identifiers
-  check-build-mismatch  `check` said 0 but `build` said 1 (check misses something build finds)
+  check-build-mismatch  `check` said 0 but `build` said 1 (check misses something build finds;
+                     not counted when --output or the output's contents are the cause)
   ok                 none of the above
 
 Usage:
@@ -32,6 +57,7 @@ Usage:
                                [--keep DIR] [--corpus small|full] [--jobs 2] [--strict]
                                [--time-limit SECONDS] [--workdir DIR] [--memory-mb 4096]
                                [--report FILE.json] [--no-minimize] [--okrug-threads N] [--quiet]
+                               [--mutations NAMES|GROUPS] [--pandoc PATH | --no-pandoc]
   python3 scripts/fuzz/fuzz.py --replay S:ITER [--only I[,J]] [--keep DIR] [--run] [--okrug PATH]
   python3 scripts/fuzz/fuzz.py --list-mutations
 
@@ -51,13 +77,23 @@ pages, all templates); `full` is the whole sample. Each child runs with an addre
 limit (--memory-mb) so a YAML bomb cannot take the machine, with SOURCE_DATE_EPOCH fixed and
 SWIFT_BACKTRACE=enable=no (crash examples are re-run under gdb instead, see below).
 
-Mutations (63, --list-mutations) are named functions in six groups: front-matter, encoding,
-body, data (site/schools/directions/plan), templates and names (file names, symlinks, stray
-files). An iteration draws 1-3 of them (YAML alias bombs at a tenth of the weight: every hit
-costs a full timeout); each mutation draws from its own generator, so `--only` can replay one
-of them alone. When `check` times out, `build` is not run (same input, same hang) unless
---always-build. --time-limit stops between batches of 100, so a timed run is still a prefix
-of the same sequence.
+Mutations (80, --list-mutations) are named functions in twelve groups: front-matter, encoding,
+body, data (site/schools/directions/plan), templates, names (file names, symlinks, stray files,
+NFC/NFD twins, URL-hostile attachment names), cli (hostile build --output values: `.`,
+`Templates`, `Content/..`, `docs/`, a symlink to the root, a folder or file of the user's; a
+rebuild over okrug's own output; a user's file added to the output), secrets (symlinks out of
+the scratch folder to <tmp>/secret/* and /proc/self/environ), special (FIFOs, character devices
+when root, symlinks to /dev/zero, /dev/urandom, /dev/null), csv (formula-like names and titles),
+huge (sparse 5 GB / 400 MB files made with os.truncate: no space is used) and bombs (.docx for
+import-doc: a deflate bomb of 256 MB of text, 10 000 pictures, a picture declared
+50 000 × 50 000; skipped, and said so, when pandoc is missing: OKRUG_PANDOC, --pandoc, .venv of
+the project or of its main git worktree, PATH). An iteration draws 1-3 of them (YAML alias bombs,
+huge files and .docx bombs at a tenth of the weight, rebuilds at a fifth: every hit costs a full
+timeout or a second build); each mutation draws from its own generator, so `--only` can replay
+one of them alone. `--mutations NAMES` draws only from the named mutations or groups (another
+sequence than the default). When `check` times out, `build` is not run (same input, same hang)
+unless --always-build. --time-limit stops between batches of 100, so a timed run is still a
+prefix of the same sequence.
 
 After the run the harness prints a summary (counts per class and per mutation, wall time,
 iterations/s, ms per iteration per worker), every non-ok case (seed:iteration, mutations,
@@ -65,15 +101,19 @@ commands with exit status, first output lines), and the distinct failures groupe
 command, causing mutation and normalised message. Multi-mutation failing cases are re-run one
 mutation at a time to name the mutation that causes each finding (at most --minimize-limit
 cases; --no-minimize skips this), and the smallest example of each crash group is re-run
-under gdb (when installed) for the signal and the first source frames. With --keep DIR every
-failing case is copied to DIR/s<S>-i<ITER>/ with `commands.sh` and `info.txt`.
+under gdb (when installed) for the signal and the first source frames. With --keep DIR the
+inputs of every failing case are written afresh to DIR/s<S>-i<ITER>/ (site/, secret/, and
+after-prebuild/ for the cli group; FIFOs, devices and sparse files as made) with `commands.sh`
+and `info.txt`.
 
 Scratch folders are made under --workdir (default $TMPDIR/fuzz-work) and removed after each
-iteration; a tmpfs there makes okrug's output writing several times faster.
+iteration; a tmpfs there makes okrug's output writing several times faster. Every run gets
+OKRUG_FUZZ_SECRET (and OKRUG_PANDOC when known) in its environment.
 
-Exit status: 1 if any crash, hang, lost-text or outside-leak was found (with --strict also
-english-text, unexplained-error and check-build-mismatch); 2 if the harness cannot run
-(binary missing, or the unmutated corpus is not clean); 0 otherwise.
+Exit status: 1 if any crash, hang, data-loss, lost-text, outside-leak, secret-leak, unsafe-link,
+broken-attachment, csv-formula, unbounded or rebuild-refused was found (with --strict also
+unsafe-output, special-file, english-text, unexplained-error and check-build-mismatch); 2 if the
+harness cannot run (binary missing, or the unmutated corpus is not clean); 0 otherwise.
 """
 
 from __future__ import annotations
