@@ -2688,8 +2688,13 @@ def explained(output: str, case: Case) -> bool:
     if case.import_doc:
         names += [case.import_doc[0], os.path.basename(case.import_doc[0]), "okrug import-doc"]
     for line in output.splitlines():
-        if re.search(f"[{CYR}]", line) and any(n in line for n in names):
-            return True
+        if not re.search(f"[{CYR}]", line):
+            continue
+        for n in names:
+            # the name as a path at the line's start, «quoted», or as the --output argument
+            if re.match(rf"{re.escape(n)}(?:[:/ ]|$)", line) or f"«{n}»" in line or f"«{n}/»" in line \
+                    or f"--output {n}" in line or (len(n) > 2 and n in line):
+                return True
     return False
 
 
