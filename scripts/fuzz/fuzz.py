@@ -127,6 +127,7 @@ import glob
 import hashlib
 import html as htmllib
 import io
+import itertools
 import json
 import multiprocessing
 import os
@@ -191,7 +192,8 @@ LEFTOVER_RE = re.compile(r"^\..+\.(?:lock|new-.*|old-.*)$")
 BIG_FILE = 10 * 1024 * 1024  # unbounded: one file written into Content/ above this
 BIG_TOTAL = 100 * 1024 * 1024  # ... or all written files together
 UNSAFE_SCHEME_RE = re.compile(r"^(?:javascript|data|vbscript):", re.I)
-ATTR_RE = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+# one pattern per attribute: a literal start makes the search several times faster
+ATTR_BYTES_RES = [re.compile(rb"%s\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))" % name) for name in (b"href", b"src")]
 ANCHOR_RE = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.I | re.S)
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 PLAIN_NUMBER_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
@@ -2523,6 +2525,10 @@ def run_okrug(argv: list[str], cwd: Path, timeout: float, memory_mb: int,
     if CONFIG.get("okrug_threads"):
         env["OKRUG_THREADS"] = str(CONFIG["okrug_threads"])
     env.update(extra_env or {})
+    # okrug starts pandoc (and pdftoppm) in a session of their own, out of reach of killpg: they
+    # inherit this token, by which the ones left behind are found and killed.
+    token = f"{os.getpid()}-{next(RUN_COUNTER)}"
+    env["OKRUG_FUZZ_RUN"] = token
     start = time.monotonic()
     proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, env=env, start_new_session=True,
@@ -2531,13 +2537,37 @@ def run_okrug(argv: list[str], cwd: Path, timeout: float, memory_mb: int,
         out, _ = proc.communicate(timeout=timeout)
         status = proc.returncode
     except subprocess.TimeoutExpired:
+        kill_strays(token)
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         out, _ = proc.communicate()
         status = None
+    if status is None or status < 0 or "import-doc" in argv:
+        kill_strays(token)
     return Run(argv, status, out.decode("utf-8", "replace"), time.monotonic() - start)
+
+
+RUN_COUNTER = itertools.count()
+
+
+def kill_strays(token: str) -> None:
+    """SIGKILL every process whose environment holds OKRUG_FUZZ_RUN=<token>."""
+    needle = f"\0OKRUG_FUZZ_RUN={token}\0".encode()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{entry}/environ", "rb") as f:
+                env = b"\0" + f.read()
+        except OSError:
+            continue
+        if needle in env or env.endswith(needle[:-1]):
+            try:
+                os.kill(int(entry), signal.SIGKILL)
+            except OSError:
+                pass
 
 
 def build_argv(okrug: str, output: str = "Public") -> list[str]:
@@ -2569,16 +2599,24 @@ def read_head(path: str, limit: int = 16 * 1024 * 1024) -> bytes:
         return b""
 
 
-def output_pages(public: Path) -> dict[str, bytes]:
-    """Path relative to the output → bytes of every .html file in it."""
-    pages = {}
+def output_files(public: Path) -> list[tuple[str, str]]:
+    """(path relative to the output, full path) of every file in it, and of every symlink to a
+    folder (listed, not followed), in a sorted walk."""
+    files = []
+    prefix = len(str(public)) + 1
     for dirpath, dirnames, filenames in os.walk(public):
         dirnames.sort()
-        for name in sorted(filenames):
+        links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+        for name in sorted(filenames) + links:
             full = os.path.join(dirpath, name)
-            if name.endswith(".html") and regular(full):
-                pages[os.path.relpath(full, public)] = read_head(full)
-    return pages
+            files.append((full[prefix:], full))
+    return files
+
+
+def output_pages(public: Path, files: list[tuple[str, str]] | None = None) -> dict[str, bytes]:
+    """Path relative to the output → bytes of every .html file in it."""
+    return {rel: read_head(full) for rel, full in (output_files(public) if files is None else files)
+            if rel.endswith(".html") and regular(full)}
 
 
 def output_html(public: Path) -> bytes:
@@ -2642,7 +2680,8 @@ def classify(case: Case, runs: dict[str, Run], folder: Path, timeout: float,
     theme_changed = any(p.startswith("Templates/") for p in case.symlinks) or any(
         case.files.get(p) != BASE.get(p) for p in set(case.files) | set(BASE) if p.startswith("Templates/"))
     if build and build.status == 0:
-        pages = output_pages(public)
+        files = output_files(public)
+        pages = output_pages(public, files)
         html = b"\n".join(pages.values())
         if b"FUZZMARKO" in html:
             found.append(("outside-leak", "build", "a file outside Content/ was published"))
@@ -2659,14 +2698,14 @@ def classify(case: Case, runs: dict[str, Run], folder: Path, timeout: float,
             missing = [m.decode() for m in marks if m not in html]
             if missing:
                 found.append(("lost-text", "build", f"{path}: {', '.join(missing)} not in output"))
-        for detail in secret_leaks(public):
+        for detail in secret_leaks(files):
             found.append(("secret-leak", "build", detail))
         if not unsafe_html_allowed(case):
             for detail in unsafe_links(pages):
                 found.append(("unsafe-link", "build", detail))
         for detail in broken_attachments(pages, public, case.attachment_tokens):
             found.append(("broken-attachment", "build", detail))
-        for detail in csv_formulas(public):
+        for detail in csv_formulas(files):
             found.append(("csv-formula", "build", detail))
     if before is not None:
         detail = unbounded(folder, before)
@@ -2698,25 +2737,20 @@ def explained(output: str, case: Case) -> bool:
     return False
 
 
-def secret_leaks(public: Path) -> list[str]:
+def secret_leaks(files: list[tuple[str, str]]) -> list[str]:
     """Output files (or symlinks in the output) holding a SECRETMARK/SECRETENV marker."""
     found = []
-    for dirpath, dirnames, filenames in os.walk(public):
-        dirnames.sort()
-        names = sorted(filenames) + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
-        for name in names:
-            full = os.path.join(dirpath, name)
-            rel = os.path.relpath(full, public)
-            link = os.path.islink(full)
-            if link and os.path.isdir(full):
-                found.append(f"{rel}: a symlink to the folder {os.readlink(full)!r} was published")
-                continue
-            if not regular(full):
-                continue
-            m = SECRET_RE.search(read_head(full))
-            if m:
-                how = f" (a symlink to {os.readlink(full)!r})" if link else ""
-                found.append(f"{rel}{how} holds {m.group(0).decode()}")
+    for rel, full in files:
+        link = os.path.islink(full)
+        if link and os.path.isdir(full):
+            found.append(f"{rel}: a symlink to the folder {os.readlink(full)!r} was published")
+            continue
+        if not regular(full):
+            continue
+        m = SECRET_RE.search(read_head(full))
+        if m:
+            how = f" (a symlink to {os.readlink(full)!r})" if link else ""
+            found.append(f"{rel}{how} holds {m.group(0).decode()}")
     return found[:5]
 
 
@@ -2727,14 +2761,30 @@ def unsafe_html_allowed(case: Case) -> bool:
 
 
 def attribute_urls(page: bytes) -> list[str]:
-    text = page.decode("utf-8", "replace")
-    return [htmllib.unescape(m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None
-                             else m.group(4)) for m in ATTR_RE.finditer(text)]
+    """The href and src values of a page that could name a scheme (with `:` or a character
+    reference), HTML-unescaped. (Found in the lower-cased bytes, several times faster than re.I
+    on text, and read from the page itself.)"""
+    urls = []
+    lowered = page.lower()
+    for pattern in ATTR_BYTES_RES:
+        for m in pattern.finditer(lowered):
+            group = m.lastindex
+            low = m.group(group)
+            if b":" not in low and b"&" not in low:
+                continue
+            value = page[m.start(group):m.end(group)].decode("utf-8", "replace")
+            urls.append(htmllib.unescape(value) if "&" in value else value)
+    return urls
+
+
+C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
 
 
 def is_unsafe_url(url: str) -> bool:
+    if ":" not in url:
+        return False
     # As a browser: leading C0 controls and spaces go, tabs and line ends anywhere are dropped.
-    url = re.sub(r"[\t\n\r]", "", url).lstrip("".join(chr(c) for c in range(0x21)))
+    url = url.replace("\t", "").replace("\n", "").replace("\r", "").lstrip(C0_AND_SPACE)
     return UNSAFE_SCHEME_RE.match(url) is not None
 
 
@@ -2796,21 +2846,17 @@ def posixpath_join(base: str, rel: str) -> str:
     return posixpath.normpath(posixpath.join(base, rel)) if base else posixpath.normpath(rel)
 
 
-def csv_formulas(public: Path) -> list[str]:
+def csv_formulas(files: list[tuple[str, str]]) -> list[str]:
     """Cells of results.csv that a spreadsheet would run as a formula (OWASP CSV injection)."""
     found = []
-    for dirpath, dirnames, filenames in os.walk(public):
-        dirnames.sort()
-        if "results.csv" not in filenames:
-            continue
-        full = os.path.join(dirpath, "results.csv")
-        if not regular(full):
+    for rel, full in files:
+        if os.path.basename(rel) != "results.csv" or not regular(full):
             continue
         text = read_head(full).decode("utf-8-sig", "replace")
         for row_no, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=";"), 1):
             for cell in row:
                 if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not PLAIN_NUMBER_RE.match(cell):
-                    found.append(f"{os.path.relpath(full, public)}:{row_no}: {cell[:80]!r}")
+                    found.append(f"{rel}:{row_no}: {cell[:80]!r}")
     return found[:5]
 
 
