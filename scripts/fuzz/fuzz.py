@@ -1849,6 +1849,8 @@ def cli_output(rng, case):
 @mutation("cli", weight=0.2)
 def cli_rebuild(rng, case):
     """Public/ already holds okrug's own earlier output: the rebuild must succeed."""
+    if case.prebuild:
+        return None
     case.prebuild = True
     case.rebuild_must_succeed = True
     return "build twice into Public/ (the second over okrug's own output)"
@@ -1857,6 +1859,8 @@ def cli_rebuild(rng, case):
 @mutation("cli", weight=0.2)
 def cli_user_file_in_output(rng, case):
     """A user's file put into okrug's output after a first build: refuse, or keep it."""
+    if case.after_prebuild:
+        return None
     case.prebuild = True
     name = rng.choice(["CNAME", ".nojekyll", "robots.txt", "materials/заметка.txt", "yandex_123.html"])
     case.after_prebuild["Public/" + name] = b"okrug.example.ru\n" if name == "CNAME" else "мой файл\n".encode()
