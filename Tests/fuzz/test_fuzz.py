@@ -1,7 +1,11 @@
 """A short deterministic fuzz run of okrug: 150 iterations, seed 1, against `.build/debug/okrug`
-(built by `swift build`). Fails when the harness exits non-zero: a crash, a hang, silently lost
-text, a file from outside Content/ published, English or placeless error text, or a problem
-`check` misses and `build` finds (`--strict`), or the harness could not run at all.
+(built by `swift build`). Fails when the harness exits non-zero: a crash, a hang, a user's file
+deleted or changed (data-loss), silently lost text, a file from outside Content/ or a secret
+published, a javascript:/data: link, a broken attachment link, a formula in results.csv, an
+unbounded import, a refused rebuild; with `--strict` also a hostile --output or a FIFO/device
+accepted, English or placeless error text, or a problem `check` misses and `build` finds; or
+the harness could not run at all. The bombs group (import-doc) needs pandoc (OKRUG_PANDOC or
+.venv, see scripts/fuzz/fuzz.py) and is skipped without it.
 
     python3 -m unittest discover -s Tests/fuzz -v
 

@@ -1,29 +1,54 @@
 #!/usr/bin/env python3
 """Deterministic fuzz harness for okrug (standard library only, Python 3.11).
 
-Each iteration copies a base corpus (Content/ + Templates/) into a scratch folder, applies
-1-3 random named mutations, then runs
+Each iteration copies a base corpus (Content/ + Templates/, and a user's own files: docs/notes.txt,
+README.md, .git/HEAD) into a scratch folder <tmp>/site, applies 1-3 random named mutations, then runs
 
     okrug check --content Content --templates Templates
     okrug build --content Content --templates Templates --output Public --no-search
+    okrug import-doc incoming/<x>.docx --content Content --school .. --direction .. --kind seminar
+                                                                     (bombs group only)
 
 in that folder (relative paths, so messages read `Content/materials/x.md:3:1: error: ...`),
-each with a timeout, and classifies the run:
+each with a timeout (the cli group may change --output, or build once before the runs), and
+classifies the run:
 
   crash              killed by a signal, or an exit status other than 0 and 1
   hang               the timeout ran out (the process group is killed)
+  data-loss          a file okrug did not write (everything in the scratch folder before the
+                     runs but okrug's earlier output, .okrug-cache/ and its .X.lock / .X.new-*
+                     leftovers) is missing or changed after a run
   lost-text          build exit 0, but a marker word (FUZZMARKB<k>Z in a body, FUZZMARKT<k>Z in a
                      title) of a published, non-draft .md file in Content/materials or
                      Content/pages is missing from every output .html file, and no line
-                     of okrug's output names that file
+                     of okrug's output names that file (also: one of two NFC/NFD name twins lost)
   outside-leak       the marker of a file outside Content/ (reached through a symlink) is in
                      the output
+  secret-leak        build exit 0 and an output file (or a published symlink) holds SECRETMARK<k>Z
+                     (a file outside the scratch folder, reached through a symlink) or
+                     SECRETENV<k>Z (OKRUG_FUZZ_SECRET, read from /proc/self/environ)
+  unsafe-link        build exit 0 and an href/src in an output .html starts (HTML-unescaped, as a
+                     browser reads it) with javascript:, data: or vbscript: — unless the unmutated
+                     corpus's output has the same value, or site.yaml says unsafe_html: true
+  broken-attachment  build exit 0 and a link to an attachment (an <a> holding the attachment's
+                     title) names no file of the output: percent-decoded, without #/?, resolved
+                     against the page's folder (or it has a scheme)
+  csv-formula        build exit 0 and a cell of results.csv starts with = + - @ tab or CR and
+                     is not a plain number (OWASP CSV injection)
+  unbounded          a file over 10 MB (or 100 MB in all) newly written into Content/
+  rebuild-refused    the second build into okrug's own Public/ said 1 where the first said 0
+  unsafe-output      build exit 0 with a hostile --output (the project root, a source folder,
+                     a folder or file of the user's); expected: exit 1 naming the folder
+  special-file       a FIFO / device (or a symlink to /dev/*) where okrug reads a file, and build
+                     exit 0, or exit 1 without naming it
   unexplained-error  exit 1, but no line `Content/...:line:col: error|warning: <Russian>` (or
-                     `Content/...: <Russian>`) naming a file
+                     `Content/...: <Russian>`, or a Russian line naming the --output folder or
+                     the imported document) naming a file
   english-text       output contains Foundation/English error text (NSCocoaErrorDomain,
                      Error Domain=, The operation, couldn't, No such file, Public:1:1) or four
                      English words in a row outside «quoted input», paths and identifiers
-  check-build-mismatch  `check` said 0 but `build` said 1 (check misses something build finds)
+  check-build-mismatch  `check` said 0 but `build` said 1 (check misses something build finds;
+                     not counted when --output or the output's contents are the cause)
   ok                 none of the above
 
 Usage:
@@ -32,6 +57,7 @@ Usage:
                                [--keep DIR] [--corpus small|full] [--jobs 2] [--strict]
                                [--time-limit SECONDS] [--workdir DIR] [--memory-mb 4096]
                                [--report FILE.json] [--no-minimize] [--okrug-threads N] [--quiet]
+                               [--mutations NAMES|GROUPS] [--pandoc PATH | --no-pandoc]
   python3 scripts/fuzz/fuzz.py --replay S:ITER [--only I[,J]] [--keep DIR] [--run] [--okrug PATH]
   python3 scripts/fuzz/fuzz.py --list-mutations
 
@@ -51,13 +77,23 @@ pages, all templates); `full` is the whole sample. Each child runs with an addre
 limit (--memory-mb) so a YAML bomb cannot take the machine, with SOURCE_DATE_EPOCH fixed and
 SWIFT_BACKTRACE=enable=no (crash examples are re-run under gdb instead, see below).
 
-Mutations (63, --list-mutations) are named functions in six groups: front-matter, encoding,
-body, data (site/schools/directions/plan), templates and names (file names, symlinks, stray
-files). An iteration draws 1-3 of them (YAML alias bombs at a tenth of the weight: every hit
-costs a full timeout); each mutation draws from its own generator, so `--only` can replay one
-of them alone. When `check` times out, `build` is not run (same input, same hang) unless
---always-build. --time-limit stops between batches of 100, so a timed run is still a prefix
-of the same sequence.
+Mutations (80, --list-mutations) are named functions in twelve groups: front-matter, encoding,
+body, data (site/schools/directions/plan), templates, names (file names, symlinks, stray files,
+NFC/NFD twins, URL-hostile attachment names), cli (hostile build --output values: `.`,
+`Templates`, `Content/..`, `docs/`, a symlink to the root, a folder or file of the user's; a
+rebuild over okrug's own output; a user's file added to the output), secrets (symlinks out of
+the scratch folder to <tmp>/secret/* and /proc/self/environ), special (FIFOs, character devices
+when root, symlinks to /dev/zero, /dev/urandom, /dev/null), csv (formula-like names and titles),
+huge (sparse 5 GB / 400 MB files made with os.truncate: no space is used) and bombs (.docx for
+import-doc: a deflate bomb of 256 MB of text, 10 000 pictures, a picture declared
+50 000 × 50 000; skipped, and said so, when pandoc is missing: OKRUG_PANDOC, --pandoc, .venv of
+the project or of its main git worktree, PATH). An iteration draws 1-3 of them (YAML alias bombs,
+huge files and .docx bombs at a tenth of the weight, rebuilds at a fifth: every hit costs a full
+timeout or a second build); each mutation draws from its own generator, so `--only` can replay
+one of them alone. `--mutations NAMES` draws only from the named mutations or groups (another
+sequence than the default). When `check` times out, `build` is not run (same input, same hang)
+unless --always-build. --time-limit stops between batches of 100, so a timed run is still a
+prefix of the same sequence.
 
 After the run the harness prints a summary (counts per class and per mutation, wall time,
 iterations/s, ms per iteration per worker), every non-ok case (seed:iteration, mutations,
@@ -65,34 +101,52 @@ commands with exit status, first output lines), and the distinct failures groupe
 command, causing mutation and normalised message. Multi-mutation failing cases are re-run one
 mutation at a time to name the mutation that causes each finding (at most --minimize-limit
 cases; --no-minimize skips this), and the smallest example of each crash group is re-run
-under gdb (when installed) for the signal and the first source frames. With --keep DIR every
-failing case is copied to DIR/s<S>-i<ITER>/ with `commands.sh` and `info.txt`.
+under gdb (when installed) for the signal and the first source frames. With --keep DIR the
+inputs of every failing case are written afresh to DIR/s<S>-i<ITER>/ (site/, secret/, and
+after-prebuild/ for the cli group; FIFOs, devices and sparse files as made) with `commands.sh`
+and `info.txt`.
 
 Scratch folders are made under --workdir (default $TMPDIR/fuzz-work) and removed after each
-iteration; a tmpfs there makes okrug's output writing several times faster.
+iteration; a tmpfs there makes okrug's output writing several times faster. Every run gets
+OKRUG_FUZZ_SECRET (and OKRUG_PANDOC when known) in its environment.
 
-Exit status: 1 if any crash, hang, lost-text or outside-leak was found (with --strict also
-english-text, unexplained-error and check-build-mismatch); 2 if the harness cannot run
-(binary missing, or the unmutated corpus is not clean); 0 otherwise.
+Exit status: 1 if any crash, hang, data-loss, lost-text, outside-leak, secret-leak, unsafe-link,
+broken-attachment, csv-formula, unbounded or rebuild-refused was found (with --strict also
+unsafe-output, special-file, english-text, unexplained-error and check-build-mismatch); 2 if the
+harness cannot run (binary missing, or the unmutated corpus is not clean); 0 otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import collections
 import dataclasses
+import functools
+import glob
+import hashlib
+import html as htmllib
+import io
+import itertools
 import json
 import multiprocessing
 import os
+import posixpath
 import random
 import re
 import resource
 import shutil
 import signal
+import stat
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
+import urllib.parse
+import zipfile
+import zlib
 from pathlib import Path
 from typing import Callable
 
@@ -112,12 +166,37 @@ SMALL_CONTENT = [
     "Content/pages/",
 ]
 
-FAILING = {"crash", "hang", "lost-text", "outside-leak", "harness-error"}
-STRICT_FAILING = FAILING | {"english-text", "unexplained-error", "check-build-mismatch", "harness-error"}
+FAILING = {"crash", "hang", "lost-text", "outside-leak", "data-loss", "secret-leak", "unsafe-link",
+           "broken-attachment", "csv-formula", "unbounded", "rebuild-refused", "harness-error"}
+STRICT_FAILING = FAILING | {"english-text", "unexplained-error", "check-build-mismatch", "unsafe-output",
+                            "special-file", "harness-error"}
 CLASS_ORDER = [
-    "crash", "hang", "lost-text", "outside-leak", "unexplained-error", "english-text",
-    "check-build-mismatch", "harness-error", "ok",
+    "crash", "hang", "data-loss", "lost-text", "outside-leak", "secret-leak", "unsafe-link", "broken-attachment",
+    "csv-formula", "unbounded", "rebuild-refused", "unsafe-output", "special-file", "unexplained-error",
+    "english-text", "check-build-mismatch", "harness-error", "ok",
 ]
+
+# The scratch folder of an iteration is <tmp>/site; files "outside" it (secrets reached through
+# symlinks) are in <tmp>/secret, so a relative symlink can point out of the scratch folder.
+SITE = "site"
+# Files every scratch folder holds that okrug must never delete or change.
+USER_FILES = {
+    "docs/notes.txt": "Заметки методиста: не удалять.\n".encode(),
+    "README.md": "# Сайт округа\n\nЛичный файл, не часть сайта.\n".encode(),
+    ".git/HEAD": b"ref: refs/heads/main\n",
+}
+SECRET_RE = re.compile(rb"SECRET(?:MARK|ENV)\d{4}Z")
+ENV_SECRET = "SECRETENV0000Z"  # OKRUG_FUZZ_SECRET of every run; mutations may set their own
+# okrug's own leftovers beside the output folder (lock, half-written generation) and its cache.
+LEFTOVER_RE = re.compile(r"^\..+\.(?:lock|new-.*|old-.*)$")
+BIG_FILE = 10 * 1024 * 1024  # unbounded: one file written into Content/ above this
+BIG_TOTAL = 100 * 1024 * 1024  # ... or all written files together
+UNSAFE_SCHEME_RE = re.compile(r"^(?:javascript|data|vbscript):", re.I)
+# one pattern per attribute: a literal start makes the search several times faster
+ATTR_BYTES_RES = [re.compile(rb"%s\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))" % name) for name in (b"href", b"src")]
+ANCHOR_RE = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.I | re.S)
+SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+PLAIN_NUMBER_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 
 MARK_RE = re.compile(rb"FUZZMARK[BTO]\d{4}(?:C\d+)?Z")
 ENGLISH_RE = re.compile(
@@ -149,6 +228,7 @@ def load_corpus(kind: str) -> dict[str, bytes]:
     docs = [p for p in sorted(files) if is_document(p)]
     for k, path in enumerate(docs):
         files[path] = add_markers(files[path].decode("utf-8"), k).encode("utf-8")
+    files.update(USER_FILES)
     return files
 
 
@@ -197,6 +277,19 @@ class Case:
         self.symlinks: dict[str, str] = {}
         self.dirs: set[str] = set()
         self.applied: list[tuple[str, str]] = []
+        self.fifos: set[str] = set()
+        self.devices: dict[str, tuple[int, int]] = {}  # character devices (root only)
+        self.sparse: dict[str, tuple[int, bytes]] = {}  # path → (size, first bytes): os.truncate
+        self.outside: dict[str, bytes] = {}  # beside the scratch folder: "secret/x" is <tmp>/secret/x
+        self.output = "Public"  # build --output
+        self.hostile_output = False  # the output must be refused (a source folder, user files, ...)
+        self.prebuild = False  # build once to Public/ before the runs
+        self.rebuild_must_succeed = False
+        self.after_prebuild: dict[str, bytes] = {}  # written after the first build (a user's CNAME)
+        self.import_doc: list[str] | None = None  # import-doc arguments after the command name
+        self.env: dict[str, str] = {}
+        self.special: list[str] = []  # special files okrug reads: the build must refuse, naming them
+        self.attachment_tokens: set[str] = set()  # titles of attachments whose links must work
 
     # helpers used by mutations
     def text(self, path: str) -> str:
@@ -1725,6 +1818,506 @@ def stray_files(rng, case):
     return f"stray {kind}"
 
 
+# --- command line: hostile --output values, rebuilding over okrug's own output ---------------
+
+HOSTILE_OUTPUTS = [
+    ".", "./", "Templates", "Content", "docs", "docs/", "Templates/", "Content/materials", "Content/..",
+    "Templates/../Content/..", "./Content/../", ".git", "other", "README.md", "site-link", "site-link/",
+    "Public->.", "Public->Content",
+]
+
+
+@mutation("cli")
+def cli_output(rng, case):
+    """build --output at the project root, a source folder, a folder or file of the user's."""
+    if case.output != "Public" or "Public" in case.symlinks:
+        return None  # one --output per case
+    value = rng.choice(HOSTILE_OUTPUTS + ["Public/"])
+    if value == "other":
+        case.files["other/keep.txt"] = "Файл пользователя в папке other.\n".encode()
+    elif value.startswith("site-link"):
+        case.symlinks["site-link"] = "."
+    elif value.startswith("Public->"):
+        case.symlinks["Public"] = {"Public->.": ".", "Public->Content": "Content"}[value]
+        value = "Public"
+    case.output = value
+    case.hostile_output = not (value == "Public/" or (value == "Public" and "Public" not in case.symlinks))
+    link = f" (Public → {case.symlinks['Public']})" if "Public" in case.symlinks else ""
+    return f"build --output {value!r}{link}"
+
+
+@mutation("cli", weight=0.2)
+def cli_rebuild(rng, case):
+    """Public/ already holds okrug's own earlier output: the rebuild must succeed."""
+    if case.prebuild:
+        return None
+    case.prebuild = True
+    case.rebuild_must_succeed = True
+    return "build twice into Public/ (the second over okrug's own output)"
+
+
+@mutation("cli", weight=0.2)
+def cli_user_file_in_output(rng, case):
+    """A user's file put into okrug's output after a first build: refuse, or keep it."""
+    if case.after_prebuild:
+        return None
+    case.prebuild = True
+    name = rng.choice(["CNAME", ".nojekyll", "robots.txt", "materials/заметка.txt", "yandex_123.html"])
+    case.after_prebuild["Public/" + name] = b"okrug.example.ru\n" if name == "CNAME" else "мой файл\n".encode()
+    return f"after a first build, the user adds Public/{name}; then build again"
+
+
+# --- secrets: symlinks out of the scratch folder ----------------------------------------------
+
+def secret_target(link: str, name: str) -> str:
+    """A relative symlink target from `link` (in the scratch folder) to <tmp>/secret/<name>."""
+    return os.path.relpath("secret/" + name, os.path.dirname(f"{SITE}/{link}"))
+
+
+def folder_material(rng: random.Random, case: Case) -> str | None:
+    """The index.md of a random folder material (attachments live beside it)."""
+    folders = [p for p in case.documents() if p.endswith("/index.md") and p.startswith("Content/materials/")]
+    return rng.choice(folders) if folders else None
+
+
+def add_attachment(case: Case, index: str, name: str, title: str) -> bool:
+    """Lists `name` in the attachments of `index` (after the ones already there)."""
+    lines, b = fm_lines(case, index)
+    if not b:
+        return False
+    span = field_span(lines, b, "attachments")
+    entry = f"  - {{file: {yaml_dq(name)}, title: {yaml_dq(title)}}}"
+    if span and lines[span[0]].strip() == "attachments:":
+        lines[span[1]:span[1]] = [entry]
+    elif span:
+        lines[span[0]:span[1]] = ["attachments:", entry]
+    else:
+        lines[b[1]:b[1]] = ["attachments:", entry]
+    case.set_text(index, "\n".join(lines))
+    return True
+
+
+def secret_material(mark: str) -> bytes:
+    return OUTSIDE_MATERIAL.replace("FUZZMARKO0001Z", mark).encode()
+
+
+@mutation("secrets")
+def secret_symlink(rng, case):
+    """A symlink in Templates/ or Content/ to a file outside the scratch folder (a secret)."""
+    k = rng.randrange(10000)
+    mark = f"SECRETMARK{k:04d}Z"
+    kind = rng.choice(["asset", "asset-dir", "partial", "material", "page", "attachment", "data", "plan"])
+    text = f"{mark}\n".encode()
+    if kind == "asset":
+        link = rng.choice(["Templates/assets/secret.css", "Templates/assets/logo.svg", "Templates/assets/a11y.js",
+                           "Templates/assets/secret.txt"])
+        case.files.pop(link, None)
+        # content a minifier keeps
+        text = {"css": f'body::after{{content:"{mark}"}}\n',
+                "svg": f'<svg xmlns="http://www.w3.org/2000/svg"><text>{mark}</text></svg>\n',
+                "js": f'window.secret="{mark}";\n', "txt": f"{mark}\n"}[link.rsplit(".", 1)[1]].encode()
+    elif kind == "asset-dir":
+        link = "Templates/assets/fonts"
+        case.outside["secret/fonts/secret.woff2"] = text
+        case.symlinks[link] = secret_target(link, "fonts")
+        return f"symlink {link} → <outside>/secret/fonts (holds {mark})"
+    elif kind == "partial":
+        link = "Templates/partials/secret.mustache"
+        text = f"<p>{mark}</p>\n".encode()
+        layout = "Templates/layout.mustache"
+        if layout in case.files:
+            case.set_text(layout, case.text(layout).replace("</body>", "{{> partials/secret}}\n</body>", 1))
+    elif kind in ("material", "page"):
+        link = "Content/materials/sekret.md" if kind == "material" else "Content/pages/sekret.md"
+        text = secret_material(mark)
+    elif kind == "attachment":
+        index = folder_material(rng, case)
+        if not index:
+            return None
+        link = index[: -len("index.md")] + "sekret.pdf"
+        text = f"%PDF-1.4 {mark}\n".encode()
+        add_attachment(case, index, "sekret.pdf", "Секретный файл")
+    elif kind == "data":
+        link = "Content/schools.yaml"
+        text = case.files.get(link, b"- id: sosh13\n  name: x\n").replace(
+            "МБОУ «СОШ №13»".encode(), f"МБОУ «СОШ №13» {mark}".encode())
+        case.files.pop(link, None)
+    else:
+        plans = case.paths("Content/plans/")
+        if not plans:
+            return None
+        link = plans[0]
+        text = case.files.pop(link).replace(b"\ntitle: ", f"\ntitle: {mark} ".encode(), 1)
+    name = "s-" + link.replace("/", "_")
+    case.outside["secret/" + name] = text
+    case.files.pop(link, None)
+    case.symlinks[link] = secret_target(link, name)
+    return f"symlink {link} → <outside>/secret/{name} ({kind}, holds {mark})"
+
+
+@mutation("secrets", weight=0.5)
+def secret_environ(rng, case):
+    """A symlink to /proc/self/environ, which holds OKRUG_FUZZ_SECRET=SECRETENV<k>Z."""
+    k = rng.randrange(10000)
+    case.env["OKRUG_FUZZ_SECRET"] = f"SECRETENV{k:04d}Z"
+    kind = rng.choice(["asset", "partial", "material", "attachment", "data"])
+    if kind == "asset":
+        link = rng.choice(["Templates/assets/env.txt", "Templates/assets/style.css"])
+    elif kind == "partial":
+        link = "Templates/partials/env.mustache"
+        layout = "Templates/layout.mustache"
+        if layout in case.files:
+            case.set_text(layout, case.text(layout).replace("</body>", "{{> partials/env}}\n</body>", 1))
+    elif kind == "material":
+        link = "Content/materials/env.md"
+    elif kind == "data":
+        link = "Content/site.yaml"
+    else:
+        index = folder_material(rng, case)
+        if not index:
+            return None
+        link = index[: -len("index.md")] + "env.txt"
+        add_attachment(case, index, "env.txt", "Окружение")
+    case.files.pop(link, None)
+    case.symlinks[link] = "/proc/self/environ"
+    return f"symlink {link} → /proc/self/environ ({kind}, OKRUG_FUZZ_SECRET={case.env['OKRUG_FUZZ_SECRET']})"
+
+
+# --- special files: FIFOs, devices ------------------------------------------------------------
+
+def special_place(rng: random.Random, case: Case) -> tuple[str, str] | None:
+    """(path, kind) of a file okrug reads: a material, a listed attachment, site.yaml, an asset."""
+    kind = rng.choice(["material", "attachment", "site", "asset", "page", "plan"])
+    path = {"material": "Content/materials/spetsfail.md", "page": "Content/pages/spetsfail.md",
+            "site": "Content/site.yaml", "plan": "Content/plans/2024.yaml",
+            "asset": rng.choice(["Templates/assets/spets.css", "Templates/assets/style.css"])}.get(kind)
+    if path in case.special or path in case.symlinks:
+        return None
+    if path:
+        case.files.pop(path, None)
+        return path, kind
+    index = folder_material(rng, case)
+    if not index:
+        return None
+    path = index[: -len("index.md")] + "spetsfail.pdf"
+    if path in case.special:
+        return None
+    add_attachment(case, index, "spetsfail.pdf", "Специальный файл")
+    return path, kind
+
+
+@mutation("special", weight=0.3)
+def special_fifo(rng, case):
+    """A named pipe where okrug expects a file: reading it would wait for ever."""
+    place = special_place(rng, case)
+    if not place:
+        return None
+    path, kind = place
+    case.fifos.add(path)
+    case.special.append(path)
+    return f"FIFO {path} ({kind})"
+
+
+@mutation("special", weight=0.3)
+def special_dev_symlink(rng, case):
+    """A symlink to /dev/zero, /dev/urandom or /dev/null where okrug expects a file."""
+    place = special_place(rng, case)
+    if not place:
+        return None
+    path, kind = place
+    target = rng.choice(["/dev/zero", "/dev/urandom", "/dev/null"])
+    case.symlinks[path] = target
+    case.special.append(path)
+    return f"symlink {path} → {target} ({kind})"
+
+
+@mutation("special", weight=0.2)
+def special_device(rng, case):
+    """A character device node (as root; else a symlink to the device) where okrug expects a file."""
+    place = special_place(rng, case)
+    if not place:
+        return None
+    path, kind = place
+    name, numbers = rng.choice([("zero", (1, 5)), ("null", (1, 3)), ("urandom", (1, 9))])
+    if os.geteuid() == 0:
+        case.devices[path] = numbers
+        how = f"character device {numbers[0]},{numbers[1]} (like /dev/{name})"
+    else:
+        case.symlinks[path] = "/dev/" + name
+        how = f"symlink → /dev/{name} (not root: no mknod)"
+    case.special.append(path)
+    return f"{path}: {how} ({kind})"
+
+
+# --- names: Unicode normalisation twins, hostile attachment names -----------------------------
+
+TWIN_BASES = ["майский-семинар", "Йошкар-Ола", "ёлка-в-школе", "й", "Урок «Зимний лес»"]
+
+
+@mutation("names")
+def name_unicode_twins(rng, case):
+    """Two materials whose names differ only in NFC vs NFD (й U+0439 vs и U+0438 + U+0306)."""
+    docs = [p for p in case.documents() if p.startswith("Content/materials/") and not p.endswith("/index.md")]
+    if not docs:
+        return None
+    src = rng.choice(docs)
+    base = rng.choice(TWIN_BASES)
+    nfc, nfd = unicodedata.normalize("NFC", base), unicodedata.normalize("NFD", base)
+    as_folder = rng.random() < 0.3
+    made = []
+    for form, label in ((nfc, 5), (nfd, 6)):
+        path = f"Content/materials/{form}/index.md" if as_folder else f"Content/materials/{form}.md"
+        if path in case.files:
+            return None
+        case.files[path] = re.sub(rb"(FUZZMARK[BT]\d{4})(?:C\d+)?Z", rb"\g<1>C%dZ" % label, case.files[src])
+        made.append(path)
+    return f"{src} copied as NFC {made[0]!r} and NFD {made[1]!r}{' (folders)' if as_folder else ''}"
+
+
+HOSTILE_ATTACHMENT_NAMES = [
+    "javascript:alert(1).pdf", "JavaScript:alert(1).pdf", "a#b.pdf", "a?b.pdf", "100%.pdf", "%41.pdf",
+    "a%2Fb.pdf", "a b.pdf", '"><img src=x>.pdf', "data:text,x.pdf", "vbscript:x.pdf", "#.pdf", "?.pdf",
+    " x.pdf", "x'y.pdf", "a&amp;b.pdf", "a<b>.pdf", "программа занятия.pdf", "a\\b.pdf", "a:b.pdf",
+]
+
+
+@mutation("names")
+def attachment_hostile_name(rng, case):
+    """An attachment file beside a folder material, listed in front matter, with a URL-hostile name."""
+    index = folder_material(rng, case)
+    if not index:
+        return None
+    name = rng.choice(HOSTILE_ATTACHMENT_NAMES)
+    token = f"Фаззвложение{rng.randrange(100)}"
+    case.files[index[: -len("index.md")] + name] = b"%PDF-1.4 fuzz\n"
+    if not add_attachment(case, index, name, token):
+        return None
+    case.attachment_tokens.add(token)
+    return f"{index}: attachment {name!r} ({token})"
+
+
+# --- csv: spreadsheet formulas in the results table -------------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "=1+2", "\t=1", "\r=1",
+            "=cmd|' /C calc'!A0", "-", "+", "@", "=", " =1", "-Иванов И.И."]
+
+
+@mutation("csv")
+def csv_formula(rng, case):
+    """Authors, school names, direction titles, activity titles or tags that look like formulas."""
+    value = rng.choice(FORMULAS)
+    target = rng.choice(["authors", "school", "direction", "activity", "tags"])
+    if target in ("authors", "tags"):
+        docs = [p for p in case.documents() if p.startswith("Content/materials/")]
+        if not docs:
+            return None
+        path = rng.choice(docs)
+        if not set_field(case, path, target, [f"{target}: [{yaml_dq(value)}]"]):
+            return None
+        return f"{path}: {target}: [{value!r}]"
+    if target == "school":
+        path, keys = "Content/schools.yaml", ("name", "short")
+    elif target == "direction":
+        path, keys = "Content/directions.yaml", ("title",)
+    else:
+        plans = case.paths("Content/plans/")
+        if not plans:
+            return None
+        path, keys = plans[0], ("title",)
+    if path not in case.files:
+        return None
+    lines = case.text(path).split("\n")
+    idx = [i for i, l in enumerate(lines) if re.match(rf"\s+({'|'.join(keys)}): ", l)]
+    if target == "activity":
+        idx = [i for i in idx if lines[i].startswith("      ")] or idx  # an activity, not a section
+    if not idx:
+        return None
+    first = rng.choice(idx)
+    # the chosen item's keys (name and short of one school)
+    for i in range(first, min(first + 12, len(lines))):
+        if i != first and re.match(r"\s*- id:", lines[i]):
+            break
+        m = re.match(rf"(\s+)({'|'.join(keys)}): ", lines[i])
+        if m:
+            lines[i] = f"{m.group(1)}{m.group(2)}: {yaml_dq(value)}"
+    case.set_text(path, "\n".join(lines))
+    return f"{path}:{first + 1}: {target} {value!r}"
+
+
+# --- huge files (sparse: os.truncate, no data written) ----------------------------------------
+
+GB = 1024 ** 3
+
+
+@mutation("huge", weight=0.1)
+def huge_material(rng, case):
+    """A 5 GB or 400 MB material: its text, then zeros (a sparse file)."""
+    docs = [p for p in case.documents() if p.startswith("Content/materials/")]
+    if not docs:
+        return None
+    path = rng.choice(docs)
+    size = rng.choice([5 * GB, 400 * 1024 * 1024])
+    case.sparse[path] = (size, case.files.pop(path))
+    return f"{path}: {size // (1024 * 1024)} MB (sparse)"
+
+
+@mutation("huge", weight=0.1)
+def huge_data(rng, case):
+    """A 5 GB schools.yaml or plan file (sparse)."""
+    choices = [p for p in ["Content/schools.yaml"] + case.paths("Content/plans/") if p in case.files]
+    if not choices:
+        return None
+    path = rng.choice(choices)
+    case.sparse[path] = (5 * GB, case.files.pop(path))
+    return f"{path}: 5120 MB (sparse)"
+
+
+@mutation("huge", weight=0.1)
+def huge_attachment(rng, case):
+    """A 5 GB attachment listed in front matter (sparse)."""
+    index = folder_material(rng, case)
+    if not index:
+        return None
+    path = index[: -len("index.md")] + "bolshoi-fail.pdf"
+    if path in case.sparse:
+        return None
+    case.sparse[path] = (5 * GB, b"%PDF-1.4\n%fuzz\n")
+    add_attachment(case, index, "bolshoi-fail.pdf", "Большой файл")
+    return f"{path}: 5120 MB attachment (sparse)"
+
+
+# --- bombs: hostile .docx files for okrug import-doc ------------------------------------------
+
+W_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"')
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+PACKAGE_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="word/document.xml"/></Relationships>')
+IMAGE_REL = ('<Relationship Id="rIdImg{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+             'relationships/image" Target="media/image{n}.png"/>')
+
+
+def docx_para(text: str) -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def docx_picture(n: int, width: int, height: int) -> str:
+    cx, cy = width * 9525, height * 9525
+    return (f'<w:p><w:r><w:drawing><wp:inline><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{n}" name="Рисунок {n}"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+            f'<pic:nvPicPr><pic:cNvPr id="{n}" name="image{n}.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="rIdImg{n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+            '</wp:inline></w:drawing></w:r></w:p>')
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png(width: int, height: int, header_only: bool = False) -> bytes:
+    out = b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+    if header_only:
+        return out
+    raw = b"".join(b"\x00" + b"\xff\x80\x00" * width for _ in range(height))
+    return out + png_chunk(b"IDAT", zlib.compress(raw)) + png_chunk(b"IEND", b"")
+
+
+def zip_entry(zf: zipfile.ZipFile, name: str, data: bytes | str) -> None:
+    info = zipfile.ZipInfo(name, date_time=(2023, 2, 14, 10, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    zf.writestr(info, data, compresslevel=9)
+
+
+@functools.lru_cache(maxsize=None)
+def bomb_docx(kind: str) -> bytes:
+    """A hostile .docx (made once per process: the deflate bomb takes a second)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zip_entry(zf, "[Content_Types].xml", CONTENT_TYPES)
+        zip_entry(zf, "_rels/.rels", PACKAGE_RELS)
+        head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W_NS}><w:body>'
+        tail = "</w:body></w:document>"
+        title = docx_para("Фазз-документ: " + kind)
+        if kind == "deflate":
+            info = zipfile.ZipInfo("word/document.xml", date_time=(2023, 2, 14, 10, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with zf.open(info, "w", force_zip64=False) as f:  # pandoc cannot read ZIP64
+                f.write((head + title).encode())
+                run = ("ха" * (1 << 19)).encode()  # 2 MiB, one repeated syllable: ≈1000:1
+                for _ in range(128):  # 256 MiB of text in 128 paragraphs
+                    f.write(b'<w:p><w:r><w:t xml:space="preserve">' + run + b"</w:t></w:r></w:p>")
+                f.write(tail.encode())
+            rels = ""
+        elif kind == "pictures":
+            count = 10000
+            body = "".join(docx_picture(n, 1, 1) for n in range(1, count + 1))
+            zip_entry(zf, "word/document.xml", head + title + body + tail)
+            rels = "".join(IMAGE_REL.format(n=n) for n in range(1, count + 1))
+            tiny = png(1, 1)
+            for n in range(1, count + 1):
+                zip_entry(zf, f"word/media/image{n}.png", tiny)
+        elif kind == "plain":  # the baseline: a short document that must import
+            body = "".join(docx_para(f"Абзац {n} методической разработки.") for n in range(1, 6))
+            zip_entry(zf, "word/document.xml", head + title + body + tail)
+            rels = ""
+        else:  # one picture declared 50 000 × 50 000
+            zip_entry(zf, "word/document.xml", head + title + docx_picture(1, 50000, 50000) + tail)
+            rels = IMAGE_REL.format(n=1)
+            zip_entry(zf, "word/media/image1.png", png(50000, 50000, header_only=True))
+        zip_entry(zf, "word/_rels/document.xml.rels",
+                  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+                  f'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>')
+    return buf.getvalue()
+
+
+def first_id(case: Case, path: str, preferred: str) -> str:
+    ids = re.findall(r"^- id: (\S+)", BASE.get(path, b"").decode("utf-8", "replace"), re.M)
+    return preferred if preferred in ids or not ids else ids[0]
+
+
+def import_bomb(case: Case, kind: str, name: str) -> str | None:
+    if not CONFIG.get("pandoc") or case.import_doc:
+        return None  # the bombs group is skipped without pandoc; one import per case
+    path = f"incoming/{name}"
+    case.files[path] = bomb_docx(kind)
+    case.import_doc = [path, "--content", "Content",
+                       "--school", first_id(case, "Content/schools.yaml", "sosh13"),
+                       "--direction", first_id(case, "Content/directions.yaml", "methodical"), "--kind", "seminar"]
+    return f"okrug import-doc {path} ({len(case.files[path]) // 1024} KB: {kind})"
+
+
+@mutation("bombs", weight=0.1)
+def bomb_deflate(rng, case):
+    """A .docx whose word/document.xml inflates to ≈256 MB."""
+    return import_bomb(case, "deflate", rng.choice(["доклад.docx", "bomb.docx"]))
+
+
+@mutation("bombs", weight=0.1)
+def bomb_many_pictures(rng, case):
+    """A .docx with 10 000 tiny pictures."""
+    return import_bomb(case, "pictures", rng.choice(["фотоотчёт.docx", "pictures.docx"]))
+
+
+@mutation("bombs", weight=0.1)
+def bomb_huge_picture(rng, case):
+    """A .docx with one picture declared 50 000 × 50 000 (a PNG header only)."""
+    return import_bomb(case, "huge-picture", rng.choice(["схема.docx", "picture.docx"]))
+
+
 MUTATION_BY_NAME = {name: (group, fn) for name, group, fn in MUTATIONS}
 
 
@@ -1741,7 +2334,10 @@ def make_case(base: dict[str, bytes], iter_seed: int, only: list[int] | None = N
     each mutation draws from its own generator, so dropping one does not change the others."""
     rng = random.Random(iter_seed)
     count = rng.randint(1, 3)
-    picks = [(rng.choices(range(len(MUTATIONS)), WEIGHTS)[0], rng.getrandbits(64)) for _ in range(count)]
+    allowed = CONFIG.get("allowed")  # --mutations: a subset (another sequence than the default)
+    weights = [w if allowed is None or MUTATIONS[i][0] in allowed else 0 for i, w in enumerate(WEIGHTS)]
+    picks = [(rng.choices(range(len(MUTATIONS)), weights)[0], rng.getrandbits(64)) for _ in range(count)]
+    order = [i for i in range(len(MUTATIONS)) if allowed is None or MUTATIONS[i][0] in allowed]
     case = Case(base)
     for index, (choice, sub_seed) in enumerate(picks):
         if only is not None and index not in only:
@@ -1749,7 +2345,7 @@ def make_case(base: dict[str, bytes], iter_seed: int, only: list[int] | None = N
         sub = random.Random(sub_seed)
         detail = None
         for attempt in range(8):
-            name, group, fn = MUTATIONS[(choice + attempt) % len(MUTATIONS)]
+            name, group, fn = MUTATIONS[order[(order.index(choice) + attempt) % len(order)]]
             try:
                 detail = fn(sub, case)
             except (IndexError, ValueError, KeyError):
@@ -1760,9 +2356,15 @@ def make_case(base: dict[str, bytes], iter_seed: int, only: list[int] | None = N
     return case
 
 
-def materialize(case: Case, dest: Path) -> list[str]:
+def materialize(case: Case, top: Path) -> list[str]:
+    """Writes the case: the scratch folder top/site (where okrug runs) and top/secret (outside it)."""
     problems = []
+    dest = top / SITE
     dest.mkdir(parents=True, exist_ok=True)
+    for path, data in sorted(case.outside.items()):
+        full = top / path
+        full.parent.mkdir(parents=True, exist_ok=True)
+        full.write_bytes(data)
     for d in sorted(case.dirs):
         try:
             os.makedirs(dest / d, exist_ok=True)
@@ -1776,6 +2378,29 @@ def materialize(case: Case, dest: Path) -> list[str]:
                 f.write(data)
         except (OSError, UnicodeError) as e:
             problems.append(f"write {path!r}: {getattr(e, 'strerror', None) or e}")
+    for path, (size, prefix) in sorted(case.sparse.items()):
+        full = os.path.join(str(dest), path)
+        try:
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "wb") as f:
+                f.write(prefix)
+            os.truncate(full, size)  # a hole: no blocks are used
+        except (OSError, UnicodeError) as e:
+            problems.append(f"sparse {path!r}: {getattr(e, 'strerror', None) or e}")
+    for path in sorted(case.fifos):
+        full = os.path.join(str(dest), path)
+        try:
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            os.mkfifo(full)
+        except (OSError, UnicodeError) as e:
+            problems.append(f"mkfifo {path!r}: {getattr(e, 'strerror', None) or e}")
+    for path, (major, minor) in sorted(case.devices.items()):
+        full = os.path.join(str(dest), path)
+        try:
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            os.mknod(full, 0o644 | stat.S_IFCHR, os.makedev(major, minor))
+        except (OSError, UnicodeError) as e:
+            problems.append(f"mknod {path!r}: {getattr(e, 'strerror', None) or e}")
     for path, target in sorted(case.symlinks.items()):
         full = os.path.join(str(dest), path)
         try:
@@ -1784,6 +2409,92 @@ def materialize(case: Case, dest: Path) -> list[str]:
         except (OSError, UnicodeError) as e:
             problems.append(f"symlink {path!r}: {getattr(e, 'strerror', None) or e}")
     return problems
+
+
+def write_after_prebuild(case: Case, folder: Path) -> None:
+    for path, data in sorted(case.after_prebuild.items()):
+        full = folder / path
+        try:
+            full.parent.mkdir(parents=True, exist_ok=True)
+            full.write_bytes(data)
+        except OSError:
+            pass  # the first build failed and Public is something else: the loss check still holds
+
+
+def remove_scratch(top: Path) -> None:
+    """Removes an iteration's folder, never following a symlink (okrug may have left odd things)."""
+    shutil.rmtree(top, ignore_errors=True)
+    if os.path.lexists(top):
+        subprocess.run(["rm", "-rf", "--one-file-system", "--", str(top)], check=False)
+
+
+# ----------------------------------------------------------------------------- snapshots
+
+
+def fingerprint(path: str, st: os.stat_result) -> tuple:
+    mode = st.st_mode
+    if stat.S_ISLNK(mode):
+        try:
+            return ("link", os.readlink(path))
+        except OSError:
+            return ("link", "?")
+    if stat.S_ISREG(mode):
+        digest = hashlib.sha256()
+        try:
+            with open(path, "rb") as f:
+                if st.st_size <= 16 * 1024 * 1024:
+                    digest.update(f.read())
+                else:  # a sparse giant: its first MiB, its size and its mtime
+                    digest.update(f.read(1024 * 1024))
+                    digest.update(str(st.st_mtime_ns).encode())
+        except OSError as e:
+            digest.update(f"unreadable {e.errno}".encode())
+        return ("file", st.st_size, digest.hexdigest())
+    if stat.S_ISFIFO(mode):
+        return ("fifo",)
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return ("device", st.st_rdev)
+    return ("other", stat.S_IFMT(mode))
+
+
+def snapshot(folder: Path) -> dict[str, tuple]:
+    """Relative path → fingerprint of every non-folder entry in `folder` (symlinks not followed),
+    without okrug's cache (.okrug-cache/) and its leftovers beside an output (.X.lock, .X.new-*)."""
+    result: dict[str, tuple] = {}
+
+    def walk(d: str, rel: str) -> None:
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError:
+            return
+        for e in entries:
+            if e.name == ".okrug-cache" or LEFTOVER_RE.match(e.name):
+                continue
+            try:
+                st = e.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                walk(e.path, rel + e.name + "/")
+            else:
+                result[rel + e.name] = fingerprint(e.path, st)
+
+    if os.path.isdir(folder) and not os.path.islink(folder):
+        walk(str(folder), "")
+    return result
+
+
+def losses(before: dict[str, tuple], after: dict[str, tuple], seen: set[str]) -> list[str]:
+    """Snapshotted files now missing or changed (each reported once)."""
+    out = []
+    for path, fp in sorted(before.items()):
+        if path in seen:
+            continue
+        now = after.get(path)
+        if now != fp:
+            seen.add(path)
+            out.append(f"{path} {'deleted' if now is None else 'changed'}")
+    return out
 
 
 # ----------------------------------------------------------------------------- running
@@ -1806,13 +2517,22 @@ def child_limits(memory_mb: int):
     return apply
 
 
-def run_okrug(argv: list[str], cwd: Path, timeout: float, memory_mb: int) -> Run:
+def run_okrug(argv: list[str], cwd: Path, timeout: float, memory_mb: int,
+              extra_env: dict[str, str] | None = None) -> Run:
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     env["SWIFT_BACKTRACE"] = "enable=no"  # crash examples are re-run under gdb instead
     env.setdefault("LANG", "C.UTF-8")
+    env["OKRUG_FUZZ_SECRET"] = ENV_SECRET  # any /proc/self/environ that reaches the output shows
+    if CONFIG.get("pandoc"):
+        env["OKRUG_PANDOC"] = CONFIG["pandoc"]
     if CONFIG.get("okrug_threads"):
         env["OKRUG_THREADS"] = str(CONFIG["okrug_threads"])
+    env.update(extra_env or {})
+    # okrug starts pandoc (and pdftoppm) in a session of their own, out of reach of killpg: they
+    # inherit this token, by which the ones left behind are found and killed.
+    token = f"{os.getpid()}-{next(RUN_COUNTER)}"
+    env["OKRUG_FUZZ_RUN"] = token
     start = time.monotonic()
     proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, env=env, start_new_session=True,
@@ -1821,34 +2541,90 @@ def run_okrug(argv: list[str], cwd: Path, timeout: float, memory_mb: int) -> Run
         out, _ = proc.communicate(timeout=timeout)
         status = proc.returncode
     except subprocess.TimeoutExpired:
+        kill_strays(token)
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         out, _ = proc.communicate()
         status = None
+    if status is None or status < 0 or "import-doc" in argv:
+        kill_strays(token)
     return Run(argv, status, out.decode("utf-8", "replace"), time.monotonic() - start)
 
 
-def commands(okrug: str) -> list[list[str]]:
-    return [
-        [okrug, "check", "--content", "Content", "--templates", "Templates"],
-        [okrug, "build", "--content", "Content", "--templates", "Templates", "--output", "Public", "--no-search"],
-    ]
+RUN_COUNTER = itertools.count()
+
+
+def kill_strays(token: str) -> None:
+    """SIGKILL every process whose environment holds OKRUG_FUZZ_RUN=<token>."""
+    needle = f"\0OKRUG_FUZZ_RUN={token}\0".encode()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{entry}/environ", "rb") as f:
+                env = b"\0" + f.read()
+        except OSError:
+            continue
+        if needle in env or env.endswith(needle[:-1]):
+            try:
+                os.kill(int(entry), signal.SIGKILL)
+            except OSError:
+                pass
+
+
+def build_argv(okrug: str, output: str = "Public") -> list[str]:
+    return [okrug, "build", "--content", "Content", "--templates", "Templates", "--output", output, "--no-search"]
+
+
+def commands(okrug: str, case: Case | None = None) -> list[tuple[str, list[str]]]:
+    """(name, argv) of the runs of a case: check, build, and import-doc for the bombs group."""
+    runs = [("check", [okrug, "check", "--content", "Content", "--templates", "Templates"]),
+            ("build", build_argv(okrug, case.output if case else "Public"))]
+    if case and case.import_doc:
+        runs.append(("import-doc", [okrug, "import-doc"] + case.import_doc))
+    return runs
+
+
+def regular(path: str) -> bool:
+    """A regular file (never open a FIFO or a device by accident: it would block or never end)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def read_head(path: str, limit: int = 16 * 1024 * 1024) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(limit)
+    except OSError:
+        return b""
+
+
+def output_files(public: Path) -> list[tuple[str, str]]:
+    """(path relative to the output, full path) of every file in it, and of every symlink to a
+    folder (listed, not followed), in a sorted walk."""
+    files = []
+    prefix = len(str(public)) + 1
+    for dirpath, dirnames, filenames in os.walk(public):
+        dirnames.sort()
+        links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+        for name in sorted(filenames) + links:
+            full = os.path.join(dirpath, name)
+            files.append((full[prefix:], full))
+    return files
+
+
+def output_pages(public: Path, files: list[tuple[str, str]] | None = None) -> dict[str, bytes]:
+    """Path relative to the output → bytes of every .html file in it."""
+    return {rel: read_head(full) for rel, full in (output_files(public) if files is None else files)
+            if rel.endswith(".html") and regular(full)}
 
 
 def output_html(public: Path) -> bytes:
-    chunks = []
-    for dirpath, dirnames, filenames in os.walk(public):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if name.endswith(".html"):
-                try:
-                    with open(os.path.join(dirpath, name), "rb") as f:
-                        chunks.append(f.read())
-                except OSError:
-                    pass
-    return b"\n".join(chunks)
+    return b"\n".join(output_pages(public).values())
 
 
 def is_draft(data: bytes) -> bool:
@@ -1858,9 +2634,14 @@ def is_draft(data: bytes) -> bool:
     return re.search(rb"(?m)^\s*draft\s*:", fm) is not None
 
 
-def classify(case: Case, runs: dict[str, Run], public: Path, timeout: float) -> list[tuple[str, str, str]]:
-    """[(class, command, detail)]; empty means ok."""
+def classify(case: Case, runs: dict[str, Run], folder: Path, timeout: float,
+             lost: list[tuple[str, str]] | None = None,
+             before: dict[str, tuple] | None = None) -> list[tuple[str, str, str]]:
+    """[(class, command, detail)]; empty means ok. `folder` is the scratch folder, `lost` the
+    data-loss findings of the runs (command, detail), `before` the snapshot taken before them."""
     found = []
+    # as okrug reads --output: `Content/..` is the scratch folder even after Content/ is gone
+    public = Path(os.path.normpath(folder / case.output))
     all_output = "\n".join(r.output for r in runs.values())
     for name, r in runs.items():
         if r.status is None:
@@ -1878,17 +2659,35 @@ def classify(case: Case, runs: dict[str, Run], public: Path, timeout: float) -> 
         line = english_prose(r.output)
         if line:
             found.append(("english-text", name, line[:300]))
-        if r.status == 1 and not DIAG_RE.search(r.output) and not LOOSE_DIAG_RE.search(r.output):
+        if r.status == 1 and not explained(r.output, case):
             found.append(("unexplained-error", name, first_lines(r.output, 1)))
-    check, build = runs.get("check"), runs.get("build")
-    if check and build and check.status == 0 and build.status == 1:
+    for cmd, detail in lost or []:
+        found.append(("data-loss", cmd, detail))
+    check, build, prebuild = runs.get("check"), runs.get("build"), runs.get("prebuild")
+    default_output = case.output.rstrip("/") == "Public" and "Public" not in case.symlinks
+    if check and build and check.status == 0 and build.status == 1 and default_output and not case.after_prebuild:
+        # (check cannot know --output, nor a user's file in the output)
         found.append(("check-build-mismatch", "build", first_lines(build.output, 1)))
+    if case.rebuild_must_succeed and default_output and not case.after_prebuild \
+            and prebuild and prebuild.status == 0 and build and build.status == 1:
+        found.append(("rebuild-refused", "build", first_lines(build.output, 1)))
+    if case.hostile_output and build and build.status == 0:
+        found.append(("unsafe-output", "build", f"the site was written into {case.output!r} (exit 0)"))
+    if case.special and build and build.status is not None and build.status >= 0:
+        named = [p for p in case.special if p in all_output]
+        if build.status == 0:
+            found.append(("special-file", "build", f"{', '.join(case.special)}: accepted (exit 0)"))
+        elif build.status == 1 and not named and not re.search(r"(?m): error: ", build.output):
+            # (another file's error may stop okrug before it reads the special one)
+            found.append(("special-file", "build", f"{', '.join(case.special)}: not named in the error"))
     # A changed theme may legitimately leave text out of the pages (an empty layout): the
     # lost-text check only holds with the original templates.
     theme_changed = any(p.startswith("Templates/") for p in case.symlinks) or any(
         case.files.get(p) != BASE.get(p) for p in set(case.files) | set(BASE) if p.startswith("Templates/"))
     if build and build.status == 0:
-        html = output_html(public)
+        files = output_files(public)
+        pages = output_pages(public, files)
+        html = b"\n".join(pages.values())
         if b"FUZZMARKO" in html:
             found.append(("outside-leak", "build", "a file outside Content/ was published"))
         for path in sorted(case.files):
@@ -1904,7 +2703,191 @@ def classify(case: Case, runs: dict[str, Run], public: Path, timeout: float) -> 
             missing = [m.decode() for m in marks if m not in html]
             if missing:
                 found.append(("lost-text", "build", f"{path}: {', '.join(missing)} not in output"))
+        for detail in secret_leaks(files):
+            found.append(("secret-leak", "build", detail))
+        if not unsafe_html_allowed(case):
+            for detail in unsafe_links(pages):
+                found.append(("unsafe-link", "build", detail))
+        for detail in broken_attachments(pages, public, case.attachment_tokens):
+            found.append(("broken-attachment", "build", detail))
+        for detail in csv_formulas(files):
+            found.append(("csv-formula", "build", detail))
+    if before is not None:
+        detail = unbounded(folder, before)
+        if detail:
+            found.append(("unbounded", "import-doc" if "import-doc" in runs else "build", detail))
     return found
+
+
+def explained(output: str, case: Case) -> bool:
+    """A line naming a file: `Content/...: <Russian>`, or one naming the --output folder or the
+    imported document."""
+    if DIAG_RE.search(output) or LOOSE_DIAG_RE.search(output):
+        return True
+    names = []
+    if case.output not in ("Public", "Public/"):
+        names.append(case.output)
+        if case.output.rstrip("/"):
+            names.append(case.output.rstrip("/"))
+    if case.import_doc:
+        names += [case.import_doc[0], os.path.basename(case.import_doc[0]), "okrug import-doc"]
+    for line in output.splitlines():
+        if not re.search(f"[{CYR}]", line):
+            continue
+        for n in names:
+            # the name as a path at the line's start, «quoted», or as the --output argument
+            if re.match(rf"{re.escape(n)}(?:[:/ ]|$)", line) or f"«{n}»" in line or f"«{n}/»" in line \
+                    or f"--output {n}" in line or (len(n) > 2 and n in line):
+                return True
+    return False
+
+
+def secret_leaks(files: list[tuple[str, str]]) -> list[str]:
+    """Output files (or symlinks in the output) holding a SECRETMARK/SECRETENV marker."""
+    found = []
+    for rel, full in files:
+        link = os.path.islink(full)
+        if link and os.path.isdir(full):
+            found.append(f"{rel}: a symlink to the folder {os.readlink(full)!r} was published")
+            continue
+        if not regular(full):
+            continue
+        m = SECRET_RE.search(read_head(full))
+        if m:
+            how = f" (a symlink to {os.readlink(full)!r})" if link else ""
+            found.append(f"{rel}{how} holds {m.group(0).decode()}")
+    return found[:5]
+
+
+def unsafe_html_allowed(case: Case) -> bool:
+    """site.yaml's unsafe_html: true lets raw HTML (and its links) through by the author's choice."""
+    site = case.files.get("Content/site.yaml", b"")
+    return re.search(rb"(?mi)^unsafe_html:\s*true\s*$", site) is not None
+
+
+def attribute_urls(page: bytes) -> list[str]:
+    """The href and src values of a page that could name a scheme (with `:` or a character
+    reference), HTML-unescaped. (Found in the lower-cased bytes, several times faster than re.I
+    on text, and read from the page itself.)"""
+    urls = []
+    lowered = page.lower()
+    for pattern in ATTR_BYTES_RES:
+        for m in pattern.finditer(lowered):
+            group = m.lastindex
+            low = m.group(group)
+            if b":" not in low and b"&" not in low:
+                continue
+            value = page[m.start(group):m.end(group)].decode("utf-8", "replace")
+            urls.append(htmllib.unescape(value) if "&" in value else value)
+    return urls
+
+
+C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
+
+
+def is_unsafe_url(url: str) -> bool:
+    if ":" not in url:
+        return False
+    # As a browser: leading C0 controls and spaces go, tabs and line ends anywhere are dropped.
+    url = url.replace("\t", "").replace("\n", "").replace("\r", "").lstrip(C0_AND_SPACE)
+    return UNSAFE_SCHEME_RE.match(url) is not None
+
+
+def unsafe_links(pages: dict[str, bytes]) -> list[str]:
+    found = []
+    for rel, page in pages.items():
+        for url in attribute_urls(page):
+            if is_unsafe_url(url) and url not in CONFIG.get("baseline_unsafe", ()):
+                found.append(f"{rel}: {url[:120]!r}")
+    return found[:5]
+
+
+def broken_attachments(pages: dict[str, bytes], public: Path, tokens: set[str]) -> list[str]:
+    """Links whose text holds an attachment's title (a token) that name no file of the output."""
+    found = []
+    if not tokens:
+        return found
+    for rel, page in pages.items():
+        text = page.decode("utf-8", "replace")
+        if not any(t in text for t in tokens):
+            continue
+        for m in ANCHOR_RE.finditer(text):
+            if not any(t in m.group(2) for t in tokens):
+                continue
+            attr = re.search(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", m.group(1), re.I)
+            if not attr:
+                continue
+            href = htmllib.unescape(next(g for g in attr.groups() if g is not None))
+            problem = broken_link(href, rel, public)
+            if problem:
+                found.append(f"{rel}: href {href[:100]!r} {problem}")
+    return sorted(set(found))[:5]
+
+
+def broken_link(href: str, page: str, public: Path) -> str | None:
+    """Why `href` on `page` names no file of the output (as a browser resolves it), or None."""
+    if SCHEME_RE.match(href):
+        return "has a scheme"
+    path = re.split(r"[#?]", href, maxsplit=1)[0]
+    if not path:
+        return "is empty before # or ?"
+    try:
+        decoded = urllib.parse.unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return "is not UTF-8 after percent-decoding"
+    if decoded.startswith("/"):
+        target = decoded.lstrip("/")
+    else:
+        target = posixpath_join(os.path.dirname(page), decoded)
+    if target.startswith("../") or target == "..":
+        return "leaves the site"
+    full = os.path.join(public, target)
+    if os.path.isdir(full):
+        return None if os.path.isfile(os.path.join(full, "index.html")) else f"→ folder {target!r} without index.html"
+    return None if os.path.lexists(full) else f"→ {target!r} does not exist"
+
+
+def posixpath_join(base: str, rel: str) -> str:
+    return posixpath.normpath(posixpath.join(base, rel)) if base else posixpath.normpath(rel)
+
+
+def csv_formulas(files: list[tuple[str, str]]) -> list[str]:
+    """Cells of results.csv that a spreadsheet would run as a formula (OWASP CSV injection)."""
+    found = []
+    for rel, full in files:
+        if os.path.basename(rel) != "results.csv" or not regular(full):
+            continue
+        text = read_head(full).decode("utf-8-sig", "replace")
+        for row_no, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=";"), 1):
+            for cell in row:
+                if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not PLAIN_NUMBER_RE.match(cell):
+                    found.append(f"{rel}:{row_no}: {cell[:80]!r}")
+    return found[:5]
+
+
+def unbounded(folder: Path, before: dict[str, tuple]) -> str | None:
+    """A file over BIG_FILE (or more than BIG_TOTAL in all) newly written into Content/."""
+    total, big = 0, []
+    for dirpath, dirnames, filenames in os.walk(folder / "Content"):
+        dirnames.sort()
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            try:
+                st = os.lstat(full)
+            except OSError:
+                continue
+            rel = os.path.relpath(full, folder)
+            old = before.get(rel)
+            if not stat.S_ISREG(st.st_mode) or (old and old[0] == "file" and old[1] == st.st_size):
+                continue
+            total += min(st.st_size, st.st_blocks * 512)  # a sparse file counts what it uses
+            if st.st_size > BIG_FILE:
+                big.append(f"{rel} ({st.st_size // (1024 * 1024)} MB)")
+    if big:
+        return "written into Content/: " + ", ".join(big[:3])
+    if total > BIG_TOTAL:
+        return f"{total // (1024 * 1024)} MB written into Content/"
+    return None
 
 
 def clean(text: str) -> str:
@@ -1952,31 +2935,73 @@ def init_worker(config, base):
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run_case(case: Case, folder: Path) -> tuple[list, dict[str, Run], list[str]]:
-    problems = materialize(case, folder)
-    runs = {}
-    for name, argv in zip(("check", "build"), commands(CONFIG["okrug"])):
+def run_case(case: Case, top: Path) -> tuple[list, dict[str, Run], list[str]]:
+    """Materialises the case under `top`, runs okrug in top/site and classifies."""
+    problems = materialize(case, top)
+    findings, runs = execute(case, top)
+    return findings, runs, problems
+
+
+def execute(case: Case, top: Path) -> tuple[list, dict[str, Run]]:
+    """Runs the commands of a materialised case in top/site; (findings, runs)."""
+    folder = top / SITE
+    runs: dict[str, Run] = {}
+    lost: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    before = snapshot(folder)
+    timeout, memory = CONFIG["timeout"], CONFIG["memory_mb"]
+    if case.prebuild:
+        runs["prebuild"] = run_okrug(build_argv(CONFIG["okrug"]), folder, timeout, memory, case.env)
+        lost += [("prebuild", d) for d in losses(before, snapshot(folder), seen)]
+        write_after_prebuild(case, folder)
+        # okrug's own earlier output is okrug's to replace; the user's files (and CNAME) are not
+        now = snapshot(folder)
+        before = {p: fp for p, fp in now.items() if p in before or p in case.after_prebuild}
+    for name, argv in commands(CONFIG["okrug"], case):
         if name == "build" and runs["check"].status is None and not CONFIG.get("always_build"):
-            break  # the same input hangs the same load stage; save the second timeout
-        runs[name] = run_okrug(argv, folder, CONFIG["timeout"], CONFIG["memory_mb"])
-    return classify(case, runs, folder / "Public", CONFIG["timeout"]), runs, problems
+            continue  # the same input hangs the same load stage; save the second timeout
+        runs[name] = run_okrug(argv, folder, timeout, memory, case.env)
+        lost += [(name, d) for d in losses(before, snapshot(folder), seen)]
+    lost = [(cmd, f"{len([d for c, d in lost if c == cmd])} files: " +
+             ", ".join(d for c, d in lost if c == cmd)[:300]) for cmd in dict.fromkeys(c for c, _ in lost)]
+    return classify(case, runs, folder, timeout, lost, before), runs
 
 
-def keep_case(case: Case, folder: Path, keep: Path, label: str, info: str) -> Path:
+def shell_quote(arg: str) -> str:
+    return arg if re.fullmatch(r"[\w./:=+-]+", arg) else "'" + arg.replace("'", "'\\''") + "'"
+
+
+def command_lines(case: Case, okrug: str = '"$OKRUG"') -> list[str]:
+    """The shell commands of a case, run in its scratch folder."""
+    lines = []
+    if case.prebuild:
+        lines.append(" ".join([okrug] + build_argv("okrug")[1:]) + '; echo "exit $?"')
+        if case.after_prebuild:
+            lines.append("cp -a ../after-prebuild/. .  # the user's files added after the first build")
+    if case.env:
+        lines.append("export " + " ".join(f"{k}={shell_quote(v)}" for k, v in sorted(case.env.items())))
+    for _, argv in commands("okrug", case):
+        lines.append(" ".join([okrug] + [shell_quote(a) for a in argv[1:]]) + '; echo "exit $?"')
+    return lines
+
+
+def keep_case(case: Case, keep: Path, label: str, info: str) -> Path:
+    """The case's inputs (written afresh: FIFOs, devices and sparse files as they were) with
+    commands.sh and info.txt."""
     dest = keep / label
-    if dest.exists():
-        shutil.rmtree(dest)
+    remove_scratch(dest)
     dest.mkdir(parents=True)
-    for sub in ("Content", "Templates", "outside"):
-        if os.path.lexists(folder / sub):
-            if os.path.isdir(folder / sub) and not os.path.islink(folder / sub):
-                shutil.copytree(folder / sub, dest / sub, symlinks=True)
-            else:
-                shutil.copy2(folder / sub, dest / sub, follow_symlinks=False)
-    script = ["#!/bin/sh", "# re-run this case; okrug path may be passed as $1", 'cd "$(dirname "$0")"',
-              f'OKRUG="${{1:-{CONFIG["okrug"]}}}"', f"export SOURCE_DATE_EPOCH={SOURCE_DATE_EPOCH}"]
-    for argv in commands("$OKRUG"):
-        script.append(" ".join(['"$OKRUG"'] + argv[1:]) + "; echo \"exit $?\"")
+    materialize(case, dest)
+    for path, data in case.after_prebuild.items():
+        full = dest / "after-prebuild" / path
+        full.parent.mkdir(parents=True, exist_ok=True)
+        full.write_bytes(data)
+    script = ["#!/bin/sh", "# re-run this case; okrug path may be passed as $1",
+              f'OKRUG="${{1:-{CONFIG["okrug"]}}}"', f'cd "$(dirname "$0")/{SITE}"',
+              f"export SOURCE_DATE_EPOCH={SOURCE_DATE_EPOCH} OKRUG_FUZZ_SECRET={ENV_SECRET}"]
+    if CONFIG.get("pandoc"):
+        script.append(f"export OKRUG_PANDOC={shell_quote(CONFIG['pandoc'])}")
+    script += command_lines(case)
     (dest / "commands.sh").write_text("\n".join(script) + "\n")
     os.chmod(dest / "commands.sh", 0o755)
     (dest / "info.txt").write_text(info)
@@ -1990,15 +3015,15 @@ def worker(job: tuple[int, int]) -> dict:
         iteration, _ = job
         return {"iteration": iteration, "mutations": [], "problems": [],
                 "findings": [("harness-error", "harness", f"{type(e).__name__}: {e}")],
-                "status": {}, "seconds": {}, "output": {}}
+                "status": {}, "seconds": {}, "output": {}, "commands": {}}
 
 
 def run_iteration(job: tuple[int, int]) -> dict:
     iteration, iter_seed = job
     case = make_case(BASE, iter_seed)
-    folder = Path(tempfile.mkdtemp(prefix=f"i{iteration}-", dir=CONFIG["workdir"]))
+    top = Path(tempfile.mkdtemp(prefix=f"i{iteration}-", dir=CONFIG["workdir"]))
     try:
-        findings, runs, problems = run_case(case, folder)
+        findings, runs, problems = run_case(case, top)
         result = {
             "iteration": iteration,
             "mutations": case.applied,
@@ -2007,29 +3032,39 @@ def run_iteration(job: tuple[int, int]) -> dict:
             "status": {n: r.status for n, r in runs.items()},
             "seconds": {n: r.seconds for n, r in runs.items()},
             "output": {n: first_lines(r.output) for n, r in runs.items()},
+            "commands": shown_commands(case),
         }
         if findings and CONFIG.get("keep"):
             info = describe(result, CONFIG["seed"])
-            keep_case(case, folder, Path(CONFIG["keep"]), f"s{CONFIG['seed']}-i{iteration}", info)
+            keep_case(case, Path(CONFIG["keep"]), f"s{CONFIG['seed']}-i{iteration}", info)
         return result
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_scratch(top)
+
+
+def shown_commands(case: Case) -> dict[str, str]:
+    """Run name → the command line as the summary shows it."""
+    shown = {"prebuild": " ".join(build_argv("okrug"))} if case.prebuild else {}
+    for name, argv in commands("okrug", case):
+        shown[name] = " ".join(["okrug"] + [shell_quote(a) for a in argv[1:]])
+    return shown
 
 
 def describe(result: dict, seed: int) -> str:
-    lines = [f"seed {seed} iteration {result['iteration']}  (replay: --replay {seed}:{result['iteration']})"]
+    subset = f" --mutations {CONFIG['mutations']}" if CONFIG.get("mutations") else ""
+    lines = [f"seed {seed} iteration {result['iteration']}  (replay: --replay {seed}:{result['iteration']}{subset})"]
     for name, detail in result["mutations"]:
         lines.append(f"  mutation {name}: {clean(detail)}")
     for p in result.get("problems", []):
         lines.append(f"  (harness could not create: {p})")
     for cls, cmd, detail in result["findings"]:
-        lines.append(f"  {cls} in `{cmd}`: {detail}")
-    for cmd in ("check", "build"):
-        argv = " ".join(commands("okrug")[0 if cmd == "check" else 1])
+        lines.append(f"  {cls} in `{cmd}`: {clean(detail)}")
+    shown = result.get("commands") or {n: n for n in ("check", "build")}
+    for cmd, argv in shown.items():
         if cmd not in result["status"]:
-            lines.append(f"  $ {argv}   → not run (check timed out)")
+            lines.append(f"  $ {clean(argv)}   → not run (check timed out)")
             continue
-        lines.append(f"  $ {argv}   → exit {result['status'].get(cmd)}")
+        lines.append(f"  $ {clean(argv)}   → exit {result['status'].get(cmd)}")
         out = result["output"].get(cmd, "")
         for l in out.splitlines():
             lines.append("      " + l)
@@ -2055,8 +3090,10 @@ def signature(result: dict, cls: str, cmd: str, detail: str) -> tuple:
         return (cls, cmd, detail, normalise(fatal))
     if cls == "hang":
         return (cls, cmd, "timeout", "")
-    if cls in ("lost-text", "outside-leak"):
+    if cls in ("lost-text", "outside-leak", "secret-leak", "unsafe-link", "broken-attachment", "csv-formula"):
         return (cls, cmd, "", "")
+    if cls in ("data-loss", "unsafe-output", "special-file", "unbounded"):
+        return (cls, cmd, normalise(detail)[:60], "")
     if cls == "english-text":
         return (cls, cmd, normalise(detail), "")
     return (cls, cmd, normalise(first_lines(out, 1)), "")
@@ -2071,34 +3108,38 @@ def worker_single(job: tuple[int, int, int]) -> dict:
     """One mutation of a failing iteration alone, to find which one causes each finding."""
     iteration, iter_seed, index = job
     case = make_case(BASE, iter_seed, only=[index])
-    folder = Path(tempfile.mkdtemp(prefix=f"min{iteration}-", dir=CONFIG["workdir"]))
+    top = Path(tempfile.mkdtemp(prefix=f"min{iteration}-", dir=CONFIG["workdir"]))
     try:
-        findings, runs, _ = run_case(case, folder)
+        findings, runs, _ = run_case(case, top)
         return {"iteration": iteration, "index": index, "mutations": case.applied, "findings": findings,
                 "status": {n: r.status for n, r in runs.items()},
                 "output": {n: first_lines(r.output) for n, r in runs.items()}}
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_scratch(top)
 
 
 def crash_trace(iter_seed: int, only: int | None, command: str) -> str:
     case = make_case(BASE, iter_seed, only=None if only is None else [only])
-    folder = Path(tempfile.mkdtemp(prefix="bt-", dir=CONFIG["workdir"]))
+    top = Path(tempfile.mkdtemp(prefix="bt-", dir=CONFIG["workdir"]))
     try:
-        return gdb_trace(case, folder, command)
+        return gdb_trace(case, top, command)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_scratch(top)
 
 
-def gdb_trace(case: Case, folder: Path, command: str) -> str:
+def gdb_trace(case: Case, top: Path, command: str) -> str:
     """The signal, any `Fatal error` line and the first distinct source frames under gdb."""
     gdb = shutil.which("gdb")
     if not gdb:
         return ""
-    materialize(case, folder)
-    argv = commands(CONFIG["okrug"])[0 if command == "check" else 1]
+    materialize(case, top)
+    folder = top / SITE
+    if case.prebuild:
+        run_okrug(build_argv(CONFIG["okrug"]), folder, CONFIG["timeout"], CONFIG["memory_mb"], case.env)
+        write_after_prebuild(case, folder)
+    argv = dict(commands(CONFIG["okrug"], case)).get(command) or build_argv(CONFIG["okrug"])
     run = run_okrug([gdb, "-q", "-batch", "-ex", "run", "-ex", "bt 60", "--args"] + argv, folder, 180,
-                    CONFIG["memory_mb"] * 3 if CONFIG["memory_mb"] else 0)
+                    CONFIG["memory_mb"] * 3 if CONFIG["memory_mb"] else 0, case.env)
     return frames(run.output)
 
 
@@ -2136,20 +3177,63 @@ def default_okrug() -> str:
 
 
 def baseline(base: dict[str, bytes]) -> tuple[bool, str]:
+    """Runs the unmutated corpus: it must be clean. Notes the javascript:/data:/vbscript: links of
+    its output, which unsafe-link then allows."""
     case = Case(base)
-    folder = Path(tempfile.mkdtemp(prefix="base-", dir=CONFIG["workdir"]))
+    top = Path(tempfile.mkdtemp(prefix="base-", dir=CONFIG["workdir"]))
     try:
-        findings, runs, problems = run_case(case, folder)
-        html = output_html(folder / "Public")
+        findings, runs, problems = run_case(case, top)
+        pages = output_pages(top / SITE / "Public")
+        CONFIG["baseline_unsafe"] = sorted({u for p in pages.values() for u in attribute_urls(p) if is_unsafe_url(u)})
+        findings = [f for f in findings if f[0] != "unsafe-link"]
+        html = b"\n".join(pages.values())
         marks = sorted({m for d in base.values() for m in MARK_RE.findall(d)})
         missing = [m.decode() for m in marks if m not in html]
         ok = not findings and all(r.status == 0 for r in runs.values()) and not missing and not problems
         text = "\n".join(f"{n}: exit {r.status} ({r.seconds:.2f} s)\n{first_lines(r.output, 12)}" for n, r in runs.items())
+        text += "".join(f"\n{c} in {k}: {d}" for c, k, d in findings)
         if missing:
             text += f"\nmarkers missing from the unmutated output: {missing}"
         return ok, text
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_scratch(top)
+
+
+def import_works() -> str | None:
+    """None if okrug import-doc imports a plain .docx, else why not (the bombs group is skipped)."""
+    case = Case(BASE)
+    import_bomb(case, "plain", "plain.docx")
+    top = Path(tempfile.mkdtemp(prefix="import-", dir=CONFIG["workdir"]))
+    try:
+        materialize(case, top)
+        argv = dict(commands(CONFIG["okrug"], case))["import-doc"]
+        run = run_okrug(argv, top / SITE, CONFIG["timeout"] * 3, CONFIG["memory_mb"])
+        written = [p for p in glob.glob(str(top / SITE / "Content/materials/*/index.md"))
+                   if os.path.relpath(p, top / SITE) not in case.files]
+        if run.status == 0 and written:
+            return None
+        return f"okrug import-doc of a plain .docx: exit {run.status}: {first_lines(run.output, 2)}"
+    finally:
+        remove_scratch(top)
+
+
+def find_pandoc() -> str | None:
+    """OKRUG_PANDOC, else pandoc in .venv of this project or of the main worktree, else on PATH."""
+    if os.environ.get("OKRUG_PANDOC"):
+        return os.environ["OKRUG_PANDOC"]
+    roots = [ROOT]
+    try:
+        common = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--path-format=absolute", "--git-common-dir"],
+                                capture_output=True, text=True, timeout=10).stdout.strip()
+        if common:
+            roots.append(Path(common).parent)
+    except (OSError, subprocess.SubprocessError):
+        pass
+    for root in roots:
+        found = sorted(glob.glob(str(root / ".venv/lib/python*/site-packages/pypandoc/files/pandoc")))
+        if found and os.access(found[-1], os.X_OK):
+            return found[-1]
+    return shutil.which("pandoc")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -2179,6 +3263,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--replay", default=None, metavar="SEED:ITER")
     ap.add_argument("--run", action="store_true", help="with --replay: also run and classify")
     ap.add_argument("--list-mutations", action="store_true")
+    ap.add_argument("--mutations", default=None, metavar="NAMES",
+                    help="draw only these mutations or groups (comma list; another sequence than the default)")
+    ap.add_argument("--pandoc", default=None, help="pandoc for import-doc (default: OKRUG_PANDOC, .venv, PATH)")
+    ap.add_argument("--no-pandoc", action="store_true", help="skip the bombs group (import-doc)")
     args = ap.parse_args(argv)
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(errors="backslashreplace")
@@ -2192,8 +3280,19 @@ def main(argv: list[str] | None = None) -> int:
     os.makedirs(args.workdir, exist_ok=True)
     CONFIG.update(okrug=okrug, timeout=args.timeout, memory_mb=args.memory_mb, workdir=args.workdir,
                   keep=os.path.abspath(args.keep) if args.keep else None, seed=args.seed,
-                  always_build=args.always_build, okrug_threads=args.okrug_threads)
+                  always_build=args.always_build, okrug_threads=args.okrug_threads,
+                  pandoc=None if args.no_pandoc else (args.pandoc or find_pandoc()))
+    if args.mutations:
+        wanted = {w.strip() for w in args.mutations.split(",") if w.strip()}
+        allowed = {name for name, group, _ in MUTATIONS if name in wanted or group in wanted}
+        unknown = wanted - {n for n, _, _ in MUTATIONS} - {g for _, g, _ in MUTATIONS}
+        if unknown or not allowed:
+            print(f"unknown mutations or groups: {', '.join(sorted(unknown)) or args.mutations}", file=sys.stderr)
+            return 2
+        CONFIG["allowed"] = allowed
+        CONFIG["mutations"] = args.mutations
     BASE.update(load_corpus(args.corpus))
+    os.environ["OKRUG_FUZZ_SECRET"] = ENV_SECRET  # /proc/self/environ read through a published symlink
 
     if args.replay:
         seed_text, _, iter_text = args.replay.partition(":")
@@ -2202,34 +3301,46 @@ def main(argv: list[str] | None = None) -> int:
         only = [int(x) for x in args.only.split(",")] if args.only else None
         case = make_case(BASE, iter_seed, only=only)
         dest = Path(args.keep or os.path.join(args.workdir, f"replay-s{seed}-i{iteration}")).absolute()
-        if dest.exists():
-            shutil.rmtree(dest)
+        remove_scratch(dest)
         problems = materialize(case, dest)
-        print(f"case seed {seed} iteration {iteration} ({args.corpus} corpus) written to {dest}")
+        print(f"case seed {seed} iteration {iteration} ({args.corpus} corpus) written to {dest}/{SITE}")
         for name, detail in case.applied:
-            print(f"  mutation {name}: {detail}")
+            print(f"  mutation {name}: {clean(detail)}")
         for p in problems:
             print(f"  (could not create: {p})")
+        for path, data in case.after_prebuild.items():
+            full = dest / "after-prebuild" / path
+            full.parent.mkdir(parents=True, exist_ok=True)
+            full.write_bytes(data)
         print("commands:")
-        print(f"  cd {dest}")
-        print(f"  export SOURCE_DATE_EPOCH={SOURCE_DATE_EPOCH}")
-        for c in commands(okrug):
-            print("  " + " ".join(c))
+        print(f"  cd {dest}/{SITE}")
+        print(f"  export SOURCE_DATE_EPOCH={SOURCE_DATE_EPOCH} OKRUG_FUZZ_SECRET={ENV_SECRET}"
+              + (f" OKRUG_PANDOC={CONFIG['pandoc']}" if CONFIG.get("pandoc") else ""))
+        for line in command_lines(case, okrug):
+            print("  " + line)
         if args.run:
-            shutil.rmtree(dest / "Public", ignore_errors=True)
-            runs = {}
-            for name, c in zip(("check", "build"), commands(okrug)):
-                runs[name] = run_okrug(c, dest, args.timeout, args.memory_mb)
-                print(f"--- {name}: exit {runs[name].status} ({runs[name].seconds:.2f} s)")
-                print(first_lines(runs[name].output, 20, 400))
-            findings = classify(case, runs, dest / "Public", args.timeout)
+            findings, runs = execute(case, dest)
+            for name, run in runs.items():
+                print(f"--- {name}: exit {run.status} ({run.seconds:.2f} s)")
+                print(first_lines(run.output, 20, 400))
             for f in findings or [("ok", "", "")]:
-                print(f"=> {f[0]} {f[1]} {f[2]}")
+                print(f"=> {f[0]} {f[1]} {clean(f[2])}")
         return 0
 
     if not os.path.exists(okrug):
         print(f"okrug binary not found: {okrug} (build it with `swift build`, or pass --okrug)", file=sys.stderr)
         return 2
+
+    skipped = []
+    if not CONFIG["pandoc"]:
+        skipped.append("bombs group skipped: pandoc not found (set OKRUG_PANDOC or --pandoc)")
+    else:
+        why = import_works()
+        if why:
+            CONFIG["pandoc"] = None
+            skipped.append(f"bombs group skipped: {why}")
+    for line in skipped:
+        print(line, file=sys.stderr)
 
     ok, text = baseline(BASE)
     if not ok:
@@ -2297,6 +3408,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wall time {wall:.1f} s, {n / wall if wall else 0:.2f} iterations/s, "
           f"{wall * args.jobs / max(n, 1) * 1000:.0f} ms per iteration per worker "
           f"(mean check {check_t * 1000:.0f} ms, build {build_t * 1000:.0f} ms)")
+    for line in skipped:
+        print(line)
     print()
     print("class                  iterations")
     for c in CLASS_ORDER:
@@ -2346,7 +3459,8 @@ def main(argv: list[str] | None = None) -> int:
         ordered = sorted(groups.items(), key=lambda kv: (CLASS_ORDER.index(kv[0][0]), kv[0][2], -kv[1]["count"]))
         for i, (key, g) in enumerate(ordered):
             _, iteration, only, ex, d = g["best"]
-            replay = f"--replay {args.seed}:{iteration}" + (f" --only {only}" if only is not None else "")
+            replay = f"--replay {args.seed}:{iteration}" + (f" --only {only}" if only is not None else "") \
+                + (f" --mutations {args.mutations}" if args.mutations else "")
             print(f"[{i + 1}] {key[0]} in `{key[1]}` caused by {key[2]} — {g['count']} times "
                   f"(iterations {', '.join(map(str, g['iterations'][:8]))}{' …' if len(g['iterations']) > 8 else ''})")
             print(f"    minimal example: {replay}")
