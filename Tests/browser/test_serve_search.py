@@ -33,8 +33,11 @@ class PreviewSearch(unittest.TestCase):
 
     def found(self, word):
         self.driver.get(self.url + "search/?q=" + urllib.parse.quote(word))
-        wait_for(self.driver, lambda d: d.find_element("css selector", ".search-status").text != "", timeout=20)
-        return [a.get_attribute("href") for a in self.driver.find_elements("css selector", ".search-result__title a")]
+        # The count is shown before the results' fragments arrive: wait for the results themselves.
+        titles = ".search-result__title a"
+        wait_for(self.driver, lambda d: "Ничего не найдено" in d.find_element("css selector", ".search-status").text
+                 or d.find_elements("css selector", titles), timeout=20)
+        return [a.get_attribute("href") for a in self.driver.find_elements("css selector", titles)]
 
     def test_a_saved_edit_is_found_by_the_preview_search(self):
         # The first index comes after the first build.
