@@ -2,11 +2,18 @@
 # Installs what a fresh Debian/Ubuntu machine with Swift lacks for okrug. Safe to run again:
 # it installs only what is missing.
 #   scripts/setup.sh          libcmark-dev, zlib1g-dev, pkg-config, python3-venv, poppler-utils; Pagefind and pandoc into .venv/
-#   scripts/setup.sh --tests  also chromium, chromium-driver, fonts, Java; the Python test tools
+#   scripts/setup.sh --office also LibreOffice (headless, no GUI): office files as PDF on the site
+#   scripts/setup.sh --tests  also chromium, chromium-driver, fonts, Java, LibreOffice; the Python test tools
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tests=false
-[ "${1:-}" = "--tests" ] && tests=true
+office=false
+for argument in "$@"; do
+  case "$argument" in
+    --tests) tests=true; office=true ;;
+    --office) office=true ;;
+  esac
+done
 
 # The Swift packages are fetched meanwhile: the installs below and the download both wait on the
 # disk and the network more than on the processor (about 10 s less from a fresh clone).
@@ -24,6 +31,12 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 # poppler: the picture of a PDF's first page and its page count on a material's page.
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# LibreOffice without its desktop (the -nogui packages, about 230 MB): presentations, documents
+# and spreadsheets become PDFs with a picture of the first page. Not installed by default: the
+# first site from a fresh clone stays within two minutes.
+if $office; then
+  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui)
+fi
 if $tests; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)

@@ -13,6 +13,9 @@ import Testing
     static let docx = repositoryRoot.appendingPathComponent(
         "Content/materials/predmetnaia-nedelia-ekologicheskogo-vospitaniia/plan-predmetnoi-nedeli.docx")
 
+    static let pptx = repositoryRoot.appendingPathComponent(
+        "Content/materials/tochka-rosta-opyt-raboty/prezentatsiia-tochka-rosta.pptx")
+
     static func site() throws -> TempSite {
         let material = TempSite.material(
             title: "Семинар с файлами",
@@ -21,6 +24,7 @@ import Testing
                   - {file: programma.pdf, title: "Программа: семинар"}
                   - {file: plan.docx, title: План недели}
                   - {file: slaidy.pptx, title: Презентация}
+                  - {file: slomannaia.pptx, title: Сломанная}
 
                 """)
         return try TempSite(
@@ -28,7 +32,10 @@ import Testing
             data: [
                 "materials/seminar/programma.pdf": Self.pdf(pages: 2),
                 "materials/seminar/plan.docx": try Data(contentsOf: docx),
-                "materials/seminar/slaidy.pptx": Data("PK not really a presentation".utf8),
+                "materials/seminar/slaidy.pptx": try Data(contentsOf: pptx),
+                // A zip's first bytes and nothing of a presentation: LibreOffice cannot load it.
+                "materials/seminar/slomannaia.pptx": Data(
+                    [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0] + Array("broken".utf8)),
             ])
     }
 
@@ -36,6 +43,7 @@ import Testing
         let tools = AttachmentTools.find(workingDirectory: repositoryRoot)
         try #require(tools.pdftoppm != nil && tools.pdfinfo != nil, "poppler-utils: run scripts/setup.sh")
         try #require(tools.pandoc != nil, "pandoc 3: run scripts/setup.sh")
+        try #require(tools.soffice != nil, "LibreOffice: run scripts/setup.sh --office")
         return tools
     }
 
@@ -46,10 +54,14 @@ import Testing
         options.attachmentTools = try Self.tools()
         let report = Builder.build(options)
         #expect(report.succeeded, "\(report.diagnostics.map(\.formatted))")
-        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+        // The one file LibreOffice cannot read is a warning naming it; the site is built.
+        #expect(report.diagnostics.count == 1, "\(report.diagnostics.map(\.formatted))")
+        let broken = try #require(report.diagnostics.first)
+        #expect(broken.file.hasSuffix("materials/seminar/slomannaia.pptx"))
+        #expect(broken.message.contains("документ не переведён в PDF"))
         let html = try #require(site.read("Public/materials/seminar/index.html"))
 
-        #expect(html.contains(">Файлы (3)</h2>"))
+        #expect(html.contains(">Файлы (4)</h2>"))
         // The PDF: its first page as a picture, its pages counted, opened or saved by its title.
         #expect(html.contains("<img src=\"programma.pdf.png\" width=\"90\" height=\"128\""))
         #expect(html.contains("PDF, "))
@@ -58,10 +70,19 @@ import Testing
         #expect(html.contains("href=\"programma.pdf\" download=\"Программа семинар.pdf\">Скачать"))
         let png = try Data(contentsOf: site.root.appendingPathComponent("Public/materials/seminar/programma.pdf.png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        // A presentation is only saved; its icon says what it is.
-        #expect(html.contains("file__icon--slides\" aria-hidden=\"true\">PPTX</span>"))
+        // A presentation: LibreOffice's PDF opens in the browser, its first slide is the picture,
+        // its slides are counted, and the original is saved under its title.
+        #expect(html.contains("<img src=\"slaidy.pptx.png\""))
+        #expect(html.contains("Презентация PowerPoint, 32 КБ, 5 слайдов</p>"))
+        #expect(html.contains("href=\"slaidy.pptx.pdf\">Открыть"))
         #expect(html.contains("href=\"slaidy.pptx\" download=\"Презентация.pptx\">Скачать"))
-        #expect(!html.contains("href=\"slaidy.pptx\">Открыть"))
+        let slides = try Data(contentsOf: site.root.appendingPathComponent("Public/materials/seminar/slaidy.pptx.pdf"))
+        #expect(slides.starts(with: Array("%PDF".utf8)))
+        // The Word document opens as a PDF too; a file LibreOffice cannot read is only saved.
+        #expect(html.contains("href=\"plan.docx.pdf\">Открыть"))
+        #expect(html.contains("file__icon--slides\" aria-hidden=\"true\">PPTX</span>"))
+        #expect(html.contains("href=\"slomannaia.pptx\" download=\"Сломанная.pptx\">Скачать"))
+        #expect(!html.contains("href=\"slomannaia.pptx.pdf\""))
         // The Word document: read on the site, in the site's layout, with the original to save.
         #expect(html.contains("href=\"chitat/plan/\">Читать онлайн"))
         let online = try #require(site.read("Public/materials/seminar/chitat/plan/index.html"))
@@ -70,16 +91,17 @@ import Testing
         #expect(online.contains("href=\"../../plan.docx\" download=\"План недели.docx\">Скачать оригинал"))
         #expect(online.contains("href=\"../../\">← К материалу «Семинар с\u{A0}файлами»"))
         // Cards say how many files a material has.
-        #expect(site.read("Public/materials/index.html")?.contains("3 файла") == true)
+        #expect(site.read("Public/materials/index.html")?.contains("4 файла") == true)
 
         // A rebuild takes both from the cache: tools that would fail are never asked.
         var cached = options
         cached.attachmentTools.pdftoppm = ExternalTool(executable: "/bin/false")
         cached.attachmentTools.pdfinfo = ExternalTool(executable: "/bin/false")
         cached.attachmentTools.pandoc = Pandoc(executable: "/bin/false")
+        cached.attachmentTools.soffice = ExternalTool(executable: "/bin/false")
         cached.output = site.root.appendingPathComponent("Again")
         let again = Builder.build(cached)
-        #expect(again.diagnostics.isEmpty, "\(again.diagnostics.map(\.formatted))")
+        #expect(again.diagnostics.map(\.formatted) == report.diagnostics.map(\.formatted))
         #expect(site.read("Again/materials/seminar/index.html") == html)
         #expect(
             try Data(contentsOf: site.root.appendingPathComponent("Again/materials/seminar/programma.pdf.png")) == png)
@@ -92,7 +114,9 @@ import Testing
         let report = site.build()
         #expect(report.succeeded)
         let warnings = report.diagnostics.filter { $0.severity == .warning }
-        #expect(warnings.count == 2, "\(warnings.map(\.formatted))")
+        #expect(warnings.count == 3, "\(warnings.map(\.formatted))")
+        #expect(
+            warnings.contains { $0.message.contains("LibreOffice") && $0.hint.contains("scripts/setup.sh --office") })
         #expect(warnings.contains { $0.message.contains("pdftoppm") && $0.hint.contains("scripts/setup.sh") })
         #expect(warnings.contains { $0.message.contains("pandoc") && $0.hint.contains("scripts/setup.sh") })
         let html = try #require(site.read("Public/materials/seminar/index.html"))

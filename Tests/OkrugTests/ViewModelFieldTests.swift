@@ -93,7 +93,7 @@ import Testing
             TaxonomyIndexView(layout: layout, heading: "h", count: "c", terms: [], isCloud: true),
             TocItemView(title: "t", anchor: "a", children: [], hasChildren: false),
             AttachmentView(
-                title: "t", url: "u", icon: "PDF", iconKind: "pdf", info: "i", downloadName: "d.pdf", opens: true,
+                title: "t", url: "u", icon: "PDF", iconKind: "pdf", info: "i", downloadName: "d.pdf", openURL: "u",
                 preview: PreviewView(src: "s", width: 120, height: 170), readURL: "r"),
             PreviewView(src: "s", width: 120, height: 170),
             OnlinePageView(

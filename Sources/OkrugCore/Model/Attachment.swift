@@ -33,6 +33,12 @@ public struct Attachment: Sendable, Hashable {
 
     public var isPDF: Bool { fileExtension == "pdf" }
 
+    /// Office documents, presentations and spreadsheets: LibreOffice turns them into a PDF the
+    /// browser shows, with a picture of the first page and the page count.
+    public var isOffice: Bool {
+        ["doc", "docx", "odt", "rtf", "ppt", "pptx", "odp", "xls", "xlsx", "ods"].contains(fileExtension)
+    }
+
     /// Documents okrug can show as a page («Читать онлайн»): what pandoc reads.
     public var readsOnline: Bool { ["docx", "odt"].contains(fileExtension) }
 

@@ -11,6 +11,14 @@ struct AttachmentExtra: Sendable {
     var preview: FilePreview?
     var pageCount: Int?
     var online: OnlineText?
+    /// An office file as a PDF («Открыть» shows it in the browser's own viewer).
+    var converted: ConvertedPDF?
+}
+
+/// An office file's PDF, kept in the cache, and where the site has it (beside the original).
+struct ConvertedPDF: Sendable {
+    var path: String
+    var target: String
 }
 
 /// The first page of a PDF as a PNG, and where the site has it.
@@ -64,7 +72,8 @@ struct AttachmentExtras: Sendable {
         var seen = Set<String>()
         var addresses = Set<String>()
         for material in site.materials {
-            for attachment in material.attachments where attachment.isPDF || attachment.readsOnline {
+            for attachment in material.attachments
+            where attachment.isPDF || attachment.isOffice || attachment.readsOnline {
                 // A file listed more than once is made once.
                 guard seen.insert(attachment.target).inserted else { continue }
                 // «plan.docx» and «sub/plan.docx» of one material: the second page is «plan-2».
@@ -92,6 +101,7 @@ struct AttachmentExtras: Sendable {
         var extras = AttachmentExtras()
         var warnedPDF = false
         var warnedPandoc = false
+        var warnedOffice = false
         for (job, result) in zip(jobs, made) {
             extras.byTarget[job.attachment.target] = result.extra
             let place = SourcePosition(file: options.contentDisplay + "/" + job.material.sourcePath, line: 0, column: 0)
@@ -103,6 +113,16 @@ struct AttachmentExtras: Sendable {
                         "у PDF-файлов нет картинки первой страницы и числа страниц: не найдена программа pdftoppm (пакет poppler-utils)",
                         hint:
                             "сайт собран и без них; чтобы они были, выполните scripts/setup.sh (или sudo apt install poppler-utils)"
+                    ))
+            }
+            if result.neededOffice, !warnedOffice {
+                warnedOffice = true
+                extras.diagnostics.append(
+                    .warning(
+                        place,
+                        "у документов, презентаций и таблиц нет картинки первой страницы и кнопки «Открыть»: не найден LibreOffice",
+                        hint:
+                            "сайт собран и без них, файлы можно скачать; чтобы они были, выполните scripts/setup.sh --office (или sudo apt install libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui)"
                     ))
             }
             if result.neededPandoc, !warnedPandoc {
@@ -134,6 +154,7 @@ private struct AttachmentWork {
         var extra = AttachmentExtra()
         var neededPDFTool = false
         var neededPandoc = false
+        var neededOffice = false
         var failure: String?
         /// The file's key with its size and time, for the next build.
         var key: AttachmentKeys.Known?
@@ -155,9 +176,10 @@ private struct AttachmentWork {
         result.key = AttachmentKeys.Known(stamp: stamp, key: key)
         if attachment.isPDF {
             pdf(file, key: key, target: attachment.target + ".png", into: &result)
-        } else if attachment.readsOnline {
-            online(file, key: key, address: address, into: &result)
+            return result
         }
+        if attachment.isOffice { office(file, key: key, target: attachment.target, into: &result) }
+        if attachment.readsOnline { online(file, key: key, address: address, into: &result) }
         return result
     }
 
@@ -207,6 +229,60 @@ private struct AttachmentWork {
         if let png, let size = Self.pngSize(png) {
             result.extra.preview = FilePreview(png: png, width: size.width, height: size.height, target: target)
         }
+    }
+
+    /// An office file as a PDF made by LibreOffice (once per content: kept in the cache), then
+    /// its first page and page count as for any PDF. Each run has its own profile folder, so
+    /// conversions run side by side; a file's macros are never run (LibreOffice's default).
+    private func office(_ file: URL, key: String, target: String, into result: inout Result) {
+        let folder = cacheRoot.appendingPathComponent("office")
+        let converted = folder.appendingPathComponent(key + ".pdf")
+        // A file LibreOffice could not convert is remembered too: it is not tried on every build.
+        let failed = folder.appendingPathComponent(key + ".failed")
+        if let said = try? RegularFile.read(failed.path, limit: 4096) {
+            result.failure = String(decoding: said, as: UTF8.self)
+            return
+        }
+        if FileStatus.of(converted.path)?.isRegular != true {
+            guard let soffice = options.attachmentTools.soffice else {
+                result.neededOffice = true
+                return
+            }
+            let scratch = folder.appendingPathComponent(".\(key)-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let ext = file.pathExtension.lowercased()
+            // The file under a plain name: its own may hold anything, and the PDF is named after it.
+            let input = scratch.appendingPathComponent("document." + ext)
+            do {
+                try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+                try FileManager.default.createSymbolicLink(at: input, withDestinationURL: file)
+            } catch {
+                result.failure = "документ не переведён в PDF: не удалось подготовить папку в кэше"
+                return
+            }
+            let run = soffice.run(
+                [
+                    "-env:UserInstallation=" + scratch.appendingPathComponent("profile").absoluteString, "--headless",
+                    "--norestore", "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "pdf", "--outdir",
+                    scratch.path, input.path,
+                ], in: scratch, limits: .office)
+            let made = scratch.appendingPathComponent("document.pdf")
+            guard run.succeeded, FileStatus.of(made.path)?.isRegular == true else {
+                let said =
+                    run.limitHit.map { ": LibreOffice \($0.russian)" }
+                    ?? run.errors.split(separator: "\n").first { !$0.contains("javaldx") }.map { ": «\($0)»" } ?? ""
+                result.failure = "документ не переведён в PDF\(said)"
+                // A limit hit may pass on a faster machine: only the converter's own refusal is kept.
+                if run.limitHit == nil, run.launchFailure == nil, let failure = result.failure {
+                    try? Data(failure.utf8).write(to: failed, options: .atomic)
+                }
+                return
+            }
+            try? FileManager.default.removeItem(at: converted)
+            guard (try? FileManager.default.moveItem(at: made, to: converted)) != nil else { return }
+        }
+        result.extra.converted = ConvertedPDF(path: converted.path, target: target + ".pdf")
+        pdf(converted, key: key, target: target + ".png", into: &result)
     }
 
     private func online(_ file: URL, key: String, address: String, into result: inout Result) {

@@ -3,11 +3,14 @@ import OkrugCore
 import OkrugSystem
 
 /// The standard programs the build asks about attachments: poppler's `pdftoppm` (a PDF's first
-/// page as a picture) and `pdfinfo` (its page count), and pandoc (a Word document as a page).
+/// page as a picture) and `pdfinfo` (its page count), LibreOffice (an office file as a PDF) and
+/// pandoc (a Word document as a page).
 /// `scripts/setup.sh` installs them; a build without them still works.
 public struct AttachmentTools: Sendable {
     var pdftoppm: ExternalTool?
     var pdfinfo: ExternalTool?
+    /// LibreOffice (`soffice`), for office files as PDF.
+    var soffice: ExternalTool?
     public var pandoc: Pandoc?
 
     /// None: previews and online copies only come from the cache.
@@ -20,6 +23,7 @@ public struct AttachmentTools: Sendable {
         var tools = AttachmentTools()
         tools.pdftoppm = ExternalTool.find(environment["OKRUG_PDFTOPPM"] ?? "pdftoppm", environment: environment)
         tools.pdfinfo = ExternalTool.find(environment["OKRUG_PDFINFO"] ?? "pdfinfo", environment: environment)
+        tools.soffice = ExternalTool.find(environment["OKRUG_SOFFICE"] ?? "soffice", environment: environment)
         tools.pandoc = Pandoc.find(workingDirectory: workingDirectory)
         return tools
     }

@@ -132,6 +132,9 @@ public final class SiteRenderer: Sendable {
             if let preview = extra.preview, !taken.contains(preview.target) {
                 files.append(OutputFile(path: preview.target, contents: .bytes(preview.png)))
             }
+            if let converted = extra.converted, !taken.contains(converted.target) {
+                files.append(OutputFile(path: converted.target, contents: .made(converted.path)))
+            }
             if let text = extra.online, !taken.contains(Routes.file(of: text.address)) {
                 files += OnlinePage(context: self, material: material, attachment: attachment, text: text).files()
             }

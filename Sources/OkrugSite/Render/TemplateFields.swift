@@ -65,7 +65,7 @@ extension TocItemView: TemplateFields {
 extension AttachmentView: TemplateFields {
     package static let templateFields = FieldTable<AttachmentView>(
         .field(\.title), .field(\.url), .field(\.icon), .field(\.iconKind), .field(\.info), .field(\.downloadName),
-        .field(\.opens), .field(\.preview), .field(\.readURL))
+        .field(\.openURL), .field(\.preview), .field(\.readURL))
 }
 
 extension OnlinePageView: TemplateFields {

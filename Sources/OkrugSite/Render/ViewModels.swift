@@ -176,8 +176,9 @@ struct AttachmentView: Sendable {
     var info: String
     /// «Программа семинара.pdf»: the name «Скачать» saves it under.
     var downloadName: String
-    /// PDF and pictures: «Открыть» shows them in the browser.
-    var opens: Bool
+    /// What «Открыть» shows in the browser: a PDF or a picture itself, an office file's PDF;
+    /// `nil`: the file can only be downloaded.
+    var openURL: String?
     var preview: PreviewView?
     /// A Word document's «Читать онлайн» page.
     var readURL: String?

@@ -100,9 +100,9 @@ public struct OutputWriter: Sendable {
             switch file.contents {
             case .bytes(let data): written = .init(fingerprint: WrittenMark.fingerprint(of: data), size: data.count)
             case .array(let bytes): written = .init(fingerprint: WrittenMark.fingerprint(of: bytes), size: bytes.count)
-            case .copy(let source):
-                written = (try? AttachmentFile.fingerprint(of: contentRoot.path + "/" + source)).map {
-                    .init(fingerprint: $0.0, size: $0.1)
+            case .copy, .made:
+                written = file.contents.copied(contentRoot: contentRoot).flatMap {
+                    (try? AttachmentFile.fingerprint(of: $0.from)).map { .init(fingerprint: $0.0, size: $0.1) }
                 }
             }
             listed.files[file.path] = .some(written)
@@ -139,13 +139,13 @@ public struct OutputWriter: Sendable {
                     try FileIO.create(data, fingerprint: WrittenMark.fingerprint(of: data), at: temporary)
                 case .array(let bytes):
                     try FileIO.create(bytes, fingerprint: WrittenMark.fingerprint(of: bytes), at: temporary)
-                case .copy(let source):
-                    let from = contentRoot.path + "/" + source
+                case .copy, .made:
+                    guard let (from, shown) = file.contents.copied(contentRoot: contentRoot) else { break }
                     do throws(SystemError) {
                         let (fingerprint, _) = try AttachmentFile.fingerprint(of: from)
                         try RegularFile.copy(from, to: temporary, fingerprint: fingerprint)
                     } catch {
-                        throw error.path == from ? SystemError(path: source, code: error.code) : error
+                        throw error.path == from ? SystemError(path: shown, code: error.code) : error
                     }
                 }
                 try FileIO.rename(temporary, to: target)
@@ -240,7 +240,9 @@ public final class OutputSession: OutputSink {
             switch file.contents {
             case .bytes(let data): try store(data, path: file.path)
             case .array(let bytes): try store(bytes, path: file.path)
-            case .copy(let source): try storeCopy(of: source, path: file.path)
+            case .copy, .made:
+                guard let (from, shown) = file.contents.copied(contentRoot: writer.contentRoot) else { return }
+                try storeCopy(from: from, shown: shown, path: file.path)
             }
         } catch {
             throw OutputWriter.WriteError.system(shown(error))
@@ -291,8 +293,7 @@ public final class OutputSession: OutputSink {
 
     /// An attachment, read piece by piece (a 5 GB video costs one piece of memory): noted as
     /// unchanged when the old output's mark has its fingerprint, else copied into the generation.
-    private func storeCopy(of source: String, path: String) throws(SystemError) {
-        let from = writer.contentRoot.path + "/" + source
+    private func storeCopy(from: String, shown source: String, path: String) throws(SystemError) {
         let fingerprint: UInt64
         let count: Int
         do throws(SystemError) {

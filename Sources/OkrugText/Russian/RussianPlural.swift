@@ -31,6 +31,7 @@ public struct RussianPlural: Sendable, Hashable {
     public static let material = RussianPlural("материал", "материала", "материалов")
     public static let author = RussianPlural("автор", "автора", "авторов")
     public static let page = RussianPlural("страница", "страницы", "страниц")
+    public static let slide = RussianPlural("слайд", "слайда", "слайдов")
     public static let word = RussianPlural("слово", "слова", "слов")
     public static let minute = RussianPlural("минута", "минуты", "минут")
     public static let error = RussianPlural("ошибка", "ошибки", "ошибок")

@@ -62,7 +62,9 @@ struct MaterialPage: PageRenderer {
         var info = [
             attachment.typeLabel, attachment.humanSize,
         ]
-        if let pages = extra?.pageCount { info.append(RussianPlural.page.counted(pages)) }
+        if let pages = extra?.pageCount {
+            info.append((attachment.fileType == .slides ? RussianPlural.slide : RussianPlural.page).counted(pages))
+        }
         let preview = extra?.preview.map { preview in
             // Shown 90 CSS pixels wide (a glance at the page, not reading): the picture has more,
             // for sharp screens.
@@ -70,11 +72,15 @@ struct MaterialPage: PageRenderer {
                 src: RelativeURL.link(from: path, to: preview.target), width: 90,
                 height: max(1, (preview.height * 90 + preview.width / 2) / preview.width))
         }
+        let url = RelativeURL.link(from: path, to: attachment.target)
+        // «Открыть»: the file itself where the browser shows it, else its PDF when there is one.
+        let openURL =
+            attachment.opensInBrowser ? url : extra?.converted.map { RelativeURL.link(from: path, to: $0.target) }
         return AttachmentView(
-            title: attachment.title, url: RelativeURL.link(from: path, to: attachment.target),
+            title: attachment.title, url: url,
             icon: attachment.fileExtension.isEmpty ? "ФАЙЛ" : String(attachment.fileExtension.uppercased().prefix(4)),
             iconKind: Self.iconKind(attachment.fileType), info: info.joined(separator: ", "),
-            downloadName: attachment.downloadName, opens: attachment.opensInBrowser, preview: preview,
+            downloadName: attachment.downloadName, openURL: openURL, preview: preview,
             readURL: extra?.online.map { RelativeURL.link(from: path, to: $0.address) })
     }
 
