@@ -2528,6 +2528,9 @@ def run_okrug(argv: list[str], cwd: Path, timeout: float, memory_mb: int,
         env["OKRUG_PANDOC"] = CONFIG["pandoc"]
     if CONFIG.get("okrug_threads"):
         env["OKRUG_THREADS"] = str(CONFIG["okrug_threads"])
+    # LibreOffice takes seconds per office file and each case starts with an empty cache: the
+    # harness runs okrug without it (okrug then warns once) unless OKRUG_SOFFICE is given.
+    env.setdefault("OKRUG_SOFFICE", "/nonexistent/okrug-fuzz-no-soffice")
     env.update(extra_env or {})
     # okrug starts pandoc (and pdftoppm) in a session of their own, out of reach of killpg: they
     # inherit this token, by which the ones left behind are found and killed.
