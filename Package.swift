@@ -12,23 +12,18 @@ import PackageDescription
 //                                         └──────────────────────────▶ OkrugText
 //
 // `ArchitectureTests` fails when a file imports a module its stage may not use.
-/// The stages are separate modules, but a build runs every page through several of them: the
-/// template engine reads the view models' tables, the renderer walks the model. Optimised one
-/// module at a time, the calls across those boundaries lost their inlining and specialisation
-/// and the 10 000-material build took 6 % more CPU (the render stage 11 %); optimising across
-/// the modules (all of their code visible to each other) gives back the one-module figures.
-/// Measured with scripts/bench/benchmark.sh against the build before the split.
+/// The stages are separate modules, but a build runs every page through several of them (the
+/// template engine reads the view models' tables, the renderer walks the model): optimising
+/// across the modules keeps the calls between them inlined and specialised. The figures are in
+/// the README's «Скорость».
 let optimisedAcrossStages: [SwiftSetting] = [
     .unsafeFlags(
         ["-cross-module-optimization", "-Xfrontend", "-enable-cmo-everything"], .when(configuration: .release))
 ]
 
 /// The debug build (the one `scripts/test.sh` makes) optimises the modules that loop over every
-/// byte: Russian text, templates and Markdown. The fuzz run, the Swift tests and the browser tests
-/// run the debug okrug hundreds of times, and unoptimised loops made it four times slower than
-/// the release build; optimising these three costs about 3 s of compiling and saves about 10 s of
-/// testing from a fresh clone (the fuzz run 40 → 31 s). Stepping through them in a debugger
-/// shows less.
+/// byte: Russian text, templates and Markdown, because the tests run the debug okrug hundreds
+/// of times. Stepping through them in a debugger shows less.
 let optimisedInDebugToo: [SwiftSetting] =
     optimisedAcrossStages + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
