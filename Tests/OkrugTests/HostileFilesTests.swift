@@ -84,6 +84,13 @@ import Testing
         let report = Builder.build(options)
         let error = try #require(report.diagnostics.errors.first { $0.file == "Templates/assets/video.mp4" })
         #expect(error.message.contains("больше 64 МБ"))
+        // A folder where the theme's script was: every page would link to nothing.
+        let script = templates.appendingPathComponent("assets/a11y.js")
+        try FileManager.default.removeItem(at: script)
+        try FileManager.default.createDirectory(at: script, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: script.appendingPathComponent("inner.txt"))
+        let missing = Builder.build(options).diagnostics.errors.first { $0.file == "Templates/assets/a11y.js" }
+        #expect(missing?.message.contains("на него ссылается каждая страница") == true)
     }
 
     /// A 5 GB material (sparse: no disk used) is refused from its size, through the real

@@ -13,6 +13,9 @@ public struct TemplateSet: Sendable {
     /// The templates' texts by the file name shown to the user, to place a reported tag.
     var sources: [String: String] = [:]
 
+    /// The theme's files every page links to.
+    static let requiredAssets = ["style.css", "a11y.css", "a11y.js", "search.js", "feed.css"]
+
     /// The templates the renderer asks for by name (pages, and the pieces it renders once and
     /// copies into pages): a theme without one of them is an error at load.
     static let required = [
@@ -95,6 +98,20 @@ public struct TemplateSet: Sendable {
                 .error(
                     SourcePosition(file: use.display, line: line, column: column), "нет подшаблона «\(use.name)»",
                     hint: "создайте \(displayRoot)/\(use.name).mustache или исправьте имя в {{> …}}"))
+        }
+        // Every page links to these: one missing (or a folder in its place) is an error, not a
+        // site whose pages point at nothing.
+        for name in requiredAssets
+        where assets[name] == nil
+            && !diagnostics.contains(where: {
+                $0.file == displayRoot + "/assets/" + name
+            })
+        {
+            diagnostics.append(
+                .error(
+                    SourcePosition(file: displayRoot + "/assets/" + name, line: 0, column: 0),
+                    "нет файла оформления «assets/\(name)»: на него ссылается каждая страница",
+                    hint: "восстановите его из репозитория okrug (git checkout -- \(displayRoot)/assets/\(name))"))
         }
         for name in required where templates[name] == nil && parsedAll {
             diagnostics.append(
