@@ -1948,7 +1948,9 @@ def secret_symlink(rng, case):
             return None
         link = plans[0]
         text = case.files.pop(link).replace(b"\ntitle: ", f"\ntitle: {mark} ".encode(), 1)
-    name = "s-" + link.replace("/", "_")
+    # short: the link's own path may be a 250-byte name (name_long)
+    name = "s-" + hashlib.sha1(link.encode("utf-8", "surrogateescape")).hexdigest()[:10] + "-" + \
+        os.path.basename(link)[-40:]
     case.outside["secret/" + name] = text
     case.files.pop(link, None)
     case.symlinks[link] = secret_target(link, name)
@@ -2363,8 +2365,11 @@ def materialize(case: Case, top: Path) -> list[str]:
     dest.mkdir(parents=True, exist_ok=True)
     for path, data in sorted(case.outside.items()):
         full = top / path
-        full.parent.mkdir(parents=True, exist_ok=True)
-        full.write_bytes(data)
+        try:
+            full.parent.mkdir(parents=True, exist_ok=True)
+            full.write_bytes(data)
+        except (OSError, UnicodeError) as e:
+            problems.append(f"write outside {path!r}: {getattr(e, 'strerror', None) or e}")
     for d in sorted(case.dirs):
         try:
             os.makedirs(dest / d, exist_ok=True)
