@@ -78,6 +78,13 @@ import Testing
         #expect(html.contains("href=\"slaidy.pptx\" download=\"Презентация.pptx\">Скачать"))
         let slides = try Data(contentsOf: site.root.appendingPathComponent("Public/materials/seminar/slaidy.pptx.pdf"))
         #expect(slides.starts(with: Array("%PDF".utf8)))
+        // Converted again from nothing (another cache, another second): the same bytes.
+        var fresh = options
+        fresh.cache = site.root.appendingPathComponent("other-cache")
+        fresh.output = site.root.appendingPathComponent("Fresh")
+        #expect(Builder.build(fresh).succeeded)
+        #expect(
+            try Data(contentsOf: site.root.appendingPathComponent("Fresh/materials/seminar/slaidy.pptx.pdf")) == slides)
         // The Word document opens as a PDF too; a file LibreOffice cannot read is only saved.
         #expect(html.contains("href=\"plan.docx.pdf\">Открыть"))
         #expect(html.contains("file__icon--slides\" aria-hidden=\"true\">PPTX</span>"))

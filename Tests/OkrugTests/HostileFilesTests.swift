@@ -122,7 +122,8 @@ import Testing
         defer { site.remove() }
         let video = site.root.appendingPathComponent("Content/materials/m/video.mp4")
         #expect(FileManager.default.createFile(atPath: video.path, contents: nil))
-        let size = 1200 << 20
+        // Under the 1 GB a site may carry (a warning above 100 MB), over the address space.
+        let size = 1000 << 20
         #expect(truncate(video.path, off_t(size)) == 0)
         let run = try CommandLineTests.okrug(
             [
@@ -131,6 +132,7 @@ import Testing
             ],
             in: site.root, program: URL(fileURLWithPath: "/usr/bin/prlimit"))
         #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+        #expect(run.stderr.contains("video.mp4: warning: файл большой: 1000 МБ"), "\(run.stderr)")
         #expect(FileStatus.of(site.root.appendingPathComponent("Public/materials/m/video.mp4").path)?.size == size)
         // A rebuild knows the copy by its mark, and writes nothing.
         let again = try CommandLineTests.okrug(
@@ -141,6 +143,23 @@ import Testing
             in: site.root, program: URL(fileURLWithPath: "/usr/bin/prlimit"))
         #expect(again.status == 0)
         #expect(again.stdout.contains("ничего не изменилось"), "\(again.stdout)")
+    }
+
+    /// Over 1 GB no host publishes it: an error from the listing's size, nothing read or copied.
+    @Test func anAttachmentOverAGigabyteIsAnError() throws {
+        let site = try TempSite(files: [
+            "materials/m/index.md": TempSite.material(extra: "attachments: [{file: video.mp4, title: Видео}]\n")
+        ])
+        defer { site.remove() }
+        let video = site.root.appendingPathComponent("Content/materials/m/video.mp4")
+        #expect(FileManager.default.createFile(atPath: video.path, contents: nil))
+        #expect(truncate(video.path, 5 << 30) == 0)
+        let report = site.build()
+        #expect(!report.succeeded)
+        let error = try #require(report.diagnostics.errors.first)
+        #expect(error.file == "Content/materials/m/video.mp4")
+        #expect(error.message.contains("файл слишком большой для сайта"), "\(error.message)")
+        #expect(!site.exists("Public"))
     }
 
     @Test func namesEqualAfterNormalisationAreAnErrorNamingBoth() throws {
@@ -157,6 +176,16 @@ import Testing
         let error = try #require(errors.first { $0.message.contains("нормализации Юникода") }, "\(errors)")
         #expect(error.message.contains("Content/materials/"))
         #expect(!site.build().succeeded)
+
+        // Folders too: the second folder's file was never listed, its text lost without a word.
+        let folders = try TempSite(files: ["materials/урок-й/index.md": TempSite.material(title: "Первый")])
+        defer { folders.remove() }
+        let twin = folders.root.path + "/Content/materials/урок-\u{0438}\u{0306}"
+        try FileManager.default.createDirectory(atPath: twin, withIntermediateDirectories: true)
+        #expect(
+            FileManager.default.createFile(
+                atPath: twin + "/index.md", contents: Data(TempSite.material(title: "Второй").utf8)))
+        #expect(folders.check().errors.contains { $0.message.contains("нормализации Юникода") })
     }
 
     /// The commands that write into Content/ read only regular files and write only there.

@@ -74,8 +74,23 @@ public struct ContentTree: Sendable {
                         hint: "дайте права на чтение (chmod -R a+rX \(shown)) или уберите папку из \(displayRoot)/"))
                 return
             }
+            // Swift compares strings canonically: «й» in one character and «и» + breve are the same
+            // key, while the file system keeps both names. Each name is checked against the
+            // folder's others by its bytes, so a twin (file or folder) is an error, not lost.
+            var seenNames: [String: String] = [:]
             for name in names.sorted() {
                 if isSkipped(name) { continue }
+                if let twin = seenNames[name], !twin.utf8.elementsEqual(name.utf8) {
+                    let first = relative.isEmpty ? twin : relative + "/" + twin
+                    diagnostics.append(
+                        .error(
+                            SourcePosition(
+                                file: shown(relative.isEmpty ? name : relative + "/" + name), line: 1, column: 1),
+                            "имя совпадает с «\(shown(first))» после нормализации Юникода: буквы записаны по-разному (например «й» одним символом и «и» + знак краткости), а выглядят одинаково",
+                            hint: "переименуйте одно из них, набрав имя заново, или объедините их"))
+                    continue
+                }
+                seenNames[name] = name
                 // A line break or other invisible character in a name would break every message
                 // about the file (and its address): the file is reported, shown escaped, and left out.
                 if name.unicodeScalars.contains(where: ControlCharacters.isForbiddenInName) {
@@ -124,14 +139,6 @@ public struct ContentTree: Sendable {
                             hint:
                                 "okrug читает только обычные файлы: положите на его место настоящий файл или уберите его"
                         ))
-                } else if let twin = files[rel]?.relativePath {
-                    // Swift compares strings canonically: a name in NFD finds its twin in NFC here,
-                    // where the file system keeps both.
-                    diagnostics.append(
-                        .error(
-                            SourcePosition(file: display, line: 1, column: 1),
-                            "имя файла совпадает с «\(shown(twin))» после нормализации Юникода: буквы записаны по-разному (например «й» одним символом и «и» + знак краткости), а выглядят одинаково",
-                            hint: "переименуйте один из файлов, набрав его имя заново, или объедините их"))
                 } else {
                     files[rel] = Entry(relativePath: rel, byteCount: target.size, modified: target.modified)
                 }

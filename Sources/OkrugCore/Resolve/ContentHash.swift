@@ -7,7 +7,7 @@ package struct ContentHash {
 
     package init() {}
 
-    package mutating func add(_ bytes: some Sequence<UInt8>) {
+    mutating func add(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             value ^= UInt64(byte)
             value &*= 0x0000_0100_0000_01b3
@@ -15,7 +15,7 @@ package struct ContentHash {
     }
 
     /// Adds a string and a separator, so «ab»+«c» and «a»+«bc» differ.
-    mutating func add(_ text: String) {
+    package mutating func add(_ text: String) {
         add(text.utf8)
         add(CollectionOfOne(0xFF))
     }
@@ -33,9 +33,7 @@ package struct ContentHash {
     }
 
     /// Sixteen hex digits.
-    package var hexDigits: String { hex }
-
-    var hex: String {
+    package var hex: String {
         let text = String(value, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
     }

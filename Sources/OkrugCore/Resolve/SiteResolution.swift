@@ -274,6 +274,7 @@ struct SiteResolution {
 
     /// Free pages, in menu order.
     mutating func resolvePages() {
+        for parsed in parsedPages { diagnostics += PublishedFileSize.problems(parsed.files, tree: content.tree) }
         let documents = documents
         pages = zip(content.pages, parsedPages).compactMap { source, parsed -> Page? in
             guard let path = documents[source.relativePath] else { return nil }

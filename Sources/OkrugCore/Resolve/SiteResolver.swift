@@ -201,6 +201,9 @@ public enum SiteResolver {
                     CopiedFile(source: file, target: String(path.dropLast()) + "/" + file.dropFirst(prefix.count)))
             }
         }
+        let sizeProblems = PublishedFileSize.problems(files, tree: tree)
+        diagnostics += sizeProblems
+        if sizeProblems.hasErrors { ok = false }
         guard ok, source.isComplete, let date = source.date, let school = source.school,
             let direction = source.direction,
             let kind = source.kind

@@ -48,7 +48,7 @@ struct AttachmentExtras: Sendable {
     var diagnostics: [Diagnostic] = []
 
     /// Bumped when the pictures or texts would come out differently: old cache entries are then ignored.
-    static let cacheVersion = "v1"
+    static let cacheVersion = "v2"
     /// `materials/x/plan.predmetnoi-nedeli.docx` → `plan-predmetnoi-nedeli`: the file's name
     /// without its extension, as an address.
     static func pageName(_ target: String) -> String {
@@ -278,8 +278,12 @@ private struct AttachmentWork {
                 }
                 return
             }
-            try? FileManager.default.removeItem(at: converted)
-            guard (try? FileManager.default.moveItem(at: made, to: converted)) != nil else { return }
+            // The same file gives the same bytes on every machine and day.
+            guard let bytes = try? RegularFile.read(made.path, limit: ExternalTool.Limits.office.fileBytes) else {
+                return
+            }
+            let pdf = ReproduciblePDF.normalize(bytes, key: key)
+            guard (try? Data(pdf).write(to: converted, options: .atomic)) != nil else { return }
         }
         result.extra.converted = ConvertedPDF(path: converted.path, target: target + ".pdf")
         pdf(converted, key: key, target: target + ".png", into: &result)

@@ -46,14 +46,12 @@ struct AttachmentKeys: Sendable {
         return entry.key
     }
 
-    /// The content's key: its hash and its size.
-    static func key(of data: Data) -> String { ContentHash.hex(data) + "-\(data.count)" }
-
-    /// The key of the file at `path`, read piece by piece (memory independent of its size).
+    /// The key of the file at `path`: the fingerprint okrug marks its output with (16 bytes per
+    /// step, read piece by piece, memory independent of the size) and the size.
     static func key(ofFile path: String) throws(SystemError) -> String {
-        var hash = ContentHash()
-        let count = try RegularFile.forEachPiece(path) { hash.add($0) }
-        return hash.hexDigits + "-\(count)"
+        let (fingerprint, count) = try AttachmentFile.fingerprint(of: path)
+        let digits = String(fingerprint, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits + "-\(count)"
     }
 
     /// Keeps `entries` (and only them: an attachment no material lists any more is forgotten)
