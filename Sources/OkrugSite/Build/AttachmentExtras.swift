@@ -122,7 +122,7 @@ struct AttachmentExtras: Sendable {
                         place,
                         "у документов, презентаций и таблиц нет картинки первой страницы и кнопки «Открыть»: не найден LibreOffice",
                         hint:
-                            "сайт собран и без них, файлы можно скачать; чтобы они были, выполните scripts/setup.sh --office (или sudo apt install libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui)"
+                            "сайт собран и без них, файлы можно скачать; чтобы они были, выполните scripts/setup.sh --office — он установит LibreOffice без графической оболочки"
                     ))
             }
             if result.neededPandoc, !warnedPandoc {
