@@ -27,7 +27,9 @@ class FuzzTest(unittest.TestCase):
         binary = os.environ.get("OKRUG_FUZZ_BINARY", str(ROOT / ".build" / "debug" / "okrug"))
         self.assertTrue(os.path.exists(binary), f"{binary} is missing: run `swift build` first")
         proc = subprocess.run(
-            [sys.executable, str(HARNESS), "--iterations", "150", "--seed", "1", "--okrug", binary, "--strict", "--quiet"],
+            [sys.executable, str(HARNESS), "--iterations", "150", "--seed", "1", "--okrug", binary, "--strict", "--quiet",
+             # The debug binary on a busy machine: a real hang never ends, 30 s tells it from a slow case.
+             "--timeout", "30"],
             cwd=ROOT, capture_output=True, text=True, errors="replace", timeout=3600)
         report = proc.stdout[-20000:] + proc.stderr[-5000:]
         self.assertEqual(proc.returncode, 0, f"fuzz harness exit {proc.returncode}:\n{report}")
