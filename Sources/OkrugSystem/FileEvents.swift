@@ -1,18 +1,28 @@
 import Glibc
+import Synchronization
 
 /// The operating system's word that files changed (Linux inotify), so the preview rebuilds
 /// the moment a file is saved instead of at its next look. Every folder under the roots is
 /// watched, folders made later too. `nil` when the system refuses (no inotify, or its limit on
 /// watches reached): the caller then looks for changes on a timer.
-package final class FileEvents: @unchecked Sendable {
+package final class FileEvents: Sendable {
     private let descriptor: Int32
-    /// Watch descriptor → its folder, to watch the folders made inside it.
-    private var folders: [Int32: String] = [:]
+
+    /// What the events told so far, behind a lock: the watcher's thread reads events while the
+    /// preview's builder takes the changes.
+    private struct State {
+        /// Watch descriptor → its folder, to watch the folders made inside it.
+        var folders: [Int32: String] = [:]
+        /// A folder could not be watched: changes inside it would go unnoticed.
+        var incomplete = false
+        /// The files named by the events since `takeChanges`; `nil` once an event named no file
+        /// (a folder made, moved or removed, or the system's queue overflowing).
+        var changed: Set<String>? = []
+    }
+    private let state = Mutex(State())
+
     /// A folder could not be watched: changes inside it would go unnoticed.
-    package private(set) var incomplete = false
-    /// The files named by the events since `takeChanges`; `nil` once an event named no file
-    /// (a folder made, moved or removed, or the system's queue overflowing).
-    private var changed: Set<String>? = []
+    package var incomplete: Bool { state.withLock { $0.incomplete } }
 
     // <sys/inotify.h>: what is saved, made, removed or renamed, and the folder itself going.
     private static let modify: UInt32 = 0x2, attributes: UInt32 = 0x4, closeWrite: UInt32 = 0x8
@@ -27,7 +37,8 @@ package final class FileEvents: @unchecked Sendable {
         let descriptor = inotify_init1(0o4000 | 0o2_000_000)
         guard descriptor >= 0 else { return nil }
         self.descriptor = descriptor
-        for root in roots where !watchTree(root) {
+        let watched = state.withLock { state in roots.allSatisfy { Self.watchTree($0, descriptor, &state) } }
+        guard watched else {
             close(descriptor)
             return nil
         }
@@ -47,12 +58,18 @@ package final class FileEvents: @unchecked Sendable {
     /// The files that changed since the last call, as absolute paths, in no order; `nil` when
     /// the events did not name them all (then everything must be looked at).
     package func takeChanges() -> [String]? {
-        defer { changed = [] }
-        return changed.map { Array($0) }
+        state.withLock { state in
+            defer { state.changed = [] }
+            return state.changed.map { Array($0) }
+        }
     }
 
     /// Reads what is waiting; a saved file often comes as several events (write, close, rename).
     private func readEvents() {
+        state.withLock { state in Self.readEvents(descriptor, &state) }
+    }
+
+    private static func readEvents(_ descriptor: Int32, _ state: inout State) {
         let size = 64 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
         defer { buffer.deallocate() }
@@ -69,14 +86,14 @@ package final class FileEvents: @unchecked Sendable {
                     ? String(cString: buffer.advanced(by: offset + headerSize).assumingMemoryBound(to: CChar.self))
                     : nil
                 if event.mask & Self.isFolder != 0, event.mask & (Self.create | Self.movedTo) != 0, let name,
-                    let parent = folders[event.wd]
+                    let parent = state.folders[event.wd]
                 {
-                    if !watchTree(parent + "/" + name) { incomplete = true }
+                    if !watchTree(parent + "/" + name, descriptor, &state) { state.incomplete = true }
                 }
-                if event.mask & (Self.isFolder | Self.overflow) == 0, let name, let parent = folders[event.wd] {
-                    changed?.insert(parent + "/" + name)
+                if event.mask & (Self.isFolder | Self.overflow) == 0, let name, let parent = state.folders[event.wd] {
+                    state.changed?.insert(parent + "/" + name)
                 } else {
-                    changed = nil
+                    state.changed = nil
                 }
                 offset += headerSize + nameLength
             }
@@ -84,10 +101,10 @@ package final class FileEvents: @unchecked Sendable {
     }
 
     /// Watches `folder` and every folder under it; `false` when the system's limit is reached.
-    private func watchTree(_ folder: String) -> Bool {
+    private static func watchTree(_ folder: String, _ descriptor: Int32, _ state: inout State) -> Bool {
         let watch = inotify_add_watch(descriptor, folder, Self.mask)
         if watch < 0 { return errno == ENOENT || errno == ENOTDIR }
-        folders[watch] = folder
+        state.folders[watch] = folder
         guard let listing = opendir(folder) else { return true }
         defer { closedir(listing) }
         var children: [String] = []
@@ -98,7 +115,7 @@ package final class FileEvents: @unchecked Sendable {
             }
             if name != ".", name != ".." { children.append(folder + "/" + name) }
         }
-        for child in children where !watchTree(child) { return false }
+        for child in children where !watchTree(child, descriptor, &state) { return false }
         return true
     }
 }
