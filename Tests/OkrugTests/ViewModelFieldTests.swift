@@ -94,8 +94,8 @@ import Testing
             TocItemView(title: "t", anchor: "a", children: [], hasChildren: false),
             AttachmentView(
                 title: "t", url: "u", icon: "PDF", iconKind: "pdf", info: "i", downloadName: "d.pdf", openURL: "u",
-                preview: PreviewView(src: "s", width: 120, height: 170), readURL: "r"),
-            PreviewView(src: "s", width: 120, height: 170),
+                preview: PreviewView(href: "h", src: "s", width: 120, height: 170), readURL: "r"),
+            PreviewView(href: "h", src: "s", width: 120, height: 170),
             OnlinePageView(
                 layout: layout, title: "t", material: link, fileURL: "f", downloadName: "d", fileInfo: "i", body: "b"),
             CalendarSubscriptionView(

@@ -92,7 +92,8 @@ extension NarrowLinkView: TemplateFields {
 }
 
 extension PreviewView: TemplateFields {
-    package static let templateFields = FieldTable<PreviewView>(.field(\.src), .field(\.width), .field(\.height))
+    package static let templateFields = FieldTable<PreviewView>(
+        .field(\.href), .field(\.src), .field(\.width), .field(\.height))
 }
 
 extension MetaRowView: TemplateFields {

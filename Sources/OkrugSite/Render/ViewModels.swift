@@ -186,6 +186,8 @@ struct AttachmentView: Sendable {
 
 /// The picture of a PDF's first page, with its size in CSS pixels.
 struct PreviewView: Sendable {
+    /// Where a click on it leads: what «Открыть» shows, else the file.
+    var href: String
     var src: String
     var width: Int
     var height: Int

@@ -90,21 +90,25 @@ public struct OutputWriter: Sendable {
         return dots != 2
     }
 
-    /// Records `files` in the output's list with the fingerprints they will have, before they
-    /// are written: a write cut short leaves a list that still claims them.
-    private func updateManifest(for files: [OutputFile]) throws(WriteError) {
+    /// What `file` will hold: fingerprint and size (a copied file read in pieces); `nil` when a
+    /// copied file cannot be read (its write then says why).
+    private func written(_ file: OutputFile) -> OutputOwnership.Written? {
+        switch file.contents {
+        case .bytes(let data): .init(fingerprint: WrittenMark.fingerprint(of: data), size: data.count)
+        case .array(let bytes): .init(fingerprint: WrittenMark.fingerprint(of: bytes), size: bytes.count)
+        case .copy, .made:
+            file.contents.copied(contentRoot: contentRoot).flatMap {
+                (try? AttachmentFile.fingerprint(of: $0.from)).map { .init(fingerprint: $0.0, size: $0.1) }
+            }
+        }
+    }
+
+    /// Records `files` in the output's list with what they will hold, before they are written:
+    /// a write cut short leaves a list that still claims them.
+    private func updateManifest(for files: [OutputFile], written: [OutputOwnership.Written?]) throws(WriteError) {
         guard var listed = OutputOwnership.readManifest(output.path) else { return }
         let before = listed.files
-        for file in files where file.path != OutputOwnership.manifestName {
-            let written: OutputOwnership.Written?
-            switch file.contents {
-            case .bytes(let data): written = .init(fingerprint: WrittenMark.fingerprint(of: data), size: data.count)
-            case .array(let bytes): written = .init(fingerprint: WrittenMark.fingerprint(of: bytes), size: bytes.count)
-            case .copy, .made:
-                written = file.contents.copied(contentRoot: contentRoot).flatMap {
-                    (try? AttachmentFile.fingerprint(of: $0.from)).map { .init(fingerprint: $0.0, size: $0.1) }
-                }
-            }
+        for (file, written) in zip(files, written) where file.path != OutputOwnership.manifestName {
             listed.files[file.path] = .some(written)
         }
         guard listed.files != before else { return }
@@ -116,8 +120,10 @@ public struct OutputWriter: Sendable {
     /// renamed over the old one): how `okrug serve` updates the few pages an edit changed in
     /// its own preview folder. No folder on the way may be a symlink.
     public func writeInPlace(_ files: [OutputFile]) throws(WriteError) {
-        try updateManifest(for: files)
-        for file in files {
+        // Each file's fingerprint once: for the output's list and for the mark on the file.
+        let fingerprints = files.map(written)
+        try updateManifest(for: files, written: fingerprints)
+        for (file, known) in zip(files, fingerprints) {
             guard Self.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
             var folder = output.path
             for component in file.path.split(separator: "/").dropLast() {
@@ -136,13 +142,14 @@ public struct OutputWriter: Sendable {
             do throws(SystemError) {
                 switch file.contents {
                 case .bytes(let data):
-                    try FileIO.create(data, fingerprint: WrittenMark.fingerprint(of: data), at: temporary)
+                    try FileIO.create(data, fingerprint: known?.fingerprint ?? 0, at: temporary)
                 case .array(let bytes):
-                    try FileIO.create(bytes, fingerprint: WrittenMark.fingerprint(of: bytes), at: temporary)
+                    try FileIO.create(bytes, fingerprint: known?.fingerprint ?? 0, at: temporary)
                 case .copy, .made:
                     guard let (from, shown) = file.contents.copied(contentRoot: contentRoot) else { break }
                     do throws(SystemError) {
-                        let (fingerprint, _) = try AttachmentFile.fingerprint(of: from)
+                        var fingerprint = known?.fingerprint ?? 0
+                        if known == nil { fingerprint = try AttachmentFile.fingerprint(of: from).0 }
                         try RegularFile.copy(from, to: temporary, fingerprint: fingerprint)
                     } catch {
                         throw error.path == from ? SystemError(path: shown, code: error.code) : error
@@ -154,21 +161,6 @@ public struct OutputWriter: Sendable {
                 throw .system(error)
             }
         }
-    }
-}
-
-/// A file copied from `Content/` as it is (an attachment, a picture).
-enum AttachmentFile {
-    /// The fingerprint a copy is marked with, and the size, read piece by piece.
-    static func fingerprint(of path: String) throws(SystemError) -> (UInt64, Int) {
-        guard let status = FileStatus.of(path), status.isRegular else {
-            throw SystemError(path: path, code: FileStatus.of(path) == nil ? ENOENT : RegularFile.notRegular)
-        }
-        var stream = StreamingFingerprint(totalSize: status.size)
-        let count = try RegularFile.forEachPiece(path) { stream.add($0) }
-        // A file that changed size while being read is read again on the next build.
-        guard count == status.size else { throw SystemError(path: path, code: EAGAIN) }
-        return (stream.finish(), count)
     }
 }
 

@@ -65,17 +65,17 @@ struct MaterialPage: PageRenderer {
         if let pages = extra?.pageCount {
             info.append((attachment.fileType == .slides ? RussianPlural.slide : RussianPlural.page).counted(pages))
         }
-        let preview = extra?.preview.map { preview in
-            // Shown 90 CSS pixels wide (a glance at the page, not reading): the picture has more,
-            // for sharp screens.
-            PreviewView(
-                src: RelativeURL.link(from: path, to: preview.target), width: 90,
-                height: max(1, (preview.height * 90 + preview.width / 2) / preview.width))
-        }
         let url = RelativeURL.link(from: path, to: attachment.target)
         // «Открыть»: the file itself where the browser shows it, else its PDF when there is one.
         let openURL =
             attachment.opensInBrowser ? url : extra?.converted.map { RelativeURL.link(from: path, to: $0.target) }
+        let preview = extra?.preview.map { preview in
+            // Shown 90 CSS pixels wide (a glance at the page, not reading): the picture has more,
+            // for sharp screens.
+            PreviewView(
+                href: openURL ?? url, src: RelativeURL.link(from: path, to: preview.target), width: 90,
+                height: max(1, (preview.height * 90 + preview.width / 2) / preview.width))
+        }
         return AttachmentView(
             title: attachment.title, url: url,
             icon: attachment.fileExtension.isEmpty ? "ФАЙЛ" : String(attachment.fileExtension.uppercased().prefix(4)),
