@@ -125,10 +125,27 @@ function dropLeadingText(container, text) {
   for (const mark of container.querySelectorAll("mark")) if (!mark.textContent) mark.remove();
 }
 
+// A file's page (its text, or «Читать онлайн») lives in its material's folder:
+// materials/x/tekst/file/ → materials/x/.
+function materialOf(url) {
+  const at = url.search(/\/(tekst|chitat)\//);
+  return at < 0 ? url : url.slice(0, at + 1);
+}
+
+// «в файле «Программа семинара», с. 2»: a page of a file is a section whose anchor is s-2.
+function placeInFile(data, section) {
+  let place = `в файле «${data.meta.file}»`;
+  const page = section && /#s-(\d+)$/.exec(section.url);
+  if (page && data.meta.unit) place += `, ${data.meta.unit} ${page[1]}`;
+  else if (section && section.title && section.title !== data.meta.file) place += `, «${section.title}»`;
+  return place;
+}
+
 function renderResult(data) {
   const item = element("li", { class: "search-result" });
   const title = element("h2", { class: "search-result__title" });
-  title.append(element("a", { href: data.url }, data.meta.title || data.url));
+  const inFile = Boolean(data.meta.file);
+  title.append(element("a", { href: inFile ? materialOf(data.url) : data.url }, data.meta.title || data.url));
   item.append(title);
   // What it is, whose, when: «семинар · МБОУ «СОШ №13» · 14 февраля 2023 г.».
   const facts = [data.meta.kind, data.meta.school, data.meta.date].filter(Boolean).join(" · ");
@@ -138,12 +155,21 @@ function renderResult(data) {
   const section = (data.sub_results || []).find(
     (sub) => sub.title && sub.title !== data.meta.title && sub.excerpt && sub.excerpt.includes("<mark>"));
   const text = section ? section.excerpt : data.excerpt;
+  if (inFile) {
+    // Where in the file the words are, as a link to that page of its text.
+    const where = element("p", { class: "search-result__file" });
+    where.append(element("a", { href: section ? section.url : data.url }, placeInFile(data, section)));
+    item.append(where);
+  }
   if (text) {
     const excerpt = element("p", { class: "search-result__excerpt" });
     // Pagefind's excerpt is escaped page text with <mark> around the words found.
     const body = element("span");
     body.innerHTML = text;
-    if (section) {
+    if (section && inFile) {
+      dropLeadingText(body, section.title);
+      if (body.firstChild && body.firstChild.nodeType === 3) body.firstChild.data = body.firstChild.data.trimStart();
+    } else if (section) {
       dropLeadingText(body, section.title);
       if (body.firstChild && body.firstChild.nodeType === 3) body.firstChild.data = body.firstChild.data.trimStart();
       excerpt.append(element("strong", { class: "search-result__section" }, section.title + ": "));

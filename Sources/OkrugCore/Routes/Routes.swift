@@ -22,15 +22,29 @@ package enum Routes {
 
     package static func material(_ slug: String) -> String { materials + slug + "/" }
 
-    /// The pages search finds (materials and plan activities), as a glob over the written
-    /// site: Pagefind reads only these instead of every listing and index page.
-    package static let searchablePages = "{\(materials)*/index.html,\(plans)*/*/index.html}"
+    /// A material's files as pages: «Читать онлайн» (`chitat/<file>/`) and the text of a PDF,
+    /// presentation or spreadsheet (`tekst/<file>/`, then `tekst/<file>/2/` for a long one).
+    package static let onlineFolder = "chitat/"
+    package static let textFolder = "tekst/"
+
+    /// The pages search finds (materials, their files' pages and plan activities), as a glob
+    /// over the written site: Pagefind reads only these instead of every listing and index page.
+    package static let searchablePages =
+        "{\(materials)*/index.html,\(materials)*/\(onlineFolder)*/index.html,\(materials)*/\(textFolder)*/index.html,"
+        + "\(materials)*/\(textFolder)*/*/index.html,\(plans)*/*/index.html}"
 
     /// Whether a written page (`materials/x/index.html`) is one `searchablePages` matches.
     package static func isSearchable(_ file: String) -> Bool {
         let parts = file.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.last == "index.html" else { return false }
-        if parts.count == 3, parts[0] + "/" == materials { return parts[1] != "page" }
+        guard parts.last == "index.html", parts.allSatisfy({ !$0.isEmpty }) else { return false }
+        if parts[0] + "/" == materials {
+            switch parts.count {
+            case 3: return parts[1] != "page"
+            case 5: return parts[2] + "/" == onlineFolder || parts[2] + "/" == textFolder
+            case 6: return parts[2] + "/" == textFolder
+            default: return false
+            }
+        }
         return parts.count == 4 && parts[0] + "/" == plans
     }
 

@@ -13,6 +13,11 @@ struct AttachmentExtra: Sendable {
     var online: OnlineText?
     /// An office file as a PDF («Открыть» shows it in the browser's own viewer).
     var converted: ConvertedPDF?
+    /// The words of a PDF or an office file, page by page, for search and its text page; a
+    /// document read online has its page instead.
+    var text: FileText?
+    /// Where the text page is: `materials/x/tekst/<file>/`.
+    var textAddress = ""
 }
 
 /// An office file's PDF, kept in the cache, and where the site has it (beside the original).
@@ -67,24 +72,33 @@ struct AttachmentExtras: Sendable {
             var material: Material
             /// The «Читать онлайн» page's address, for a document.
             var address: String
+            /// The text page's address.
+            var textAddress: String
         }
         var jobs: [Job] = []
         var seen = Set<String>()
         var addresses = Set<String>()
+        /// «plan.docx» and «sub/plan.docx» of one material: the second page is «plan-2».
+        func unique(_ base: String) -> String {
+            var address = base + "/"
+            var number = 1
+            while !addresses.insert(address).inserted {
+                number += 1
+                address = base + "-\(number)/"
+            }
+            return address
+        }
         for material in site.materials {
             for attachment in material.attachments
             where attachment.isPDF || attachment.isOffice || attachment.readsOnline {
                 // A file listed more than once is made once.
                 guard seen.insert(attachment.target).inserted else { continue }
-                // «plan.docx» and «sub/plan.docx» of one material: the second page is «plan-2».
-                let base = material.path + "chitat/" + Self.pageName(attachment.target)
-                var address = base + "/"
-                var number = 1
-                while attachment.readsOnline, !addresses.insert(address).inserted {
-                    number += 1
-                    address = base + "-\(number)/"
-                }
-                jobs.append(Job(attachment: attachment, material: material, address: address))
+                let name = Self.pageName(attachment.target)
+                jobs.append(
+                    Job(
+                        attachment: attachment, material: material,
+                        address: attachment.readsOnline ? unique(material.path + Routes.onlineFolder + name) : "",
+                        textAddress: unique(material.path + Routes.textFolder + name)))
             }
         }
         guard !jobs.isEmpty else { return AttachmentExtras() }
@@ -102,8 +116,11 @@ struct AttachmentExtras: Sendable {
         var warnedPDF = false
         var warnedPandoc = false
         var warnedOffice = false
+        var warnedOCR = false
         for (job, result) in zip(jobs, made) {
-            extras.byTarget[job.attachment.target] = result.extra
+            var extra = result.extra
+            extra.textAddress = job.textAddress
+            extras.byTarget[job.attachment.target] = extra
             let place = SourcePosition(file: options.contentDisplay + "/" + job.material.sourcePath, line: 0, column: 0)
             if result.neededPDFTool, !warnedPDF {
                 warnedPDF = true
@@ -123,6 +140,16 @@ struct AttachmentExtras: Sendable {
                         "у документов, презентаций и таблиц нет картинки первой страницы и кнопки «Открыть»: не найден LibreOffice",
                         hint:
                             "сайт собран и без них, файлы можно скачать; чтобы они были, выполните scripts/setup.sh --office — он установит LibreOffice без графической оболочки"
+                    ))
+            }
+            if result.neededOCR, !warnedOCR {
+                warnedOCR = true
+                extras.diagnostics.append(
+                    .warning(
+                        SourcePosition(file: options.contentDisplay + "/" + job.attachment.source, line: 0, column: 0),
+                        "в отсканированных PDF текст не распознан, поиск не найдёт их слов: не найдена программа tesseract",
+                        hint:
+                            "сайт собран и без него; чтобы поиск читал сканы, выполните scripts/setup.sh --office — он установит tesseract с русской и английской моделями"
                     ))
             }
             if result.neededPandoc, !warnedPandoc {
@@ -155,6 +182,7 @@ private struct AttachmentWork {
         var neededPDFTool = false
         var neededPandoc = false
         var neededOffice = false
+        var neededOCR = false
         var failure: String?
         /// The file's key with its size and time, for the next build.
         var key: AttachmentKeys.Known?
@@ -176,10 +204,16 @@ private struct AttachmentWork {
         result.key = AttachmentKeys.Known(stamp: stamp, key: key)
         if attachment.isPDF {
             pdf(file, key: key, target: attachment.target + ".png", into: &result)
+            // A PDF poppler could not picture is broken: one warning says so.
+            if result.failure == nil { text(file, key: key, into: &result) }
             return result
         }
         if attachment.isOffice { office(file, key: key, target: attachment.target, into: &result) }
         if attachment.readsOnline { online(file, key: key, address: address, into: &result) }
+        // A document read online is searched on that page; other files through their PDF.
+        if result.extra.online == nil, let converted = result.extra.converted {
+            text(URL(fileURLWithPath: converted.path), key: key, into: &result)
+        }
         return result
     }
 
@@ -287,6 +321,109 @@ private struct AttachmentWork {
         }
         result.extra.converted = ConvertedPDF(path: converted.path, target: target + ".pdf")
         pdf(converted, key: key, target: target + ".png", into: &result)
+    }
+
+    /// Scanned pages read per file at most: a scanned book would hold the build for an hour.
+    static let recognizedPagesLimit = 100
+
+    /// The words of a PDF page by page (pdftotext); a page with a picture and next to no letters
+    /// is a scan, rendered at 300 dpi and read by tesseract (Russian and English). Kept in the
+    /// cache once complete: without tesseract the scans are read on a later build.
+    private func text(_ pdf: URL, key: String, into result: inout Result) {
+        let folder = cacheRoot.appendingPathComponent("text")
+        let cached = folder.appendingPathComponent(key + ".txt")
+        if let data = try? RegularFile.read(cached.path, limit: 256 << 20), let text = FileText.decoded(Data(data)) {
+            result.extra.text = text
+            return
+        }
+        guard let pdftotext = options.attachmentTools.pdftotext else {
+            result.neededPDFTool = true
+            return
+        }
+        let run = pdftotext.run(["-enc", "UTF-8", "-eol", "unix", pdf.path, "-"], limits: .pdf)
+        guard run.succeeded else {
+            let said =
+                run.limitHit.map { ": pdftotext \($0.russian)" }
+                ?? run.errors.split(separator: "\n").first.map { ": «\($0)»" } ?? ""
+            result.failure = "текст файла не извлечён, поиск не найдёт его слов\(said)"
+            return
+        }
+        var raw = FileText.rawPages(fromPdftotext: String(decoding: run.output, as: UTF8.self))
+        var recognized: [Int] = []
+        let bare = raw.indices.filter { FileText.letterCount(raw[$0]) < FileText.scannedBelow }
+        if !bare.isEmpty, let pdfimages = options.attachmentTools.pdfimages {
+            let list = pdfimages.run(["-list", pdf.path], limits: .pdf)
+            let pictured = FileText.pagesWithPictures(pdfimagesList: String(decoding: list.output, as: UTF8.self))
+            let scanned = bare.map { $0 + 1 }.filter(pictured.contains)
+            if !scanned.isEmpty {
+                guard let tesseract = options.attachmentTools.tesseract, let pdftoppm = options.attachmentTools.pdftoppm
+                else {
+                    result.neededOCR = true
+                    result.extra.text = FileText(raw: raw, recognized: [])
+                    return
+                }
+                switch recognize(pdf, pages: Array(scanned.prefix(Self.recognizedPagesLimit)), key: key,
+                    tesseract: tesseract, pdftoppm: pdftoppm)
+                {
+                case .success(let read):
+                    for (page, words) in read {
+                        raw[page - 1] = words
+                        recognized.append(page)
+                    }
+                case .failure(let failure):
+                    result.failure = failure.reason
+                    result.extra.text = FileText(raw: raw, recognized: [])
+                    return
+                }
+            }
+        }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? FileText.encoded(raw: raw, recognized: recognized).write(to: cached, options: .atomic)
+        result.extra.text = FileText(raw: raw, recognized: recognized)
+    }
+
+    struct RecognitionFailure: Error {
+        var reason: String
+    }
+
+    /// Each page as a grey picture at 300 dpi, read by tesseract on one thread (the files are
+    /// read side by side, one per core).
+    private func recognize(_ pdf: URL, pages: [Int], key: String, tesseract: ExternalTool, pdftoppm: ExternalTool)
+        -> Swift.Result<[(Int, String)], RecognitionFailure>
+    {
+        let scratch = cacheRoot.appendingPathComponent("text").appendingPathComponent(".\(key)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            return .failure(RecognitionFailure(reason: "текст скана не распознан: не удалось подготовить папку в кэше"))
+        }
+        var read: [(Int, String)] = []
+        for page in pages {
+            let picture = scratch.appendingPathComponent("page")
+            let render = pdftoppm.run(
+                ["-r", "300", "-gray", "-png", "-f", "\(page)", "-l", "\(page)", "-singlefile", pdf.path, picture.path],
+                limits: .pdf)
+            let png = picture.appendingPathExtension("png")
+            guard render.succeeded, FileStatus.of(png.path)?.isRegular == true else {
+                let said = render.limitHit.map { ": pdftoppm \($0.russian)" } ?? ""
+                return .failure(RecognitionFailure(reason: "страница \(page) скана не подготовлена для распознавания\(said)"))
+            }
+            let ocr = ExternalTool.env.run(
+                ["OMP_THREAD_LIMIT=1", tesseract.executable, png.path, "stdout", "-l", "rus+eng"], limits: .ocr)
+            guard ocr.succeeded else {
+                let said =
+                    ocr.limitHit.map { ": tesseract \($0.russian)" }
+                    ?? ocr.errors.split(separator: "\n").first.map { ": «\($0)»" } ?? ""
+                let models =
+                    ocr.errors.contains("rus") || ocr.errors.contains("eng")
+                    ? " (нужны пакеты tesseract-ocr-rus и tesseract-ocr-eng: scripts/setup.sh --office)" : ""
+                return .failure(RecognitionFailure(reason: "текст скана (страница \(page)) не распознан\(said)\(models)"))
+            }
+            read.append((page, String(decoding: ocr.output, as: UTF8.self)))
+            try? FileManager.default.removeItem(at: png)
+        }
+        return .success(read)
     }
 
     private func online(_ file: URL, key: String, address: String, into result: inout Result) {

@@ -9,6 +9,11 @@ import OkrugSystem
 public struct AttachmentTools: Sendable {
     var pdftoppm: ExternalTool?
     var pdfinfo: ExternalTool?
+    /// poppler's text of a PDF, and the list of its pictures (which pages are scans).
+    var pdftotext: ExternalTool?
+    var pdfimages: ExternalTool?
+    /// OCR of scanned pages, with the Russian and English models.
+    var tesseract: ExternalTool?
     /// LibreOffice (`soffice`), for office files as PDF.
     var soffice: ExternalTool?
     public var pandoc: Pandoc?
@@ -23,6 +28,9 @@ public struct AttachmentTools: Sendable {
         var tools = AttachmentTools()
         tools.pdftoppm = ExternalTool.find(environment["OKRUG_PDFTOPPM"] ?? "pdftoppm", environment: environment)
         tools.pdfinfo = ExternalTool.find(environment["OKRUG_PDFINFO"] ?? "pdfinfo", environment: environment)
+        tools.pdftotext = ExternalTool.find(environment["OKRUG_PDFTOTEXT"] ?? "pdftotext", environment: environment)
+        tools.pdfimages = ExternalTool.find(environment["OKRUG_PDFIMAGES"] ?? "pdfimages", environment: environment)
+        tools.tesseract = ExternalTool.find(environment["OKRUG_TESSERACT"] ?? "tesseract", environment: environment)
         tools.soffice = ExternalTool.find(environment["OKRUG_SOFFICE"] ?? "soffice", environment: environment)
         tools.pandoc = Pandoc.find(workingDirectory: workingDirectory)
         return tools

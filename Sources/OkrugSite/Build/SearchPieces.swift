@@ -32,7 +32,19 @@ struct SearchPieces {
             ((try? files.contentsOfDirectory(atPath: site.appendingPathComponent(path).path)) ?? []).sorted()
         }
         var candidates: [String] = []
-        for name in folders(Routes.materials) { candidates.append(Routes.materials + name + "/index.html") }
+        for name in folders(Routes.materials) {
+            let material = Routes.materials + name + "/"
+            candidates.append(material + "index.html")
+            // Its files' pages, by the material's date like the material itself.
+            for file in folders(material + Routes.onlineFolder) {
+                candidates.append(material + Routes.onlineFolder + file + "/index.html")
+            }
+            for file in folders(material + Routes.textFolder) {
+                let folder = material + Routes.textFolder + file + "/"
+                candidates.append(folder + "index.html")
+                for part in folders(folder) where Int(part) != nil { candidates.append(folder + part + "/index.html") }
+            }
+        }
         for year in folders(Routes.plans) {
             for name in folders(Routes.plans + year) {
                 candidates.append(Routes.plans + year + "/" + name + "/index.html")

@@ -41,6 +41,21 @@ extension SiteRenderer {
         return fields
     }
 
+    /// A file's text page or «Читать онлайн» page: found as «файл», under its material's title
+    /// and filters, with the file's name to say where the words are («в файле «…», с. 2»).
+    /// `unit`: how search results name a section of it («с.», «слайд»), if sections are pages.
+    func searchFields(forFile attachment: Attachment, of material: Material, unit: String?) -> [SearchFieldView] {
+        var fields = searchFields(for: material).map { field -> SearchFieldView in
+            var field = field
+            if field.key == SearchFilter.type || (field.kind == "meta" && field.key == "kind") { field.value = "файл" }
+            return field
+        }
+        fields.append(SearchFieldView(kind: "meta", key: "title", value: material.title))
+        fields.append(SearchFieldView(kind: "meta", key: "file", value: attachment.title))
+        if let unit { fields.append(SearchFieldView(kind: "meta", key: "unit", value: unit)) }
+        return fields
+    }
+
     func searchFields(for activity: PlanActivity, plan: Plan) -> [SearchFieldView] {
         var fields = [
             SearchFieldView(kind: "filter", key: SearchFilter.type, value: "мероприятие плана"),

@@ -137,6 +137,12 @@ public final class SiteRenderer: Sendable {
             }
             if let text = extra.online, !taken.contains(Routes.file(of: text.address)) {
                 files += OnlinePage(context: self, material: material, attachment: attachment, text: text).files()
+            } else if extra.online == nil, let text = extra.text, text.hasWords {
+                let page = FileTextPage(
+                    context: self, material: material, attachment: attachment, text: text,
+                    address: extra.textAddress, fileInfo: MaterialPage.fileInfo(attachment, extra: extra),
+                    openTarget: attachment.opensInBrowser ? attachment.target : extra.converted?.target)
+                files += page.files().filter { !taken.contains($0.path) }
             }
         }
         return files

@@ -65,13 +65,25 @@ extension TocItemView: TemplateFields {
 extension AttachmentView: TemplateFields {
     package static let templateFields = FieldTable<AttachmentView>(
         .field(\.title), .field(\.url), .field(\.icon), .field(\.iconKind), .field(\.info), .field(\.downloadName),
-        .field(\.openURL), .field(\.preview), .field(\.readURL))
+        .field(\.openURL), .field(\.preview), .field(\.readURL), .field(\.textURL))
 }
 
 extension OnlinePageView: TemplateFields {
     package static let templateFields = FieldTable<OnlinePageView>(
         .field(\.layout), .field(\.title), .field(\.material), .field(\.fileURL), .field(\.downloadName),
         .field(\.fileInfo), .field(\.body))
+}
+
+extension FileTextPageView: TemplateFields {
+    package static let templateFields = FieldTable<FileTextPageView>(
+        .field(\.layout), .field(\.title), .field(\.material), .field(\.fileInfo), .field(\.openURL),
+        .field(\.fileURL), .field(\.downloadName), .field(\.partNote), .field(\.parts), .field(\.hasParts),
+        .field(\.recognizedNote), .field(\.sections), .field(\.next))
+}
+
+extension FileTextSectionView: TemplateFields {
+    package static let templateFields = FieldTable<FileTextSectionView>(
+        .field(\.anchor), .field(\.heading), .field(\.paragraphs))
 }
 
 extension CalendarSubscriptionView: TemplateFields {

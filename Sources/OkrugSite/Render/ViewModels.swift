@@ -182,6 +182,8 @@ struct AttachmentView: Sendable {
     var preview: PreviewView?
     /// A Word document's «Читать онлайн» page.
     var readURL: String?
+    /// The file's words as a page («Текст файла»), when it is not read online.
+    var textURL: String?
 }
 
 /// The picture of a PDF's first page, with its size in CSS pixels.
@@ -236,6 +238,36 @@ struct OnlinePageView: Sendable {
     /// «Документ Word, 37 КБ».
     var fileInfo: String
     var body: String
+}
+
+/// A file's words on the site (`materials/x/tekst/<file>/`): for search, for a screen reader,
+/// and for a phone that would not open the file.
+struct FileTextPageView: Sendable {
+    var layout: LayoutView
+    var title: String
+    var material: LinkView
+    /// «PDF, 120 КБ, 12 страниц».
+    var fileInfo: String
+    var openURL: String?
+    var fileURL: String
+    var downloadName: String
+    /// «Страницы 1–12 из 40»: when the text is long, each page of the site holds some of it.
+    var partNote: String?
+    var parts: [NarrowLinkView]
+    var hasParts: Bool
+    /// «Текст страниц 2 и 3 распознан с изображения и может содержать ошибки.»
+    var recognizedNote: String?
+    var sections: [FileTextSectionView]
+    var next: LinkView?
+}
+
+/// One page (or slide) of a file's text.
+struct FileTextSectionView: Sendable {
+    /// `s-2`: the address of page 2 in search results.
+    var anchor: String
+    /// «Страница 2», «Слайд 2 (продолжение)».
+    var heading: String
+    var paragraphs: [String]
 }
 
 struct FreePageView: Sendable {

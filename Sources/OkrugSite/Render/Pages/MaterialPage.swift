@@ -59,12 +59,6 @@ struct MaterialPage: PageRenderer {
 
     func attachmentView(_ attachment: Attachment, from path: String) -> AttachmentView {
         let extra = context.extras.byTarget[attachment.target]
-        var info = [
-            attachment.typeLabel, attachment.humanSize,
-        ]
-        if let pages = extra?.pageCount {
-            info.append((attachment.fileType == .slides ? RussianPlural.slide : RussianPlural.page).counted(pages))
-        }
         let url = RelativeURL.link(from: path, to: attachment.target)
         // «Открыть»: the file itself where the browser shows it, else its PDF when there is one.
         let openURL =
@@ -79,9 +73,22 @@ struct MaterialPage: PageRenderer {
         return AttachmentView(
             title: attachment.title, url: url,
             icon: attachment.fileExtension.isEmpty ? "ФАЙЛ" : String(attachment.fileExtension.uppercased().prefix(4)),
-            iconKind: Self.iconKind(attachment.fileType), info: info.joined(separator: ", "),
+            iconKind: Self.iconKind(attachment.fileType), info: Self.fileInfo(attachment, extra: extra),
             downloadName: attachment.downloadName, openURL: openURL, preview: preview,
-            readURL: extra?.online.map { RelativeURL.link(from: path, to: $0.address) })
+            readURL: extra?.online.map { RelativeURL.link(from: path, to: $0.address) },
+            textURL: extra.flatMap { extra in
+                extra.online == nil && extra.text?.hasWords == true
+                    ? RelativeURL.link(from: path, to: extra.textAddress) : nil
+            })
+    }
+
+    /// «Презентация PowerPoint, 2,1 МБ, 12 слайдов».
+    static func fileInfo(_ attachment: Attachment, extra: AttachmentExtra?) -> String {
+        var info = [attachment.typeLabel, attachment.humanSize]
+        if let pages = extra?.pageCount {
+            info.append((attachment.fileType == .slides ? RussianPlural.slide : RussianPlural.page).counted(pages))
+        }
+        return info.joined(separator: ", ")
     }
 
     /// The icon's colour, by what the file is.
