@@ -2,8 +2,10 @@
 # Installs what a fresh Debian/Ubuntu machine with Swift lacks for okrug. Safe to run again:
 # it installs only what is missing.
 #   scripts/setup.sh          libcmark-dev, zlib1g-dev, pkg-config, python3-venv, poppler-utils; Pagefind and pandoc into .venv/
-#   scripts/setup.sh --office also LibreOffice (headless, no GUI): office files as PDF on the site
-#   scripts/setup.sh --tests  also chromium, chromium-driver, fonts, Java, LibreOffice; the Python test tools
+#   scripts/setup.sh --office also the tools for files: LibreOffice (headless, no GUI) for office files
+#                             as PDF, tesseract with the Russian and English models for scanned PDFs,
+#                             libvips for Word's drawings and TIFF pictures
+#   scripts/setup.sh --tests  also chromium, chromium-driver, fonts, Java, the tools of --office; the Python test tools
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tests=false
@@ -36,6 +38,12 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # first site from a fresh clone stays within two minutes.
 if $office; then
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui)
+  # OCR of scanned pages (about 9 MB with both models): search finds the words of a scanned order.
+  command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+  [ -e /usr/share/tesseract-ocr/5/tessdata/rus.traineddata ] || need+=(tesseract-ocr-rus)
+  [ -e /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || need+=(tesseract-ocr-eng)
+  # libvips: EMF/WMF drawings and TIFF pictures of Word documents become PNG.
+  command -v vips >/dev/null 2>&1 || need+=(libvips-tools)
 fi
 if $tests; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)

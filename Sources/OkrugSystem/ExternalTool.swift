@@ -133,7 +133,7 @@ package struct ExternalTool: Sendable {
             let handle = errors.fileHandleForReading
             let result = Self.readCapped(handle, limits.outputBytes)
             // Past the limit the rest is drained unkept, so the program never blocks on the pipe.
-            if result.1 { while !handle.availableData.isEmpty {} }
+            if result.1 { while !Self.piece(of: handle).isEmpty {} }
             errorText.set(result)
         }
         reader.start()
@@ -175,13 +175,24 @@ package struct ExternalTool: Sendable {
         return memoryWords.contains(where: lowered.contains) ? .memory(limits.memoryBytes) : nil
     }
 
+    /// The next bytes from the pipe, empty at its end. read(2) itself, again after a signal:
+    /// Foundation's `availableData` stops the whole program on EINTR.
+    static func piece(of handle: FileHandle) -> Data {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+            if count >= 0 { return Data(buffer[0..<count]) }
+            if errno != EINTR { return Data() }
+        }
+    }
+
     /// What `handle` gives until its end or until more than `limit` bytes came (then the caller
     /// stops the program); whether the limit was passed.
     static func readCapped(_ handle: FileHandle, _ limit: Int) -> (Data, Bool) {
         var kept = Data()
         var overflowed = false
         while true {
-            let piece = handle.availableData
+            let piece = Self.piece(of: handle)
             if piece.isEmpty { break }
             if kept.count + piece.count > limit {
                 overflowed = true

@@ -20,6 +20,7 @@ package struct FileStatus: Sendable, Hashable {
         let kind = FileIO.kind(of: info)
         let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         return FileStatus(
-            isDirectory: kind == .folder, isSymbolicLink: kind == .symlink, isRegular: kind == .regular, size: Int(info.st_size), modified: modified)
+            isDirectory: kind == .folder, isSymbolicLink: kind == .symlink, isRegular: kind == .regular,
+            size: Int(info.st_size), modified: modified)
     }
 }

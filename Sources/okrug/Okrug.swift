@@ -79,14 +79,14 @@ struct Build: ParsableCommand {
 struct ImportDoc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-doc",
-        abstract: "Сделать черновики материалов из документов Word (.docx) и LibreOffice (.odt).",
+        abstract: "Сделать черновики материалов из документов Word (.docx, .doc), LibreOffice (.odt) и RTF.",
         discussion: """
             Каждый документ становится папкой Content/materials/<адрес>/: текст в index.md с полями \
             (draft: true), рисунки и сам документ как вложение «Исходный документ». Можно дать \
             несколько файлов или папку. Существующие материалы не перезаписываются.
             """)
 
-    @Argument(help: "Документы .docx и .odt или папки с ними.") var documents: [String]
+    @Argument(help: "Документы .docx, .doc, .odt, .rtf или папки с ними.") var documents: [String]
     @OptionGroup var ids: MaterialIDOptions
     @Option(help: "Мероприятие плана: ГОД/id, например 2023/seminar-cherez-innovatsii.") var activity: String?
     @Option(help: "Папка с содержимым.") var content = "Content"
@@ -97,7 +97,7 @@ struct ImportDoc: ParsableCommand {
             .init(
                 paths: documents, school: ids.school, direction: ids.direction, kind: ids.kind, activity: activity),
             content: options.content, contentDisplay: options.contentDisplay, today: options.buildDay,
-            pandoc: Pandoc.find())
+            pandoc: Pandoc.find(), helpers: .find())
         DiagnosticPrinter.print(outcome.diagnostics)
         print(outcome.summary)
         if !outcome.refused.isEmpty || outcome.imported.isEmpty { throw ExitCode(1) }

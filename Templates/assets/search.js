@@ -166,12 +166,12 @@ function renderResult(data) {
     // Pagefind's excerpt is escaped page text with <mark> around the words found.
     const body = element("span");
     body.innerHTML = text;
-    if (section && inFile) {
+    if (section) {
       dropLeadingText(body, section.title);
-      if (body.firstChild && body.firstChild.nodeType === 3) body.firstChild.data = body.firstChild.data.trimStart();
-    } else if (section) {
-      dropLeadingText(body, section.title);
-      if (body.firstChild && body.firstChild.nodeType === 3) body.firstChild.data = body.firstChild.data.trimStart();
+      // Pagefind puts «. » between a heading and its text.
+      if (body.firstChild && body.firstChild.nodeType === 3) body.firstChild.data = body.firstChild.data.replace(/^[\s.]+/, "");
+    }
+    if (section && !inFile) {
       excerpt.append(element("strong", { class: "search-result__section" }, section.title + ": "));
     }
     excerpt.append(body);

@@ -191,22 +191,26 @@ import Testing
         #expect(html.contains("<td>Практикум</td>"))
     }
 
-    /// What `okrug new` wrote for the methodist to replace is a warning once the material is
-    /// published (no `draft: true`), with its place; a draft may keep it.
-    @Test func placeholdersFromOkrugNewAreWarningsInAPublishedMaterial() throws {
+    /// What `okrug new` or `okrug import-doc` wrote for the methodist to replace is a warning in
+    /// every check, at its place, drafts included, until it is replaced.
+    @Test func placeholdersFromOkrugNewAreWarningsUntilReplaced() throws {
         let body = "## Цель\n\nЧему был посвящён материал и для кого он.\n\n## Выводы\n\nГотово.\n"
         let published = TempSite.material(body: body).replacingOccurrences(
             of: "authors: [Ткаченко Е.Е.]", with: "authors: [Фамилия И.О.]")
-        let site = try TempSite(files: [
-            "materials/a.md": published,
-            "materials/b.md": published.replacingOccurrences(
-                of: "kind: seminar\n", with: "kind: seminar\ndraft: true\n"),
-        ])
+        let draft = TempSite.material().replacingOccurrences(
+            of: "kind: seminar\n", with: "kind: seminar   # замените, если нужно\ndraft: true\n")
+        let site = try TempSite(files: ["materials/a.md": published, "materials/b.md": draft])
         defer { site.remove() }
-        let warnings = site.check().warnings
-        #expect(warnings.map { "\($0.file):\($0.line)" } == ["Content/materials/a.md:4", "Content/materials/a.md:12"])
-        #expect(warnings.first?.message.contains("«Фамилия И.О.» — это заготовка из okrug new") == true)
-        #expect(warnings.last?.message.contains("«Чему был посвящён материал и для кого он.»") == true)
+        let warnings = site.check().warnings.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        #expect(
+            warnings.map { "\($0.file):\($0.line)" } == [
+                "Content/materials/a.md:4", "Content/materials/a.md:12", "Content/materials/b.md:7",
+            ])
+        try #require(warnings.count == 3)
+        #expect(warnings[0].message.contains("«Фамилия И.О.» — это заготовка из okrug new"))
+        #expect(warnings[1].message.contains("«Чему был посвящён материал и для кого он.»"))
+        #expect(warnings[2].message == "форма выбрана командой по умолчанию — проверьте её")
+        #expect(warnings[2].hint.contains("удалите комментарий «# замените, если нужно»"))
     }
 
     @Test func aLinkToAMissingMaterialNamesTheNearOnes() throws {

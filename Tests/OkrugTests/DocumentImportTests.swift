@@ -65,11 +65,12 @@ import Testing
         #expect(try judge("b.docx", [])?.contains("пуст") == true)
         #expect(try judge("c.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0])?.contains("паролем") == true)
         #expect(try judge("d.odt", Array("просто текст".utf8))?.contains("не документ .odt") == true)
-        #expect(try judge("e.doc", [0xD0, 0xCF])?.contains(".doc не поддерживается") == true)
+        #expect(try judge("e.doc", [0xD0, 0xCF])?.contains("не документ Word 97–2003 (.doc)") == true)
+        #expect(try judge("g.rtf", Array("просто текст".utf8))?.contains("не документ RTF") == true)
         #expect(try judge("f.pdf", [0x25, 0x50])?.contains("не документ Word") == true)
         #expect(
             WordDocument.documents(in: folder).map(\.lastPathComponent) == [
-                "a.docx", "b.docx", "c.docx", "d.odt", "e.doc",
+                "a.docx", "b.docx", "c.docx", "d.odt", "e.doc", "g.rtf",
             ])
     }
 

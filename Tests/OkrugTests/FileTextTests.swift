@@ -11,14 +11,15 @@ import Testing
 @Suite(.serialized) struct FileTextTests {
     static let programme = repositoryRoot.appendingPathComponent(
         "Content/materials/cherez-innovatsii-k-kachestvu-obrazovaniia/programma-seminara.pdf")
-    static let scan = repositoryRoot.appendingPathComponent("Tests/files/scan/prikaz-skan.pdf")
-    static let scanWords = repositoryRoot.appendingPathComponent("Tests/files/scan/prikaz-skan.txt")
+    static let scan = repositoryRoot.appendingPathComponent("Tests/files/scan/prikaz-scan.pdf")
+    static let scanWords = repositoryRoot.appendingPathComponent("Tests/files/scan/prikaz-scan.txt")
 
     // MARK: The text as the tools give it
 
     @Test func linesBecomeParagraphsAndPagesSplitAtFormFeeds() {
         let raw = FileText.rawPages(
-            fromPdftotext: "Программа семинара\nпрактикума\n\n13:30  Регистрация\u{07}\n\u{0C}Учителя школ-\nспутников\n\u{0C}")
+            fromPdftotext:
+                "Программа семинара\nпрактикума\n\n13:30  Регистрация\u{07}\n\u{0C}Учителя школ-\nспутников\n\u{0C}")
         #expect(raw.count == 2)
         let text = FileText(raw: raw, recognized: [])
         #expect(text.pages == ["Программа семинара практикума\n\n13:30 Регистрация", "Учителя школ-спутников"])
@@ -63,7 +64,8 @@ import Testing
         // A paragraph longer than a part is cut at spaces, and nothing is lost.
         let long = FileTextPage.split(String(repeating: "абв ", count: 100), limit: 50)
         #expect(long.allSatisfy { $0.count <= 50 })
-        #expect(long.joined(separator: " ") == String(repeating: "абв ", count: 100).trimmingCharacters(in: .whitespaces))
+        #expect(
+            long.joined(separator: " ") == String(repeating: "абв ", count: 100).trimmingCharacters(in: .whitespaces))
     }
 
     @Test func searchFindsTheFilePagesAndNothingElseNew() {

@@ -269,9 +269,10 @@ import Testing
         try Self.build(pieced, piece: "10")
         let single = try Self.decode(one.appendingPathComponent("pagefind"))
         let joined = try Self.decode(pieced.appendingPathComponent("pagefind"))
-        // The sample has 43 searchable pages: five pieces, and something in each part.
-        #expect(single.pageCount == 43)
-        #expect(single.words.count > 1000 && single.filters.count >= 5 && single.sorts["date"]?.count == 43)
+        // The sample has 50 searchable pages (materials, their files' pages, plan activities):
+        // five pieces, and something in each part.
+        #expect(single.pageCount == 50)
+        #expect(single.words.count > 1000 && single.filters.count >= 5 && single.sorts["date"]?.count == 50)
         #expect(single.words.values.contains { $0.contains { !$0.hasSuffix(" []") } }, "no positions in titles")
         #expect(joined.pages == single.pages)
         #expect(joined.fragments == single.fragments)

@@ -68,6 +68,51 @@ class SearchTests(BrowserTest):
         self.assertEqual(heading, "Теоретическая часть:")
         self.assertFalse(excerpt.text[len(heading):].strip().lower().startswith("теоретическая часть"), excerpt.text)
 
+    def words_only_in_files(self, stem):
+        """No Markdown or data file of the sample has `stem`: only an attachment can."""
+        for folder, _, names in os.walk(os.path.join(ROOT, "Content")):
+            for name in names:
+                if name.endswith((".md", ".yaml")):
+                    with open(os.path.join(folder, name), encoding="utf-8") as f:
+                        self.assertNotIn(stem, f.read().lower(), os.path.join(folder, name))
+
+    def file_result(self, query):
+        self.driver.get(self.site.url + "search/?q=" + urllib.parse.quote(query))
+        wait_for(self.driver, lambda d: d.find_elements("css selector", ".search-result__file"))
+        found = [r for r in results(self.driver) if r.find_elements("css selector", ".search-result__file")]
+        self.assertEqual(len(found), 1, [r.text for r in results(self.driver)])
+        return found[0]
+
+    def test_a_word_only_inside_a_presentation_finds_its_material_and_slide(self):
+        # «Пульсометры…» is written only on slide 3 of the «Точка роста» presentation (a PPTX,
+        # read through LibreOffice's PDF of it); the query is another form of the word.
+        self.words_only_in_files("пульсометр")
+        result = self.file_result("пульсометров")
+        title = result.find_element("css selector", ".search-result__title a")
+        self.assertEqual(title.get_attribute("href"), self.site.url + "materials/tochka-rosta-opyt-raboty/")
+        where = result.find_element("css selector", ".search-result__file a")
+        self.assertEqual(where.text, "в файле «Презентация «Точка роста» — опыт двух школ», слайд 3")
+        self.assertTrue(where.get_attribute("href").endswith("tekst/prezentatsiia-tochka-rosta/#s-3"))
+        self.assertTrue(result.find_element("css selector", ".search-result__meta").text.startswith("файл · "))
+        marks = [m.text.lower() for m in result.find_elements("css selector", ".search-result__excerpt mark")]
+        self.assertTrue(any(m.startswith("пульсометр") for m in marks), marks)
+        # The link leads to that slide's words on the file's text page.
+        where.click()
+        wait_for(self.driver, lambda d: d.find_elements("id", "s-3"))
+        self.assertIn("Пульсометры и датчики освещённости", self.driver.find_element("id", "s-3")
+                      .find_element("xpath", "..").text)
+
+    def test_a_word_only_inside_a_scanned_pdf_is_found_through_ocr(self):
+        # The order is a scan (a picture, no text layer): its words come from tesseract.
+        self.words_only_in_files("координатор")
+        result = self.file_result("координатор")
+        self.assertEqual(result.find_element("css selector", ".search-result__title a").get_attribute("href"),
+                         self.site.url + "materials/soglasheniia-o-sotrudnichestve/")
+        self.assertEqual(result.find_element("css selector", ".search-result__file a").text,
+                         "в файле «Приказ об организации сетевого взаимодействия (скан)», с. 1")
+        marks = [m.text.lower() for m in result.find_elements("css selector", ".search-result__excerpt mark")]
+        self.assertTrue(any(m.startswith("координатор") for m in marks), marks)
+
     def test_words_in_a_table_are_found(self):
         # «неравенства» is written only in a cell of the monitoring material's table.
         urls = self.search("неравенствами")

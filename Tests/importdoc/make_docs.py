@@ -414,6 +414,45 @@ def make_extras(outdir, tmp):
     doc.save(os.path.join(outdir, "extras.docx"))
 
 
+def make_tiff(width, height):
+    """An uncompressed 8-bit grey TIFF (little-endian, one strip): what a scanner gives."""
+    pixels = bytes((x * 4 + y * 3) % 256 for y in range(height) for x in range(width))
+    entries = [  # tag, type (3 SHORT, 4 LONG), value
+        (256, 4, width), (257, 4, height), (258, 3, 8), (259, 3, 1), (262, 3, 1),
+        (273, 4, 8), (277, 3, 1), (278, 4, height), (279, 4, len(pixels)),
+    ]
+    ifd = struct.pack("<H", len(entries))
+    for tag, kind, value in entries:
+        ifd += struct.pack("<HHI", tag, kind, 1) + (struct.pack("<HH", value, 0) if kind == 3 else struct.pack("<I", value))
+    ifd += struct.pack("<I", 0)
+    return b"II*\x00" + struct.pack("<I", 8 + len(pixels)) + pixels + ifd
+
+
+def make_links(outdir, tmp):
+    """Word hyperlinks to files: one beside the document, one on the author's computer (file:///C:/…),
+    and a web page; links-missing.docx points to a file that is not there. Plus a TIFF picture."""
+    doc = Document()
+    set_core(doc, "Материалы семинара со ссылками", "Ткаченко Е.Е.")
+    p = doc.add_paragraph("Программа: ")
+    add_hyperlink(p, "Программа%20семинара.pdf", "программа семинара")
+    add_run(p, ". Приказ: ")
+    add_hyperlink(p, "file:///C:/Users/Metodist/Documents/Prikaz%20o%20seminare.pdf", "приказ")
+    add_run(p, ". Сайт: ")
+    add_hyperlink(p, "https://edu.gov.ru/", "Минпросвещения")
+    add_run(p, ".")
+    tiff = os.path.join(tmp, "scan.tiff")
+    with open(tiff, "wb") as f:
+        f.write(make_tiff(40, 30))
+    add_picture_par(doc, tiff, 4, descr="Отсканированная схема")
+    doc.save(os.path.join(outdir, "links.docx"))
+
+    doc = Document()
+    set_core(doc, "Документ с потерянной ссылкой", "Ткаченко Е.Е.")
+    p = doc.add_paragraph("См. ")
+    add_hyperlink(p, "Приложение 2.docx", "приложение")
+    doc.save(os.path.join(outdir, "links-missing.docx"))
+
+
 # ---------------------------------------------------------------- bad files
 def make_bad(outdir):
     open(os.path.join(outdir, "empty.docx"), "wb").close()
@@ -483,6 +522,7 @@ def main():
     make_seminar(args.outdir, tmp)
     make_plan(args.outdir)
     make_extras(args.outdir, tmp)
+    make_links(args.outdir, tmp)
     make_bad(args.outdir)
 
     pandoc = args.pandoc

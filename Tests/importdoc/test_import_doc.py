@@ -1,7 +1,9 @@
 """`okrug import-doc` over real documents: Word files written by python-docx (make_docs.py:
 headings, nested lists, a table with alignment and merged cells, pictures with and without alt
 text, footnotes, a link, Russian typography), LibreOffice files written from them by pandoc,
-and bad files (empty, cut off, not a document, password-protected, old .doc). Each test works
+bad files (empty, cut off, not a document, password-protected, a broken .doc), links to files, a
+TIFF picture, and real .doc and .rtf files from LibreOffice's own tests (Tests/files/thirdparty,
+licences beside them). Each test works
 on a copy of the sample Content/ in a temporary folder, with `.build/debug/okrug` and the pandoc
 that scripts/setup.sh installs into .venv/.
 
@@ -170,7 +172,7 @@ class ImportDoc(unittest.TestCase):
             "broken.docx": "файл повреждён: в нём нет оглавления архива",
             "not-word.docx": "это не документ .docx",
             "password.docx": "защищён паролем",
-            "old.doc": "формат .doc не поддерживается",
+            "old.doc": "документ не прочитан: LibreOffice не смог открыть файл",
             "zip-not-docx.docx": "pandoc не смог прочитать документ",
             "empty.odt": "файл пуст",
             "broken.odt": "файл повреждён: в нём нет оглавления архива",
@@ -259,6 +261,66 @@ class ImportDoc(unittest.TestCase):
         self.assertIn("в плане нет мероприятия «2023/seminar-cherez-inovatsii»", run.stderr)
         self.assertIn("2023/seminar-cherez-innovatsii", run.stderr)
         self.assertEqual(listing(p.content), before)
+
+    def test_doc_and_rtf_are_read_through_libreoffice(self):
+        p = self.project
+        third = ROOT / "Tests" / "files" / "thirdparty" / "libreoffice"
+        for name, slug, word in (("tdf74328.doc", "tdf74328", "innombrables"),
+                                 ("tdf133437.rtf", "tdf133437", "Выписка")):
+            with self.subTest(name):
+                run = p.import_doc(str(third / name))
+                self.assertEqual(run.returncode, 0, run.stderr)
+                folder = p.material(slug)
+                # The original is the attachment, kept as it was; the text came through LibreOffice's .docx.
+                self.assertEqual((folder / name).read_bytes(), (third / name).read_bytes())
+                text = (folder / "index.md").read_text()
+                self.assertIn(f"  - {{file: {name}, title: Исходный документ}}", text)
+                self.assertIn(word.lower(), body_of(text).lower())
+
+    def test_a_link_to_a_file_comes_with_the_document_and_others_are_said(self):
+        p = self.project
+        folder = p.root / "from-word"
+        folder.mkdir()
+        shutil.copy(DOCS / "links.docx", folder / "links.docx")
+        shutil.copy(ROOT / "Content/materials/cherez-innovatsii-k-kachestvu-obrazovaniia/programma-seminara.pdf",
+                    folder / "Программа семинара.pdf")
+        run = p.import_doc(str(folder / "links.docx"))
+        self.assertEqual(run.returncode, 0, run.stderr)
+        material = p.material("materialy-seminara-so-ssylkami")
+        files = sorted(os.listdir(material))
+        # The linked PDF came along under an address name; the TIFF became a PNG browsers show.
+        self.assertEqual(files, ["index.md", "links.docx", "programma-seminara.pdf", "risunok-1.png"], run.stderr)
+        text = (material / "index.md").read_text()
+        self.assertIn("  - {file: programma-seminara.pdf, title: Программа семинара}", text)
+        self.assertIn("[программа семинара](programma-seminara.pdf)", text)
+        self.assertIn("![Отсканированная схема](risunok-1.png)", text)
+        self.assertIn("[Минпросвещения](https://edu.gov.ru/)", text)
+        self.assertEqual((material / "risunok-1.png").read_bytes()[:4], b"\x89PNG")
+        # The file on the author's computer: said at import, at its line, and again by every check.
+        lines = text.split("\n")
+        said = re.search(r"index\.md:(\d+):1: warning: ссылка на файл на компьютере автора документа "
+                         r"\(«file:///C:/Users/Metodist/Documents/Prikaz o seminare\.pdf»\)", run.stderr)
+        self.assertIsNotNone(said, run.stderr)
+        self.assertIn("file:///C:/Users/Metodist/Documents/Prikaz%20o%20seminare.pdf", lines[int(said.group(1)) - 1])
+        check = p.okrug("check", "--content", str(p.content))
+        self.assertIn("materialy-seminara-so-ssylkami/index.md", check.stderr)
+        self.assertIn("file:///C:/Users/Metodist/Documents/Prikaz%20o%20seminare.pdf", check.stderr)
+        # The import's placeholders are in every check too: the school, direction and kind it chose.
+        self.assertIn("школа выбрана командой по умолчанию — проверьте её", check.stderr)
+
+        # A link to a file that is not beside the document: an error naming it, nothing written.
+        before = listing(p.content)
+        missing = p.import_doc(str(DOCS / "links-missing.docx"))
+        self.assertEqual(missing.returncode, 1)
+        self.assertIn("в документе ссылка на файл «Приложение 2.docx», а рядом с документом такого файла нет",
+                      missing.stderr)
+        self.assertEqual(listing(p.content), before)
+
+    def test_a_table_or_list_flattened_in_a_cell_is_said(self):
+        run = self.project.import_doc(str(DOCS / "extras.docx"))
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("в её ячейке была другая таблица", run.stderr)
+        self.assertIn("в её ячейке был список", run.stderr)
 
     def test_without_pandoc_the_command_says_how_to_install_it(self):
         p = self.project

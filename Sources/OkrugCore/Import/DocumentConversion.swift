@@ -23,19 +23,35 @@ enum DocumentConversion {
 
         var meta = Meta()
         var mergedTables: [Int] = []
+        /// Tables with a table or a list in a cell, which a pipe table holds as one line of text.
+        var nestedTables: [Int] = []
+        var listsInCells: [Int] = []
         var imagesWithoutText: [String] = []
         var imagesBrowsersCannotShow: [String] = []
+        /// Links to files, by the number the filter wrote in their place (`okrug-file:N`).
+        var fileLinks: [(number: Int, target: String)] = []
         /// pandoc's own words, for when it fails.
         var pandocLines: [String] = []
 
         init(_ stderr: String) {
             for line in stderr.split(separator: "\n").map(String.init) {
-                if line.hasPrefix("okrug-meta: ") {
+                if line.hasPrefix("okrug-link: ") {
+                    let rest = line.dropFirst("okrug-link: ".count)
+                    if let space = rest.firstIndex(of: " "), let number = Int(rest[..<space]) {
+                        fileLinks.append((number, String(rest[rest.index(after: space)...])))
+                    }
+                } else if line.hasPrefix("okrug-meta: ") {
                     let json = Data(line.dropFirst("okrug-meta: ".count).utf8)
                     if let decoded = try? JSONDecoder().decode(Meta.self, from: json) { meta = decoded }
                 } else if line.hasPrefix("okrug-warning: table "), line.hasSuffix(": merged cells") {
                     let number = line.dropFirst("okrug-warning: table ".count).prefix { $0.isNumber }
                     if let number = Int(number) { mergedTables.append(number) }
+                } else if line.hasPrefix("okrug-warning: table "), line.hasSuffix(": nested table") {
+                    let number = line.dropFirst("okrug-warning: table ".count).prefix { $0.isNumber }
+                    if let number = Int(number) { nestedTables.append(number) }
+                } else if line.hasPrefix("okrug-warning: table "), line.hasSuffix(": list in cell") {
+                    let number = line.dropFirst("okrug-warning: table ".count).prefix { $0.isNumber }
+                    if let number = Int(number) { listsInCells.append(number) }
                 } else if line.hasPrefix("okrug-warning: image "), line.hasSuffix(": no alt text") {
                     imagesWithoutText.append(
                         String(line.dropFirst("okrug-warning: image ".count).dropLast(": no alt text".count)))
@@ -51,9 +67,11 @@ enum DocumentConversion {
         }
     }
 
+    private static func place0(_ shown: String) -> SourcePosition { SourcePosition(file: shown, line: 0, column: 0) }
+
     static func convert(
         _ word: WordDocument, shown: String, content: URL, contentDisplay: String, today: CalendarDay,
-        fields: DraftFields, pandoc: Pandoc, taken: Set<String>
+        fields: DraftFields, pandoc: Pandoc, helpers: DocumentImport.Helpers, taken: Set<String>
     ) -> (imported: DocumentImport.Imported?, diagnostics: [Diagnostic]) {
         let place = SourcePosition(file: shown, line: 0, column: 0)
         let materials = content.appendingPathComponent(ContentFolders.materials)
@@ -116,7 +134,7 @@ enum DocumentConversion {
         }
         var body = String(decoding: bodyData, as: UTF8.self)
 
-        let fileTitle = word.url.deletingPathExtension().lastPathComponent
+        let fileTitle = word.original.deletingPathExtension().lastPathComponent
             .replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
         let title = report.meta.title?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty ?? fileTitle
         var slug = Transliteration.slug(title)
@@ -161,8 +179,67 @@ enum DocumentConversion {
             )
         }
         let original =
-            (Transliteration.slug(word.url.deletingPathExtension().lastPathComponent).nonEmpty ?? "dokument")
-            + "." + word.format.rawValue
+            (Transliteration.slug(word.original.deletingPathExtension().lastPathComponent).nonEmpty ?? "dokument")
+            + "." + word.originalFormat.rawValue
+
+        // Word's drawings (EMF, WMF) and TIFF or BMP pictures, which no browser shows, as PNG.
+        var converted = Set<String>()
+        for path in report.imagesBrowsersCannotShow {
+            guard let name = pictureNames[path],
+                let png = PictureConversion.replace(name, in: staged, scratch: scratch, helpers: helpers)
+            else { continue }
+            pictureNames[path] = png
+            body = body.replacingOccurrences(of: "](\(name))", with: "](\(png))")
+            converted.insert(path)
+        }
+
+        // Links to files: the file beside the document comes with it; one on the author's computer is said.
+        var linked: [(file: String, title: String)] = []
+        var linkProblems: [FileLink] = []
+        var taken = Set(pictureNames.values).union([original, "index.md"])
+        for link in report.fileLinks {
+            let placeholder = "okrug-file:\(link.number)"
+            let place = FileLink.locate(link.target, beside: word.original.deletingLastPathComponent())
+            var destination = FileLink.destination(link.target.removingPercentEncoding ?? link.target)
+            switch place {
+            case .found(let file):
+                let name = FileLink.name(for: file, taken: taken)
+                do {
+                    try FileManager.default.copyItem(at: file, to: staged.appendingPathComponent(name))
+                } catch {
+                    let failure = SystemError.from(error, path: file.path)
+                    return (
+                        nil,
+                        [
+                            .error(
+                                place0(shown),
+                                "файл «\(file.lastPathComponent)», на который ссылается документ, не скопирован: \(SystemError.reason(failure.code))",
+                                hint: failure.hint)
+                        ]
+                    )
+                }
+                taken.insert(name)
+                linked.append(
+                    (name, file.deletingPathExtension().lastPathComponent.replacingOccurrences(of: "_", with: " ")))
+                destination = name
+            case .missing(let target):
+                return (
+                    nil,
+                    [
+                        .error(
+                            place0(shown),
+                            "в документе ссылка на файл «\(target)», а рядом с документом такого файла нет; документ не импортирован",
+                            hint:
+                                "положите этот файл в ту же папку, что и документ, и импортируйте снова — он станет файлом материала; или уберите ссылку в Word"
+                        )
+                    ]
+                )
+            case .onAuthorsComputer, .notAFile:
+                linkProblems.append(place)
+            }
+            body = body.replacingOccurrences(of: "(\(placeholder))", with: "(\(destination))")
+                .replacingOccurrences(of: "<\(placeholder)>", with: "<\(destination)>")
+        }
 
         var authors = ["Фамилия И.О."]
         var authorProblem: String?
@@ -177,8 +254,8 @@ enum DocumentConversion {
         }
 
         let draft = DraftText.material(
-            title: title, source: word.url.lastPathComponent, today: today, authors: authors, fields: fields,
-            original: original)
+            title: title, source: word.original.lastPathComponent, today: today, authors: authors, fields: fields,
+            original: original, linked: linked)
         let text = draft.text + "\n" + (body.hasSuffix("\n") ? body : body + "\n")
         let bodyFirstLine = draft.lineCount + 2
         let bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -201,6 +278,25 @@ enum DocumentConversion {
                     "таблица \(number): в документе в ней объединены ячейки — они разделены, текст оставлен в первой из них",
                     hint: "сверьте таблицу с документом и при необходимости перенесите текст в нужные ячейки"))
         }
+        for number in report.nestedTables {
+            let index = number - 1 < tables.count ? tables[number - 1] : nil
+            diagnostics.append(
+                .warning(
+                    at(index),
+                    "таблица \(number): в её ячейке была другая таблица — на сайте её ячейки записаны подряд текстом",
+                    hint:
+                        "сверьте с документом: вложенную таблицу лучше вынести под основную отдельной таблицей или списком"
+                ))
+        }
+        for number in report.listsInCells {
+            let index = number - 1 < tables.count ? tables[number - 1] : nil
+            diagnostics.append(
+                .warning(
+                    at(index),
+                    "таблица \(number): в её ячейке был список — на сайте его пункты записаны в одну строку",
+                    hint: "сверьте с документом; пункты можно разделить точкой с запятой или вынести список под таблицу"
+                ))
+        }
         for path in report.imagesWithoutText {
             let name = pictureNames[path] ?? path
             diagnostics.append(
@@ -210,18 +306,31 @@ enum DocumentConversion {
                         "впишите в квадратные скобки, что на рисунке: ![Схема взаимодействия школ](\(name)) — описание прочтут незрячие читатели и увидят все, если рисунок не загрузится"
                 ))
         }
-        for path in report.imagesBrowsersCannotShow {
+        for case .onAuthorsComputer(let target) in linkProblems {
+            let destination = FileLink.destination(target)
+            diagnostics.append(
+                .warning(
+                    at(bodyLines.firstIndex { $0.contains(destination) }),
+                    "ссылка на файл на компьютере автора документа («\(target)»): у читателей сайта она не откроется",
+                    hint:
+                        "положите этот файл рядом с документом и импортируйте снова — он станет файлом материала; или замените ссылку адресом https://…"
+                ))
+        }
+        for path in report.imagesBrowsersCannotShow where !converted.contains(path) {
             let name = pictureNames[path] ?? path
             diagnostics.append(
                 .warning(
                     at(bodyLines.firstIndex { $0.contains("](\(name))") }),
                     "рисунок \(name) в формате, который браузеры не показывают",
-                    hint: "сохраните рисунок из документа как PNG или JPEG в папку материала и замените имя в ссылке"))
+                    hint: helpers.canConvertPictures
+                        ? "LibreOffice и libvips не смогли его перевести в PNG; сохраните рисунок из документа как PNG или JPEG в папку материала и замените имя в ссылке"
+                        : "установите LibreOffice и libvips (scripts/setup.sh --office) и импортируйте снова — рисунок станет PNG; или сохраните его как PNG в папку материала и замените имя в ссылке"
+                ))
         }
 
         do {
             try Data(text.utf8).write(to: staged.appendingPathComponent("index.md"))
-            try FileManager.default.copyItem(at: word.url, to: staged.appendingPathComponent(original))
+            try FileManager.default.copyItem(at: word.original, to: staged.appendingPathComponent(original))
             // One rename: the material appears whole, and an existing folder makes it fail.
             try FileManager.default.moveItem(at: staged, to: folder)
         } catch {

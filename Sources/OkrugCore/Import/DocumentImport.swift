@@ -1,8 +1,10 @@
 import Foundation
+import OkrugSystem
 import OkrugText
 
-/// `okrug import-doc`: Word (.docx) and LibreOffice (.odt) documents become draft materials.
-/// pandoc converts each (`ImportFilter` shapes its CommonMark); okrug names the material,
+/// `okrug import-doc`: Word (.docx, .doc), LibreOffice (.odt) and RTF documents become draft
+/// materials. pandoc converts each (`ImportFilter` shapes its CommonMark; LibreOffice makes a
+/// `.docx` of a `.doc` or `.rtf` first); okrug names the material,
 /// fills the front matter, renames the pictures, attaches the original and says what a human
 /// should look at, with the place in the new file. A material is written whole or not at all,
 /// and an existing one is never touched.
@@ -66,9 +68,29 @@ public enum DocumentImport {
     static let mediaFolder = "okrug-media"
     static let notesTitle = "Примечания"
 
+    /// The programs besides pandoc: LibreOffice reads `.doc` and `.rtf` and draws EMF and WMF
+    /// pictures; libvips converts TIFF and BMP and trims the drawings. Without them those
+    /// documents are refused and those pictures left as they are, with a warning.
+    public struct Helpers: Sendable {
+        package var soffice: ExternalTool?
+        package var vips: ExternalTool?
+
+        public init() {}
+
+        /// Whether Word's drawings can become PNG (LibreOffice draws them, libvips trims them).
+        var canConvertPictures: Bool { soffice != nil && vips != nil }
+
+        public static func find() -> Helpers {
+            var helpers = Helpers()
+            helpers.soffice = OfficeConversion.find()
+            helpers.vips = PictureConversion.findVips()
+            return helpers
+        }
+    }
+
     public static func run(
         _ request: Request, content: URL, contentDisplay: String, today: CalendarDay, pandoc: Pandoc?,
-        workingDirectory: URL? = nil
+        helpers: Helpers = Helpers(), workingDirectory: URL? = nil
     ) -> Outcome {
         var outcome = Outcome(imported: [], refused: [], diagnostics: [])
         let command = SourcePosition(file: "okrug import-doc", line: 0, column: 0)
@@ -92,7 +114,8 @@ public enum DocumentImport {
                 if found.isEmpty {
                     outcome.diagnostics.append(
                         .error(
-                            SourcePosition(file: path, line: 0, column: 0), "в папке нет документов .docx или .odt",
+                            SourcePosition(file: path, line: 0, column: 0),
+                            "в папке нет документов .docx, .doc, .odt или .rtf",
                             hint: "положите в неё документы Word или укажите файлы по одному"))
                 }
                 let prefix = path.hasSuffix("/") ? path : path + "/"
@@ -136,14 +159,17 @@ public enum DocumentImport {
         var taken = Set<String>()
         for document in documents {
             let place = SourcePosition(file: document.shown, line: 0, column: 0)
-            switch WordDocument.open(document.url) {
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "okrug-import-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            switch WordDocument.open(document.url).flatMap({ $0.readable(in: scratch, soffice: helpers.soffice) }) {
             case .failure(let refusal):
                 outcome.diagnostics.append(.error(place, refusal.message, hint: refusal.hint))
                 outcome.refused.append(document.shown)
             case .success(let word):
                 let converted = DocumentConversion.convert(
                     word, shown: document.shown, content: content, contentDisplay: contentDisplay, today: today,
-                    fields: fields, pandoc: pandoc, taken: taken)
+                    fields: fields, pandoc: pandoc, helpers: helpers, taken: taken)
                 outcome.diagnostics += converted.diagnostics
                 if let imported = converted.imported {
                     taken.insert(imported.displayPath)

@@ -11,12 +11,13 @@ enum DraftText {
     }
 
     static func material(
-        title: String, source: String, today: CalendarDay, authors: [String], fields: DraftFields, original: String
+        title: String, source: String, today: CalendarDay, authors: [String], fields: DraftFields, original: String,
+        linked: [(file: String, title: String)] = []
     ) -> Written {
         func list(_ items: [(id: String, name: String)]) -> String {
             items.map { "\($0.id) — \($0.name)" }.joined(separator: "; ")
         }
-        func given(_ isGiven: Bool) -> String { isGiven ? "" : "   # замените, если нужно" }
+        func given(_ isGiven: Bool) -> String { isGiven ? "" : "   " + Placeholders.defaultMark }
         var lines = [
             "---",
             "# Импортировано из документа «\(source)» командой okrug import-doc.",
@@ -46,6 +47,10 @@ enum DraftText {
         lines += [
             "attachments:",
             "  - {file: \(original), title: Исходный документ}",
+        ]
+        // The files the document links to, which came with it.
+        lines += linked.map { "  - {file: \($0.file), title: \(YAMLScalar.string($0.title))}" }
+        lines += [
             "# Черновик: пока стоит true, материал виден только в okrug serve. Уберите строку, когда он готов.",
             "draft: true",
             "---",

@@ -21,6 +21,8 @@ enum ImportFilter {
           the filter removes the custom-style wrappers it adds.
 
         Metadata read from -M:
+          file_links    "text": a link to a file keeps only its words (the online
+                        copy of an attachment); else it is reported (okrug-link).
           notes_anchor  target of the footnote links "[N](#ANCHOR)" (default
                         "primechaniia"); the caller must give the «Примечания»
                         heading that id.
@@ -29,7 +31,11 @@ enum ImportFilter {
                         filter needs DIR to print the path as it appears in the output.
 
         Lines written to stderr (one per line, UTF-8):
+          okrug-link: N TARGET   a link to a file (no scheme, a drive letter or file:),
+                                 written into the text as okrug-file:N
           okrug-warning: table N: merged cells        (N = 1-based table number)
+          okrug-warning: table N: nested table        (a table in a cell, flattened)
+          okrug-warning: table N: list in cell        (a list in a cell, flattened)
           okrug-warning: image FILE: no alt text
           okrug-warning: image FILE: format not shown by browsers   (emf/wmf/tiff…)
           okrug-meta: {JSON}   title/author from the file's properties (pandoc's
@@ -40,6 +46,8 @@ enum ImportFilter {
         ]]
 
         local stringify = pandoc.utils.stringify
+        local file_links = 0
+        local file_links_as_text = false
 
         local function warn(msg)
           io.stderr:write('okrug-warning: ', msg, '\n')
@@ -383,6 +391,18 @@ enum ImportFilter {
           Link = function(el)
             if el.target:sub(1, 1) == '#' then return el.content end
             el.attr = pandoc.Attr()
+            -- A link to a file (beside the document, or file:///C:/… on the author's
+            -- computer): okrug finds the file and puts its own name in place of
+            -- okrug-file:N, or warns.
+            local t = el.target
+            local scheme = t:match('^(%a[%w+.-]*):')
+            if scheme == nil or #scheme == 1 or scheme:lower() == 'file' then
+              -- «Читать онлайн» has no files of its own: the words stay, the link goes.
+              if file_links_as_text then return el.content end
+              file_links = file_links + 1
+              io.stderr:write('okrug-link: ', file_links, ' ', t, '\n')
+              el.target = 'okrug-file:' .. file_links
+            end
             return el
           end,
 
@@ -521,6 +541,22 @@ enum ImportFilter {
             for _, r in ipairs(body.body) do table.insert(rows, r) end
           end
           for _, r in ipairs(tbl.foot.rows) do table.insert(rows, r) end
+
+          -- A pipe-table cell holds one line: a table or a list inside a cell is flattened
+          -- to text (blocks_to_pieces), and a human should compare it with the document.
+          local nested_table, nested_list = false, false
+          local function look(blocks)
+            for _, b in ipairs(blocks) do
+              if b.t == 'Table' then nested_table = true
+              elseif b.t == 'BulletList' or b.t == 'OrderedList' then nested_list = true
+              elseif b.t == 'Div' or b.t == 'BlockQuote' then look(b.content) end
+            end
+          end
+          for _, r in ipairs(rows) do
+            for _, c in ipairs(r.cells) do look(c.contents) end
+          end
+          if nested_table then warn('table ' .. number .. ': nested table') end
+          if nested_list then warn('table ' .. number .. ': list in cell') end
 
           local grid, merged, ncols = to_grid(rows, #tbl.colspecs)
           if merged then warn('table ' .. number .. ': merged cells') end
@@ -687,6 +723,7 @@ enum ImportFilter {
         ---------------------------------------------------------------------------
 
         function Pandoc(doc)
+          file_links_as_text = meta_string(doc.meta, 'file_links', '') == 'text'
           local props = read_properties()
           -- Lists first: it needs the custom-style Divs that cleanup removes.
           doc = doc:walk{Blocks = normalize_lists}

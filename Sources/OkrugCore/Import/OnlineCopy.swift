@@ -14,17 +14,17 @@ public enum OnlineCopy {
 
     /// Converts `document` in `folder` (empty, made by the caller): `text.md` and the pictures
     /// end up there. The failure is pandoc's own words.
-    public static func convert(_ document: URL, in folder: URL, pandoc: Pandoc) -> Result<Converted, ConversionFailure>
-    {
-        let reader: String
-        switch document.pathExtension.lowercased() {
-        case "docx": reader = WordDocument.Format.docx.reader
-        case "odt": reader = WordDocument.Format.odt.reader
-        default: return .failure(ConversionFailure(reason: "это не документ .docx или .odt"))
-        }
-        // An attachment is anyone's file: an archive bomb is refused before pandoc unpacks it.
-        if case .failure(let refusal) = WordDocument.open(document) {
-            return .failure(ConversionFailure(reason: refusal.message))
+    public static func convert(
+        _ document: URL, in folder: URL, pandoc: Pandoc, helpers: DocumentImport.Helpers = DocumentImport.Helpers()
+    ) -> Result<Converted, ConversionFailure> {
+        // An attachment is anyone's file: an archive bomb is refused before pandoc unpacks it;
+        // a .doc or .rtf is read through LibreOffice's .docx of it.
+        let word: WordDocument
+        switch WordDocument.open(document).flatMap({
+            $0.readable(in: folder.appendingPathComponent("office"), soffice: helpers.soffice)
+        }) {
+        case .failure(let refusal): return .failure(ConversionFailure(reason: refusal.message))
+        case .success(let readable): word = readable
         }
         do {
             try Data(ImportFilter.lua.utf8).write(to: folder.appendingPathComponent("import.lua"))
@@ -33,7 +33,8 @@ public enum OnlineCopy {
         }
         let run = pandoc.run(
             DocumentConversion.pandocArguments(
-                reader: reader, input: document.path, notesAnchor: Transliteration.slug(DocumentImport.notesTitle)),
+                reader: word.format.reader, input: word.url.path,
+                notesAnchor: Transliteration.slug(DocumentImport.notesTitle)) + ["-M", "file_links=text"],
             in: folder)
         if let limit = run.limitHit { return .failure(ConversionFailure(reason: limit)) }
         let report = DocumentConversion.FilterReport(run.errors)
@@ -52,8 +53,10 @@ public enum OnlineCopy {
             } catch {
                 continue
             }
-            pictures.append(name)
-            markdown = markdown.replacingOccurrences(of: path, with: name)
+            // A drawing no browser shows is shown as PNG when the tools are there.
+            let shown = PictureConversion.replace(name, in: folder, scratch: folder, helpers: helpers) ?? name
+            pictures.append(shown)
+            markdown = markdown.replacingOccurrences(of: "](\(path))", with: "](\(shown))")
         }
         // The leading heading the filter turns into the title is the page's h1 already.
         return .success(Converted(markdown: markdown, pictures: pictures))

@@ -153,7 +153,9 @@ enum DocumentReader {
             attachments: attachments,
             draft: draft,
             body: split.body,
-            bodyFirstLine: split.bodyFirstLine)
+            bodyFirstLine: split.bodyFirstLine,
+            defaulted: Placeholders.defaultedFields(
+                yaml: split.yaml, firstLine: split.yamlFirstLine, displayPath: source.displayPath))
     }
 
     static func page(_ source: SourceText, relativePath: String, diagnostics: inout [Diagnostic]) -> PageSource? {

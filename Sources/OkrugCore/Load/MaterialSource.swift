@@ -27,6 +27,9 @@ public struct MaterialSource: Sendable {
     public var draft: Bool
     public var body: String
     public var bodyFirstLine: Int
+    /// `school:`, `direction:`, `kind:` lines `okrug new` or `okrug import-doc` filled with a
+    /// default and marked so (`Placeholders.defaultMark`): the field's name at its line.
+    public var defaulted: [Located<String>] = []
 
     /// Whether the material has a folder of its own (`x/index.md`), whose files go with it.
     public var isBundle: Bool { relativePath.hasSuffix("/index.md") }

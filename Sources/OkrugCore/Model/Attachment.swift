@@ -40,7 +40,7 @@ public struct Attachment: Sendable, Hashable {
     }
 
     /// Documents okrug can show as a page («Читать онлайн»): what pandoc reads.
-    public var readsOnline: Bool { ["docx", "odt"].contains(fileExtension) }
+    public var readsOnline: Bool { ["docx", "odt", "doc", "rtf"].contains(fileExtension) }
 
     /// The name the file is saved under: its title with its extension («Программа семинара.pdf»),
     /// without the characters Windows does not allow in a name.

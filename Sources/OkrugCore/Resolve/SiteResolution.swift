@@ -69,6 +69,11 @@ struct SiteResolution {
     mutating func claimAddresses() {
         published = content.materials.filter { options.includeDrafts || !$0.draft }
         drafts = Set(content.materials.filter { !options.includeDrafts && $0.draft }.map(\.relativePath))
+        // A draft left out is not resolved, but what `okrug new` or the import left in it to
+        // replace is said in every check all the same.
+        for draft in content.materials where !options.includeDrafts && draft.draft {
+            diagnostics += Placeholders.check(draft, displayPath: draft.displayPath)
+        }
         var owners: [String: (String, SourcePosition)] = [:]
         func claim(_ path: String, by source: String, at position: SourcePosition) {
             if let (other, _) = owners[path] {

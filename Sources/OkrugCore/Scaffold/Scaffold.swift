@@ -81,7 +81,7 @@ public enum Scaffold {
         func list(_ items: [(id: String, name: String)]) -> String {
             items.map { "\($0.0) — \($0.1)" }.joined(separator: "; ")
         }
-        func given(_ value: String?) -> String { value == nil ? "   # замените, если нужно" : "" }
+        func given(_ value: String?) -> String { value == nil ? "   " + Placeholders.defaultMark : "" }
         let frontMatter = SchemaText.scaffold(
             MaterialSchema.fields,
             values: [

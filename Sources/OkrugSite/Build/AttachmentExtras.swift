@@ -284,31 +284,16 @@ private struct AttachmentWork {
             }
             let scratch = folder.appendingPathComponent(".\(key)-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: scratch) }
-            let ext = file.pathExtension.lowercased()
-            // The file under a plain name: its own may hold anything, and the PDF is named after it.
-            let input = scratch.appendingPathComponent("document." + ext)
-            do {
-                try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-                try FileManager.default.createSymbolicLink(at: input, withDestinationURL: file)
-            } catch {
-                result.failure = "документ не переведён в PDF: не удалось подготовить папку в кэше"
-                return
-            }
-            let run = soffice.run(
-                [
-                    "-env:UserInstallation=" + scratch.appendingPathComponent("profile").absoluteString, "--headless",
-                    "--norestore", "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "pdf", "--outdir",
-                    scratch.path, input.path,
-                ], in: scratch, limits: .office)
-            let made = scratch.appendingPathComponent("document.pdf")
-            guard run.succeeded, FileStatus.of(made.path)?.isRegular == true else {
-                let said =
-                    run.limitHit.map { ": LibreOffice \($0.russian)" }
-                    ?? run.errors.split(separator: "\n").first { !$0.contains("javaldx") }.map { ": «\($0)»" } ?? ""
-                result.failure = "документ не переведён в PDF\(said)"
+            let made: URL
+            switch OfficeConversion.convert(file, to: "pdf", in: scratch, soffice: soffice) {
+            case .success(let pdf):
+                made = pdf
+            case .failure(let failure):
+                result.failure = "документ не переведён в PDF\(failure.reason)"
                 // A limit hit may pass on a faster machine: only the converter's own refusal is kept.
-                if run.limitHit == nil, run.launchFailure == nil, let failure = result.failure {
-                    try? Data(failure.utf8).write(to: failed, options: .atomic)
+                if failure.refusedByConverter, let said = result.failure {
+                    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    try? Data(said.utf8).write(to: failed, options: .atomic)
                 }
                 return
             }
@@ -362,7 +347,8 @@ private struct AttachmentWork {
                     result.extra.text = FileText(raw: raw, recognized: [])
                     return
                 }
-                switch recognize(pdf, pages: Array(scanned.prefix(Self.recognizedPagesLimit)), key: key,
+                switch recognize(
+                    pdf, pages: Array(scanned.prefix(Self.recognizedPagesLimit)), key: key,
                     tesseract: tesseract, pdftoppm: pdftoppm)
                 {
                 case .success(let read):
@@ -402,12 +388,16 @@ private struct AttachmentWork {
         for page in pages {
             let picture = scratch.appendingPathComponent("page")
             let render = pdftoppm.run(
-                ["-r", "300", "-gray", "-png", "-f", "\(page)", "-l", "\(page)", "-singlefile", pdf.path, picture.path],
+                [
+                    "-r", "300", "-gray", "-png", "-f", "\(page)", "-l", "\(page)", "-singlefile", pdf.path,
+                    picture.path,
+                ],
                 limits: .pdf)
             let png = picture.appendingPathExtension("png")
             guard render.succeeded, FileStatus.of(png.path)?.isRegular == true else {
                 let said = render.limitHit.map { ": pdftoppm \($0.russian)" } ?? ""
-                return .failure(RecognitionFailure(reason: "страница \(page) скана не подготовлена для распознавания\(said)"))
+                return .failure(
+                    RecognitionFailure(reason: "страница \(page) скана не подготовлена для распознавания\(said)"))
             }
             let ocr = ExternalTool.env.run(
                 ["OMP_THREAD_LIMIT=1", tesseract.executable, png.path, "stdout", "-l", "rus+eng"], limits: .ocr)
@@ -418,7 +408,8 @@ private struct AttachmentWork {
                 let models =
                     ocr.errors.contains("rus") || ocr.errors.contains("eng")
                     ? " (нужны пакеты tesseract-ocr-rus и tesseract-ocr-eng: scripts/setup.sh --office)" : ""
-                return .failure(RecognitionFailure(reason: "текст скана (страница \(page)) не распознан\(said)\(models)"))
+                return .failure(
+                    RecognitionFailure(reason: "текст скана (страница \(page)) не распознан\(said)\(models)"))
             }
             read.append((page, String(decoding: ocr.output, as: UTF8.self)))
             try? FileManager.default.removeItem(at: png)
@@ -444,7 +435,16 @@ private struct AttachmentWork {
             result.failure = "не удалось подготовить папку \(options.cache.lastPathComponent)/ для текста документа"
             return
         }
-        switch OnlineCopy.convert(file, in: scratch, pandoc: pandoc) {
+        if file.pathExtension.lowercased() != "docx", file.pathExtension.lowercased() != "odt",
+            options.attachmentTools.soffice == nil
+        {
+            result.neededOffice = true
+            return
+        }
+        var helpers = DocumentImport.Helpers()
+        helpers.soffice = options.attachmentTools.soffice
+        helpers.vips = options.attachmentTools.vips
+        switch OnlineCopy.convert(file, in: scratch, pandoc: pandoc, helpers: helpers) {
         case .failure(let failure):
             result.failure =
                 "документ не показан на сайте для чтения онлайн: pandoc не смог его прочитать («\(failure.reason)»)"

@@ -14,6 +14,8 @@ public struct AttachmentTools: Sendable {
     var pdfimages: ExternalTool?
     /// OCR of scanned pages, with the Russian and English models.
     var tesseract: ExternalTool?
+    /// libvips: a Word drawing or a TIFF in a document read online becomes a PNG.
+    var vips: ExternalTool?
     /// LibreOffice (`soffice`), for office files as PDF.
     var soffice: ExternalTool?
     public var pandoc: Pandoc?
@@ -31,6 +33,7 @@ public struct AttachmentTools: Sendable {
         tools.pdftotext = ExternalTool.find(environment["OKRUG_PDFTOTEXT"] ?? "pdftotext", environment: environment)
         tools.pdfimages = ExternalTool.find(environment["OKRUG_PDFIMAGES"] ?? "pdfimages", environment: environment)
         tools.tesseract = ExternalTool.find(environment["OKRUG_TESSERACT"] ?? "tesseract", environment: environment)
+        tools.vips = PictureConversion.findVips(environment: environment)
         tools.soffice = ExternalTool.find(environment["OKRUG_SOFFICE"] ?? "soffice", environment: environment)
         tools.pandoc = Pandoc.find(workingDirectory: workingDirectory)
         return tools

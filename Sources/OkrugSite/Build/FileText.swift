@@ -99,7 +99,9 @@ struct FileText: Sendable, Equatable {
     /// `okrug-text 1 recognized=2,3`, then the pages as the tools gave them, apart by form feeds.
     static func encoded(raw: [String], recognized: [Int]) -> Data {
         let header = "okrug-text 1 recognized=" + recognized.map(String.init).joined(separator: ",")
-        return Data((header + "\n" + raw.map { $0.replacingOccurrences(of: "\u{0C}", with: "\n") }.joined(separator: "\u{0C}")).utf8)
+        return Data(
+            (header + "\n" + raw.map { $0.replacingOccurrences(of: "\u{0C}", with: "\n") }.joined(separator: "\u{0C}"))
+                .utf8)
     }
 
     static func decoded(_ data: Data) -> FileText? {

@@ -52,9 +52,14 @@ struct SearchPieces {
         }
         candidates = candidates.filter(Routes.isSearchable)
         guard candidates.count > limit else { return nil }
+        let body = Array("data-pagefind-body".utf8)
         for path in candidates {
             guard let data = files.contents(atPath: site.appendingPathComponent(path).path) else { continue }
-            switch sortValue(in: [UInt8](data)) {
+            let page = [UInt8](data)
+            // One run leaves out a page without a body mark (the plan's «Итоги») since others
+            // have one; a piece of such pages alone would index them whole.
+            guard ByteSearch.firstIndex(of: body, in: page, from: 0) != nil else { continue }
+            switch sortValue(in: page) {
             case .date(let date): found.append((path, date))
             case .none: found.append((path, nil))
             case .other: return nil

@@ -42,7 +42,8 @@ struct FileTextPage {
                     parts.append(current)
                     current = []
                     size = 0
-                    piece = Piece(page: index + 1, paragraphs: [], continued: piece.continued || !piece.paragraphs.isEmpty)
+                    piece = Piece(
+                        page: index + 1, paragraphs: [], continued: piece.continued || !piece.paragraphs.isEmpty)
                 }
                 piece.paragraphs.append(paragraph)
                 size += paragraph.count
@@ -96,7 +97,8 @@ struct FileTextPage {
                         LinkView(title: material.title, url: material.path),
                     ],
                     description: "Текст файла «\(attachment.title)» из материала «\(material.title)»",
-                    searchFields: context.searchFields(forFile: attachment, of: material, unit: slides ? "слайд" : "с.")),
+                    searchFields: context.searchFields(forFile: attachment, of: material, unit: slides ? "слайд" : "с.")
+                ),
                 title: attachment.title,
                 material: LinkView(title: material.title, url: url(material.path)),
                 fileInfo: fileInfo,
