@@ -4,6 +4,7 @@ import Testing
 @testable import OkrugCore
 @testable import OkrugSite
 @testable import OkrugSystem
+import OkrugText
 
 /// The words inside a material's files: taken from a PDF (or an office file's PDF) page by page
 /// with poppler's pdftotext, scanned pages read by tesseract, and written as text pages that
@@ -153,6 +154,70 @@ import Testing
         let found = expected.filter(read.contains).count
         #expect(expected.count > 100)
         #expect(Double(found) >= 0.9 * Double(expected.count), "OCR read \(found) of \(expected.count) words")
+    }
+
+    struct ManifestEntry: Decodable {
+        struct Word: Decodable {
+            var word: String
+            var page: Int
+        }
+        var file: String
+        var format: String
+        var pages: Int
+        var words: [Word]
+    }
+
+    /// Documents this project did not write (LibreOffice's, Gnumeric's and a CTAN package's own
+    /// test and sample files, licences beside them in Tests/files/thirdparty): each one opens
+    /// (a PDF and a picture of its first page), its pages are counted, and its words are on the
+    /// page search reads — at the page they are on in the file, where the file has pages.
+    @Test func realDocumentsOfEveryFormatOpenAndTheirWordsAreFound() throws {
+        let tools = AttachmentTools.find(workingDirectory: repositoryRoot)
+        try #require(tools.soffice != nil, "LibreOffice: run scripts/setup.sh --office")
+        try #require(tools.pandoc != nil, "pandoc 3: run scripts/setup.sh")
+        let folder = repositoryRoot.appendingPathComponent("Tests/files/thirdparty")
+        let manifest = try JSONDecoder().decode(
+            [ManifestEntry].self, from: Data(contentsOf: folder.appendingPathComponent("manifest.json")))
+        #expect(Set(manifest.map(\.format)) == ["pdf", "docx", "doc", "odt", "rtf", "pptx", "ppt", "odp", "xlsx", "xls", "ods"])
+        var data: [String: Data] = [:]
+        var lines = ""
+        for (number, entry) in manifest.enumerated() {
+            let name = "file-\(number).\(entry.format)"
+            data["materials/bank/" + name] = try Data(contentsOf: folder.appendingPathComponent(entry.file))
+            lines += "  - {file: \(name), title: Файл \(number)}\n"
+        }
+        let site = try TempSite(
+            files: ["materials/bank/index.md": TempSite.material(title: "Банк", extra: "attachments:\n" + lines)],
+            data: data)
+        defer { site.remove() }
+        var options = site.options()
+        options.attachmentTools = tools
+        let report = Builder.build(options)
+        #expect(report.succeeded && report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+        let html = try #require(site.read("Public/materials/bank/index.html"))
+        for (number, entry) in manifest.enumerated() {
+            let name = "file-\(number).\(entry.format)"
+            let office = entry.format != "pdf"
+            // It opens in the browser: the PDF itself, or LibreOffice's PDF of it, with a picture.
+            #expect(site.exists("Public/materials/bank/\(name)\(office ? ".pdf" : "")"), "\(entry.file)")
+            #expect(html.contains("<img src=\"\(name).png\""), "\(entry.file)")
+            let unit = ["pptx", "ppt", "odp"].contains(entry.format) ? RussianPlural.slide : RussianPlural.page
+            #expect(html.contains(unit.counted(entry.pages)), "\(entry.file): \(entry.pages)")
+            let reads = ["docx", "doc", "odt", "rtf"].contains(entry.format)
+            let page = try #require(
+                site.read("Public/materials/bank/\(reads ? "chitat" : "tekst")/file-\(number)/index.html"),
+                "\(entry.file)")
+            let words = Set(Self.words(page))
+            for word in entry.words {
+                #expect(words.contains(Self.words(word.word).first ?? ""), "\(entry.file): «\(word.word)»")
+                guard !reads else { continue }
+                // On its page of the file: in the section search points to with #s-N.
+                let section = try #require(page.range(of: "<h2 id=\"s-\(word.page)\">"), "\(entry.file)")
+                let next = page.range(of: "<h2 id=\"s-", range: section.upperBound..<page.endIndex)?.lowerBound
+                let text = page[section.upperBound..<(next ?? page.endIndex)]
+                #expect(Set(Self.words(String(text))).contains(Self.words(word.word).first ?? ""), "\(entry.file): «\(word.word)» on \(word.page)")
+            }
+        }
     }
 
     /// Lowercase words, ё as е, without punctuation.
