@@ -80,3 +80,46 @@ import Testing
         #expect(Pandoc.majorVersion(of: "bash: pandoc: command not found") == nil)
     }
 }
+
+/// Word's pictures that browsers do not show become PNG with the field's tools: an EMF drawing
+/// (made here by LibreOffice from an SVG, as Word would save one) is drawn by LibreOffice and
+/// cut to the drawing by libvips, not left on a whole white page.
+@Suite struct PictureConversionTests {
+    @Test func anEMFDrawingBecomesAPNGOfTheDrawingAlone() throws {
+        let helpers = DocumentImport.Helpers.find()
+        let soffice = try #require(helpers.soffice, "LibreOffice: run scripts/setup.sh --office")
+        try #require(helpers.vips != nil, "libvips: run scripts/setup.sh --office")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-emf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svg = folder.appendingPathComponent("schema.svg")
+        try Data(
+            """
+            <svg xmlns="http://www.w3.org/2000/svg" width="300" height="120" viewBox="0 0 300 120">
+            <rect x="0" y="0" width="300" height="120" fill="#1d5c4b"/>
+            <rect x="20" y="20" width="260" height="80" fill="#ffffff"/>
+            </svg>
+            """.utf8
+        ).write(to: svg)
+        let emf: URL
+        switch OfficeConversion.convert(svg, to: "emf", in: folder.appendingPathComponent("make"), soffice: soffice) {
+        case .success(let made): emf = made
+        case .failure(let failure):
+            Issue.record("LibreOffice did not make an EMF: \(failure.reason)")
+            return
+        }
+        let picture = folder.appendingPathComponent("risunok-1.emf")
+        try FileManager.default.moveItem(at: emf, to: picture)
+        let name = try #require(
+            PictureConversion.replace("risunok-1.emf", in: folder, scratch: folder, helpers: helpers))
+        #expect(name == "risunok-1.png")
+        #expect(!FileManager.default.fileExists(atPath: picture.path))
+        let png = try Data(contentsOf: folder.appendingPathComponent(name))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        // IHDR: the drawing's proportions (300 × 120), not an A4 page's.
+        let bytes = [UInt8](png.prefix(24))
+        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width > height * 2 && width < height * 3, "\(width)×\(height)")
+    }
+}

@@ -1,10 +1,10 @@
 import Foundation
+import OkrugText
 import Testing
 
 @testable import OkrugCore
 @testable import OkrugSite
 @testable import OkrugSystem
-import OkrugText
 
 /// The words inside a material's files: taken from a PDF (or an office file's PDF) page by page
 /// with poppler's pdftotext, scanned pages read by tesseract, and written as text pages that
@@ -178,7 +178,10 @@ import OkrugText
         let folder = repositoryRoot.appendingPathComponent("Tests/files/thirdparty")
         let manifest = try JSONDecoder().decode(
             [ManifestEntry].self, from: Data(contentsOf: folder.appendingPathComponent("manifest.json")))
-        #expect(Set(manifest.map(\.format)) == ["pdf", "docx", "doc", "odt", "rtf", "pptx", "ppt", "odp", "xlsx", "xls", "ods"])
+        #expect(
+            Set(manifest.map(\.format)) == [
+                "pdf", "docx", "doc", "odt", "rtf", "pptx", "ppt", "odp", "xlsx", "xls", "ods",
+            ])
         var data: [String: Data] = [:]
         var lines = ""
         for (number, entry) in manifest.enumerated() {
@@ -204,9 +207,14 @@ import OkrugText
             let unit = ["pptx", "ppt", "odp"].contains(entry.format) ? RussianPlural.slide : RussianPlural.page
             #expect(html.contains(unit.counted(entry.pages)), "\(entry.file): \(entry.pages)")
             let reads = ["docx", "doc", "odt", "rtf"].contains(entry.format)
-            let page = try #require(
-                site.read("Public/materials/bank/\(reads ? "chitat" : "tekst")/file-\(number)/index.html"),
-                "\(entry.file)")
+            let first = "Public/materials/bank/\(reads ? "chitat" : "tekst")/file-\(number)/"
+            var page = try #require(site.read(first + "index.html"), "\(entry.file)")
+            // A long file's text goes on in parts: …/2/, …/3/.
+            var part = 2
+            while let next = site.read(first + "\(part)/index.html") {
+                page += next
+                part += 1
+            }
             let words = Set(Self.words(page))
             for word in entry.words {
                 #expect(words.contains(Self.words(word.word).first ?? ""), "\(entry.file): «\(word.word)»")
@@ -215,7 +223,9 @@ import OkrugText
                 let section = try #require(page.range(of: "<h2 id=\"s-\(word.page)\">"), "\(entry.file)")
                 let next = page.range(of: "<h2 id=\"s-", range: section.upperBound..<page.endIndex)?.lowerBound
                 let text = page[section.upperBound..<(next ?? page.endIndex)]
-                #expect(Set(Self.words(String(text))).contains(Self.words(word.word).first ?? ""), "\(entry.file): «\(word.word)» on \(word.page)")
+                #expect(
+                    Set(Self.words(String(text))).contains(Self.words(word.word).first ?? ""),
+                    "\(entry.file): «\(word.word)» on \(word.page)")
             }
         }
     }

@@ -42,10 +42,19 @@ def unique_copy(source, target, number):
     if source.suffix == ".pdf":
         target.write_bytes(data + f"\n% okrug bench copy {number}\n".encode())
         return
+    odf = source.suffix in (".odt", ".odp", ".ods")
     with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
-            new.writestr(info, old.read(info.filename))
-        new.writestr("okrug-bench.txt", f"copy {number}")
+            part = old.read(info.filename)
+            # An ODF file with a part its manifest does not list is «damaged» to LibreOffice:
+            # its properties get the number instead.
+            if odf and info.filename == "meta.xml":
+                part = part.replace(b"</office:meta>",
+                                    f"<meta:user-defined meta:name=\"okrug\">{number}</meta:user-defined>"
+                                    "</office:meta>".encode())
+            new.writestr(info, part)
+        if not odf:
+            new.writestr("okrug-bench.txt", f"copy {number}")
 
 
 def counting_wrapper(folder, name, real):
@@ -66,6 +75,7 @@ def main():
     parser.add_argument("--okrug", default=str(ROOT / ".build" / "release" / "okrug"))
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--scans", type=int, default=10, help="how many of the files are scanned PDFs")
+    parser.add_argument("--keep", action="store_true", help="leave the working folder (its path is printed)")
     args = parser.parse_args()
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="okrug-files-bench-"))
@@ -107,7 +117,9 @@ def main():
         print(f"{args.files} files ({args.scans} scanned PDFs), {os.cpu_count()} cores")
         cold = build("build, empty cache (everything converted)")
         warm = build("rebuild, nothing changed")
-        unique_copy(sources["docx"], folder / "fail-0011.docx", 99999)  # one office file replaced
+        # One office file replaced by another content (a docx: number % len(KINDS) == 1).
+        changed = next(n for n in range(args.scans, args.files) if KINDS[n % len(KINDS)] == "docx")
+        unique_copy(sources["docx"], folder / f"fail-{changed:04d}.docx", 99999)
         one = build("rebuild, one file changed")
         print(f"{'per file, empty cache':<44} {cold / args.files:8.2f} s")
         print(f"{'rebuild unchanged / build':<44} {warm / cold:8.3f}")
@@ -127,7 +139,10 @@ def main():
         print(f"{'fragment: largest file part / largest material':<44} {max(files) / 1024:8.1f} KB / "
               f"{max(materials) / 1024:.1f} KB")
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep:
+            print("kept:", work)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

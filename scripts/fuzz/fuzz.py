@@ -2536,6 +2536,8 @@ def run_okrug(argv: list[str], cwd: Path, timeout: float, memory_mb: int,
     # LibreOffice takes seconds per office file and each case starts with an empty cache: the
     # harness runs okrug without it (okrug then warns once) unless OKRUG_SOFFICE is given.
     env.setdefault("OKRUG_SOFFICE", "/nonexistent/okrug-fuzz-no-soffice")
+    # The same for OCR of the sample's scanned order (seconds per case): unless OKRUG_TESSERACT is given.
+    env.setdefault("OKRUG_TESSERACT", "/nonexistent/okrug-fuzz-no-tesseract")
     env.update(extra_env or {})
     # okrug starts pandoc (and pdftoppm) in a session of their own, out of reach of killpg: they
     # inherit this token, by which the ones left behind are found and killed.

@@ -51,6 +51,15 @@ package struct ParsedDocument: Sendable {
             switch link.resolution {
             case .broken(let message, let hint):
                 diagnostics.append(.error(position(link.position), message, hint: hint))
+            case .unsafe where link.destination.lowercased().hasPrefix("file:"):
+                // Word keeps a link to a file as a path on the author's computer.
+                diagnostics.append(
+                    .warning(
+                        position(link.position),
+                        "ссылка на файл на компьютере автора («\(link.destination)») у читателей не откроется и убрана со страницы",
+                        hint:
+                            "положите файл в папку материала и дайте ссылку на него по имени: [программа](programma.pdf); или дайте адрес https://…"
+                    ))
             case .unsafe:
                 diagnostics.append(
                     .warning(

@@ -127,7 +127,7 @@ struct AttachmentExtras: Sendable {
                 extras.diagnostics.append(
                     .warning(
                         place,
-                        "у PDF-файлов нет картинки первой страницы и числа страниц: не найдена программа pdftoppm (пакет poppler-utils)",
+                        "у PDF-файлов нет картинки первой страницы, числа страниц и поиска по тексту: не найдены программы poppler (пакет poppler-utils: pdftoppm, pdftotext)",
                         hint:
                             "сайт собран и без них; чтобы они были, выполните scripts/setup.sh (или sudo apt install poppler-utils)"
                     ))

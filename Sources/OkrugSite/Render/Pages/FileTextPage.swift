@@ -19,7 +19,7 @@ struct FileTextPage {
 
     /// Characters of text per page of the site: a file's part weighs in search about what a
     /// long material's page does, so a 300-page file never makes one huge result to fetch.
-    static let partCharacters = 30_000
+    static let partCharacters = 10_000
 
     /// One piece of a page of the file: all of it, or the part that fits.
     struct Piece: Equatable {
