@@ -42,8 +42,10 @@ if $office; then
   command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
   [ -e /usr/share/tesseract-ocr/5/tessdata/rus.traineddata ] || need+=(tesseract-ocr-rus)
   [ -e /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || need+=(tesseract-ocr-eng)
-  # libvips: EMF/WMF drawings and TIFF pictures of Word documents become PNG.
+  # libvips: pictures turned, stripped of EXIF and made in the widths screens need; EMF/WMF
+  # drawings and TIFF pictures of Word documents become PNG. cwebp (webp): the WebP copies.
   command -v vips >/dev/null 2>&1 || need+=(libvips-tools)
+  command -v cwebp >/dev/null 2>&1 || need+=(webp)
 fi
 if $tests; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)

@@ -54,6 +54,8 @@ package struct ExternalTool: Sendable {
         package static let document = Limits(seconds: 120, memoryBytes: 3 << 30, fileBytes: 64 << 20)
         /// LibreOffice turning one office file into a PDF.
         package static let office = Limits(seconds: 180, memoryBytes: 4 << 30, fileBytes: 512 << 20)
+        /// libvips making one picture's copies (a 50-megapixel photo decodes in about 200 MB).
+        package static let picture = Limits(seconds: 120, memoryBytes: 2 << 30, fileBytes: 256 << 20)
         /// tesseract reading one scanned page.
         package static let ocr = Limits(seconds: 120, memoryBytes: 2 << 30, fileBytes: 16 << 20)
         /// Pagefind over the whole site (or one piece of a large one).

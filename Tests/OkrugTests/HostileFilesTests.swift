@@ -113,17 +113,17 @@ import Testing
         #expect(run.stderr.contains("Content/\(path):1:1: error: файл слишком большой: 5120 МБ"), "\(run.stderr)")
     }
 
-    /// An attachment is copied and fingerprinted piece by piece: a file larger than the address
-    /// space the build may use is published whole.
-    @Test func aHugeAttachmentIsCopiedWithBoundedMemory() throws {
+    /// An attachment is copied and fingerprinted piece by piece: a big one (a warning over 50 MB,
+    /// under GitHub's 100 MB) is published whole by a build held to a small address space.
+    @Test func aBigAttachmentIsCopiedWithBoundedMemory() throws {
         let site = try TempSite(files: [
             "materials/m/index.md": TempSite.material(extra: "attachments: [{file: video.mp4, title: Видео}]\n")
         ])
         defer { site.remove() }
         let video = site.root.appendingPathComponent("Content/materials/m/video.mp4")
         #expect(FileManager.default.createFile(atPath: video.path, contents: nil))
-        // Under the 1 GB a site may carry (a warning above 100 MB), over the address space.
-        let size = 1000 << 20
+        // Under the 100 MB a file may have (a warning above 50 MB).
+        let size = 99 << 20
         #expect(truncate(video.path, off_t(size)) == 0)
         let run = try CommandLineTests.okrug(
             [
@@ -132,7 +132,7 @@ import Testing
             ],
             in: site.root, program: URL(fileURLWithPath: "/usr/bin/prlimit"))
         #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
-        #expect(run.stderr.contains("video.mp4: warning: файл большой: 1000 МБ"), "\(run.stderr)")
+        #expect(run.stderr.contains("video.mp4: warning: файл большой: 99 МБ"), "\(run.stderr)")
         #expect(FileStatus.of(site.root.appendingPathComponent("Public/materials/m/video.mp4").path)?.size == size)
         // A rebuild knows the copy by its mark, and writes nothing.
         let again = try CommandLineTests.okrug(
@@ -145,8 +145,8 @@ import Testing
         #expect(again.stdout.contains("ничего не изменилось"), "\(again.stdout)")
     }
 
-    /// Over 1 GB no host publishes it: an error from the listing's size, nothing read or copied.
-    @Test func anAttachmentOverAGigabyteIsAnError() throws {
+    /// Over 100 MB GitHub refuses the push: an error from the listing's size, nothing read or copied.
+    @Test func anAttachmentOverAHundredMegabytesIsAnError() throws {
         let site = try TempSite(files: [
             "materials/m/index.md": TempSite.material(extra: "attachments: [{file: video.mp4, title: Видео}]\n")
         ])
@@ -160,6 +160,26 @@ import Testing
         #expect(error.file == "Content/materials/m/video.mp4")
         #expect(error.message.contains("файл слишком большой для сайта"), "\(error.message)")
         #expect(!site.exists("Public"))
+    }
+
+    /// GitHub Pages publishes at most 1 GB: from 900 MB the build says so, naming the heaviest.
+    @Test func aSiteNearTheHostsLimitIsAWarningNamingItsHeaviestFiles() throws {
+        var sizes = ["index.html": 40_000, "materials/a/video.mp4": 99 << 20]
+        #expect(SiteSize.warning(sizes, output: "Public") == nil)
+        for number in 1...9 { sizes["materials/m\(number)/scan.pdf"] = 95 << 20 }
+        let warning = try #require(SiteSize.warning(sizes, output: "Public"))
+        #expect(warning.severity == .warning && warning.file == "Public")
+        #expect(warning.message.hasPrefix("сайт весит 954 МБ, а GitHub Pages публикует сайт не больше 1 ГБ"))
+        #expect(
+            warning.message.contains("больше всего весят: materials/a/video.mp4 (99 МБ), materials/m1/scan.pdf (95 МБ)")
+        )
+        #expect(!warning.message.contains("index.html"))
+        // Every build says what the site weighs.
+        let site = try TempSite(files: ["materials/a.md": TempSite.material()])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.totalBytes > 0)
+        #expect(report.summary(output: "Public").contains("Вес сайта: "))
     }
 
     @Test func namesEqualAfterNormalisationAreAnErrorNamingBoth() throws {

@@ -51,6 +51,8 @@ struct AttachmentExtras: Sendable {
     /// By the attachment's place in the site (`Attachment.target`).
     var byTarget: [String: AttachmentExtra] = [:]
     var diagnostics: [Diagnostic] = []
+    /// The site's raster pictures in the sizes screens need, by their place in the site.
+    var pictures: [String: PictureSet] = [:]
 
     /// Bumped when the pictures or texts would come out differently: old cache entries are then ignored.
     static let cacheVersion = "v2"
@@ -67,6 +69,14 @@ struct AttachmentExtras: Sendable {
     static let previewWidth = 240
 
     static func make(site: Site, options: BuildOptions) -> AttachmentExtras {
+        var extras = attachments(site: site, options: options)
+        let pictures = Pictures.make(site: site, options: options)
+        extras.pictures = pictures.byTarget
+        extras.diagnostics += pictures.diagnostics
+        return extras
+    }
+
+    private static func attachments(site: Site, options: BuildOptions) -> AttachmentExtras {
         struct Job: Sendable {
             var attachment: Attachment
             var material: Material

@@ -14,8 +14,11 @@ public struct AttachmentTools: Sendable {
     var pdfimages: ExternalTool?
     /// OCR of scanned pages, with the Russian and English models.
     var tesseract: ExternalTool?
-    /// libvips: a Word drawing or a TIFF in a document read online becomes a PNG.
+    /// libvips: a Word drawing or a TIFF in a document read online becomes a PNG, and every
+    /// picture is turned, stripped and made in the widths screens need.
     var vips: ExternalTool?
+    /// libwebp's cwebp: the WebP copies (libvips 8.14's WebP saver keeps an EXIF block).
+    var cwebp: ExternalTool?
     /// LibreOffice (`soffice`), for office files as PDF.
     var soffice: ExternalTool?
     public var pandoc: Pandoc?
@@ -34,6 +37,7 @@ public struct AttachmentTools: Sendable {
         tools.pdfimages = ExternalTool.find(environment["OKRUG_PDFIMAGES"] ?? "pdfimages", environment: environment)
         tools.tesseract = ExternalTool.find(environment["OKRUG_TESSERACT"] ?? "tesseract", environment: environment)
         tools.vips = PictureConversion.findVips(environment: environment)
+        tools.cwebp = ExternalTool.find(environment["OKRUG_CWEBP"] ?? "cwebp", environment: environment)
         tools.soffice = ExternalTool.find(environment["OKRUG_SOFFICE"] ?? "soffice", environment: environment)
         tools.pandoc = Pandoc.find(workingDirectory: workingDirectory)
         return tools

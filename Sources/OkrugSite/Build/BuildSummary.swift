@@ -13,6 +13,7 @@ extension Builder.Report {
             : filesChanged == filesWritten
                 ? "Сайт собран в \(output)/: \(materials), файлов записано: \(filesWritten)."
                 : "Сайт собран в \(output)/: \(materials), файлов: \(filesWritten), из них новых или изменённых: \(filesChanged)."
+        if totalBytes > 0 { summary += " Вес сайта: \(ByteSize.russian(totalBytes))." }
         if let searchSeconds {
             summary += " Поисковый индекс построен за \(RussianNumber.tenths(searchSeconds)) с."
         }

@@ -15,6 +15,8 @@ public enum Builder {
         public var outputChanged = false
         /// Seconds Pagefind took; `nil` when the site was built without search.
         public var searchSeconds: Double? = nil
+        /// What the site's files weigh together (the search index left out).
+        public var totalBytes = 0
         public var succeeded: Bool { !diagnostics.hasErrors && site != nil }
     }
 
@@ -106,6 +108,11 @@ public enum Builder {
         var report = Report(
             diagnostics: diagnostics, site: resolved, filesWritten: session.writtenPaths.count,
             filesChanged: session.changesOutput ? session.changedCount : 0)
+        let sizes = session.fileSizes
+        report.totalBytes = sizes.values.reduce(0, +)
+        if let warning = SiteSize.warning(sizes, output: outputName) {
+            report.diagnostics.append(warning)
+        }
         if let indexer = options.searchIndexer, session.changesOutput {
             let result = indexer.index(site: URL(fileURLWithPath: session.generation))
             timer.mark("поиск")

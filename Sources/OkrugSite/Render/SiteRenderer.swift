@@ -1,5 +1,6 @@
 import Foundation
 import OkrugCore
+import OkrugMarkdown
 import OkrugSystem
 import OkrugText
 
@@ -79,11 +80,11 @@ public final class SiteRenderer: Sendable {
                 files.append(OutputFile(path: assetPaths[name] ?? Routes.asset(name), contents: .bytes(data)))
             }
             for material in site.materials {
-                for file in material.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
+                files += copiedFiles(material.files)
                 files += attachmentFiles(material)
             }
             for page in site.pages {
-                for file in page.files { files.append(OutputFile(path: file.target, contents: .copy(file.source))) }
+                files += copiedFiles(page.files)
             }
             return files
         }
@@ -110,11 +111,33 @@ public final class SiteRenderer: Sendable {
         for source in sourcePaths {
             if let index = site.materials.firstIndex(where: { $0.sourcePath == source }) {
                 files.append(MaterialPage(context: self, index: index).file())
-                files += site.materials[index].files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
+                files += copiedFiles(site.materials[index].files)
                 files += attachmentFiles(site.materials[index])
             } else if let page = site.pages.first(where: { $0.sourcePath == source }) {
                 files.append(FreePage(context: self, page: page).file())
-                files += page.files.map { OutputFile(path: $0.target, contents: .copy($0.source)) }
+                files += copiedFiles(page.files)
+            }
+        }
+        return files
+    }
+
+    /// A body whose pictures libvips made as `<picture>`s; the stored body untouched when it
+    /// has none (most materials: their text is not read into a string).
+    func withPictures(_ body: StoredHTML, page: String, files: [CopiedFile]) -> StoredHTML {
+        let pictures = files.compactMap { extras.pictures[$0.target] }
+        guard !pictures.isEmpty else { return body }
+        return StoredHTML(inline: PictureMarkup.rewrite(body.text, page: page, pictures: pictures))
+    }
+
+    /// A document's own files: a picture as libvips made it (turned, stripped, in its sizes),
+    /// anything else as it is.
+    func copiedFiles(_ copied: [CopiedFile]) -> [OutputFile] {
+        var files: [OutputFile] = []
+        for file in copied {
+            if let picture = extras.pictures[file.target] {
+                files += picture.files.map { OutputFile(path: $0.path, contents: .made($0.cached)) }
+            } else {
+                files.append(OutputFile(path: file.target, contents: .copy(file.source)))
             }
         }
         return files

@@ -353,6 +353,9 @@ public final class OutputSession: OutputSink {
     /// Files whose bytes changed (written anew).
     public var changedCount: Int { progress.withLock { $0.changed } }
 
+    /// Each written file's size, by its path (the search index, made later, is not in it).
+    public var fileSizes: [String: Int] { progress.withLock { $0.fingerprints.mapValues(\.size) } }
+
     /// Completes the new generation: `false` (and nothing left beside the output) when it is
     /// the same as the output; else the unchanged files are linked in from the old output.
     @discardableResult

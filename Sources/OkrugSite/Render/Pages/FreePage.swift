@@ -1,5 +1,6 @@
 import Foundation
 import OkrugCore
+import OkrugMarkdown
 import OkrugText
 
 /// A free page («О проекте»): `<slug>/`.
@@ -13,7 +14,9 @@ struct FreePage: PageRenderer {
             layout: context.layout(
                 path: page.path, title: page.title, section: "page:" + page.slug, breadcrumbs: [],
                 description: page.summary),
-            title: page.title, body: page.html, toc: toc,
+            title: page.title,
+            body: context.withPictures(StoredHTML(inline: page.html), page: page.path, files: page.files).text,
+            toc: toc,
             hasToc: page.headings.filter { (2...3).contains($0.level) }.count >= 3)
         return context.templates.page(Routes.file(of: page.path), view, template: "page")
     }

@@ -40,7 +40,7 @@ struct MaterialPage: PageRenderer {
             hasTags: !material.tags.isEmpty,
             toc: toc,
             hasToc: material.headings.filter { (2...3).contains($0.level) }.count >= 3,
-            body: material.body,
+            body: context.withPictures(material.body, page: path, files: material.files),
             attachments: attachments,
             hasAttachments: !attachments.isEmpty,
             filesHeading: "Файлы (\(attachments.count))",

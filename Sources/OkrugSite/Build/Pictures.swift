@@ -1,0 +1,293 @@
+import Foundation
+import OkrugCore
+import OkrugSystem
+
+/// A raster picture of the site (in a material's or a page's text, or a picture file of a
+/// material) as the screens need it, made by libvips once per content: turned as the camera's
+/// EXIF orientation says, stripped of every metadata block (EXIF with GPS and the camera's
+/// serial, XMP, IPTC; the colour profile stays), and in a few widths as WebP and in the
+/// original format. HEIC, TIFF and BMP, which browsers do not show, are shown as JPEG or PNG.
+struct PictureSet: Sendable, Equatable {
+    /// The picture's place in the site (`materials/x/foto.jpg`): there the stripped full-size
+    /// copy, which «Скачать» and a click give.
+    var target: String
+    /// What `<img src>` shows: the target, or `foto.heic.jpg` for a format browsers do not show.
+    var display: String
+    /// After the EXIF orientation is applied.
+    var width: Int
+    var height: Int
+    /// Smaller copies, `(width, path)`, smallest first, in WebP and in the display's format.
+    var webp: [Variant]
+    var fallback: [Variant]
+    /// Every file to write: the path in the site and the made file in the cache.
+    var files: [Made]
+
+    struct Variant: Sendable, Equatable {
+        var width: Int
+        var path: String
+    }
+
+    struct Made: Sendable, Equatable {
+        var path: String
+        var cached: String
+    }
+}
+
+struct Pictures: Sendable {
+    var byTarget: [String: PictureSet] = [:]
+    var diagnostics: [Diagnostic] = []
+
+    /// The widths made (never wider than the picture): a phone, a phone at 2×, a wide screen.
+    static let widths = [480, 960, 1600]
+    static let formats: Set<String> = ["jpg", "jpeg", "png", "webp", "heic", "heif", "tif", "tiff", "bmp"]
+
+    /// The format a picture is shown in when browsers do not show its own: JPEG for a photo
+    /// from an iPhone, PNG for TIFF and BMP; `nil` for a picture shown as it is.
+    static func displayExtension(_ ext: String) -> String? {
+        switch ext {
+        case "heic", "heif": return "jpg"
+        case "tif", "tiff", "bmp": return "png"
+        default: return nil
+        }
+    }
+
+    /// `vips` save options: no metadata, a quality for the web.
+    static func saveOptions(_ ext: String) -> String {
+        switch ext {
+        case "jpg", "jpeg": return "[Q=82,strip,optimize_coding,interlace]"
+        case "png": return "[strip,compression=9]"
+        default: return "[strip]"
+        }
+    }
+
+    static func make(site: Site, options: BuildOptions) -> Pictures {
+        var sources: [String: String] = [:]
+        for file in site.materials.flatMap(\.files) + site.pages.flatMap(\.files) {
+            let ext = (file.target as NSString).pathExtension.lowercased()
+            if formats.contains(ext) { sources[file.target] = file.source }
+        }
+        guard !sources.isEmpty else { return Pictures() }
+        var pictures = Pictures()
+        let root = options.cache.appendingPathComponent(AttachmentExtras.cacheVersion).appendingPathComponent(
+            "pictures")
+        let keys = AttachmentKeys.load(from: root)
+        let jobs = sources.sorted { $0.key < $1.key }
+        let work = PictureWork(
+            vips: options.attachmentTools.vips, cwebp: options.attachmentTools.cwebp, root: root,
+            content: options.content)
+        let made = ParallelMap.map(jobs) { job in work.make(target: job.key, source: job.value, keys: keys) }
+        if let first = zip(jobs, made).first(where: { $0.1.neededVips }) {
+            pictures.diagnostics.append(
+                .warning(
+                    SourcePosition(file: options.contentDisplay + "/" + first.0.value, line: 0, column: 0),
+                    "картинки опубликованы как есть — в полный размер и со сведениями камеры (EXIF, иногда с местом съёмки): не найдена программа vips",
+                    hint:
+                        "выполните scripts/setup.sh --office — он установит libvips, и картинки будут уменьшены и очищены"
+                ))
+        }
+        var remembered: [String: AttachmentKeys.Known] = [:]
+        for (job, result) in zip(jobs, made) {
+            if let known = result.key { remembered[job.value] = known }
+            if let set = result.set {
+                pictures.byTarget[job.key] = set
+            } else if let failure = result.failure {
+                pictures.diagnostics.append(
+                    .warning(
+                        SourcePosition(file: options.contentDisplay + "/" + job.value, line: 0, column: 0),
+                        "картинка опубликована как есть: \(failure)",
+                        hint: "проверьте, открывается ли она, и сохраните её заново как JPEG или PNG"))
+            }
+        }
+        keys.save(remembered, to: root)
+        return pictures
+    }
+}
+
+/// One picture through libvips, or from the cache.
+private struct PictureWork: Sendable {
+    /// Without it only what the cache has is used.
+    let vips: ExternalTool?
+    /// Without it the pictures have no WebP copies, only their own format.
+    let cwebp: ExternalTool?
+    let root: URL
+    let content: URL
+
+    struct Result: Sendable {
+        var set: PictureSet?
+        var failure: String?
+        var neededVips = false
+        var key: AttachmentKeys.Known?
+    }
+
+    func make(target: String, source: String, keys: AttachmentKeys) -> Result {
+        var result = Result()
+        let file = content.appendingPathComponent(source)
+        guard let status = FileStatus.of(file.path), status.isRegular else { return result }
+        let stamp = AttachmentKeys.Stamp(size: status.size, modified: status.modified)
+        let key: String
+        if let known = keys.key(for: source, stamp: stamp) {
+            key = known
+        } else {
+            guard let made = try? AttachmentKeys.key(ofFile: file.path) else { return result }
+            key = made
+        }
+        result.key = AttachmentKeys.Known(stamp: stamp, key: key)
+        let ext = (target as NSString).pathExtension.lowercased()
+        let converted = Pictures.displayExtension(ext)
+        let shown = converted ?? ext
+        let folder = root.appendingPathComponent(key)
+        let size = folder.appendingPathComponent("size")
+        if FileStatus.of(size.path)?.isRegular != true {
+            guard let vips else {
+                result.neededVips = true
+                return result
+            }
+            if case .failure(let failure) = render(file, ext: ext, shown: shown, into: folder, vips: vips) {
+                result.failure = failure.reason
+                return result
+            }
+        }
+        guard let text = try? RegularFile.read(size.path, limit: 64) else { return result }
+        let numbers = String(decoding: text, as: UTF8.self).split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard numbers.count == 2 else { return result }
+        let (width, height) = (numbers[0], numbers[1])
+        let display = converted.map { target + "." + $0 } ?? target
+        var files = [PictureSet.Made(path: target, cached: folder.appendingPathComponent("full.\(ext)").path)]
+        if let converted {
+            files.append(
+                PictureSet.Made(path: display, cached: folder.appendingPathComponent("full.\(converted)").path))
+        }
+        var webp: [PictureSet.Variant] = []
+        var fallback: [PictureSet.Variant] = []
+        for size in Self.sizes(width) {
+            if FileStatus.of(folder.appendingPathComponent("\(size).webp").path)?.isRegular == true {
+                webp.append(PictureSet.Variant(width: size, path: "\(target).\(size).webp"))
+                files.append(
+                    PictureSet.Made(
+                        path: "\(target).\(size).webp", cached: folder.appendingPathComponent("\(size).webp").path))
+            }
+            if size == width {
+                fallback.append(PictureSet.Variant(width: size, path: display))
+            } else {
+                fallback.append(PictureSet.Variant(width: size, path: "\(target).\(size).\(shown)"))
+                files.append(
+                    PictureSet.Made(
+                        path: "\(target).\(size).\(shown)",
+                        cached: folder.appendingPathComponent("\(size).\(shown)").path))
+            }
+        }
+        result.set = PictureSet(
+            target: target, display: display, width: width, height: height, webp: webp, fallback: fallback,
+            files: files)
+        return result
+    }
+
+    /// The widths of the copies: the standard ones narrower than the picture, and the picture's
+    /// own width when it is not wider than the largest.
+    static func sizes(_ width: Int) -> [Int] {
+        var sizes = Pictures.widths.filter { $0 < width }
+        if width <= (Pictures.widths.last ?? width) { sizes.append(width) }
+        return sizes
+    }
+
+    struct Failure: Error {
+        var reason: String
+    }
+
+    /// All the files of one picture, made in a scratch folder and renamed into place whole
+    /// (`size` last: a folder with it is complete).
+    private func render(_ file: URL, ext: String, shown: String, into folder: URL, vips: ExternalTool)
+        -> Swift.Result<Void, Failure>
+    {
+        let scratch = root.appendingPathComponent(".\(folder.lastPathComponent)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            return .failure(Failure(reason: "не удалось подготовить папку в кэше"))
+        }
+        func run(_ arguments: [String]) -> String? {
+            let outcome = vips.run(arguments, limits: .picture)
+            if outcome.succeeded { return nil }
+            return outcome.limitHit.map { "vips \($0.russian)" }
+                ?? outcome.errors.split(separator: "\n").first.map { "vips: «\($0)»" } ?? "vips не справилась"
+        }
+        // The full size, turned and stripped: `thumbnail` applies the orientation, and a width
+        // no picture has keeps its size (`--size down` never enlarges).
+        let full = scratch.appendingPathComponent("full.\(ext)").path
+        let keepSize = ["--size", "down", "--height", "100000"]
+        // HEIC is kept as the camera gave it (stripped): re-encoding it needs an encoder Debian's libheif may lack.
+        // A WebP goes through a stripped PNG and cwebp: libvips 8.14's WebP saver keeps EXIF.
+        let direct = ext == "webp" ? scratch.appendingPathComponent("full-stripped.png").path : full
+        if ext == "webp", cwebp == nil { return .failure(Failure(reason: "не найдена программа cwebp (пакет webp)")) }
+        if let failure = run(
+            ["thumbnail", file.path, direct + Pictures.saveOptions(ext == "webp" ? "png" : ext), "100000"] + keepSize)
+        {
+            if ext == "heic" || ext == "heif" {
+                guard (try? FileManager.default.copyItem(atPath: file.path, toPath: full)) != nil else {
+                    return .failure(Failure(reason: failure))
+                }
+            } else {
+                return .failure(Failure(reason: failure))
+            }
+        }
+        if ext == "webp", let cwebp {
+            let outcome = cwebp.run(["-quiet", "-q", "85", "-metadata", "none", direct, "-o", full], limits: .picture)
+            guard outcome.succeeded else { return .failure(Failure(reason: "cwebp не сделала WebP")) }
+            try? FileManager.default.removeItem(atPath: direct)
+        }
+        let shownFull = scratch.appendingPathComponent("full.\(shown)").path
+        if shown != ext {
+            if let failure = run(
+                ["thumbnail", file.path, shownFull + Pictures.saveOptions(shown), "100000"] + keepSize)
+            {
+                return .failure(Failure(reason: failure))
+            }
+        }
+        guard let size = size(of: shownFull, vips: vips) else {
+            return .failure(Failure(reason: "не прочитан размер картинки"))
+        }
+        // Each copy from the turned and stripped full size: libvips 8.14's WebP saver keeps
+        // EXIF even when told to strip it, so nothing of it may reach the saver.
+        for width in Self.sizes(size.width) {
+            if let cwebp {
+                let webp = scratch.appendingPathComponent("\(width).webp").path
+                let outcome = cwebp.run(
+                    ["-quiet", "-q", "78", "-metadata", "none", "-resize", "\(width)", "0", shownFull, "-o", webp],
+                    limits: .picture)
+                guard outcome.succeeded else {
+                    return .failure(
+                        Failure(reason: outcome.limitHit.map { "cwebp \($0.russian)" } ?? "cwebp не сделала WebP"))
+                }
+            }
+            guard width != size.width else { continue }
+            let copy = scratch.appendingPathComponent("\(width).\(shown)").path + Pictures.saveOptions(shown)
+            if let failure = run(["thumbnail", shownFull, copy, "\(width)", "--size", "down"]) {
+                return .failure(Failure(reason: failure))
+            }
+        }
+        do {
+            try Data("\(size.width) \(size.height)\n".utf8).write(to: scratch.appendingPathComponent("size"))
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.moveItem(at: scratch, to: folder)
+        } catch {
+            return .failure(Failure(reason: "не удалось сохранить картинку в кэше"))
+        }
+        return .success(())
+    }
+
+    /// Width and height from `vipsheader`'s first line: `file: 4000x3000 uchar, 3 bands, …`.
+    private func size(of path: String, vips: ExternalTool) -> (width: Int, height: Int)? {
+        let header = URL(fileURLWithPath: vips.executable).deletingLastPathComponent().appendingPathComponent(
+            "vipsheader")
+        let outcome = ExternalTool(executable: header.path).run([path], limits: .picture)
+        let text = String(decoding: outcome.output, as: UTF8.self)
+        guard outcome.succeeded, let colon = text.range(of: ": ") else { return nil }
+        let rest = text[colon.upperBound...]
+        let dimensions = rest.prefix { $0 != " " }.split(separator: "x")
+        guard dimensions.count == 2, let width = Int(dimensions[0]), let height = Int(dimensions[1]) else {
+            return nil
+        }
+        return (width, height)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@testable import OkrugCore
+@testable import OkrugSite
+@testable import OkrugSystem
+
+/// Pictures as teachers take them: a phone photo with its GPS position, the camera's serial
+/// number and a sideways orientation (written by Pillow), a TIFF and an iPhone's HEIC (written
+/// by libvips). The built site must carry none of that metadata, show the photo upright with
+/// its size, and serve each picture in the widths screens need, as WebP and in its own format.
+@Suite(.serialized) struct PicturesTests {
+    static let python = repositoryRoot.appendingPathComponent(".venv/bin/python")
+    static let serial = "OKRUG-SN-20231207"
+
+    /// A 1200×800 JPEG whose EXIF says «turn 90° clockwise», with GPS and the camera's serial.
+    static func photo(at url: URL) throws {
+        let script = """
+            import sys
+            from PIL import Image
+            image = Image.new("RGB", (1200, 800))
+            for x in range(0, 1200, 40):
+                for y in range(0, 800, 40):
+                    image.paste(((x * 7) % 256, (y * 5) % 256, 120), (x, y, x + 40, y + 40))
+            exif = Image.Exif()
+            exif[0x0112] = 6                      # Orientation: rotate 90° clockwise to show
+            exif[0x010F] = "Телефон учителя"      # Make
+            exif[0x0110] = "Model X"              # Model
+            exif.get_ifd(0x8769)[0xA431] = "\(serial)"   # BodySerialNumber
+            exif.get_ifd(0x8825).update({1: "N", 2: (55.0, 45.0, 21.0), 3: "E", 4: (37.0, 37.0, 4.0)})
+            image.save(sys.argv[1], "JPEG", quality=90, exif=exif)
+            """
+        let run = try CommandLineTests.okrug(["-c", script, url.path], in: repositoryRoot, program: python)
+        try #require(run.status == 0, "Pillow: run scripts/setup.sh --tests (\(run.stderr))")
+    }
+
+    @Test func photosAreTurnedStrippedAndServedInTheirSizes() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.python.path), "scripts/setup.sh --tests")
+        let tools = AttachmentTools.find(workingDirectory: repositoryRoot)
+        let vips = try #require(tools.vips, "libvips: run scripts/setup.sh --office")
+        let body = "![Учителя на семинаре](foto.jpg)\n\n![Скан схемы](skhema.tiff)\n\n![С айфона](aifon.heic)\n"
+        let site = try TempSite(files: ["materials/seminar/index.md": TempSite.material(body: body)])
+        defer { site.remove() }
+        let folder = site.root.appendingPathComponent("Content/materials/seminar")
+        try Self.photo(at: folder.appendingPathComponent("foto.jpg"))
+        for (name, size) in [("skhema.tiff", "300 200"), ("aifon.heic", "640 480")] {
+            let sizes = size.split(separator: " ").map(String.init)
+            let made = vips.run(
+                ["black", folder.appendingPathComponent(name).path, sizes[0], sizes[1], "--bands", "3"],
+                limits: .picture)
+            try #require(made.succeeded, "vips: \(made.errors)")
+        }
+        let original = try Data(contentsOf: folder.appendingPathComponent("foto.jpg"))
+        #expect(original.range(of: Data(Self.serial.utf8)) != nil)
+
+        var options = site.options()
+        options.attachmentTools = tools
+        let report = Builder.build(options)
+        #expect(report.succeeded && report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+        let html = try #require(site.read("Public/materials/seminar/index.html"))
+
+        // Upright (the orientation applied to the pixels), with its size; WebP and JPEG in 480 and 800.
+        #expect(
+            html.contains(
+                "<picture><source type=\"image/webp\" srcset=\"foto.jpg.480.webp 480w, foto.jpg.800.webp 800w\" sizes=\"(max-width: 50rem) 100vw, 48rem\"><img src=\"foto.jpg\" srcset=\"foto.jpg.480.jpg 480w, foto.jpg 800w\" sizes=\"(max-width: 50rem) 100vw, 48rem\" width=\"800\" height=\"1200\" alt=\"Учителя на\u{00A0}семинаре\" decoding=\"async\"></picture>"
+            ), "\(html)")
+        // The TIFF and the HEIC are shown as PNG and JPEG, and load when scrolled to.
+        #expect(html.contains("<img src=\"skhema.tiff.png\" srcset=\"skhema.tiff.png 300w\""))
+        #expect(html.contains("width=\"300\" height=\"200\" alt=\"Скан схемы\" loading=\"lazy\""))
+        #expect(html.contains("<img src=\"aifon.heic.jpg\" srcset=\"aifon.heic.480.jpg 480w, aifon.heic.jpg 640w\""))
+
+        // No published picture carries the camera's metadata: no EXIF, no GPS, no serial.
+        let published = site.root.appendingPathComponent("Public/materials/seminar")
+        let names = try FileManager.default.contentsOfDirectory(atPath: published.path).filter { $0 != "index.html" }
+        #expect(
+            Set(names) == [
+                "foto.jpg", "foto.jpg.480.jpg", "foto.jpg.480.webp", "foto.jpg.800.webp", "skhema.tiff",
+                "skhema.tiff.png",
+                "skhema.tiff.300.webp", "aifon.heic", "aifon.heic.jpg", "aifon.heic.480.jpg", "aifon.heic.480.webp",
+                "aifon.heic.640.webp",
+            ])
+        for name in names {
+            let data = try Data(contentsOf: published.appendingPathComponent(name))
+            #expect(data.range(of: Data(Self.serial.utf8)) == nil, "\(name) keeps the serial")
+            #expect(data.range(of: Data("Exif\0\0".utf8)) == nil, "\(name) keeps an EXIF block")
+        }
+        let header = URL(fileURLWithPath: vips.executable).deletingLastPathComponent().appendingPathComponent(
+            "vipsheader")
+        let fields = ExternalTool(executable: header.path).run(
+            ["-a", published.appendingPathComponent("foto.jpg").path], limits: .picture)
+        let said = String(decoding: fields.output, as: UTF8.self)
+        #expect(said.contains("width: 800") && said.contains("height: 1200"), "\(said)")
+        #expect(!said.contains("exif-") && !said.lowercased().contains("gps"), "\(said)")
+
+        // A rebuild takes every picture from the cache: no libvips is needed for it.
+        var cached = options
+        cached.attachmentTools = AttachmentTools()
+        cached.output = site.root.appendingPathComponent("Again")
+        let again = Builder.build(cached)
+        #expect(again.succeeded)
+        for name in names {
+            #expect(
+                try Data(contentsOf: site.root.appendingPathComponent("Again/materials/seminar/" + name))
+                    == Data(contentsOf: published.appendingPathComponent(name)), "\(name)")
+        }
+
+        // The same input, an empty cache: the same bytes (libvips is deterministic).
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".okrug-cache"))
+        var fresh = options
+        fresh.output = site.root.appendingPathComponent("Fresh")
+        #expect(Builder.build(fresh).succeeded)
+        for name in names {
+            #expect(
+                try Data(contentsOf: site.root.appendingPathComponent("Fresh/materials/seminar/" + name))
+                    == Data(contentsOf: published.appendingPathComponent(name)), "\(name)")
+        }
+    }
+
+    @Test func withoutLibvipsPicturesArePublishedAsTheyAreWithOneWarning() throws {
+        let site = try TempSite(
+            files: ["materials/m/index.md": TempSite.material(body: "![Схема](a.png)\n\n![Фото](b.png)\n")],
+            data: [
+                "materials/m/a.png": Data(base64Encoded: Self.tinyPNG) ?? Data(),
+                "materials/m/b.png": Data(base64Encoded: Self.tinyPNG) ?? Data(),
+            ])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.succeeded)
+        let warnings = report.diagnostics.filter { $0.message.contains("не найдена программа vips") }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hint.contains("scripts/setup.sh --office") == true)
+        #expect(site.read("Public/materials/m/index.html")?.contains("<img src=\"a.png\" alt=\"Схема\" />") == true)
+    }
+
+    /// A 1×1 PNG.
+    static let tinyPNG =
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+}
