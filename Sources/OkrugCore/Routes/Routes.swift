@@ -19,6 +19,8 @@ package enum Routes {
     package static let sitemap = "sitemap.xml"
     package static let robots = "robots.txt"
     package static let notFound = "404.html"
+    /// The picture a link to the site shows in a messenger when its page has none of its own.
+    package static let socialCard = "og-card.png"
 
     package static func material(_ slug: String) -> String { materials + slug + "/" }
 

@@ -53,6 +53,8 @@ struct AttachmentExtras: Sendable {
     var diagnostics: [Diagnostic] = []
     /// The site's raster pictures in the sizes screens need, by their place in the site.
     var pictures: [String: PictureSet] = [:]
+    /// The site's link-preview card in the cache (`SocialCard`), when libvips made it.
+    var socialCard: String?
 
     /// Bumped when the pictures or texts would come out differently: old cache entries are then ignored.
     static let cacheVersion = "v2"
@@ -73,6 +75,7 @@ struct AttachmentExtras: Sendable {
         let pictures = Pictures.make(site: site, options: options)
         extras.pictures = pictures.byTarget
         extras.diagnostics += pictures.diagnostics
+        extras.socialCard = SocialCard.make(site: site, options: options)
         return extras
     }
 

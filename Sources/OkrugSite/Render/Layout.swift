@@ -7,7 +7,8 @@ extension SiteRenderer {
     /// to `path`: for the 404 page, which the server shows at any depth.
     func layout(
         path: String, title: String, section: String, breadcrumbs: [LinkView], description: String? = nil,
-        linkBase: String? = nil, structuredData: String? = nil, searchFields: [SearchFieldView] = []
+        linkBase: String? = nil, structuredData: String? = nil, searchFields: [SearchFieldView] = [],
+        socialImage: SocialImage? = nil, kind: String = "website"
     ) -> LayoutView {
         func url(_ target: String) -> String {
             if let linkBase { return linkBase + target }
@@ -53,12 +54,37 @@ extension SiteRenderer {
             hasBreadcrumbs: !crumbs.isEmpty,
             buildDate: site.buildDay.russian,
             partnership: site.config.partnership,
-            structuredData: structuredData, searchFields: searchFields, hasSearchFields: !searchFields.isEmpty)
+            structuredData: structuredData,
+            openGraph: openGraph(
+                path: path, title: path.isEmpty ? site.config.title : title,
+                description: description ?? site.config.description, image: socialImage, kind: kind),
+            searchFields: searchFields, hasSearchFields: !searchFields.isEmpty)
         // Header and footer depend only on the links' prefix and the current section.
         let key = "\(root)|\(section)|\(linkBase ?? "")"
         let chrome = ChromeView(layout: view)
         view.headerHTML = cache.chrome("header|" + key) { templates.render(chrome, template: "partials/header") }
         view.footerHTML = cache.chrome("footer|" + key) { templates.render(chrome, template: "partials/footer") }
         return view
+    }
+
+    /// The page's link preview: its own picture, else the site's card.
+    func openGraph(path: String, title: String, description: String, image: SocialImage?, kind: String)
+        -> OpenGraphView
+    {
+        let base = site.config.baseURL
+        let absolute = base.hasPrefix("https://") || base.hasPrefix("http://")
+        let picture =
+            image
+            ?? (extras.socialCard != nil
+                ? SocialImage(
+                    path: Routes.socialCard, width: SocialCard.width, height: SocialCard.height,
+                    alt: site.config.title) : nil)
+        let shown = absolute ? picture : nil
+        return OpenGraphView(
+            type: kind, title: title, description: description,
+            url: absolute ? base + URLPath.encode(path) : nil,
+            image: shown.map { base + URLPath.encode($0.path) }, imageWidth: shown?.width, imageHeight: shown?.height,
+            imageAlt: shown?.alt, siteName: site.config.title, locale: "ru_RU",
+            twitterCard: shown == nil ? "summary" : "summary_large_image")
     }
 }

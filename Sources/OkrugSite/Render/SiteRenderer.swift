@@ -76,6 +76,7 @@ public final class SiteRenderer: Sendable {
                     Feeds.atom(site, stylesheet: assetPaths["feed.css"] ?? Routes.asset("feed.css"))))
             files.append(.text(Routes.sitemap, Feeds.sitemap(site)))
             files.append(.text(Routes.robots, Feeds.robots(site)))
+            if let card = extras.socialCard { files.append(OutputFile(path: Routes.socialCard, contents: .made(card))) }
             for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
                 files.append(OutputFile(path: assetPaths[name] ?? Routes.asset(name), contents: .bytes(data)))
             }

@@ -20,7 +20,8 @@ extension LayoutView: TemplateFields {
         .field(\.nav), .field(\.browse),
         .field(\.breadcrumbs),
         .field(\.hasBreadcrumbs), .field(\.buildDate), .field(\.partnership), .field(\.structuredData),
-        .field(\.searchFields), .field(\.hasSearchFields), .field(\.headerHTML), .field(\.footerHTML))
+        .field(\.openGraph), .field(\.searchFields), .field(\.hasSearchFields), .field(\.headerHTML),
+        .field(\.footerHTML))
 }
 
 extension MaterialCardView: TemplateFields {
@@ -72,6 +73,13 @@ extension OnlinePageView: TemplateFields {
     package static let templateFields = FieldTable<OnlinePageView>(
         .field(\.layout), .field(\.title), .field(\.material), .field(\.fileURL), .field(\.downloadName),
         .field(\.fileInfo), .field(\.body))
+}
+
+extension OpenGraphView: TemplateFields {
+    package static let templateFields = FieldTable<OpenGraphView>(
+        .field(\.type), .field(\.title), .field(\.description), .field(\.url), .field(\.image),
+        .field(\.imageWidth), .field(\.imageHeight), .field(\.imageAlt), .field(\.siteName), .field(\.locale),
+        .field(\.twitterCard))
 }
 
 extension FileTextPageView: TemplateFields {

@@ -46,12 +46,40 @@ struct LayoutView: Sendable {
     var partnership: String?
     /// schema.org JSON-LD for the page, already safe inside `<script>`.
     var structuredData: String?
+    /// OpenGraph and Twitter tags: what a link to the page shows in a messenger.
+    var openGraph: OpenGraphView
     /// Pagefind's filters, sort keys and metadata for this page (`<meta data-pagefind-…>`).
     var searchFields: [SearchFieldView] = []
     var hasSearchFields: Bool = false
     /// `partials/header` and `partials/footer`, rendered once per depth and section.
     var headerHTML: String = ""
     var footerHTML: String = ""
+}
+
+/// A link preview's tags. The address and the picture only with a site address (`base_url`):
+/// OpenGraph wants them absolute.
+struct OpenGraphView: Sendable {
+    /// `article` for a material, `website` for the rest.
+    var type: String
+    var title: String
+    var description: String
+    var url: String?
+    var image: String?
+    var imageWidth: Int?
+    var imageHeight: Int?
+    var imageAlt: String?
+    var siteName: String
+    var locale: String
+    /// `summary_large_image` with a picture, `summary` without.
+    var twitterCard: String
+}
+
+/// A picture of the site a link preview may show: its place in the site and its size.
+struct SocialImage: Sendable {
+    var path: String
+    var width: Int
+    var height: Int
+    var alt: String
 }
 
 /// What `partials/header` and `partials/footer` are rendered with.

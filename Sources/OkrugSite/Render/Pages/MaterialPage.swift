@@ -29,7 +29,8 @@ struct MaterialPage: PageRenderer {
                 path: path, title: material.title, section: "materials",
                 breadcrumbs: [LinkView(title: "Материалы", url: Routes.materials)], description: material.summary,
                 structuredData: StructuredData.learningResource(material, site: context.site),
-                searchFields: context.searchFields(for: material)),
+                searchFields: context.searchFields(for: material), socialImage: socialImage(material),
+                kind: "article"),
             title: material.title,
             date: material.date.russian,
             dateISO: material.date.iso,
@@ -80,6 +81,20 @@ struct MaterialPage: PageRenderer {
                 extra.online == nil && extra.text?.hasWords == true
                     ? RelativeURL.link(from: path, to: extra.textAddress) : nil
             })
+    }
+
+    /// A link to the material shows its first picture (in its largest JPEG or PNG copy: not
+    /// every messenger reads WebP), when it is big enough for a preview.
+    func socialImage(_ material: Material) -> SocialImage? {
+        for file in material.files {
+            guard let picture = context.extras.pictures[file.target], picture.width >= 200,
+                let largest = picture.fallback.last
+            else { continue }
+            return SocialImage(
+                path: largest.path, width: largest.width,
+                height: max(1, picture.height * largest.width / max(1, picture.width)), alt: material.title)
+        }
+        return nil
     }
 
     /// «Презентация PowerPoint, 2,1 МБ, 12 слайдов».
