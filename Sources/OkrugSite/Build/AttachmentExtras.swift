@@ -431,7 +431,7 @@ private struct AttachmentWork {
     }
 
     private func online(_ file: URL, key: String, address: String, into result: inout Result) {
-        let folder = cacheRoot.appendingPathComponent("read").appendingPathComponent(key)
+        let folder = cacheRoot.appendingPathComponent("online").appendingPathComponent(key)
         if let text = Self.cachedText(folder) {
             result.extra.online = OnlineText(markdown: text.markdown, pictures: text.pictures, address: address)
             return
@@ -440,7 +440,7 @@ private struct AttachmentWork {
             result.neededPandoc = true
             return
         }
-        let scratch = cacheRoot.appendingPathComponent("read").appendingPathComponent(".\(key)-\(UUID().uuidString)")
+        let scratch = cacheRoot.appendingPathComponent("online").appendingPathComponent(".\(key)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -467,6 +467,20 @@ private struct AttachmentWork {
             do {
                 try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
                 for name in converted.pictures {
+                    // A photo pasted into Word keeps the camera's EXIF (GPS too): stripped here.
+                    let ext = (name as NSString).pathExtension.lowercased()
+                    if let vips = options.attachmentTools.vips, ["jpg", "jpeg", "png"].contains(ext) {
+                        let from = scratch.appendingPathComponent(name).path
+                        let stripped = scratch.appendingPathComponent("stripped-" + name).path
+                        let options = ext == "png" ? "[strip]" : "[Q=90,strip]"
+                        if vips.run(
+                            ["thumbnail", from, stripped + options, "100000", "--size", "down", "--height", "100000"],
+                            limits: .picture
+                        ).succeeded {
+                            try? FileManager.default.removeItem(atPath: from)
+                            try FileManager.default.moveItem(atPath: stripped, toPath: from)
+                        }
+                    }
                     let data = try Data(contentsOf: scratch.appendingPathComponent(name))
                     pictures.append(OnlineText.Picture(name: name, data: data))
                     try data.write(to: kept.appendingPathComponent(name))

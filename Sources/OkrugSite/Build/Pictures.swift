@@ -250,20 +250,25 @@ private struct PictureWork: Sendable {
         // Each copy from the turned and stripped full size: libvips 8.14's WebP saver keeps
         // EXIF even when told to strip it, so nothing of it may reach the saver.
         for width in Self.sizes(size.width) {
+            // The copy in the picture's format first (libvips decodes a JPEG straight at a
+            // fraction of its size), then the WebP from that small copy.
+            var source = shownFull
+            if width != size.width {
+                source = scratch.appendingPathComponent("\(width).\(shown)").path
+                if let failure = run([
+                    "thumbnail", shownFull, source + Pictures.saveOptions(shown), "\(width)", "--size", "down",
+                ]) {
+                    return .failure(Failure(reason: failure))
+                }
+            }
             if let cwebp {
                 let webp = scratch.appendingPathComponent("\(width).webp").path
                 let outcome = cwebp.run(
-                    ["-quiet", "-q", "78", "-metadata", "none", "-resize", "\(width)", "0", shownFull, "-o", webp],
-                    limits: .picture)
+                    ["-quiet", "-q", "78", "-metadata", "none", source, "-o", webp], limits: .picture)
                 guard outcome.succeeded else {
                     return .failure(
                         Failure(reason: outcome.limitHit.map { "cwebp \($0.russian)" } ?? "cwebp не сделала WebP"))
                 }
-            }
-            guard width != size.width else { continue }
-            let copy = scratch.appendingPathComponent("\(width).\(shown)").path + Pictures.saveOptions(shown)
-            if let failure = run(["thumbnail", shownFull, copy, "\(width)", "--size", "down"]) {
-                return .failure(Failure(reason: failure))
             }
         }
         do {

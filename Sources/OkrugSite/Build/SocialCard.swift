@@ -64,14 +64,15 @@ enum SocialCard {
         return lines
     }
 
-    /// The card as a PNG in the cache (made when its SVG is new); `nil` without libvips.
+    /// The card as a PNG in the cache (made when its SVG is new); `nil` when it is not there
+    /// and libvips is missing.
     static func make(site: Site, options: BuildOptions) -> String? {
-        guard let vips = options.attachmentTools.vips else { return nil }
         let svg = Data(svg(title: site.config.title, subtitle: site.config.partnership).utf8)
         let key = String(WrittenMark.fingerprint(of: [UInt8](svg)), radix: 16)
         let folder = options.cache.appendingPathComponent(AttachmentExtras.cacheVersion).appendingPathComponent("cards")
         let png = folder.appendingPathComponent(key + ".png")
         if FileStatus.of(png.path)?.isRegular == true { return png.path }
+        guard let vips = options.attachmentTools.vips else { return nil }
         let scratch = folder.appendingPathComponent(".\(key)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         do {
