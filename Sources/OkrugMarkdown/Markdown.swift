@@ -424,7 +424,7 @@ enum ReservedIDs {
         "main", "a11y-panel", "site-menu-q", "activities-title", "definitions-title", "files-title",
         "directions-title", "execution-title", "feed-address", "feed-title", "howto-google", "howto-outlook",
         "howto-phone", "howto-title", "howto-yandex", "lenta",
-        "goal-title", "hero-title", "latest-title", "materials-title", "plan-title", "related-title",
+        "goal-title", "hero-title", "latest-title", "materials-title", "photos-title", "plan-title", "related-title",
         "results-title", "roadmap-title", "satellites-title", "schools-title", "search-q", "site-search-q",
         "toc-title",
     ]

@@ -33,6 +33,7 @@ import Testing
             "plans/2023.yaml": PlanBadInputTests.plan(),
             "materials/m/index.md": body + "\n\nТекст.\n",
             "materials/m/prezentatsiia.pptx": "pptx",
+            "materials/m/foto/otkrytie.jpg": "jpeg",
             "pages/about.md": "---\n" + PageSchema.fields.map { "\($0.key): \($0.example)" }.joined(separator: "\n")
                 + "\n---\n\nТекст.\n",
         ])
@@ -43,6 +44,10 @@ import Testing
         #expect(diagnostics.errors.isEmpty, "\(diagnostics.errors)")
         let material = try #require(built?.materials.first)
         #expect(material.slug == "cherez-innovatsii" && material.draft && material.grades == [5, 6])
+        #expect(
+            material.photos == [
+                Photo(target: "materials/cherez-innovatsii/foto/otkrytie.jpg", caption: "Открытие семинара")
+            ])
         #expect(built?.pages.first?.menuTitle == "Партнерство")
 
         let unknown = try TempSite(files: ["materials/x.md": TempSite.material(extra: "tag: [ФГОС]\n")])
@@ -80,7 +85,11 @@ import Testing
         changed = material
         changed.tags = ["новая метка"]
         #expect(ShownElsewhere(changed) != ShownElsewhere(material))
-        #expect(MaterialSchema.fields.filter { $0.shownElsewhere != nil }.count == 13)
+        // The photo report is on the activity's page too.
+        changed = material
+        changed.photos = [Photo(target: "materials/a/foto.jpg", caption: "Открытие")]
+        #expect(ShownElsewhere(changed) != ShownElsewhere(material))
+        #expect(MaterialSchema.fields.filter { $0.shownElsewhere != nil }.count == 14)
         #expect(Set(MaterialSchema.keys).count == MaterialSchema.keys.count)
     }
 }

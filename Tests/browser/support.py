@@ -56,12 +56,14 @@ class Site:
             cls._pieced = Site({"OKRUG_SEARCH_PIECE": "10"})
         return cls._pieced
 
-    def __init__(self, environment=None):
+    def __init__(self, environment=None, content=None):
+        """`content`: another Content/ folder than the sample's (a copy a test has added to)."""
         self.folder = tempfile.mkdtemp(prefix="okrug-browser-")
         self.output = os.path.join(self.folder, BASE_PATH.strip("/"))
         env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", **(environment or {}))
         result = subprocess.run(
-            [OKRUG, "build", "--output", self.output, "--base-url", "http://127.0.0.1" + BASE_PATH],
+            [OKRUG, "build", "--output", self.output, "--base-url", "http://127.0.0.1" + BASE_PATH]
+            + (["--content", content] if content else []),
             cwd=ROOT, env=env, capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError("okrug build failed:\n" + result.stderr)

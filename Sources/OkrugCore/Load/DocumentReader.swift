@@ -114,6 +114,21 @@ enum DocumentReader {
                 attachments.append(Located(AttachmentReference(file: name, title: title), at: fileName.position))
             }
         }
+        var photos: [Located<PhotoReference>] = []
+        for item in reader.mappingList(field("photos")) {
+            guard
+                var entry = MappingReader(
+                    node: item, file: file, allowedKeys: PhotoReference.keys, subject: "фотографии",
+                    diagnostics: &diagnostics)
+            else { continue }
+            let fileName = entry.string("file", required: true, example: "foto/otkrytie.jpg")
+            let caption = entry.string("caption")
+            diagnostics += entry.diagnostics
+            if let fileName {
+                photos.append(
+                    Located(PhotoReference(file: fileName.value, caption: caption?.value), at: fileName.position))
+            }
+        }
         let draft = reader.bool(field("draft")) ?? false
         let slugOverride = reader.string(field("slug"))
         let materialSlug = slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath)
@@ -155,7 +170,8 @@ enum DocumentReader {
             body: split.body,
             bodyFirstLine: split.bodyFirstLine,
             defaulted: Placeholders.defaultedFields(
-                yaml: split.yaml, firstLine: split.yamlFirstLine, displayPath: source.displayPath))
+                yaml: split.yaml, firstLine: split.yamlFirstLine, displayPath: source.displayPath),
+            photos: photos)
     }
 
     static func page(_ source: SourceText, relativePath: String, diagnostics: inout [Diagnostic]) -> PageSource? {

@@ -30,6 +30,8 @@ public struct MaterialSource: Sendable {
     /// `school:`, `direction:`, `kind:` lines `okrug new` or `okrug import-doc` filled with a
     /// default and marked so (`Placeholders.defaultMark`): the field's name at its line.
     public var defaulted: [Located<String>] = []
+    /// The photo report: pictures of the material's folder with their captions.
+    public var photos: [Located<PhotoReference>] = []
 
     /// Whether the material has a folder of its own (`x/index.md`), whose files go with it.
     public var isBundle: Bool { relativePath.hasSuffix("/index.md") }
@@ -40,6 +42,13 @@ public struct MaterialSource: Sendable {
 public struct AttachmentReference: Sendable, Hashable {
     public var file: String
     public var title: String
+}
+
+/// One photo of a report as the front matter names it; the caption may be missing (a warning).
+public struct PhotoReference: Sendable, Hashable {
+    public var file: String
+    public var caption: String?
+    static let keys = ["file", "caption"]
 }
 
 /// A free page (`pages/<slug>.md`).

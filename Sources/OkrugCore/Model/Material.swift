@@ -30,11 +30,23 @@ public struct Material: Sendable, Identifiable {
     public var wordCount: Int
     /// Files copied beside the page (its folder's files and the images it shows).
     public var files: [CopiedFile]
+    /// The photo report, in the order the front matter gives.
+    public var photos: [Photo] = []
 
     public var id: String { slug }
 }
 
 /// A file of `Content/` copied into the output.
+/// A photo of a material's report: where the site has it, and what it shows.
+public struct Photo: Sendable, Hashable {
+    public var target: String
+    /// Its caption, also its text for those who do not see it (empty: a warning was given).
+    public var caption: String
+
+    /// What a camera or a phone saves: the pictures a report may hold.
+    public static let formats: Set<String> = ["jpg", "jpeg", "png", "webp", "heic", "heif", "tif", "tiff"]
+}
+
 public struct CopiedFile: Sendable, Hashable, Comparable {
     /// Relative to `Content/`.
     public var source: String

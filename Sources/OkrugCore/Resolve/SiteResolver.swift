@@ -193,6 +193,41 @@ public enum SiteResolver {
                     file: name, title: reference.value.title, byteCount: entry.byteCount, source: sourceFile,
                     target: target))
         }
+        var photos: [Photo] = []
+        for reference in source.photos {
+            let name = reference.value.file
+            let ext = (name as NSString).pathExtension.lowercased()
+            guard ContentPath.staysInside(name), let sourceFile = ContentPath.resolve(name, from: source.directory),
+                tree.files[sourceFile] != nil
+            else {
+                ok = false
+                diagnostics.append(
+                    .error(
+                        reference.position, "фотография «\(name)» не найдена в папке материала",
+                        hint: "положите её в папку \(tree.displayPath(source.directory))/ и укажите имя без «../»"))
+                continue
+            }
+            guard Photo.formats.contains(ext) else {
+                ok = false
+                diagnostics.append(
+                    .error(
+                        reference.position, "«\(name)» — не фотография: в фотоотчёт идут JPEG, PNG, WebP, HEIC и TIFF",
+                        hint: "другой файл дайте в «attachments»"))
+                continue
+            }
+            let caption = reference.value.caption.map(RussianTypography.text) ?? ""
+            if caption.trimmingCharacters(in: .whitespaces).isEmpty {
+                diagnostics.append(
+                    .warning(
+                        reference.position, "у фотографии «\(name)» нет подписи",
+                        hint:
+                            "добавьте «caption: …» — что на снимке: «Открытие семинара», «Работа в группах»; подпись прочтут и незрячие читатели"
+                    ))
+            }
+            let target = ContentPath.resolve(name, from: String(path.dropLast())) ?? name
+            files.append(CopiedFile(source: sourceFile, target: target))
+            photos.append(Photo(target: target, caption: caption))
+        }
         if source.isBundle {
             // A material's folder travels with it: every file beside index.md is published.
             let prefix = source.directory + "/"
@@ -219,7 +254,7 @@ public enum SiteResolver {
             attachments: attachments,
             draft: source.draft, body: parsed.body, headings: parsed.document.headings,
             wordCount: parsed.document.wordCount,
-            files: Array(Set(files)).sorted())
+            files: Array(Set(files)).sorted(), photos: photos)
     }
 
     static func checkUnique(_ ids: [Located<String>], what: String, diagnostics: inout [Diagnostic]) {

@@ -73,6 +73,11 @@ public enum MaterialSchema {
             note: "файлы из папки материала",
             scaffold: "Файлы из этой папки: презентация, конспект, раздаточный материал."),
         ContentField(
+            "photos", example: "\n  - {file: foto/otkrytie.jpg, caption: Открытие семинара}",
+            note: "фотоотчёт: фотографии из папки материала с подписями",
+            scaffold: "Фотоотчёт: фотографии из этой папки, у каждой подпись.",
+            shownElsewhere: { $0.photos.map { $0.target + "\u{1F}" + $0.caption }.joined(separator: "|") }),
+        ContentField(
             "slug", example: "cherez-innovatsii", note: "свой адрес страницы вместо имени файла",
             shownElsewhere: { $0.slug }),
         ContentField(

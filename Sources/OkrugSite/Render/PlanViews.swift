@@ -109,6 +109,10 @@ struct ActivityPageView: Sendable {
     var calendarURL: String
     var previous: LinkView?
     var next: LinkView?
+    /// The photos of its materials' reports (the first twelve), opening in the viewer.
+    var photos: [PhotoView] = []
+    var hasPhotos = false
+    var photosScript = ""
 }
 
 struct PlanSummaryView: Sendable {

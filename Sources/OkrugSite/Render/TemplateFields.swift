@@ -126,7 +126,14 @@ extension MaterialPageView: TemplateFields {
         .field(\.meta), .field(\.tags), .field(\.hasTags), .field(\.toc), .field(\.hasToc), .field(\.body),
         .field(\.attachments), .field(\.hasAttachments), .field(\.filesHeading), .field(\.related),
         .field(\.hasRelated), .field(\.newer),
-        .field(\.older), .field(\.draft), .field(\.activity))
+        .field(\.older), .field(\.draft), .field(\.activity), .field(\.photos), .field(\.hasPhotos),
+        .field(\.photosHeading), .field(\.photosScript))
+}
+
+extension PhotoView: TemplateFields {
+    package static let templateFields = FieldTable<PhotoView>(
+        .field(\.href), .field(\.src), .field(\.width), .field(\.height), .field(\.caption),
+        .field(\.hasCaption))
 }
 
 extension FreePageView: TemplateFields {

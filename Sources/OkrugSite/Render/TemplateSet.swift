@@ -14,7 +14,7 @@ public struct TemplateSet: Sendable {
     var sources: [String: String] = [:]
 
     /// The theme's files every page links to.
-    static let requiredAssets = ["style.css", "a11y.css", "a11y.js", "search.js", "feed.css"]
+    static let requiredAssets = ["style.css", "a11y.css", "a11y.js", "search.js", "feed.css", "photos.js"]
 
     /// The templates the renderer asks for by name (pages, and the pieces it renders once and
     /// copies into pages): a theme without one of them is an error at load.

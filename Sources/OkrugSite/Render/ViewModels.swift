@@ -214,6 +214,16 @@ struct AttachmentView: Sendable {
     var textURL: String?
 }
 
+/// One photo of a report: the small copy shown, the large one it opens.
+struct PhotoView: Sendable {
+    var href: String
+    var src: String
+    var width: Int?
+    var height: Int?
+    var caption: String
+    var hasCaption: Bool
+}
+
 /// The picture of a PDF's first page, with its size in CSS pixels.
 struct PreviewView: Sendable {
     /// Where a click on it leads: what «Открыть» shows, else the file.
@@ -254,6 +264,13 @@ struct MaterialPageView: Sendable {
     var draft: Bool
     /// «Семинар-практикум …» in the plan, when the material names its activity.
     var activity: LinkView?
+    /// The photo report: small pictures, each a link to its large copy.
+    var photos: [PhotoView] = []
+    var hasPhotos: Bool = false
+    /// «Фотоотчёт (12)».
+    var photosHeading: String = ""
+    /// `assets/photos.<hash>.js`: the viewer with arrows, keys, swipe and Esc.
+    var photosScript: String = ""
 }
 
 /// A document's text on the site: `materials/<slug>/chitat/<file>/`.

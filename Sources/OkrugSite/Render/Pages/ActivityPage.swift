@@ -14,7 +14,7 @@ struct ActivityPage: PageRenderer {
         let path = Routes.activity(activity.id, year: activity.year)
         func url(_ target: String) -> String { RelativeURL.link(from: path, to: target) }
         let direction = activity.directionID.flatMap { context.site.direction($0) }
-        let view = ActivityPageView(
+        var view = ActivityPageView(
             layout: context.layout(
                 path: path, title: activity.title.plain, section: "plan",
                 breadcrumbs: [
@@ -35,6 +35,15 @@ struct ActivityPage: PageRenderer {
             calendarURL: url(Routes.planCalendar(plan.year)),
             previous: previous.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) },
             next: next.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) })
+        // The photo reports of its materials: what the event looked like, on the plan's page.
+        view.photos = Array(
+            activity.materials.flatMap { index in
+                context.site.materials[index].photos.map {
+                    MaterialPage(context: context, index: index).photoView($0, from: path)
+                }
+            }.prefix(12))
+        view.hasPhotos = !view.photos.isEmpty
+        view.photosScript = url(context.assetPaths["photos.js"] ?? Routes.asset("photos.js"))
         return context.templates.page(Routes.file(of: path), view, template: "activity")
     }
 }

@@ -24,7 +24,7 @@ struct MaterialPage: PageRenderer {
         let newer = index > 0 ? context.site.materials[index - 1] : nil
         let older = index + 1 < context.site.materials.count ? context.site.materials[index + 1] : nil
         let minutes = max(1, (material.wordCount + 150) / 180)
-        let view = MaterialPageView(
+        var view = MaterialPageView(
             layout: context.layout(
                 path: path, title: material.title, section: "materials",
                 breadcrumbs: [LinkView(title: "Материалы", url: Routes.materials)], description: material.summary,
@@ -55,6 +55,10 @@ struct MaterialPage: PageRenderer {
                     plan.activities.first { $0.reference == reference }
                 }.first
             }.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) })
+        view.photos = material.photos.map { photoView($0, from: path) }
+        view.hasPhotos = !view.photos.isEmpty
+        view.photosHeading = "Фотоотчёт (\(view.photos.count))"
+        view.photosScript = url(context.assetPaths["photos.js"] ?? Routes.asset("photos.js"))
         return context.templates.page(Routes.file(of: path), view, template: "material")
     }
 
@@ -81,6 +85,22 @@ struct MaterialPage: PageRenderer {
                 extra.online == nil && extra.text?.hasWords == true
                     ? RelativeURL.link(from: path, to: extra.textAddress) : nil
             })
+    }
+
+    /// A photo as the report shows it: the 480-pixel copy, opening the largest one (1 600 at most).
+    func photoView(_ photo: Photo, from path: String) -> PhotoView {
+        guard let picture = context.extras.pictures[photo.target], let small = picture.fallback.first,
+            let large = picture.fallback.last
+        else {
+            let url = RelativeURL.link(from: path, to: photo.target)
+            return PhotoView(
+                href: url, src: url, width: nil, height: nil, caption: photo.caption, hasCaption: !photo.caption.isEmpty
+            )
+        }
+        return PhotoView(
+            href: RelativeURL.link(from: path, to: large.path), src: RelativeURL.link(from: path, to: small.path),
+            width: small.width, height: max(1, picture.height * small.width / max(1, picture.width)),
+            caption: photo.caption, hasCaption: !photo.caption.isEmpty)
     }
 
     /// A link to the material shows its first picture (in its largest JPEG or PNG copy: not
