@@ -204,17 +204,9 @@ private struct AttachmentWork {
     func extra(for attachment: Attachment, address: String, keys: AttachmentKeys) -> Result {
         var result = Result()
         let file = options.content.appendingPathComponent(attachment.source)
-        // The stamp before the content: a file saved in between is read again next time.
-        guard let status = FileStatus.of(file.path), status.isRegular else { return result }
-        let stamp = AttachmentKeys.Stamp(size: status.size, modified: status.modified)
-        let key: String
-        if let known = keys.key(for: attachment.source, stamp: stamp) {
-            key = known
-        } else {
-            guard let made = try? AttachmentKeys.key(ofFile: file.path) else { return result }
-            key = made
-        }
-        result.key = AttachmentKeys.Known(stamp: stamp, key: key)
+        guard let known = keys.known(attachment.source, at: file) else { return result }
+        let key = known.key
+        result.key = known
         if attachment.isPDF {
             pdf(file, key: key, target: attachment.target + ".png", into: &result)
             // A PDF poppler could not picture is broken: one warning says so.
@@ -474,7 +466,7 @@ private struct AttachmentWork {
                         let stripped = scratch.appendingPathComponent("stripped-" + name).path
                         let options = ext == "png" ? "[strip]" : "[Q=90,strip]"
                         if vips.run(
-                            ["thumbnail", from, stripped + options, "100000", "--size", "down", "--height", "100000"],
+                            Pictures.fullSize(from, into: stripped + options),
                             limits: .picture
                         ).succeeded {
                             try? FileManager.default.removeItem(atPath: from)

@@ -46,6 +46,18 @@ struct AttachmentKeys: Sendable {
         return entry.key
     }
 
+    /// The key of `source` (its path in `Content/`, at `file`) with the stamp it was taken at:
+    /// remembered when the file's size and time are unchanged, else read and hashed. The stamp
+    /// comes before the content, so a file saved in between is read again next time. `nil`
+    /// when it is not a regular file or cannot be read.
+    func known(_ source: String, at file: URL) -> Known? {
+        guard let status = FileStatus.of(file.path), status.isRegular else { return nil }
+        let stamp = Stamp(size: status.size, modified: status.modified)
+        if let key = key(for: source, stamp: stamp) { return Known(stamp: stamp, key: key) }
+        guard let key = try? Self.key(ofFile: file.path) else { return nil }
+        return Known(stamp: stamp, key: key)
+    }
+
     /// The key of the file at `path`: the fingerprint okrug marks its output with (16 bytes per
     /// step, read piece by piece, memory independent of the size) and the size.
     static func key(ofFile path: String) throws(SystemError) -> String {

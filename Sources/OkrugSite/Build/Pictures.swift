@@ -60,6 +60,13 @@ struct Pictures: Sendable {
         }
     }
 
+    /// `vips` arguments for `source` at its full size into `target` (with its save options),
+    /// turned as its EXIF says: `thumbnail` applies the orientation, and a size no picture has
+    /// with `--size down` keeps the picture's own (never enlarged).
+    static func fullSize(_ source: String, into target: String) -> [String] {
+        ["thumbnail", source, target, "100000", "--size", "down", "--height", "100000"]
+    }
+
     static func make(site: Site, options: BuildOptions) -> Pictures {
         var sources: [String: String] = [:]
         for file in site.materials.flatMap(\.files) + site.pages.flatMap(\.files) {
@@ -122,16 +129,9 @@ private struct PictureWork: Sendable {
     func make(target: String, source: String, keys: AttachmentKeys) -> Result {
         var result = Result()
         let file = content.appendingPathComponent(source)
-        guard let status = FileStatus.of(file.path), status.isRegular else { return result }
-        let stamp = AttachmentKeys.Stamp(size: status.size, modified: status.modified)
-        let key: String
-        if let known = keys.key(for: source, stamp: stamp) {
-            key = known
-        } else {
-            guard let made = try? AttachmentKeys.key(ofFile: file.path) else { return result }
-            key = made
-        }
-        result.key = AttachmentKeys.Known(stamp: stamp, key: key)
+        guard let known = keys.known(source, at: file) else { return result }
+        let key = known.key
+        result.key = known
         let ext = (target as NSString).pathExtension.lowercased()
         let converted = Pictures.displayExtension(ext)
         let shown = converted ?? ext
@@ -212,16 +212,13 @@ private struct PictureWork: Sendable {
             return outcome.limitHit.map { "vips \($0.russian)" }
                 ?? outcome.errors.split(separator: "\n").first.map { "vips: «\($0)»" } ?? "vips не справилась"
         }
-        // The full size, turned and stripped: `thumbnail` applies the orientation, and a width
-        // no picture has keeps its size (`--size down` never enlarges).
         let full = scratch.appendingPathComponent("full.\(ext)").path
-        let keepSize = ["--size", "down", "--height", "100000"]
-        // HEIC is kept as the camera gave it (stripped): re-encoding it needs an encoder Debian's libheif may lack.
+        // A HEIC libheif cannot write (no encoder) is offered for download as the camera gave it.
         // A WebP goes through a stripped PNG and cwebp: libvips 8.14's WebP saver keeps EXIF.
         let direct = ext == "webp" ? scratch.appendingPathComponent("full-stripped.png").path : full
         if ext == "webp", cwebp == nil { return .failure(Failure(reason: "не найдена программа cwebp (пакет webp)")) }
         if let failure = run(
-            ["thumbnail", file.path, direct + Pictures.saveOptions(ext == "webp" ? "png" : ext), "100000"] + keepSize)
+            Pictures.fullSize(file.path, into: direct + Pictures.saveOptions(ext == "webp" ? "png" : ext)))
         {
             if ext == "heic" || ext == "heif" {
                 guard (try? FileManager.default.copyItem(atPath: file.path, toPath: full)) != nil else {
@@ -239,7 +236,7 @@ private struct PictureWork: Sendable {
         let shownFull = scratch.appendingPathComponent("full.\(shown)").path
         if shown != ext {
             if let failure = run(
-                ["thumbnail", file.path, shownFull + Pictures.saveOptions(shown), "100000"] + keepSize)
+                Pictures.fullSize(file.path, into: shownFull + Pictures.saveOptions(shown)))
             {
                 return .failure(Failure(reason: failure))
             }

@@ -112,6 +112,8 @@ struct ActivityPageView: Sendable {
     /// The photos of its materials' reports (the first twelve), opening in the viewer.
     var photos: [PhotoView] = []
     var hasPhotos = false
+    /// «Фото мероприятия».
+    var photosHeading = ""
     var photosScript = ""
 }
 

@@ -43,6 +43,7 @@ struct ActivityPage: PageRenderer {
                 }
             }.prefix(12))
         view.hasPhotos = !view.photos.isEmpty
+        view.photosHeading = "Фото мероприятия"
         view.photosScript = url(context.assetPaths["photos.js"] ?? Routes.asset("photos.js"))
         return context.templates.page(Routes.file(of: path), view, template: "activity")
     }
