@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import OkrugCore
@@ -130,6 +131,41 @@ import Testing
         #expect(warnings.count == 1)
         #expect(warnings.first?.hint.contains("scripts/setup.sh --office") == true)
         #expect(site.read("Public/materials/m/index.html")?.contains("<img src=\"a.png\" alt=\"Схема\" />") == true)
+    }
+
+    /// Two builds of one site at once (the preview and a build, or two tests) share its cache:
+    /// whichever puts a picture or the link-preview card there first, both sites are whole and
+    /// the same byte for byte.
+    @Test func buildsSharingAColdCacheGiveTheSameWholeSite() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.python.path), "scripts/setup.sh --tests")
+        let tools = AttachmentTools.find(workingDirectory: repositoryRoot)
+        try #require(tools.vips != nil, "libvips: run scripts/setup.sh --office")
+        let site = try TempSite(files: ["materials/seminar/index.md": TempSite.material(body: "![Фото](foto.jpg)\n")])
+        defer { site.remove() }
+        try Self.photo(at: site.root.appendingPathComponent("Content/materials/seminar/foto.jpg"))
+        let outputs = ["Public-a", "Public-b", "Public-c"]
+        let reports = Mutex<[Builder.Report]>([])
+        DispatchQueue.concurrentPerform(iterations: outputs.count) { index in
+            var options = site.options(output: outputs[index])
+            options.attachmentTools = tools
+            let report = Builder.build(options)
+            reports.withLock { $0.append(report) }
+        }
+        for report in reports.withLock({ $0 }) {
+            #expect(report.succeeded && report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+        }
+        let first = site.root.appendingPathComponent(outputs[0])
+        let files = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
+        #expect(files.contains("og-card.png") && files.contains("materials/seminar/foto.jpg.480.webp"), "\(files)")
+        for output in outputs.dropFirst() {
+            let other = site.root.appendingPathComponent(output)
+            #expect(try FileManager.default.subpathsOfDirectory(atPath: other.path).sorted() == files, "\(output)")
+            for file in files where file != ".okrug-site" {
+                let a = FileManager.default.contents(atPath: first.appendingPathComponent(file).path)
+                let b = FileManager.default.contents(atPath: other.appendingPathComponent(file).path)
+                #expect(a == b, "\(output)/\(file)")
+            }
+        }
     }
 
     /// A 1×1 PNG.

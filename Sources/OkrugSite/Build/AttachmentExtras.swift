@@ -255,8 +255,7 @@ private struct AttachmentWork {
                     return
                 }
                 png = data
-                try? FileManager.default.removeItem(at: picture)
-                try? FileManager.default.moveItem(at: made, to: picture)
+                try? FileIO.rename(made.path, to: picture.path)
             }
             if count == nil, let pdfinfo = options.attachmentTools.pdfinfo {
                 let run = pdfinfo.run([file.path], limits: .pdf)

@@ -273,6 +273,8 @@ private struct PictureWork: Sendable {
             try? FileManager.default.removeItem(at: folder)
             try FileManager.default.moveItem(at: scratch, to: folder)
         } catch {
+            // A build running beside this one may have put the same picture there first.
+            if FileStatus.of(folder.appendingPathComponent("size").path)?.isRegular == true { return .success(()) }
             return .failure(Failure(reason: "не удалось сохранить картинку в кэше"))
         }
         return .success(())

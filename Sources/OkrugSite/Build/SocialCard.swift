@@ -85,7 +85,11 @@ enum SocialCard {
         let run = vips.run(
             ["copy", scratch.appendingPathComponent("card.svg").path, made.path + "[strip,compression=9]"],
             limits: .picture)
-        guard run.succeeded, (try? FileManager.default.moveItem(at: made, to: png)) != nil else { return nil }
+        guard run.succeeded else { return nil }
+        // rename(2) replaces: a build running beside this one may have put the same card there.
+        guard (try? FileIO.rename(made.path, to: png.path)) != nil else {
+            return FileStatus.of(png.path)?.isRegular == true ? png.path : nil
+        }
         return png.path
     }
 }
