@@ -133,6 +133,82 @@ import Testing
         #expect(site.read("Public/materials/m/index.html")?.contains("<img src=\"a.png\" alt=\"Схема\" />") == true)
     }
 
+    /// An upright camera JPEG loses every metadata block without being decoded: the published
+    /// full size has the original's pixels bit for bit and its colour profile, and no EXIF, XMP,
+    /// comment or bytes after the image (where phones put a second picture with its own EXIF).
+    @Test func anUprightPhotoIsStrippedWithoutLosingQuality() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.python.path), "scripts/setup.sh --tests")
+        let tools = AttachmentTools.find(workingDirectory: repositoryRoot)
+        try #require(tools.vips != nil, "libvips: run scripts/setup.sh --office")
+        let site = try TempSite(files: ["materials/m/index.md": TempSite.material(body: "![Фото](foto.jpg)\n")])
+        defer { site.remove() }
+        let original = site.root.appendingPathComponent("Content/materials/m/foto.jpg")
+        let published = site.root.appendingPathComponent("Public/materials/m/foto.jpg")
+        let make = """
+            import sys
+            from PIL import Image, ImageCms
+            image = Image.new("RGB", (1000, 700))
+            for x in range(0, 1000, 20):
+                for y in range(0, 700, 20):
+                    image.paste(((x * 3) % 256, (y * 7) % 256, (x + y) % 256), (x, y, x + 20, y + 20))
+            exif = Image.Exif()
+            exif[0x0112] = 1
+            exif.get_ifd(0x8769)[0xA431] = "\(Self.serial)"
+            exif.get_ifd(0x8825).update({1: "N", 2: (55.0, 45.0, 21.0), 3: "E", 4: (37.0, 37.0, 4.0)})
+            icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+            image.save(sys.argv[1], "JPEG", quality=90, exif=exif, icc_profile=icc, comment=b"OKRUG-COMMENT",
+                       xmp=b"<x:xmpmeta>OKRUG-XMP</x:xmpmeta>", progressive=True)
+            with open(sys.argv[1], "ab") as file:
+                file.write(b"OKRUG-TRAILER")
+            """
+        let made = try CommandLineTests.okrug(["-c", make, original.path], in: repositoryRoot, program: Self.python)
+        try #require(made.status == 0, "\(made.stderr)")
+        var options = site.options()
+        options.attachmentTools = tools
+        let report = Builder.build(options)
+        #expect(report.succeeded && report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+        let data = try Data(contentsOf: published)
+        for leak in [Self.serial, "Exif\0\0", "OKRUG-COMMENT", "OKRUG-XMP", "OKRUG-TRAILER"] {
+            #expect(data.range(of: Data(leak.utf8)) == nil, "\(leak)")
+        }
+        let compare = """
+            import sys
+            from PIL import Image
+            a, b = Image.open(sys.argv[1]), Image.open(sys.argv[2])
+            print(a.tobytes() == b.tobytes(), b.size, "icc_profile" in b.info, b.info.get("progressive", 0) == 1)
+            """
+        let said = try CommandLineTests.okrug(
+            ["-c", compare, original.path, published.path], in: repositoryRoot, program: Self.python)
+        #expect(said.stdout == "True (1000, 700) True True\n", "\(said.stdout)\(said.stderr)")
+        let html = try #require(site.read("Public/materials/m/index.html"))
+        #expect(html.contains("srcset=\"foto.jpg.480.jpg 480w, foto.jpg.960.jpg 960w, foto.jpg 1000w\""), "\(html)")
+        #expect(html.contains("width=\"1000\" height=\"700\""))
+    }
+
+    /// Whatever a file holds, reading its blocks ends: every cut of a JPEG and its bytes
+    /// changed one by one give a stripped JPEG or `nil` (libvips then), never a crash.
+    @Test func brokenJPEGsAreLeftToLibvips() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.python.path), "scripts/setup.sh --tests")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-\(UUID().uuidString).jpg")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Self.photo(at: file)
+        let data = try [UInt8](Data(contentsOf: file))
+        #expect(JPEGMetadata.strip(data) != nil)
+        #expect(JPEGMetadata.strip(data)?.orientation == 6)
+        for cut in stride(from: 0, to: data.count, by: max(1, data.count / 500)) {
+            #expect(JPEGMetadata.strip(Array(data.prefix(cut))) == nil, "\(cut)")
+        }
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var changed = data
+            let at = Int.random(in: 0..<min(changed.count, 4096), using: &random)
+            changed[at] = UInt8.random(in: 0...255, using: &random)
+            if let stripped = JPEGMetadata.strip(changed) {
+                #expect(stripped.bytes.starts(with: [0xFF, 0xD8]) && stripped.bytes.suffix(2) == [0xFF, 0xD9])
+            }
+        }
+    }
+
     /// Two builds of one site at once (the preview and a build, or two tests) share its cache:
     /// whichever puts a picture or the link-preview card there first, both sites are whole and
     /// the same byte for byte.

@@ -217,7 +217,17 @@ private struct PictureWork: Sendable {
         // A WebP goes through a stripped PNG and cwebp: libvips 8.14's WebP saver keeps EXIF.
         let direct = ext == "webp" ? scratch.appendingPathComponent("full-stripped.png").path : full
         if ext == "webp", cwebp == nil { return .failure(Failure(reason: "не найдена программа cwebp (пакет webp)")) }
-        if let failure = run(
+        // A camera's JPEG that needs no turning loses its metadata without being decoded: the
+        // download keeps its quality.
+        var lossless: JPEGMetadata.Stripped?
+        if ext == "jpg" || ext == "jpeg", let bytes = try? RegularFile.read(file.path, limit: Self.losslessLimit) {
+            lossless = JPEGMetadata.strip(bytes).flatMap { $0.orientation == 1 ? $0 : nil }
+        }
+        if let lossless {
+            guard (try? Data(lossless.bytes).write(to: URL(fileURLWithPath: full))) != nil else {
+                return .failure(Failure(reason: "не удалось сохранить картинку в кэше"))
+            }
+        } else if let failure = run(
             Pictures.fullSize(file.path, into: direct + Pictures.saveOptions(ext == "webp" ? "png" : ext)))
         {
             if ext == "heic" || ext == "heif" {
@@ -241,19 +251,19 @@ private struct PictureWork: Sendable {
                 return .failure(Failure(reason: failure))
             }
         }
-        guard let size = size(of: shownFull, vips: vips) else {
+        guard let size = lossless.map({ ($0.width, $0.height) }) ?? size(of: shownFull, vips: vips) else {
             return .failure(Failure(reason: "не прочитан размер картинки"))
         }
-        // Each copy from the turned and stripped full size: libvips 8.14's WebP saver keeps
-        // EXIF even when told to strip it, so nothing of it may reach the saver.
+        // Each WebP from a turned and stripped copy: libvips 8.14's WebP saver keeps EXIF even
+        // when told to strip it, so nothing of it may reach the saver.
         for width in Self.sizes(size.width) {
-            // The copy in the picture's format first (libvips decodes a JPEG straight at a
-            // fraction of its size), then the WebP from that small copy.
             var source = shownFull
+            // A camera's JPEG is read again for each copy: libvips decodes it at a fraction of its size.
             if width != size.width {
                 source = scratch.appendingPathComponent("\(width).\(shown)").path
                 if let failure = run([
-                    "thumbnail", shownFull, source + Pictures.saveOptions(shown), "\(width)", "--size", "down",
+                    "thumbnail", lossless == nil ? shownFull : file.path, source + Pictures.saveOptions(shown),
+                    "\(width)", "--size", "down",
                 ]) {
                     return .failure(Failure(reason: failure))
                 }
@@ -279,6 +289,9 @@ private struct PictureWork: Sendable {
         }
         return .success(())
     }
+
+    /// Larger JPEGs go through libvips (a 12-megapixel photo is about 6 MB).
+    static let losslessLimit = 256 << 20
 
     /// Width and height from `vipsheader`'s first line: `file: 4000x3000 uchar, 3 bands, …`.
     private func size(of path: String, vips: ExternalTool) -> (width: Int, height: Int)? {
