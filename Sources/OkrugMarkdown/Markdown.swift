@@ -425,7 +425,7 @@ enum ReservedIDs {
         "directions-title", "execution-title", "feed-address", "feed-title", "howto-google", "howto-outlook",
         "howto-phone", "howto-title", "howto-yandex", "lenta",
         "goal-title", "hero-title", "latest-title", "materials-title", "photos-title", "plan-title", "related-title",
-        "results-title", "roadmap-title", "satellites-title", "schools-title", "search-q", "site-search-q",
+        "photo-reports-title", "results-title", "roadmap-title", "satellites-title", "schools-title", "search-q", "site-search-q",
         "toc-title",
     ]
 }

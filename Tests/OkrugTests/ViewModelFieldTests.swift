@@ -181,7 +181,9 @@ import Testing
                 layout: layout, heading: "h", planTitle: "p", planURL: "u", asOf: "a", csvURL: "c", total: "t",
                 materialCharts: [chart], newAuthorsCount: "n", newAuthors: [], hasNewAuthors: false,
                 executionSummary: "e", executionChart: chart, sections: [], gaps: [activityLink], hasGaps: true,
-                gapsCount: "g", directions: [], satellites: []),
+                gapsCount: "g", directions: [], satellites: [], photoReports: [], hasPhotoReports: false,
+                photoReportsCount: "0"),
+            ResultsPhotoReportView(title: "t", url: "u", count: "c", photos: [], hasMore: true),
         ]
         for value in resultsValues { assertComplete(value) }
 

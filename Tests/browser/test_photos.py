@@ -63,6 +63,25 @@ class PhotoReport(unittest.TestCase):
         finally:
             driver.quit()
 
+    def test_the_results_of_the_year_show_its_photo_reports(self):
+        driver = browser(width=360, javascript=False)
+        try:
+            driver.get(self.site.url + "plan/2023/results/")
+            self.assertEqual(driver.find_element("css selector", "#photo-reports-title").text, "Фотоотчёты 1")
+            report = driver.find_element("css selector", ".photo-report")
+            heading = report.find_element("css selector", "h3")
+            self.assertEqual(heading.text, "Фотоотчёт семинара 3 фотографии")
+            links = report.find_elements("css selector", ".photos__link")
+            self.assertEqual([l.get_attribute("href").split("/materials/")[1] for l in links],
+                             [f"fotootchet-seminara/foto/{n}.jpg.1600.jpg" for n in (1, 2, 3)])
+            self.assertEqual(links[0].find_element("css selector", "img").get_attribute("alt"), "Открытие семинара")
+            # The photos fit the phone's width: the page does not scroll sideways.
+            self.assertLessEqual(driver.execute_script("return document.documentElement.scrollWidth"), 360)
+            heading.find_element("css selector", "a").click()
+            wait_for(driver, lambda d: d.current_url.endswith("materials/fotootchet-seminara/#photos-title"))
+        finally:
+            driver.quit()
+
     def test_the_viewer_goes_on_with_the_keyboard_and_esc_closes_it(self):
         from selenium.webdriver.common.keys import Keys
         driver = browser()

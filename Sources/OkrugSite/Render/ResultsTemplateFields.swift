@@ -33,5 +33,11 @@ extension ResultsPageView: TemplateFields {
         .field(\.layout), .field(\.heading), .field(\.planTitle), .field(\.planURL), .field(\.asOf), .field(\.csvURL),
         .field(\.total), .field(\.materialCharts), .field(\.newAuthorsCount), .field(\.newAuthors),
         .field(\.hasNewAuthors), .field(\.executionSummary), .field(\.executionChart), .field(\.sections),
-        .field(\.gaps), .field(\.hasGaps), .field(\.gapsCount), .field(\.directions), .field(\.satellites))
+        .field(\.gaps), .field(\.hasGaps), .field(\.gapsCount), .field(\.directions), .field(\.satellites),
+        .field(\.photoReports), .field(\.hasPhotoReports), .field(\.photoReportsCount))
+}
+
+extension ResultsPhotoReportView: TemplateFields {
+    package static let templateFields = FieldTable<ResultsPhotoReportView>(
+        .field(\.title), .field(\.url), .field(\.count), .field(\.photos), .field(\.hasMore))
 }

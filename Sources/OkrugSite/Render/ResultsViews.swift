@@ -45,6 +45,18 @@ struct SatelliteResultView: Sendable {
     var directions: String
 }
 
+/// A photo report of the year on «Итоги»: its first photos, each a plain link to its large
+/// copy, and the way to the whole report (no viewer script: the page stays light).
+struct ResultsPhotoReportView: Sendable {
+    var title: String
+    /// The report on its material's page.
+    var url: String
+    /// «12 фотографий»
+    var count: String
+    var photos: [PhotoView]
+    var hasMore: Bool
+}
+
 struct ResultsPageView: Sendable {
     var layout: LayoutView
     var heading: String
@@ -65,4 +77,7 @@ struct ResultsPageView: Sendable {
     var gapsCount: String
     var directions: [DirectionResultView]
     var satellites: [SatelliteResultView]
+    var photoReports: [ResultsPhotoReportView]
+    var hasPhotoReports: Bool
+    var photoReportsCount: String
 }

@@ -40,4 +40,5 @@ public struct RussianPlural: Sendable, Hashable {
     public static let section = RussianPlural("раздел", "раздела", "разделов")
     public static let stage = RussianPlural("этап", "этапа", "этапов")
     public static let file = RussianPlural("файл", "файла", "файлов")
+    public static let photo = RussianPlural("фотография", "фотографии", "фотографий")
 }

@@ -29,7 +29,7 @@ struct ResultsPage: PageRenderer {
         let executionRows = results.sections.map {
             PlanResults.Count(label: $0.title, value: $0.withMaterials, path: nil)
         }
-        let view = ResultsPageView(
+        var view = ResultsPageView(
             layout: context.layout(
                 path: path, title: "Итоги \(year) года", section: "plan",
                 breadcrumbs: [
@@ -80,7 +80,27 @@ struct ResultsPage: PageRenderer {
                     receivedCount: RussianPlural.material.counted(satellite.received.count),
                     received: links(satellite.received), hasReceived: !satellite.received.isEmpty,
                     directions: satellite.directions.map(\.title).joined(separator: "; "))
-            })
+            },
+            photoReports: photoReports(from: path), hasPhotoReports: false, photoReportsCount: "")
+        view.hasPhotoReports = !view.photoReports.isEmpty
+        view.photoReportsCount = "\(view.photoReports.count)"
         return context.templates.page(Routes.file(of: path), view, template: "results")
+    }
+
+    /// Photos shown per report: a row on a wide screen, two on a phone.
+    static let photosPerReport = 4
+
+    /// The year's materials with photos, oldest first as the year went.
+    private func photoReports(from path: String) -> [ResultsPhotoReportView] {
+        results.materials.reversed().compactMap { index in
+            let material = context.site.materials[index]
+            guard !material.photos.isEmpty else { return nil }
+            let page = MaterialPage(context: context, index: index)
+            return ResultsPhotoReportView(
+                title: material.title, url: RelativeURL.link(from: path, to: material.path) + "#photos-title",
+                count: RussianPlural.photo.counted(material.photos.count),
+                photos: material.photos.prefix(Self.photosPerReport).map { page.photoView($0, from: path) },
+                hasMore: material.photos.count > Self.photosPerReport)
+        }
     }
 }
