@@ -107,7 +107,14 @@ import Testing
         }
         try Data("%PDF-1.4".utf8).write(to: content.appendingPathComponent("materials/folder/programma.pdf"))
 
-        let serve = IncrementalBuilder(options: site.options(output: "Serve"))
+        // With the picture tools when they are installed: a material's link-preview card follows its title.
+        let tools = AttachmentTools.find(workingDirectory: repositoryRoot)
+        func options(_ output: String) -> BuildOptions {
+            var options = site.options(output: output)
+            options.attachmentTools = tools
+            return options
+        }
+        let serve = IncrementalBuilder(options: options("Serve"))
         #expect(serve.build().succeeded)
         var generator = Generator(state: 2026)
         var kinds: [String: Int] = [:]
@@ -181,7 +188,7 @@ import Testing
             kinds[edit, default: 0] += 1
             let outcome = serve.build()
             #expect(outcome.succeeded, "round \(round), \(edit): \(outcome.diagnostics.errors)")
-            let fresh = Builder.build(site.options(output: "Fresh"))
+            let fresh = Builder.build(options("Fresh"))
             #expect(fresh.succeeded, "round \(round), \(edit): \(fresh.diagnostics.errors)")
             let served = Self.snapshot(site.root.appendingPathComponent("Serve"))
             let built = Self.snapshot(site.root.appendingPathComponent("Fresh"))

@@ -1,6 +1,6 @@
 """Link previews: every page of the sample site read by a real OpenGraph parser (extruct), as
 VK, Telegram or a messenger reads it; the pictures they name fetched over HTTP."""
-import io, os, unittest, urllib.request
+import io, os, shutil, subprocess, tempfile, unittest, urllib.request
 from support import Site, missing_tools
 
 try:
@@ -68,4 +68,24 @@ class OpenGraph(unittest.TestCase):
         self.assertEqual(home["og:image"], "http://127.0.0.1/okrug/og-card.png")
         card = Image.open(io.BytesIO(self.fetch(home["og:image"])))
         self.assertEqual((card.width, card.height), (1200, 630))
-        self.assertEqual(card.getpixel((10, 10))[:3], (0x1D, 0x5C, 0x4D))
+        self.assertEqual(card.convert("RGB").getpixel((10, 10)), (0x1D, 0x5C, 0x4D))
+
+    def test_a_material_without_a_picture_has_a_card_with_its_title_and_school(self):
+        slug = "kruglyi-stol-itogi-raboty-2023"
+        tags = self.tags(os.path.join(self.site.output, f"materials/{slug}/index.html"),
+                         f"http://127.0.0.1/okrug/materials/{slug}/")
+        self.assertEqual(tags["og:image"], f"http://127.0.0.1/okrug/og/{slug}.png")
+        data = self.fetch(tags["og:image"])
+        card = Image.open(io.BytesIO(data))
+        self.assertEqual((card.width, card.height, card.format), (1200, 630, "PNG"))
+        self.assertLess(len(data), 30_000)
+        if not shutil.which("tesseract"):
+            self.skipTest("tesseract is not installed (scripts/setup.sh --office): the card's words are not read")
+        # Read back as a person would: the title, the school and the site's name are on it.
+        with tempfile.NamedTemporaryFile(suffix=".png") as file:
+            card.convert("RGB").save(file.name)
+            words = subprocess.run(["tesseract", file.name, "stdout", "-l", "rus"], capture_output=True, text=True,
+                                   timeout=120, env=dict(os.environ, OMP_THREAD_LIMIT="1")).stdout
+        flat = " ".join(words.split())
+        for expected in ("Круглый стол", "ОО-спутник", "СОШ №13", "Образовательный округ"):
+            self.assertIn(expected, flat)

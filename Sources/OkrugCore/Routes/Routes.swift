@@ -24,6 +24,12 @@ package enum Routes {
 
     package static func material(_ slug: String) -> String { materials + slug + "/" }
 
+    /// A material's own link-preview card: `materials/x/` → `og/x.png`.
+    package static func materialCard(_ materialPath: String) -> String {
+        let slug = materialPath.hasPrefix(materials) ? String(materialPath.dropFirst(materials.count)) : materialPath
+        return "og/" + slug.split(separator: "/").joined(separator: "-") + ".png"
+    }
+
     /// A material's files as pages: «Читать онлайн» (`chitat/<file>/`) and the text of a PDF,
     /// presentation or spreadsheet (`tekst/<file>/`, then `tekst/<file>/2/` for a long one).
     package static let onlineFolder = "chitat/"

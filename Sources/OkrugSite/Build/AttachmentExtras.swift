@@ -55,6 +55,8 @@ struct AttachmentExtras: Sendable {
     var pictures: [String: PictureSet] = [:]
     /// The site's link-preview card in the cache (`SocialCard`), when libvips made it.
     var socialCard: String?
+    /// Each material's card in the cache (`MaterialCards`), by the material's path.
+    var materialCards: [String: String] = [:]
 
     /// Bumped when the pictures or texts would come out differently: old cache entries are then ignored.
     static let cacheVersion = "v2"
@@ -76,6 +78,7 @@ struct AttachmentExtras: Sendable {
         extras.pictures = pictures.byTarget
         extras.diagnostics += pictures.diagnostics
         extras.socialCard = SocialCard.make(site: site, options: options)
+        extras.materialCards = MaterialCards.make(site: site, options: options)
         return extras
     }
 

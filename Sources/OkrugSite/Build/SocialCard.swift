@@ -27,15 +27,38 @@ enum SocialCard {
             text += "<text x=\"80\" y=\"\(y)\" font-size=\"34\" fill=\"#d8ece6\">\(XMLText.escape(line))</text>\n"
             y += 46
         }
-        return """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)">
-            <rect width="\(width)" height="\(height)" fill="#1d5c4d"/>
-            <rect x="0" y="\(height - 24)" width="\(width)" height="24" fill="#f2b84b"/>
-            <g font-family="DejaVu Sans, Noto Sans, Liberation Sans, sans-serif">
-            \(text)</g>
-            </svg>
+        return document(text)
+    }
 
-            """
+    /// A material's card: the site's name above, the material's title in large letters, its
+    /// school below.
+    static func materialSVG(title: String, school: String?, site: String) -> String {
+        let titleLines = lines(title, perLine: 27, maximum: 4)
+        var text =
+            "<text x=\"80\" y=\"100\" font-size=\"32\" fill=\"#d8ece6\">\(XMLText.escape(lines(site, perLine: 56, maximum: 1).joined()))</text>\n"
+        var y = 200
+        for line in titleLines {
+            text +=
+                "<text x=\"80\" y=\"\(y)\" font-size=\"58\" font-weight=\"700\" fill=\"#ffffff\">\(XMLText.escape(line))</text>\n"
+            y += 70
+        }
+        if let school {
+            text +=
+                "<text x=\"80\" y=\"\(y + 24)\" font-size=\"34\" fill=\"#f2b84b\">\(XMLText.escape(lines(school, perLine: 52, maximum: 1).joined()))</text>\n"
+        }
+        return document(text)
+    }
+
+    private static func document(_ text: String) -> String {
+        """
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)">
+        <rect width="\(width)" height="\(height)" fill="#1d5c4d"/>
+        <rect x="0" y="\(height - 24)" width="\(width)" height="24" fill="#f2b84b"/>
+        <g font-family="DejaVu Sans, Noto Sans, Liberation Sans, sans-serif">
+        \(text)</g>
+        </svg>
+
+        """
     }
 
     /// Words into lines of at most `perLine` characters, the last one ending in «…» when cut.

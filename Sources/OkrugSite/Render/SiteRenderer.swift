@@ -81,6 +81,9 @@ public final class SiteRenderer: Sendable {
                 files.append(OutputFile(path: assetPaths[name] ?? Routes.asset(name), contents: .bytes(data)))
             }
             for material in site.materials {
+                if let card = extras.materialCards[material.path], socialPicture(material) == nil {
+                    files.append(OutputFile(path: Routes.materialCard(material.path), contents: .made(card)))
+                }
                 files += copiedFiles(material.files)
                 files += attachmentFiles(material)
             }
@@ -146,6 +149,20 @@ public final class SiteRenderer: Sendable {
 
     /// A material's PDF previews and its documents' «Читать онлайн» pages with their pictures.
     /// A name one of the material's own files already has is left to that file.
+    /// The material's first picture (in its largest JPEG or PNG copy: not every messenger reads
+    /// WebP), when it is big enough for a link preview.
+    func socialPicture(_ material: Material) -> SocialImage? {
+        for file in material.files {
+            guard let picture = extras.pictures[file.target], picture.width >= 200,
+                let largest = picture.fallback.last
+            else { continue }
+            return SocialImage(
+                path: largest.path, width: largest.width,
+                height: max(1, picture.height * largest.width / max(1, picture.width)), alt: material.title)
+        }
+        return nil
+    }
+
     func attachmentFiles(_ material: Material) -> [OutputFile] {
         var files: [OutputFile] = []
         let taken = Set(material.files.map(\.target))

@@ -103,18 +103,13 @@ struct MaterialPage: PageRenderer {
             caption: photo.caption, hasCaption: !photo.caption.isEmpty)
     }
 
-    /// A link to the material shows its first picture (in its largest JPEG or PNG copy: not
-    /// every messenger reads WebP), when it is big enough for a preview.
+    /// A link to the material shows its first picture, else its own card.
     func socialImage(_ material: Material) -> SocialImage? {
-        for file in material.files {
-            guard let picture = context.extras.pictures[file.target], picture.width >= 200,
-                let largest = picture.fallback.last
-            else { continue }
-            return SocialImage(
-                path: largest.path, width: largest.width,
-                height: max(1, picture.height * largest.width / max(1, picture.width)), alt: material.title)
-        }
-        return nil
+        if let picture = context.socialPicture(material) { return picture }
+        guard context.extras.materialCards[material.path] != nil else { return nil }
+        return SocialImage(
+            path: Routes.materialCard(material.path), width: SocialCard.width, height: SocialCard.height,
+            alt: material.title)
     }
 
     /// «Презентация PowerPoint, 2,1 МБ, 12 слайдов».
