@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import OkrugCore
+@testable import OkrugSite
 
 /// The pieces of `okrug import-doc` that need no pandoc; the command itself runs over real
 /// documents in Tests/importdoc.
@@ -110,6 +111,8 @@ import Testing
         }
         let picture = folder.appendingPathComponent("risunok-1.emf")
         try FileManager.default.moveItem(at: emf, to: picture)
+        let kept = folder.appendingPathComponent("kept.emf")
+        try FileManager.default.copyItem(at: picture, to: kept)
         let name = try #require(
             PictureConversion.replace("risunok-1.emf", in: folder, scratch: folder, helpers: helpers))
         #expect(name == "risunok-1.png")
@@ -121,5 +124,22 @@ import Testing
         let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
         let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
         #expect(width > height * 2 && width < height * 3, "\(width)×\(height)")
+
+        // The same drawing in a material's Markdown: the page shows its PNG with its size, and
+        // the drawing itself is there to download.
+        let site = try TempSite(files: ["materials/m/index.md": TempSite.material(body: "![Схема](skhema.emf)\n")])
+        defer { site.remove() }
+        try FileManager.default.copyItem(
+            at: kept, to: site.root.appendingPathComponent("Content/materials/m/skhema.emf"))
+        var options = site.options()
+        options.attachmentTools = AttachmentTools.find(workingDirectory: repositoryRoot)
+        let report = Builder.build(options)
+        #expect(report.succeeded && report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+        let html = try #require(site.read("Public/materials/m/index.html"))
+        #expect(html.contains("<img src=\"skhema.emf.png\""), "\(html)")
+        #expect(html.contains("alt=\"Схема\""))
+        let shown = try Data(contentsOf: site.root.appendingPathComponent("Public/materials/m/skhema.emf.png"))
+        #expect(shown.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(site.exists("Public/materials/m/skhema.emf"))
     }
 }

@@ -39,14 +39,18 @@ struct Pictures: Sendable {
 
     /// The widths made (never wider than the picture): a phone, a phone at 2×, a wide screen.
     static let widths = [480, 960, 1600]
-    static let formats: Set<String> = ["jpg", "jpeg", "png", "webp", "heic", "heif", "tif", "tiff", "bmp"]
+    static let formats: Set<String> = [
+        "jpg", "jpeg", "png", "webp", "heic", "heif", "tif", "tiff", "bmp", "emf", "wmf",
+    ]
+    /// Word's vector drawings, which only LibreOffice draws.
+    static let drawings: Set<String> = ["emf", "wmf"]
 
     /// The format a picture is shown in when browsers do not show its own: JPEG for a photo
     /// from an iPhone, PNG for TIFF and BMP; `nil` for a picture shown as it is.
     static func displayExtension(_ ext: String) -> String? {
         switch ext {
         case "heic", "heif": return "jpg"
-        case "tif", "tiff", "bmp": return "png"
+        case "tif", "tiff", "bmp", "emf", "wmf": return "png"
         default: return nil
         }
     }
@@ -80,7 +84,8 @@ struct Pictures: Sendable {
         let keys = AttachmentKeys.load(from: root)
         let jobs = sources.sorted { $0.key < $1.key }
         let work = PictureWork(
-            vips: options.attachmentTools.vips, cwebp: options.attachmentTools.cwebp, root: root,
+            vips: options.attachmentTools.vips, cwebp: options.attachmentTools.cwebp,
+            soffice: options.attachmentTools.soffice, root: root,
             content: options.content)
         let made = ParallelMap.map(jobs) { job in work.make(target: job.key, source: job.value, keys: keys) }
         if let first = zip(jobs, made).first(where: { $0.1.neededVips }) {
@@ -116,6 +121,8 @@ private struct PictureWork: Sendable {
     let vips: ExternalTool?
     /// Without it the pictures have no WebP copies, only their own format.
     let cwebp: ExternalTool?
+    /// Draws Word's EMF and WMF drawings.
+    let soffice: ExternalTool?
     let root: URL
     let content: URL
 
@@ -223,7 +230,23 @@ private struct PictureWork: Sendable {
         if ext == "jpg" || ext == "jpeg", let bytes = try? RegularFile.read(file.path, limit: Self.losslessLimit) {
             lossless = JPEGMetadata.strip(bytes).flatMap { $0.orientation == 1 ? $0 : nil }
         }
-        if let lossless {
+        let shownFull = scratch.appendingPathComponent("full.\(shown)").path
+        let drawing = Pictures.drawings.contains(ext)
+        if drawing {
+            // A Word drawing: LibreOffice draws it, libvips cuts it to its size; the file stays as made.
+            guard let soffice else {
+                return .failure(Failure(reason: "рисунок не показан: не найдена программа LibreOffice (soffice)"))
+            }
+            let work = scratch.appendingPathComponent("drawing")
+            guard (try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)) != nil,
+                let png = PictureConversion.png(file, scratch: work, soffice: soffice, vips: vips),
+                (try? png.write(to: URL(fileURLWithPath: shownFull))) != nil,
+                (try? FileManager.default.copyItem(atPath: file.path, toPath: full)) != nil
+            else {
+                return .failure(Failure(reason: "LibreOffice не нарисовал этот рисунок"))
+            }
+            try? FileManager.default.removeItem(at: work)
+        } else if let lossless {
             guard (try? Data(lossless.bytes).write(to: URL(fileURLWithPath: full))) != nil else {
                 return .failure(Failure(reason: "не удалось сохранить картинку в кэше"))
             }
@@ -243,8 +266,7 @@ private struct PictureWork: Sendable {
             guard outcome.succeeded else { return .failure(Failure(reason: "cwebp не сделала WebP")) }
             try? FileManager.default.removeItem(atPath: direct)
         }
-        let shownFull = scratch.appendingPathComponent("full.\(shown)").path
-        if shown != ext {
+        if shown != ext, !drawing {
             if let failure = run(
                 Pictures.fullSize(file.path, into: shownFull + Pictures.saveOptions(shown)))
             {
