@@ -71,6 +71,139 @@ async function loadPagefind(container, status) {
   }
 }
 
+// Search that forgives: the site's own words (pagefind/okrug-words/, one file per first
+// letter, loaded when a query has a word of that letter) tell a word the site has from a typo,
+// a word typed in the other keyboard layout, or nonsense — Pagefind alone would answer those
+// with pages matched on one letter.
+const LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+const RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё";
+
+function otherLayout(word) {
+  let out = "";
+  for (const char of word) {
+    const latin = LATIN_KEYS.indexOf(char), russian = RUSSIAN_KEYS.indexOf(char);
+    out += latin >= 0 ? RUSSIAN_KEYS[latin] : russian >= 0 ? LATIN_KEYS[russian] : char;
+  }
+  return out;
+}
+
+function normal(word) {
+  return word.toLowerCase().replace(/ё/g, "е");
+}
+
+// Russian endings, longest first: «семинарами» and «семинар» are one word to search.
+const ENDINGS = ["иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "иях", "иям", "ием",
+  "ов", "ев", "ей", "ой", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ом", "ем", "ам", "ям", "ах", "ях",
+  "ых", "их", "ым", "им", "ую", "юю", "ия", "ию", "ии", "ть", "ь", "а", "я", "о", "е", "у", "ю", "ы", "и", "й",
+  "s"];
+
+function stem(word) {
+  // «занимаются» and «заниматься»: the reflexive ending first.
+  if (word.length > 5 && (word.endsWith("ся") || word.endsWith("сь"))) word = word.slice(0, -2);
+  for (const ending of ENDINGS) {
+    if (word.endsWith(ending) && word.length - ending.length >= 3) return word.slice(0, -ending.length);
+  }
+  return word;
+}
+
+// Edit distance with a swap of two neighbours as one edit (Damerau), given up past `limit`.
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = null, previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    before = previous; previous = row;
+  }
+  return previous[b.length];
+}
+
+class Vocabulary {
+  constructor(bundle) {
+    this.base = bundle + "okrug-words/";
+    this.letters = new Map();
+  }
+
+  // The words of one first letter: their counts and their stems.
+  letter(word) {
+    const key = word.codePointAt(0).toString(16);
+    if (!this.letters.has(key)) {
+      this.letters.set(key, fetch(this.base + key + ".txt").then((r) => (r.ok ? r.text() : "")).catch(() => "")
+        .then((text) => {
+          const counts = new Map(), stems = new Set();
+          for (const line of text.split("\n")) {
+            const space = line.indexOf(" ");
+            if (space < 0) continue;
+            const form = line.slice(0, space);
+            counts.set(form, Number(line.slice(space + 1)));
+            stems.add(stem(form));
+          }
+          return { counts, stems };
+        }));
+    }
+    return this.letters.get(key);
+  }
+
+  // Whether the site has the word in some form, or as the beginning of a word (typing goes on).
+  async has(word) {
+    const { counts, stems } = await this.letter(word);
+    if (counts.has(word) || stems.has(stem(word))) return true;
+    if (word.length >= 4) for (const form of counts.keys()) if (form.startsWith(word)) return true;
+    return false;
+  }
+
+  // The site's words nearest to `word`: one edit for a short word, two for a longer one.
+  async near(word) {
+    const { counts } = await this.letter(word);
+    const limit = word.length <= 5 ? 1 : 2;
+    const found = [];
+    for (const [form, count] of counts) {
+      const d = distance(word, form, limit);
+      if (d <= limit) found.push({ form, count, d });
+    }
+    return found.sort((a, b) => a.d - b.d || b.count - a.count || a.form.localeCompare(b.form, "ru"));
+  }
+}
+
+// What the query means on this site: the words to search, and what was changed or left out.
+async function understand(q, vocabulary) {
+  const meant = { words: [], corrected: [], layout: [], unknown: [], suggestions: new Map() };
+  for (const raw of q.split(/\s+/).filter(Boolean)) {
+    const word = normal(raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+    const parts = word.split(/[^\p{L}]+/u).filter((part) => part.length >= 3);
+    // Numbers, short words and codes go to Pagefind as typed.
+    if (parts.length === 0 || /\d/.test(word) || !vocabulary) { meant.words.push(raw); continue; }
+    if ((await Promise.all(parts.map((part) => vocabulary.has(part)))).every(Boolean)) { meant.words.push(raw); continue; }
+    const switched = otherLayout(word);
+    const switchedParts = switched.split(/[^\p{L}]+/u).filter((part) => part.length >= 3);
+    if (switched !== word && switchedParts.length &&
+        (await Promise.all(switchedParts.map((part) => vocabulary.has(part)))).every(Boolean)) {
+      meant.words.push(switched); meant.layout.push([raw, switched]); continue;
+    }
+    // A word of three letters is too short to guess at: «кот» is one edit from «кто».
+    const near = parts.length === 1 && word.length >= 4 ? await vocabulary.near(word) : [];
+    const best = near.filter((n) => n.d === (near[0] && near[0].d));
+    if (best.length && new Set(best.map((n) => stem(n.form))).size === 1) {
+      // One word of the site is this close: it is what was meant.
+      meant.words.push(best[0].form); meant.corrected.push([raw, best[0].form]);
+    } else {
+      meant.unknown.push(raw);
+      const seen = new Set();
+      const forms = near.filter((n) => !seen.has(stem(n.form)) && seen.add(stem(n.form))).slice(0, 4).map((n) => n.form);
+      if (forms.length) meant.suggestions.set(raw, forms);
+    }
+  }
+  return meant;
+}
+
 function readState(filterNames) {
   const params = new URLSearchParams(location.search);
   const filters = {};
@@ -141,14 +274,23 @@ function placeInFile(data, section) {
   return place;
 }
 
+// What a result is, at a glance: the words of the «тип» filter, as a label.
+const KIND_LABELS = { "материал": "Материал", "мероприятие плана": "Мероприятие плана", "файл": "Файл" };
+
 function renderResult(data) {
   const item = element("li", { class: "search-result" });
+  const kind = ((data.filters || {})["тип"] || [])[0];
+  if (KIND_LABELS[kind]) {
+    item.append(element("p", { class: `search-result__kind search-result__kind--${kind === "материал" ? "material" : kind === "файл" ? "file" : "activity"}` }, KIND_LABELS[kind]));
+  }
   const title = element("h2", { class: "search-result__title" });
   const inFile = Boolean(data.meta.file);
   title.append(element("a", { href: inFile ? materialOf(data.url) : data.url }, data.meta.title || data.url));
   item.append(title);
   // What it is, whose, when: «семинар · МБОУ «СОШ №13» · 14 февраля 2023 г.».
-  const facts = [data.meta.kind, data.meta.school, data.meta.date].filter(Boolean).join(" · ");
+  // (A file's or an activity's kind is its label already.)
+  const facts = [KIND_LABELS[kind] && kind !== "материал" ? "" : data.meta.kind, data.meta.school, data.meta.date]
+    .filter(Boolean).join(" · ");
   if (facts) item.append(element("p", { class: "search-result__meta" }, facts));
   // The section the words were found in, with its heading apart from its text: the page's
   // own excerpt runs headings into the sentences around them.
@@ -190,13 +332,23 @@ async function searchPage(container) {
   if (!pagefind) return;
 
   const box = container.querySelector(".search-filters");
+  const fold = container.querySelector(".search-filters-fold");
+  const summary = fold.querySelector("summary");
   const selects = buildSelects(box, await pagefind.filters());
-  box.hidden = Object.keys(selects).length === 0;
+  fold.hidden = Object.keys(selects).length === 0;
+  // Open on a wide screen; on a phone the results come first, the filters under «Фильтры».
+  fold.open = window.matchMedia("(min-width: 48rem)").matches;
+  function countFilters() {
+    const active = Object.values(selects).filter((select) => select.value).length;
+    summary.textContent = active ? `Фильтры (${active})` : "Фильтры";
+  }
+  const vocabulary = new Vocabulary(container.dataset.bundle);
 
   const state = readState(Object.keys(selects));
   // Words typed while the index was loading are kept.
   input.value = state.q || input.value;
   for (const [name, value] of Object.entries(state.filters)) selects[name].value = value;
+  countFilters();
 
   let shown = [], results = [], run = 0;
   async function showMore() {
@@ -206,27 +358,67 @@ async function searchPage(container) {
     shown = shown.concat(next);
     more.hidden = shown.length >= results.length;
   }
+  // A word as a link that runs the search with it instead of `raw`.
+  function suggestion(q, raw, form) {
+    const link = element("a", { href: "?q=" + encodeURIComponent(q.replace(raw, form)) }, form);
+    link.addEventListener("click", (event) => { event.preventDefault(); input.value = q.replace(raw, form); search(); });
+    return link;
+  }
+  // «Возможно, вы искали: семинар, семинары» for each word the site does not have.
+  function suggestions(q, meant) {
+    const nodes = [];
+    for (const [raw, forms] of meant.suggestions) {
+      nodes.push(` Возможно, вы искали: `);
+      forms.forEach((form, index) => { if (index) nodes.push(", "); nodes.push(suggestion(q, raw, form)); });
+      nodes.push(".");
+    }
+    return nodes;
+  }
+  function quoted(words) {
+    return words.map((w) => `«${w}»`).join(", ");
+  }
   async function search() {
     const mine = ++run;
     const q = input.value.trim();
     const filters = {};
     for (const [name, select] of Object.entries(selects)) if (select.value) filters[name] = select.value;
     writeState(q, filters);
+    countFilters();
     if (!q && Object.keys(filters).length === 0) {
       list.replaceChildren(); status.textContent = ""; more.hidden = true; return;
     }
-    const matches = await find(pagefind, q || null, { filters, sort: q ? undefined : { date: "desc" } });
+    const meant = q ? await understand(q, vocabulary) : { words: [], corrected: [], layout: [], unknown: [], suggestions: new Map() };
+    if (mine !== run) return;
+    const query = meant.words.join(" ");
+    const note = [];
+    if (meant.layout.length) {
+      note.push(`Показаны результаты по запросу «${query}»: ${quoted(meant.layout.map((p) => p[0]))} набрано в другой раскладке клавиатуры. `);
+    } else if (meant.corrected.length) {
+      note.push(`Показаны результаты по запросу «${query}»: на сайте нет слова ${quoted(meant.corrected.map((p) => p[0]))}. `);
+    }
+    if (q && !query) {
+      // Nothing of the query is on the site: no pages matched on a letter of it.
+      results = []; shown = []; list.replaceChildren(); more.hidden = true;
+      status.replaceChildren(`Ничего не найдено по запросу «${q}»: таких слов на сайте нет.`, ...suggestions(q, meant),
+        " Проверьте написание, попробуйте другие слова или уберите фильтры.");
+      return;
+    }
+    if (meant.unknown.length) {
+      note.push(`${meant.unknown.length > 1 ? "Слов" : "Слова"} ${quoted(meant.unknown)} на сайте нет — показаны результаты без ${meant.unknown.length > 1 ? "них" : "него"}. `);
+    }
+    const matches = await find(pagefind, query || null, { filters, sort: query ? undefined : { date: "desc" } });
     if (mine !== run) return;
     results = matches; shown = [];
     list.replaceChildren();
     if (results.length === 0) {
-      status.textContent = q
-        ? `Ничего не найдено по запросу «${q}». Проверьте написание, попробуйте другие слова или уберите фильтры.`
-        : "Ничего не найдено: уберите часть фильтров.";
+      status.replaceChildren(...note, query
+        ? `Ничего не найдено по запросу «${query}».`
+        : "Ничего не найдено: уберите часть фильтров.", ...suggestions(q, meant),
+        query ? " Проверьте написание, попробуйте другие слова или уберите фильтры." : "");
       more.hidden = true;
       return;
     }
-    status.textContent = found(results.length);
+    status.replaceChildren(...note, found(results.length) + ".", ...suggestions(q, meant));
     await showMore();
   }
   let timer;

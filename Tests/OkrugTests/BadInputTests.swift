@@ -44,6 +44,20 @@ import Testing
         #expect(error.hint.contains("«direction»"))
     }
 
+    /// `{file: 1.jpg, caption: Семинар, фото 1}`: the comma ends the caption in YAML; the
+    /// methodist is told to quote it, with the line to write.
+    @Test func aCommaInsideBracesIsExplainedWithTheQuotedValue() throws {
+        let site = try TempSite(
+            files: [
+                "materials/a/index.md": TempSite.material(
+                    extra: "photos:\n  - {file: 1.png, caption: Семинар, фото 1}\n")
+            ],
+            data: ["materials/a/1.png": Data([0x89, 0x50, 0x4E, 0x47])])
+        defer { site.remove() }
+        let error = try #require(site.check().errors.first { $0.message.contains("«фото 1»") })
+        #expect(error.hint.contains("caption: \"Семинар, фото 1\""), "\(error.hint)")
+    }
+
     @Test func unknownIDsListTheValidOnes() throws {
         let text = TempSite.material()
             .replacingOccurrences(of: "school: sosh13", with: "school: sosh31")

@@ -57,8 +57,9 @@ class SearchTests(BrowserTest):
                          self.site.url + "materials/cherez-innovatsii-k-kachestvu-obrazovaniia/")
         meta = first.find_element("css selector", ".search-result__meta").text
         self.assertTrue(meta.startswith("семинар · МБОУ «СОШ №13» · 14"), meta)
-        kinds = [r.find_element("css selector", ".search-result__meta").text.split(" · ")[0] for r in results(self.driver)]
-        self.assertIn("мероприятие плана", kinds)
+        labels = [r.find_element("css selector", ".search-result__kind").text for r in results(self.driver)]
+        self.assertEqual(labels[0], "Материал")
+        self.assertIn("Мероприятие плана", labels)
 
     def test_a_snippet_keeps_its_heading_apart_from_its_text(self):
         self.driver.get(self.site.url + "search/?q=" + urllib.parse.quote("теоретическая часть"))
@@ -93,7 +94,9 @@ class SearchTests(BrowserTest):
         where = result.find_element("css selector", ".search-result__file a")
         self.assertEqual(where.text, "в файле «Презентация «Точка роста» — опыт двух школ», слайд 3")
         self.assertTrue(where.get_attribute("href").endswith("tekst/prezentatsiia-tochka-rosta/#s-3"))
-        self.assertTrue(result.find_element("css selector", ".search-result__meta").text.startswith("файл · "))
+        self.assertEqual(result.find_element("css selector", ".search-result__kind").text, "Файл")
+        # The label says «Файл»; the facts are the school and the date.
+        self.assertFalse(result.find_element("css selector", ".search-result__meta").text.startswith("файл"))
         marks = [m.text.lower() for m in result.find_elements("css selector", ".search-result__excerpt mark")]
         self.assertTrue(any(m.startswith("пульсометр") for m in marks), marks)
         # The link leads to that slide's words on the file's text page.
@@ -286,6 +289,8 @@ const [base, queries, done] = arguments;
 class PiecedIndexTests(BrowserTest):
     def answers(self, site):
         self.driver.get(site.url + "search/")
+        # The page's own script sets Pagefind's options too: ASK's come after, whatever the timing.
+        wait_for(self.driver, lambda d: d.find_element("css selector", "[data-search]").get_attribute("data-ready"))
         self.driver.set_script_timeout(60)
         answers = self.driver.execute_async_script(ASK, site.url, [list(q) for q in PIECE_QUERIES])
         if not isinstance(answers, list):

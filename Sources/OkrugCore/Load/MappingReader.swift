@@ -24,11 +24,18 @@ struct MappingReader {
         self.subject = subject
         self.position = file.position(node)
         self.pairs = mapping.pairs.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
-        for pair in pairs where !allowedKeys.contains(pair.key) {
+        for (index, pair) in pairs.enumerated() where !allowedKeys.contains(pair.key) {
             let suggestion = Suggestion.didYouMean(pair.key, in: allowedKeys)
-            let hint =
+            var hint =
                 (suggestion.isEmpty ? "" : suggestion + "; ")
                 + "допустимые ключи: \(allowedKeys.joined(separator: ", "))"
+            // `{file: 1.jpg, caption: Семинар, фото 1}`: the comma ended the caption.
+            if index > 0, pair.key.contains(" "), case .scalar(let empty) = pair.value, empty.string.isEmpty,
+                case .scalar(let before) = pairs[index - 1].value
+            {
+                hint =
+                    "запятая внутри {…} разделяет поля; если «\(pair.key)» — продолжение предыдущего значения, заключите его в кавычки: \(pairs[index - 1].key): \"\(before.string), \(pair.key)\""
+            }
             self.diagnostics.append(
                 .error(file.position(pair.keyNode), "неизвестный ключ «\(pair.key)» у \(subject)", hint: hint))
         }

@@ -32,17 +32,28 @@ public struct SearchIndexer: Sendable {
     /// Indexes the pages search finds (`Routes.searchablePages`) of `site` into its
     /// `pagefind/` folder, or into `bundle` when given; the error output when Pagefind fails.
     public func index(site: URL, bundle: URL? = nil) -> (succeeded: Bool, seconds: Double, output: String) {
-        // A large site is indexed in pieces, each with a fraction of Pagefind's memory.
         let start = Date()
+        let target = bundle ?? site.appendingPathComponent("pagefind")
+        // A large site is indexed in pieces, each with a fraction of Pagefind's memory.
         let perPiece = SearchPieces.pagesPerPiece()
+        var result: (succeeded: Bool, seconds: Double, output: String)
         if let all = SearchPieces.pages(of: site, moreThan: perPiece),
             let pieced = SearchPieces.index(
-                site: site, bundle: bundle ?? site.appendingPathComponent("pagefind"), pages: all, perPiece: perPiece,
-                run: Self.run, command: command)
+                site: site, bundle: target, pages: all, perPiece: perPiece, run: Self.run, command: command)
         {
-            return (pieced.succeeded, Date().timeIntervalSince(start), pieced.output)
+            result = (pieced.succeeded, 0, pieced.output)
+        } else {
+            result = index(site: site, bundle: bundle, pages: Routes.searchablePages)
         }
-        return index(site: site, bundle: bundle, pages: Routes.searchablePages)
+        if result.succeeded {
+            do {
+                try SearchWords.write(site: site, bundle: target)
+            } catch {
+                result = (false, 0, "не удалось записать словарь сайта для поиска в pagefind/\(SearchWords.folder)/")
+            }
+        }
+        result.seconds = Date().timeIntervalSince(start)
+        return result
     }
 
     /// `pages`: a glob of the pages to index, relative to `site`, in one Pagefind run.
