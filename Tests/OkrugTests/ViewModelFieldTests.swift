@@ -199,7 +199,7 @@ import Testing
         listing.script = "s"
         let searchValues: [any TemplateObject] = [
             SearchFieldView(kind: "filter", key: "k", value: "v"), facet, facet.options[0], listing,
-            SearchPageView(layout: layout, bundle: "b", base: "/", script: "s", materialsURL: "m"),
+            SearchPageView(layout: layout, bundle: "b", base: "/", script: "s", wordsScript: "w", materialsURL: "m"),
         ]
         for value in searchValues { assertComplete(value) }
         var withFields = layout

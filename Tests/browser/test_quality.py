@@ -127,6 +127,33 @@ class Looks(unittest.TestCase):
                 self.assertTrue(os.path.getsize(os.path.join(SCREENSHOTS, "%s-%d.png" % (name, width))) > 5000)
         print("\nscreenshots: %s" % SCREENSHOTS)
 
+    def test_no_page_scrolls_sideways_at_any_width_or_font_size(self):
+        """Every 40 px from 320 to 1920 and every size of the version for the visually impaired:
+        layout bugs hide between the widths screenshots are taken at."""
+        site = Site.shared()
+        driver = browser(width=1280, height=800)
+        wide = {}
+        try:
+            for name, path in PAGES.items():
+                for size in (None, "150", "200"):
+                    driver.get(site.url + path)
+                    if size:
+                        driver.execute_script("localStorage.setItem('okrug-a11y', JSON.stringify({size: arguments[0]}))", size)
+                    else:
+                        driver.execute_script("localStorage.removeItem('okrug-a11y')")
+                    driver.get(site.url + path)
+                    for width in range(320, 1921, 40):
+                        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                            "width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 500})
+                        too_wide = driver.execute_script(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                        if too_wide > 0:
+                            wide.setdefault(f"{name}, шрифт {size or 100} %", []).append(f"{width} px: +{too_wide}")
+            driver.execute_script("localStorage.removeItem('okrug-a11y')")
+        finally:
+            driver.quit()
+        self.assertEqual(wide, {}, "pages wider than the screen")
+
 
 class Weight(unittest.TestCase):
     def test_every_page_within_the_budget(self):

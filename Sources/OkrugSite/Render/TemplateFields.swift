@@ -196,5 +196,5 @@ extension FacetView: TemplateFields {
 
 extension SearchPageView: TemplateFields {
     package static let templateFields = FieldTable<SearchPageView>(
-        .field(\.layout), .field(\.bundle), .field(\.base), .field(\.script), .field(\.materialsURL))
+        .field(\.layout), .field(\.bundle), .field(\.base), .field(\.script), .field(\.wordsScript), .field(\.materialsURL))
 }

@@ -423,5 +423,7 @@ struct SearchPageView: Sendable {
     var bundle: String
     var base: String
     var script: String
+    /// The module of search that forgives (`search-words.js`), imported by the page's script.
+    var wordsScript: String
     var materialsURL: String
 }

@@ -12,6 +12,7 @@ struct SearchPage: PageRenderer {
         let view = SearchPageView(
             layout: context.layout(path: path, title: "Поиск", section: "search", breadcrumbs: []),
             bundle: url(Routes.searchIndex), base: context.site.config.basePath, script: url(context.searchScriptPath),
+            wordsScript: url(context.assetPaths["search-words.js"] ?? Routes.asset("search-words.js")),
             materialsURL: url(Routes.materials))
         return context.templates.page(Routes.file(of: path), view, template: "search")
     }
