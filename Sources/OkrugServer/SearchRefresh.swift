@@ -101,6 +101,9 @@ actor SearchRefresh {
             return false
         }
         if let addresses {
+            // The saved pages' words are new to the site's words: the preview's search reads
+            // the whole site's words from here while this index is there.
+            try? SearchWords.write(site: site, bundle: next)
             // The addresses as the search page sees them: from the root, without index.html.
             let urls = addresses.sorted().map { "/" + $0.dropLast("index.html".count) }
             let json = "[" + urls.map { "\"\($0)\"" }.joined(separator: ",") + "]"

@@ -216,7 +216,8 @@ async function searchPage(container) {
   } catch (error) {
     words = null;  // search goes on, without forgiving
   }
-  const vocabulary = words && new words.Vocabulary(container.dataset.bundle);
+  // In the preview, the words of the pages saved since its index was made are beside their index.
+  const vocabulary = words && new words.Vocabulary(container.dataset.bundle + (savedPages ? "../pagefind-saved/" : ""));
   const asTyped = (q) => ({ words: q.split(/\s+/).filter(Boolean), corrected: [], layout: [], unknown: [], suggestions: new Map() });
 
   const state = readState(Object.keys(selects));
@@ -227,11 +228,16 @@ async function searchPage(container) {
 
   let shown = [], results = [], run = 0;
   async function showMore() {
+    const mine = run;
     const next = results.slice(shown.length, shown.length + 20);
-    const data = await Promise.all(next.map((r) => r.data()));
-    for (const entry of data) if (entry) list.append(renderResult(entry));
     shown = shown.concat(next);
     more.hidden = shown.length >= results.length;
+    // The first few are fetched and shown first: on a slow line the rest would share its speed.
+    for (const part of [next.slice(0, 5), next.slice(5)]) {
+      const data = await Promise.all(part.map((r) => r.data()));
+      if (mine !== run) return;
+      for (const entry of data) if (entry) list.append(renderResult(entry));
+    }
   }
   // A word as a link that runs the search with it instead of `raw`.
   function suggestion(q, raw, form) {
@@ -302,6 +308,8 @@ async function searchPage(container) {
     for (const word of words ? words.normal(input.value).split(/[^\p{L}]+/u) : []) {
       if (word.length >= 3) { vocabulary.letter(word); vocabulary.letter(words.otherLayout(word)); }
     }
+    // So do the parts of Pagefind's index the words need.
+    if (input.value.trim().length >= 3) pagefind.preload(input.value.trim());
     clearTimeout(timer); timer = setTimeout(search, 250);
   });
   form.addEventListener("submit", (event) => { event.preventDefault(); search(); });

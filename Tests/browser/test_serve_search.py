@@ -56,6 +56,9 @@ class PreviewSearch(unittest.TestCase):
                       self.text(self.url + "pagefind-saved/okrug-saved.json"))
         both = [u for u in self.found("дистанционное взаимодействие") if "materials/distantsionnoe-vzaimodeistvie/" in u]
         self.assertEqual(len(both), 1, both)
+        # The new word is the site's word in the preview: a typo of it finds it too.
+        self.assertTrue(any("distantsionnoe-vzaimodeistvie" in u for u in self.found("зюзюбликк")))
+        self.assertIn("по запросу «зюзюблик»", self.driver.find_element("css selector", ".search-status").text)
 
     @staticmethod
     def status(url):

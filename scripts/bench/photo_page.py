@@ -81,8 +81,10 @@ def received(driver):
 
 FIRST_SCREEN_DONE = """
     if (document.readyState === 'loading') return false;
-    return [...document.images].filter(i => i.getBoundingClientRect().top < innerHeight)
-        .every(i => i.complete && i.naturalWidth > 0);"""
+    return [...document.images].filter(i => {
+        const r = i.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight;
+      }).every(i => i.complete && i.naturalWidth > 0);"""
 
 
 def measure(folder, page):

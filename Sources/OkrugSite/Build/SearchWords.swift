@@ -9,7 +9,7 @@ import OkrugSystem
 /// without what is marked `data-pagefind-ignore` — one file per first letter, so a query loads
 /// only the letters of its words: `441.txt` holds the words beginning with «с», one
 /// `word count` per line.
-enum SearchWords {
+package enum SearchWords {
     static let folder = "okrug-words"
     /// Shorter words are not corrected: «в», «на», «5».
     static let shortest = 3
@@ -17,7 +17,7 @@ enum SearchWords {
     static let longest = 32
 
     /// Writes the files of `site`'s searchable pages into `bundle/okrug-words/`.
-    static func write(site: URL, bundle: URL) throws {
+    package static func write(site: URL, bundle: URL) throws {
         var counts: [String: Int] = [:]
         for page in SearchPieces.pages(of: site, moreThan: -1) ?? [] {
             guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(page).path) else {
