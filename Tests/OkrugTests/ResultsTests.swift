@@ -106,6 +106,15 @@ import Testing
         let page = try #require(site.read("Public/plan/2023/results/index.html"))
         #expect(page.contains("<h1>Итоги 2023 года</h1>"))
         #expect(page.contains("Данные на 31 декабря 2023 г."))
+
+        // A year later the figures are the whole year's, not those of the day of the build.
+        var later = site.options(output: "Later")
+        later.buildDay = try #require(CalendarDay(year: 2024, month: 1, day: 10))
+        #expect(Builder.build(later).succeeded)
+        let past = try #require(site.read("Later/plan/2023/results/index.html"))
+        #expect(past.contains("Данные за весь 2023 год") && !past.contains("Данные на"))
+        let plan = try #require(site.read("Later/plan/2023/index.html"))
+        #expect(plan.contains("План 2023 года завершён") && !plan.contains("Состояние на"))
         #expect(page.contains("<strong>3 материала</strong> в банке за год"))
         // The chart: title and description for screen readers, bars with their numbers written in.
         #expect(page.contains("<title id=\"chart-schools-title\">Материалы 2023 года по школам</title>"))

@@ -74,7 +74,9 @@ struct PlanPage: PageRenderer {
                 path: path, title: plan.title.plain, section: "plan",
                 breadcrumbs: [LinkView(title: "Планы", url: Routes.plans)], description: plan.goal?.plain),
             titleHTML: plan.title.html, year: plan.year,
-            asOf: "Состояние на \(context.site.buildDay.russian)",
+            // A past year's plan is complete: the day of the build says nothing about it.
+            asOf: plan.year < context.site.buildDay.year
+                ? "План \(plan.year) года завершён" : "Состояние на \(context.site.buildDay.russian)",
             partner: partner.map { LinkView(title: $0.name, url: url(Routes.school($0.id))) },
             satellites: plan.satelliteIDs.compactMap { context.site.school($0) }.map {
                 LinkView(title: $0.name, url: url(Routes.school($0.id)))

@@ -40,7 +40,8 @@ struct ResultsPage: PageRenderer {
                     "Итоги межшкольного партнерства за \(year) год: материалы, выполнение плана, школы-спутники."),
             heading: "Итоги \(year) года",
             planTitle: plan.title.plain, planURL: url(Routes.plan(plan.year)),
-            asOf: "Данные на \(context.site.buildDay.russian)",
+            asOf: plan.year < context.site.buildDay.year
+                ? "Данные за весь \(year) год" : "Данные на \(context.site.buildDay.russian)",
             csvURL: url(Routes.resultsTable(plan.year)),
             total: RussianPlural.material.counted(results.materials.count),
             materialCharts: materialCharts,
