@@ -204,6 +204,22 @@ import Testing
         #expect(try Self.page(output, "index.html").contains("href=\"assets/\(css)\""))
     }
 
+    /// Every page names the site's icon, so no browser asks for a missing `/favicon.ico`.
+    @Test func everyPageHasTheSitesIcon() throws {
+        let (output, _) = try Self.build()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let assets = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("assets").path)
+        let icon = try #require(assets.first { $0.hasPrefix("favicon.") && $0.hasSuffix(".svg") })
+        let svg = try String(contentsOf: output.appendingPathComponent("assets/" + icon), encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains("#1d5c4d"))
+        #expect(
+            try Self.page(output, "index.html").contains(
+                "<link rel=\"icon\" href=\"assets/\(icon)\" type=\"image/svg+xml\">"))
+        #expect(
+            try Self.page(output, "materials/tochka-rosta-opyt-raboty/index.html").contains(
+                "<link rel=\"icon\" href=\"../../assets/\(icon)\""))
+    }
+
     static func hrefs(in html: String) -> [String] {
         var out: [String] = []
         var rest = html[...]

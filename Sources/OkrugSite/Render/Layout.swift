@@ -44,6 +44,7 @@ extension SiteRenderer {
             stylesheet: url(assetPaths["style.css"] ?? Routes.asset("style.css")),
             a11yScript: url(assetPaths["a11y.js"] ?? Routes.asset("a11y.js")),
             a11yStylesheet: url(assetPaths["a11y.css"] ?? Routes.asset("a11y.css")),
+            favicon: url(assetPaths["favicon.svg"] ?? Routes.asset("favicon.svg")),
             partnerContacts: site.schools.first { $0.role == .partner }.map(ContactsView.init),
             contactsURL: url(Routes.taxonomy(.schools)),
             feed: url(Routes.feed),

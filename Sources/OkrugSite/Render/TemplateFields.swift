@@ -15,7 +15,8 @@ extension NavItemView: TemplateFields {
 extension LayoutView: TemplateFields {
     package static let templateFields = FieldTable<LayoutView>(
         .field(\.lang), .field(\.pageTitle), .field(\.siteTitle), .field(\.description), .field(\.canonical),
-        .field(\.root), .field(\.stylesheet), .field(\.a11yScript), .field(\.a11yStylesheet), .field(\.partnerContacts),
+        .field(\.root), .field(\.stylesheet), .field(\.a11yScript), .field(\.a11yStylesheet), .field(\.favicon),
+        .field(\.partnerContacts),
         .field(\.contactsURL), .field(\.feed), .field(\.subscribeURL),
         .field(\.nav), .field(\.browse),
         .field(\.breadcrumbs),
@@ -196,5 +197,6 @@ extension FacetView: TemplateFields {
 
 extension SearchPageView: TemplateFields {
     package static let templateFields = FieldTable<SearchPageView>(
-        .field(\.layout), .field(\.bundle), .field(\.base), .field(\.script), .field(\.wordsScript), .field(\.materialsURL))
+        .field(\.layout), .field(\.bundle), .field(\.base), .field(\.script), .field(\.wordsScript),
+        .field(\.materialsURL))
 }

@@ -16,6 +16,7 @@ public struct TemplateSet: Sendable {
     /// The theme's files every page links to.
     static let requiredAssets = [
         "style.css", "a11y.css", "a11y.js", "search.js", "search-words.js", "feed.css", "photos.js",
+        "favicon.svg",
     ]
 
     /// The templates the renderer asks for by name (pages, and the pieces it renders once and

@@ -31,6 +31,8 @@ struct LayoutView: Sendable {
     var a11yScript: String
     /// `assets/a11y.<hash>.css`: loaded only while that version is on.
     var a11yStylesheet: String
+    /// The site's icon in the browser's tab (two rings, «ОО», in the site's colours).
+    var favicon: String
     /// The partner school's contacts, in every page's footer, and «Школы» with everyone's.
     var partnerContacts: ContactsView?
     var contactsURL: String
