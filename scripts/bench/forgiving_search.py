@@ -11,33 +11,18 @@ words okrug writes; the longest the page froze while a word was typed. Printed b
     .venv/bin/python scripts/bench/forgiving_search.py [--counts 1000 10000] [--okrug .build/release/okrug]
 
 Needs what `scripts/setup.sh --tests` installs (Pagefind, selenium, chromium)."""
-import argparse, functools, gzip, http.server, os, socketserver, subprocess, sys, threading, time
+import argparse, functools, gzip, os, socketserver, subprocess, sys, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "browser"))
 from support import browser  # noqa: E402
+sys.path.insert(0, HERE)
+from phone import SERVED, SLOW_4G, Quiet  # noqa: E402
 
-SLOW_4G = {"offline": False, "downloadThroughput": 1.6e6 / 8 * 0.9, "uploadThroughput": 750e3 / 8 * 0.9,
-           "latency": 150 * 3.75}
 QUERIES = [("слово сайта", "семинар"), ("опечатка", "семенар"), ("раскладка", "ctvbyfh"),
            ("бессмыслица", "квазиэкспертиза")]
 GOALS = {1000: 1.5, 10000: 2.5}
-
-
-SERVED = []
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    """Counts the bytes of every file it sends: Pagefind's own fetches are not all in the
-    page's Resource Timing."""
-    def log_message(self, *args):
-        pass
-
-    def send_header(self, name, value):
-        if name.lower() == "content-length":
-            SERVED.append(int(value))
-        super().send_header(name, value)
 
 
 def site(okrug, count, work, reuse=False):

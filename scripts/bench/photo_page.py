@@ -9,7 +9,6 @@ before issue 28) and the goal.
 Needs libvips and cwebp (scripts/setup.sh --office), Pillow and selenium (scripts/setup.sh --tests).
 """
 import functools
-import http.server
 import os
 import pathlib
 import shutil
@@ -23,19 +22,12 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "Tests" / "browser"))
 sys.path.insert(0, str(ROOT / "scripts" / "bench"))
+from phone import SLOW_4G, Quiet  # noqa: E402
 from pictures import base_photo  # noqa: E402
 
-# DevTools' «Slow 4G» preset, bytes per second and milliseconds.
-SLOW_4G = {"offline": False, "downloadThroughput": 1.6e6 / 8 * 0.9, "uploadThroughput": 750e3 / 8 * 0.9,
-           "latency": 150 * 3.75}
 PHOTOS = 20
 # How long a page may take to show its first screen before the bench gives up on it, seconds.
 PATIENCE = 240
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def build(okrug, content, output, environment):

@@ -26,7 +26,34 @@ struct SearchPieces {
     /// Only when there are more than `limit` of them (then each page is read for its date):
     /// `nil` for a site small enough for one run.
     static func pages(of site: URL, moreThan limit: Int = 0) -> [String]? {
+        let candidates = self.candidates(of: site)
+        guard candidates.count > limit else { return nil }
         var found: [(path: String, date: String?)] = []
+        let files = FileManager.default
+        let body = Array("data-pagefind-body".utf8)
+        for path in candidates {
+            guard let data = files.contents(atPath: site.appendingPathComponent(path).path) else { continue }
+            let page = [UInt8](data)
+            // One run leaves out a page without a body mark (the plan's «Итоги») since others
+            // have one; a piece of such pages alone would index them whole.
+            guard ByteSearch.firstIndex(of: body, in: page, from: 0) != nil else { continue }
+            switch sortValue(in: page) {
+            case .date(let date): found.append((path, date))
+            case .none: found.append((path, nil))
+            case .other: return nil
+            }
+        }
+        // A page without a date goes last: it is in no date list, wherever it is.
+        return found.sorted { a, b in
+            let x = a.date ?? "\u{10FFFF}"
+            let y = b.date ?? "\u{10FFFF}"
+            return x != y ? SearchIndexOrder.precedes(x, y) : SearchIndexOrder.precedes(a.path, b.path)
+        }.map(\.path)
+    }
+
+    /// The pages search may index (`Routes.isSearchable`) of the written site, from its folders
+    /// alone: nothing is read.
+    static func candidates(of site: URL) -> [String] {
         let files = FileManager.default
         func folders(_ path: String) -> [String] {
             ((try? files.contentsOfDirectory(atPath: site.appendingPathComponent(path).path)) ?? []).sorted()
@@ -50,27 +77,7 @@ struct SearchPieces {
                 candidates.append(Routes.plans + year + "/" + name + "/index.html")
             }
         }
-        candidates = candidates.filter(Routes.isSearchable)
-        guard candidates.count > limit else { return nil }
-        let body = Array("data-pagefind-body".utf8)
-        for path in candidates {
-            guard let data = files.contents(atPath: site.appendingPathComponent(path).path) else { continue }
-            let page = [UInt8](data)
-            // One run leaves out a page without a body mark (the plan's «Итоги») since others
-            // have one; a piece of such pages alone would index them whole.
-            guard ByteSearch.firstIndex(of: body, in: page, from: 0) != nil else { continue }
-            switch sortValue(in: page) {
-            case .date(let date): found.append((path, date))
-            case .none: found.append((path, nil))
-            case .other: return nil
-            }
-        }
-        // A page without a date goes last: it is in no date list, wherever it is.
-        return found.sorted { a, b in
-            let x = a.date ?? "\u{10FFFF}"
-            let y = b.date ?? "\u{10FFFF}"
-            return x != y ? SearchIndexOrder.precedes(x, y) : SearchIndexOrder.precedes(a.path, b.path)
-        }.map(\.path)
+        return candidates.filter(Routes.isSearchable)
     }
 
     enum PageSort: Equatable {

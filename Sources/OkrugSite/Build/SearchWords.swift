@@ -19,7 +19,8 @@ package enum SearchWords {
     /// Writes the files of `site`'s searchable pages into `bundle/okrug-words/`.
     package static func write(site: URL, bundle: URL) throws {
         var counts: [String: Int] = [:]
-        for page in SearchPieces.pages(of: site, moreThan: -1) ?? [] {
+        // A page without a body mark gives no words (`indexedText`): each page is read once.
+        for page in SearchPieces.candidates(of: site) {
             guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(page).path) else {
                 continue
             }

@@ -91,28 +91,6 @@ enum SocialCard {
     /// and libvips is missing.
     static func make(site: Site, options: BuildOptions) -> String? {
         let svg = Data(svg(title: site.config.title, subtitle: site.config.partnership).utf8)
-        let key = String(WrittenMark.fingerprint(of: [UInt8](svg)), radix: 16)
-        let folder = options.cache.appendingPathComponent(AttachmentExtras.cacheVersion).appendingPathComponent("cards")
-        let png = folder.appendingPathComponent(key + ".png")
-        if FileStatus.of(png.path)?.isRegular == true { return png.path }
-        guard let vips = options.attachmentTools.vips else { return nil }
-        let scratch = folder.appendingPathComponent(".\(key)-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        do {
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            try svg.write(to: scratch.appendingPathComponent("card.svg"))
-        } catch {
-            return nil
-        }
-        let made = scratch.appendingPathComponent("card.png")
-        let run = vips.run(
-            ["copy", scratch.appendingPathComponent("card.svg").path, made.path + "[strip,compression=9]"],
-            limits: .picture)
-        guard run.succeeded else { return nil }
-        // rename(2) replaces: a build running beside this one may have put the same card there.
-        guard (try? FileIO.rename(made.path, to: png.path)) != nil else {
-            return FileStatus.of(png.path)?.isRegular == true ? png.path : nil
-        }
-        return png.path
+        return CardDrawing.draw(["site": svg], saveOptions: "[strip,compression=9]", options: options)["site"]
     }
 }

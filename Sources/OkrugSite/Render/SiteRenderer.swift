@@ -147,8 +147,6 @@ public final class SiteRenderer: Sendable {
         return files
     }
 
-    /// A material's PDF previews and its documents' «Читать онлайн» pages with their pictures.
-    /// A name one of the material's own files already has is left to that file.
     /// The material's first picture (in its largest JPEG or PNG copy: not every messenger reads
     /// WebP), when it is big enough for a link preview.
     func socialPicture(_ material: Material) -> SocialImage? {
@@ -163,6 +161,8 @@ public final class SiteRenderer: Sendable {
         return nil
     }
 
+    /// A material's PDF previews and its documents' «Читать онлайн» pages with their pictures.
+    /// A name one of the material's own files already has is left to that file.
     func attachmentFiles(_ material: Material) -> [OutputFile] {
         var files: [OutputFile] = []
         let taken = Set(material.files.map(\.target))
