@@ -61,7 +61,7 @@ let package = Package(
         // The system calls and libyaml's event stream: with OkrugMarkdown, the only unsafe code.
         .target(
             name: "OkrugSystem",
-            dependencies: ["CXattr", "Czlib", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CXattr", .product(name: "Yams", package: "Yams")],
             swiftSettings: optimisedAcrossStages
         ),
         // Russian text rules (plurals, dates, transliteration), escaping, «did you mean».
@@ -81,17 +81,34 @@ let package = Package(
             ],
             swiftSettings: optimisedAcrossStages
         ),
+        // Documents coming in: Word and LibreOffice files (pandoc and its Lua filter, also the
+        // files' online copies), the plan's text, and `okrug new`'s scaffolds.
+        .target(
+            name: "OkrugImport",
+            dependencies: ["OkrugCore", "OkrugSystem", "OkrugText"],
+            resources: [.embedInCode("Word/import-filter.lua")],
+            swiftSettings: optimisedAcrossStages
+        ),
+        // Search: Pagefind's index of the written site, its files in a stable order, pieces and
+        // their merging, the site's words for search that forgives, the preview's refresh.
+        .target(
+            name: "OkrugSearch",
+            dependencies: ["Czlib", "OkrugCore", "OkrugSystem", "OkrugText"],
+            swiftSettings: optimisedAcrossStages
+        ),
         // Render, write and build: the site on disk.
         .target(
             name: "OkrugSite",
-            dependencies: ["OkrugCore", "OkrugTemplate", "OkrugMarkdown", "OkrugSystem", "OkrugText"],
+            dependencies: [
+                "OkrugCore", "OkrugImport", "OkrugSearch", "OkrugTemplate", "OkrugMarkdown", "OkrugSystem", "OkrugText",
+            ],
             swiftSettings: optimisedAcrossStages
         ),
         // The preview server: kept out of the CLI, so building the site compiles no server.
         .target(
             name: "OkrugServer",
             dependencies: [
-                "OkrugSite", "OkrugCore", "OkrugSystem", "OkrugText",
+                "OkrugSite", "OkrugSearch", "OkrugCore", "OkrugSystem", "OkrugText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -101,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "okrug",
             dependencies: [
-                "OkrugSite", "OkrugCore",
+                "OkrugSite", "OkrugImport", "OkrugSearch", "OkrugCore", "OkrugSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,15 +126,18 @@ let package = Package(
         .executableTarget(
             name: "okrug-serve",
             dependencies: [
-                "OkrugServer", "OkrugSite",
+                "OkrugServer", "OkrugSite", "OkrugSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "OkrugTemplateTests", dependencies: ["OkrugTemplate", "OkrugSystem"]),
-        .testTarget(name: "OkrugMarkdownTests", dependencies: ["OkrugMarkdown", "Ccmark"]),
+        .testTarget(name: "OkrugMarkdownTests", dependencies: ["OkrugMarkdown", "OkrugText", "Ccmark"]),
         .testTarget(
             name: "OkrugTests",
-            dependencies: ["OkrugSite", "OkrugCore", "OkrugMarkdown", "OkrugTemplate", "OkrugSystem", "OkrugText"]
+            dependencies: [
+                "OkrugSite", "OkrugImport", "OkrugSearch", "OkrugCore", "OkrugMarkdown", "OkrugTemplate", "OkrugSystem",
+                "OkrugText",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

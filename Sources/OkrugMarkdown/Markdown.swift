@@ -80,8 +80,8 @@ public enum Markdown {
         }
 
         if options.russianTypography {
-            var scratch = RussianTypography.Scratch()
-            for run in walk.textRuns { RussianTypography.apply(to: run, scratch: &scratch) }
+            var scratch = MarkdownTypography.Scratch()
+            for run in walk.textRuns { MarkdownTypography.apply(to: run, scratch: &scratch) }
         }
 
         let renderOptions = options.allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
@@ -127,8 +127,8 @@ public enum Markdown {
             }
         }
         if options.russianTypography {
-            var scratch = RussianTypography.Scratch()
-            for run in walk.textRuns { RussianTypography.apply(to: run, scratch: &scratch) }
+            var scratch = MarkdownTypography.Scratch()
+            for run in walk.textRuns { MarkdownTypography.apply(to: run, scratch: &scratch) }
         }
         var node = cmark_node_first_child(root)
         while let block = node {
@@ -182,7 +182,7 @@ private struct TreeWalk {
     var linkNodes: [(OpaquePointer, MarkdownLink.Kind)] = []
     var rawHTMLNodes: [OpaquePointer] = []
     /// The text of each block (paragraph, heading, table cell) in reading order, for typography.
-    var textRuns: [[RussianTypography.Piece]] = []
+    var textRuns: [[MarkdownTypography.Piece]] = []
     private var openRuns: [Int] = []
     var firstParagraph: OpaquePointer?
 
@@ -223,7 +223,7 @@ private struct TreeWalk {
             case CMARK_NODE_TEXT:
                 addToRun(.text(node, kept: keptQuotes(node)))
             case CMARK_NODE_CODE:
-                addToRun(.opaque(RussianTypography.codePlaceholder))
+                addToRun(.opaque(MarkdownTypography.codePlaceholder))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 addToRun(.opaque(0x0A))
             case CMARK_NODE_PARAGRAPH:
@@ -272,7 +272,7 @@ private struct TreeWalk {
         type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_CUSTOM_INLINE
     }
 
-    private mutating func addToRun(_ piece: RussianTypography.Piece) {
+    private mutating func addToRun(_ piece: MarkdownTypography.Piece) {
         if let current = openRuns.last {
             textRuns[current].append(piece)
         } else {
@@ -425,7 +425,8 @@ enum ReservedIDs {
         "directions-title", "execution-title", "feed-address", "feed-title", "howto-google", "howto-outlook",
         "howto-phone", "howto-title", "howto-yandex", "lenta",
         "goal-title", "hero-title", "latest-title", "materials-title", "photos-title", "plan-title", "related-title",
-        "photo-reports-title", "results-title", "roadmap-title", "satellites-title", "schools-title", "search-q", "site-search-q",
+        "photo-reports-title", "results-title", "roadmap-title", "satellites-title", "schools-title", "search-q",
+        "site-search-q",
         "toc-title",
     ]
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import OkrugCore
+import OkrugSearch
 import OkrugSite
 import OkrugSystem
 import ServiceLifecycle

@@ -1,5 +1,6 @@
 import Foundation
 import OkrugCore
+import OkrugSearch
 import OkrugSite
 import OkrugText
 

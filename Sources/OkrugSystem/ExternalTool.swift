@@ -1,33 +1,57 @@
 import Foundation
 import Glibc
 
-/// Another program run to its end (pdftoppm, pdfinfo, pandoc, Pagefind): found on the PATH,
-/// run with its standard output collected and its errors kept apart, read on two threads so a
-/// long message never blocks a pipe. The one place okrug starts a program.
+/// Another program run to its end (pdftoppm, pdfinfo, pandoc, Pagefind, libvips…): found one
+/// way for all (`ProgramLookup`), run with its standard output collected and its errors kept
+/// apart, read on two threads so a long message never blocks a pipe, always within limits of
+/// time, memory, file size and output. The one place okrug starts a program.
 package struct ExternalTool: Sendable {
     package var executable: String
+    /// Arguments it always starts with (`-m pagefind` after a Python).
+    package var leadingArguments: [String]
 
-    package init(executable: String) {
+    package init(executable: String, leadingArguments: [String] = []) {
         self.executable = executable
+        self.leadingArguments = leadingArguments
     }
 
-    /// `name` on the PATH (or the path itself when it has a slash); `nil` when it is not there.
-    package static func find(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> ExternalTool?
-    {
-        if name.contains("/") {
-            return FileManager.default.isExecutableFile(atPath: name) ? ExternalTool(executable: name) : nil
-        }
-        for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
-            let path = String(folder) + "/" + name
-            if FileManager.default.isExecutableFile(atPath: path) { return ExternalTool(executable: path) }
+    /// The program `name` beside this one (libvips' `vipsheader` beside `vips`).
+    package func sibling(_ name: String) -> ExternalTool {
+        ExternalTool(
+            executable: URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent(name).path)
+    }
+
+    /// The first candidate of `lookup` that is there and answers as it should: the variable
+    /// (`OKRUG_PANDOC`, a command that may have arguments), the project's `.venv/` under
+    /// `workingDirectory`, then the PATH of `environment`; `nil` when none is.
+    package static func find(
+        _ lookup: ProgramLookup, workingDirectory: URL? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> ExternalTool? {
+        let cwd = workingDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        for command in lookup.candidates(workingDirectory: cwd, environment: environment) {
+            guard let first = command.first, let path = executablePath(first, environment: environment) else {
+                continue
+            }
+            let tool = ExternalTool(executable: path, leadingArguments: Array(command.dropFirst()))
+            if let answers = lookup.answers {
+                let reply = tool.run(lookup.question, limits: .question)
+                guard reply.status == 0, answers(String(decoding: reply.output, as: UTF8.self)) else { continue }
+            }
+            return tool
         }
         return nil
     }
 
-    /// `/usr/bin/env`: runs a command named as the user gave it (`pandoc`, `.venv/bin/python`),
-    /// looked up on the PATH.
-    package static let env = ExternalTool(executable: "/usr/bin/env")
+    /// `name` on the PATH, or the path itself when it has a slash and is executable.
+    static func executablePath(_ name: String, environment: [String: String]) -> String? {
+        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
+        for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+            let path = String(folder) + "/" + name
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
 
     /// What a program may use: it is stopped when it runs longer than `seconds`, its address
     /// space is capped at `memoryBytes` and no file it writes may grow past `fileBytes`
@@ -99,10 +123,12 @@ package struct ExternalTool: Sendable {
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
-    /// Runs the program with `arguments` in `folder` within `limits`; status 127 when it could
-    /// not start.
-    package func run(_ arguments: [String], in folder: URL? = nil, limits: Limits) -> Outcome {
-        var command = [executable] + arguments
+    /// Runs the program with `arguments` in `folder` within `limits`, with `variables` added to
+    /// its environment; status 127 when it could not start.
+    package func run(
+        _ arguments: [String], in folder: URL? = nil, limits: Limits, variables: [String: String] = [:]
+    ) -> Outcome {
+        var command = [executable] + leadingArguments + arguments
         if let prlimit = Self.prlimitProgram {
             command =
                 [prlimit, "--as=\(limits.memoryBytes)", "--fsize=\(limits.fileBytes)", "--core=0", "--"] + command
@@ -116,6 +142,9 @@ package struct ExternalTool: Sendable {
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         if let folder { process.currentDirectoryURL = folder }
+        if !variables.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(variables) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
         let output = Pipe()
         let errors = Pipe()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OkrugSearch
 import OkrugServer
 import OkrugSite
 

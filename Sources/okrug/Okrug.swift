@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import OkrugCore
+import OkrugImport
+import OkrugSearch
 import OkrugSite
 
 @main

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import OkrugMarkdown
+@testable import OkrugText
 
 /// Russian typography in bodies and plain strings: quotes paired across markup, escapes kept,
 /// no-break spaces where a line must not break; code never touched.

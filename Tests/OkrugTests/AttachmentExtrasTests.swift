@@ -3,6 +3,7 @@ import Glibc
 import Testing
 
 @testable import OkrugCore
+@testable import OkrugImport
 @testable import OkrugSite
 @testable import OkrugSystem
 
@@ -104,7 +105,7 @@ import Testing
         var cached = options
         cached.attachmentTools.pdftoppm = ExternalTool(executable: "/bin/false")
         cached.attachmentTools.pdfinfo = ExternalTool(executable: "/bin/false")
-        cached.attachmentTools.pandoc = Pandoc(executable: "/bin/false")
+        cached.attachmentTools.pandoc = Pandoc(tool: ExternalTool(executable: "/bin/false"))
         cached.attachmentTools.soffice = ExternalTool(executable: "/bin/false")
         cached.output = site.root.appendingPathComponent("Again")
         let again = Builder.build(cached)

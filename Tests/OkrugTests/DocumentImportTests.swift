@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 @testable import OkrugCore
+@testable import OkrugImport
 @testable import OkrugSite
+@testable import OkrugSystem
 
 /// The pieces of `okrug import-doc` that need no pandoc; the command itself runs over real
 /// documents in Tests/importdoc.
@@ -141,5 +143,26 @@ import Testing
         let shown = try Data(contentsOf: site.root.appendingPathComponent("Public/materials/m/skhema.emf.png"))
         #expect(shown.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(site.exists("Public/materials/m/skhema.emf"))
+    }
+}
+
+/// The import's Lua filter is a real Lua file, embedded in the program as it is: pandoc's own
+/// Lua 5.4 compiles it (a syntax error fails here, not in a methodist's import).
+@Suite struct ImportFilterTests {
+    static let file = repositoryRoot.appendingPathComponent("Sources/OkrugImport/Word/import-filter.lua")
+
+    @Test func theEmbeddedFilterIsTheLuaFile() throws {
+        #expect(ImportFilter.lua == (try String(contentsOf: Self.file, encoding: .utf8)))
+    }
+
+    @Test func pandocsLuaCompilesTheFilter() throws {
+        let pandoc = try #require(Pandoc.find(workingDirectory: repositoryRoot), "pandoc: run scripts/setup.sh")
+        let compile = pandoc.tool.run(["lua", "-e", "assert(loadfile(arg[1]))", Self.file.path], limits: .question)
+        #expect(compile.status == 0, "\(compile.errors)")
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("okrug-broken-\(UUID()).lua")
+        try Data("function f(\n".utf8).write(to: broken)
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let refused = pandoc.tool.run(["lua", "-e", "assert(loadfile(arg[1]))", broken.path], limits: .question)
+        #expect(refused.status != 0)
     }
 }

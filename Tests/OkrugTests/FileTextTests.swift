@@ -3,6 +3,7 @@ import OkrugText
 import Testing
 
 @testable import OkrugCore
+@testable import OkrugSearch
 @testable import OkrugSite
 @testable import OkrugSystem
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import OkrugCore
+@testable import OkrugImport
 @testable import OkrugSite
 @testable import OkrugSystem
 @testable import OkrugTemplate

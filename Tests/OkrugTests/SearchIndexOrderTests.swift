@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import OkrugSearch
 @testable import OkrugSite
 @testable import OkrugSystem
 

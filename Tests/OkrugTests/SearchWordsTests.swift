@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import OkrugSearch
 @testable import OkrugSite
 
 /// The site's words for search that forgives: what Pagefind indexes of a page, and nothing else.

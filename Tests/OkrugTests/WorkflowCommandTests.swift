@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import OkrugCore
+@testable import OkrugImport
 @testable import OkrugSite
 
 /// `okrug check` and `okrug new`, end to end on temporary folders through the real executable.

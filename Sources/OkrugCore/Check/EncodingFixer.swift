@@ -1,4 +1,5 @@
 import Foundation
+import OkrugSystem
 
 /// `okrug check --fix-encoding`: files saved by Windows editors in Windows-1251 or UTF-16 are
 /// rewritten as UTF-8, after a `.bak` copy of the original is written beside them.
@@ -32,8 +33,8 @@ public enum EncodingFixer {
             backup = url.path + ".bak\(n)"
             n += 1
         }
-        try Data(bytes).write(to: URL(fileURLWithPath: backup))
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try WholeFile.create(bytes, at: backup)
+        try WholeFile.write(text, to: url)
         return .converted(from: encoding, backup: URL(fileURLWithPath: backup).lastPathComponent)
     }
 

@@ -5,15 +5,15 @@ import OkrugSystem
 /// a material that still has it would show «Фамилия И.О.» as its author, the default school
 /// as its school or the plan's sentences as its text. Every `okrug check` and build says where
 /// they are, drafts included, until they are replaced.
-enum Placeholders {
+package enum Placeholders {
     /// The author `okrug new` writes.
-    static let author = "Фамилия И.О."
+    package static let author = "Фамилия И.О."
 
     /// The comment after a school, direction or kind the command chose itself.
-    static let defaultMark = "# замените, если нужно"
+    package static let defaultMark = "# замените, если нужно"
 
     /// The fields whose line ends in `defaultMark`, each at its line.
-    static func defaultedFields(yaml: String, firstLine: Int, displayPath: String) -> [Located<String>] {
+    package static func defaultedFields(yaml: String, firstLine: Int, displayPath: String) -> [Located<String>] {
         guard ByteSearch.contains(yaml, defaultMark) else { return [] }
         var found: [Located<String>] = []
         for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -26,14 +26,14 @@ enum Placeholders {
     }
 
     /// The sentences of the text plan `okrug new` writes under «Цель», «Ход мероприятия», «Выводы».
-    static let sentences = [
+    package static let sentences = [
         "Чему был посвящён материал и для кого он.",
         "Что происходило по шагам; приёмы, которые стоит повторить.",
         "Что получилось и что рекомендуется коллегам.",
     ]
 
     /// A warning for each placeholder left in a published material, at its place.
-    static func check(_ source: MaterialSource, displayPath: String) -> [Diagnostic] {
+    package static func check(_ source: MaterialSource, displayPath: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for author in source.authors where author.value == Self.author {
             found.append(

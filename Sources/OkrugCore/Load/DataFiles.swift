@@ -2,8 +2,8 @@ import Foundation
 import OkrugText
 
 /// Reads the data files of `Content/`: `site.yaml`, `schools.yaml`, `directions.yaml`.
-enum DataFiles {
-    static func readSite(_ source: SourceText, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+package enum DataFiles {
+    package static func readSite(_ source: SourceText, diagnostics: inout [Diagnostic]) -> SiteConfig? {
         let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
         guard let root = parseRoot(source, file: file, diagnostics: &diagnostics) else { return nil }
         guard
@@ -45,7 +45,7 @@ enum DataFiles {
         return value.value
     }
 
-    static func readSchools(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Located<School>] {
+    package static func readSchools(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Located<School>] {
         let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
         var schools: [Located<School>] = []
         for item in listItems(source, file: file, what: "школ", diagnostics: &diagnostics) {
@@ -119,7 +119,7 @@ enum DataFiles {
         return schools
     }
 
-    static func readDirections(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Located<Direction>] {
+    package static func readDirections(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Located<Direction>] {
         let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
         var directions: [Located<Direction>] = []
         for item in listItems(source, file: file, what: "направлений", diagnostics: &diagnostics) {
@@ -145,7 +145,7 @@ enum DataFiles {
     }
 
     /// Ids become URLs: Latin letters, digits and hyphens only.
-    static func checkID(_ id: Located<String>, diagnostics: inout [Diagnostic]) {
+    package static func checkID(_ id: Located<String>, diagnostics: inout [Diagnostic]) {
         let valid = id.value.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
         }
@@ -160,7 +160,7 @@ enum DataFiles {
     }
 
     /// The root node of a YAML data file, or the syntax error or «файл пуст» reported.
-    static func parseRoot(
+    package static func parseRoot(
         _ source: SourceText, file: YAMLFile, diagnostics: inout [Diagnostic], empty: String = "файл пуст",
         emptyHint: String = "заполните его по образцу из README"
     ) -> YAMLNode? {

@@ -1,15 +1,16 @@
 /// Reads `plans/<year>.yaml`, reporting every problem with its line, and understands each
 /// «срок» (a form it cannot understand is a warning, and kept as written).
-enum PlanReader {
+package enum PlanReader {
     /// `plans/2023.yaml`
-    static func isPlanFile(_ path: String) -> Bool {
+    package static func isPlanFile(_ path: String) -> Bool {
         guard path.hasPrefix(ContentFolders.plans), !path.dropFirst(ContentFolders.plans.count).contains("/") else {
             return false
         }
         return path.hasSuffix(".yaml") || path.hasSuffix(".yml")
     }
 
-    static func read(_ source: SourceText, relativePath: String, diagnostics: inout [Diagnostic]) -> PlanSource? {
+    package static func read(_ source: SourceText, relativePath: String, diagnostics: inout [Diagnostic]) -> PlanSource?
+    {
         let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
         guard
             let root = DataFiles.parseRoot(

@@ -84,7 +84,7 @@ public struct SourceText: Sendable {
     }
 
     /// The largest content file okrug reads: a material is text, big data belongs in attachments.
-    static let maximumBytes = 8 * 1024 * 1024
+    package static let maximumBytes = 8 * 1024 * 1024
 
     private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 4 else { return false }
@@ -133,7 +133,7 @@ public struct SourceText: Sendable {
 extension SourceText {
     /// The bytes of an input file the commands read (`okrug new`, `import-plan`, the seed): a
     /// regular file of at most `maximumBytes`, never a FIFO to wait on or a device to drain.
-    static func bytes(atPath path: String) throws(SystemError) -> Data {
+    package static func bytes(atPath path: String) throws(SystemError) -> Data {
         Data(try RegularFile.read(path, limit: maximumBytes))
     }
 }

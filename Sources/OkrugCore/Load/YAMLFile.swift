@@ -3,21 +3,21 @@ import Yams
 
 /// A piece of YAML in a file (a whole data file or a Markdown file's front matter), parsed
 /// into Yams nodes that remember their line and column.
-struct YAMLFile {
-    var displayPath: String
+package struct YAMLFile {
+    package var displayPath: String
     /// Line of the file on which the YAML text starts.
-    var firstLine: Int
+    package var firstLine: Int
 
-    func position(_ node: YAMLNode) -> SourcePosition {
+    package func position(_ node: YAMLNode) -> SourcePosition {
         guard let mark = node.mark else { return SourcePosition(file: displayPath, line: firstLine, column: 1) }
         return position(mark)
     }
 
-    func position(_ mark: YAMLNode.Mark) -> SourcePosition {
+    package func position(_ mark: YAMLNode.Mark) -> SourcePosition {
         SourcePosition(file: displayPath, line: firstLine + mark.line - 1, column: mark.column)
     }
 
-    var start: SourcePosition { SourcePosition(file: displayPath, line: max(firstLine - 1, 1), column: 1) }
+    package var start: SourcePosition { SourcePosition(file: displayPath, line: max(firstLine - 1, 1), column: 1) }
 
     /// The root node, `nil` for an empty document, or the YAML syntax error.
     /// Plain front matter is read by `SimpleYAML`; everything else by Yams.
@@ -31,7 +31,7 @@ struct YAMLFile {
     }
 
     /// `fastPath: false` skips `SimpleYAML` (for the test that both readers agree).
-    func parse(_ yaml: String, fastPath: Bool = true) -> Result<YAMLNode?, Diagnostic> {
+    package func parse(_ yaml: String, fastPath: Bool = true) -> Result<YAMLNode?, Diagnostic> {
         if fastPath, let simple = SimpleYAML.parse(yaml) { return .success(simple) }
         if let problem = limitProblem(yaml) { return .failure(problem) }
         do {
@@ -43,7 +43,7 @@ struct YAMLFile {
         }
     }
 
-    func diagnostic(for error: YamlError) -> Diagnostic {
+    package func diagnostic(for error: YamlError) -> Diagnostic {
         let hint =
             "проверьте отступы (только пробелы), двоеточие с пробелом после ключа и парные кавычки; значение с двоеточием возьмите в кавычки"
         switch error {
@@ -77,7 +77,7 @@ struct YAMLFile {
 
     /// A whole YAML file as Foundation values (what `okrug import-plan` reads of the existing
     /// files), under the same limits and with the same Russian errors as the content's YAML.
-    static func load(_ text: String, displayPath: String) -> Result<Any?, Diagnostic> {
+    package static func load(_ text: String, displayPath: String) -> Result<Any?, Diagnostic> {
         let file = YAMLFile(displayPath: displayPath, firstLine: 1)
         if let problem = file.limitProblem(text) { return .failure(problem) }
         do {
@@ -91,19 +91,19 @@ struct YAMLFile {
 }
 
 /// libyaml's messages, in Russian for the methodist.
-enum YAMLProblem {
+package enum YAMLProblem {
     /// Contexts whose mark is where the trouble starts: an opening quote or bracket.
-    static func startsAtContext(_ context: String) -> Bool {
+    package static func startsAtContext(_ context: String) -> Bool {
         context.contains("quoted scalar") || context.contains("flow sequence") || context.contains("flow mapping")
     }
 
-    static func unclosed(_ context: String) -> String {
+    package static func unclosed(_ context: String) -> String {
         if context.contains("quoted scalar") { return "кавычка открыта здесь и не закрыта" }
         if context.contains("flow sequence") { return "квадратная скобка «[» открыта здесь и не закрыта" }
         return "фигурная скобка «{» открыта здесь и не закрыта"
     }
 
-    static func russian(_ problem: String) -> String {
+    package static func russian(_ problem: String) -> String {
         let known: [String: String] = [
             "mapping values are not allowed in this context": "здесь не может быть значения с двоеточием",
             "mapping keys are not allowed in this context": "здесь не может быть ключа",

@@ -3,40 +3,40 @@ import Yams
 /// A YAML value as okrug reads it: text, a list or fields, each with the place it was written
 /// (line and column within the YAML text, 1-based, columns in Unicode scalars as libyaml counts).
 /// Made by `SimpleYAML` for plain front matter, or converted from what Yams composed.
-indirect enum YAMLNode {
+package indirect enum YAMLNode {
     case scalar(Scalar)
     case sequence(List)
     case mapping(Map)
 
-    struct Mark: Equatable {
-        var line: Int
-        var column: Int
+    package struct Mark: Equatable {
+        package var line: Int
+        package var column: Int
     }
 
-    struct Scalar {
-        var string: String
-        var style: Style
-        var mark: Mark?
+    package struct Scalar {
+        package var string: String
+        package var style: Style
+        package var mark: Mark?
 
-        enum Style { case plain, quoted, block }
+        package enum Style { case plain, quoted, block }
     }
 
-    struct List {
-        var items: [YAMLNode]
-        var mark: Mark?
+    package struct List {
+        package var items: [YAMLNode]
+        package var mark: Mark?
     }
 
-    struct Pair {
-        var key: YAMLNode
-        var value: YAMLNode
+    package struct Pair {
+        package var key: YAMLNode
+        package var value: YAMLNode
     }
 
-    struct Map {
-        var pairs: [Pair]
-        var mark: Mark?
+    package struct Map {
+        package var pairs: [Pair]
+        package var mark: Mark?
     }
 
-    var mark: Mark? {
+    package var mark: Mark? {
         switch self {
         case .scalar(let scalar): scalar.mark
         case .sequence(let sequence): sequence.mark
@@ -44,7 +44,7 @@ indirect enum YAMLNode {
         }
     }
 
-    var string: String? {
+    package var string: String? {
         if case .scalar(let scalar) = self { return scalar.string }
         return nil
     }

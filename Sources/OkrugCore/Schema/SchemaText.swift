@@ -4,7 +4,9 @@ public enum SchemaText {
     /// The front matter's lines (without the `---`): each field's comment, then the field with
     /// its value from `values`, or commented out with its example. `lists` fills the comments'
     /// `{schools}`, `{directions}`, `{kinds}`.
-    static func scaffold<R>(_ fields: [ContentField<R>], values: [String: String], lists: [String: String] = [:])
+    package static func scaffold<R>(
+        _ fields: [ContentField<R>], values: [String: String], lists: [String: String] = [:]
+    )
         -> String
     {
         var lines: [String] = []

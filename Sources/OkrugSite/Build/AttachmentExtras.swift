@@ -1,5 +1,6 @@
 import Foundation
 import OkrugCore
+import OkrugImport
 import OkrugSystem
 import OkrugText
 
@@ -263,7 +264,7 @@ private struct AttachmentWork {
             if count == nil, let pdfinfo = options.attachmentTools.pdfinfo {
                 let run = pdfinfo.run([file.path], limits: .pdf)
                 count = Self.pageCount(pdfinfoOutput: String(decoding: run.output, as: UTF8.self))
-                if let count { try? Data("\(count)\n".utf8).write(to: pages, options: .atomic) }
+                if let count { try? WholeFile.write("\(count)\n", to: pages) }
             }
         }
         result.extra.pageCount = count
@@ -300,7 +301,7 @@ private struct AttachmentWork {
                 // A limit hit may pass on a faster machine: only the converter's own refusal is kept.
                 if failure.refusedByConverter, let said = result.failure {
                     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                    try? Data(said.utf8).write(to: failed, options: .atomic)
+                    try? WholeFile.write(said, to: failed)
                 }
                 return
             }
@@ -309,7 +310,7 @@ private struct AttachmentWork {
                 return
             }
             let pdf = ReproduciblePDF.normalize(bytes, key: key)
-            guard (try? Data(pdf).write(to: converted, options: .atomic)) != nil else { return }
+            guard (try? WholeFile.write(pdf, to: converted.path)) != nil else { return }
         }
         result.extra.converted = ConvertedPDF(path: converted.path, target: target + ".pdf")
         pdf(converted, key: key, target: target + ".png", into: &result)
@@ -371,7 +372,7 @@ private struct AttachmentWork {
             }
         }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? FileText.encoded(raw: raw, recognized: recognized).write(to: cached, options: .atomic)
+        try? WholeFile.write(FileText.encoded(raw: raw, recognized: recognized), to: cached)
         result.extra.text = FileText(raw: raw, recognized: recognized)
     }
 
@@ -406,8 +407,8 @@ private struct AttachmentWork {
                 return .failure(
                     RecognitionFailure(reason: "страница \(page) скана не подготовлена для распознавания\(said)"))
             }
-            let ocr = ExternalTool.env.run(
-                ["OMP_THREAD_LIMIT=1", tesseract.executable, png.path, "stdout", "-l", "rus+eng"], limits: .ocr)
+            let ocr = tesseract.run(
+                [png.path, "stdout", "-l", "rus+eng"], limits: .ocr, variables: ["OMP_THREAD_LIMIT": "1"])
             guard ocr.succeeded else {
                 let said =
                     ocr.limitHit.map { ": tesseract \($0.russian)" }
@@ -477,12 +478,12 @@ private struct AttachmentWork {
                     }
                     let data = try Data(contentsOf: scratch.appendingPathComponent(name))
                     pictures.append(OnlineText.Picture(name: name, data: data))
-                    try data.write(to: kept.appendingPathComponent(name))
+                    try WholeFile.write(data, to: kept.appendingPathComponent(name))
                 }
                 try Data(converted.pictures.joined(separator: "\n").utf8).write(
                     to: kept.appendingPathComponent("pictures.list"))
                 // The text last: a folder with text.md is complete.
-                try Data(converted.markdown.utf8).write(to: kept.appendingPathComponent("text.md"))
+                try WholeFile.write(converted.markdown, to: kept.appendingPathComponent("text.md"))
                 try? FileManager.default.removeItem(at: folder)
                 try FileManager.default.moveItem(at: kept, to: folder)
             } catch {

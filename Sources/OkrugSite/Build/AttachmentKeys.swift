@@ -76,6 +76,6 @@ struct AttachmentKeys: Sendable {
             text += "\(entry.key)\t\(entry.stamp.size)\t\(entry.stamp.modified)\t\(source)\n"
         }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+        try? WholeFile.write(text, to: folder.appendingPathComponent(Self.fileName))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OkrugCore
+import OkrugImport
 import OkrugSystem
 
 /// The standard programs the build asks about attachments: poppler's `pdftoppm` (a PDF's first
@@ -26,20 +27,24 @@ public struct AttachmentTools: Sendable {
     /// None: previews and online copies only come from the cache.
     public init() {}
 
-    /// `OKRUG_PDFTOPPM`/`OKRUG_PDFINFO` or the programs on the PATH; pandoc as `import-doc` finds it.
+    /// Each program as every tool is found (`ProgramLookup`: `OKRUG_PDFTOPPM`…, the project,
+    /// the PATH of `environment`).
     public static func find(
         workingDirectory: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> AttachmentTools {
+        func find(_ name: String) -> ExternalTool? {
+            ExternalTool.find(ProgramLookup(name), workingDirectory: workingDirectory, environment: environment)
+        }
         var tools = AttachmentTools()
-        tools.pdftoppm = ExternalTool.find(environment["OKRUG_PDFTOPPM"] ?? "pdftoppm", environment: environment)
-        tools.pdfinfo = ExternalTool.find(environment["OKRUG_PDFINFO"] ?? "pdfinfo", environment: environment)
-        tools.pdftotext = ExternalTool.find(environment["OKRUG_PDFTOTEXT"] ?? "pdftotext", environment: environment)
-        tools.pdfimages = ExternalTool.find(environment["OKRUG_PDFIMAGES"] ?? "pdfimages", environment: environment)
-        tools.tesseract = ExternalTool.find(environment["OKRUG_TESSERACT"] ?? "tesseract", environment: environment)
+        tools.pdftoppm = find("pdftoppm")
+        tools.pdfinfo = find("pdfinfo")
+        tools.pdftotext = find("pdftotext")
+        tools.pdfimages = find("pdfimages")
+        tools.tesseract = find("tesseract")
         tools.vips = PictureConversion.findVips(environment: environment)
-        tools.cwebp = ExternalTool.find(environment["OKRUG_CWEBP"] ?? "cwebp", environment: environment)
-        tools.soffice = ExternalTool.find(environment["OKRUG_SOFFICE"] ?? "soffice", environment: environment)
-        tools.pandoc = Pandoc.find(workingDirectory: workingDirectory)
+        tools.cwebp = find("cwebp")
+        tools.soffice = OfficeConversion.find(environment: environment)
+        tools.pandoc = Pandoc.find(workingDirectory: workingDirectory, environment: environment)
         return tools
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OkrugSearch
 import OkrugText
 
 /// What `okrug build` was asked to do.

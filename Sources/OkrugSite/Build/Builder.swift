@@ -1,6 +1,7 @@
 import Foundation
 import OkrugCore
 import OkrugMarkdown
+import OkrugSearch
 
 /// The pipeline, as a short list of named steps: load → parse and resolve → render → write.
 public enum Builder {

@@ -22,9 +22,7 @@ enum CardDrawing {
             if FileStatus.of(png)?.isRegular != true { missing[key] = svg }
         }
         if !missing.isEmpty, let vips = options.attachmentTools.vips {
-            let program = ExternalTool(
-                executable: URL(fileURLWithPath: vips.executable).deletingLastPathComponent()
-                    .appendingPathComponent("vipsthumbnail").path)
+            let program = vips.sibling("vipsthumbnail")
             let drawn = missing.sorted { $0.key < $1.key }.map { (key: $0.key, svg: $0.value) }
             let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
             let size = min(batch, max(1, (drawn.count + cores - 1) / cores))
@@ -47,7 +45,7 @@ enum CardDrawing {
         defer { try? FileManager.default.removeItem(at: scratch) }
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            for card in cards { try card.svg.write(to: scratch.appendingPathComponent(card.key + ".svg")) }
+            for card in cards { try WholeFile.write(card.svg, to: scratch.appendingPathComponent(card.key + ".svg")) }
         } catch {
             return
         }

@@ -1,5 +1,6 @@
 import Foundation
 import OkrugCore
+import OkrugImport
 import OkrugSystem
 
 /// A raster picture of the site (in a material's or a page's text, or a picture file of a
@@ -240,14 +241,14 @@ private struct PictureWork: Sendable {
             let work = scratch.appendingPathComponent("drawing")
             guard (try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)) != nil,
                 let png = PictureConversion.png(file, scratch: work, soffice: soffice, vips: vips),
-                (try? png.write(to: URL(fileURLWithPath: shownFull))) != nil,
+                (try? WholeFile.write(png, to: shownFull)) != nil,
                 (try? FileManager.default.copyItem(atPath: file.path, toPath: full)) != nil
             else {
                 return .failure(Failure(reason: "LibreOffice не нарисовал этот рисунок"))
             }
             try? FileManager.default.removeItem(at: work)
         } else if let lossless {
-            guard (try? Data(lossless.bytes).write(to: URL(fileURLWithPath: full))) != nil else {
+            guard (try? WholeFile.write(lossless.bytes, to: full)) != nil else {
                 return .failure(Failure(reason: "не удалось сохранить картинку в кэше"))
             }
         } else if let failure = run(
@@ -301,7 +302,7 @@ private struct PictureWork: Sendable {
             }
         }
         do {
-            try Data("\(size.width) \(size.height)\n".utf8).write(to: scratch.appendingPathComponent("size"))
+            try WholeFile.write("\(size.width) \(size.height)\n", to: scratch.appendingPathComponent("size"))
             try? FileManager.default.removeItem(at: folder)
             try FileManager.default.moveItem(at: scratch, to: folder)
         } catch {
@@ -317,9 +318,7 @@ private struct PictureWork: Sendable {
 
     /// Width and height from `vipsheader`'s first line: `file: 4000x3000 uchar, 3 bands, …`.
     private func size(of path: String, vips: ExternalTool) -> (width: Int, height: Int)? {
-        let header = URL(fileURLWithPath: vips.executable).deletingLastPathComponent().appendingPathComponent(
-            "vipsheader")
-        let outcome = ExternalTool(executable: header.path).run([path], limits: .picture)
+        let outcome = vips.sibling("vipsheader").run([path], limits: .picture)
         let text = String(decoding: outcome.output, as: UTF8.self)
         guard outcome.succeeded, let colon = text.range(of: ": ") else { return nil }
         let rest = text[colon.upperBound...]
