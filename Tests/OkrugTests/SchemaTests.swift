@@ -22,6 +22,44 @@ import Testing
         #expect(try Self.readmeBlock("material-fields") == material, "README «Поля материала» should be:\n\(material)")
         let page = SchemaText.sentence(PageSchema.fields)
         #expect(try Self.readmeBlock("page-fields") == page, "README «Страницы» should be:\n\(page)")
+        let school = SchemaText.reference(SchoolSchema.fields, list: true)
+        #expect(try Self.readmeBlock("school-fields") == school, "README «Школы» should be:\n\(school)")
+        let direction = SchemaText.reference(DirectionSchema.fields, list: true)
+        #expect(try Self.readmeBlock("direction-fields") == direction, "README «Направления» should be:\n\(direction)")
+        let activity = SchemaText.reference(ActivitySchema.fields, list: true)
+        #expect(try Self.readmeBlock("activity-fields") == activity, "README «Мероприятия» should be:\n\(activity)")
+    }
+
+    /// A field described with a label only (`audience`) needs nothing else: it is read by its
+    /// type, shown among the page's facts, readable by templates as `fields.audience`, and a
+    /// wrong type is an error at its place.
+    @Test func aLabelledFieldIsReadShownAndTemplatable() throws {
+        let site = try TempSite(files: [
+            "materials/a.md": TempSite.material(extra: "audience: учителя географии 5 классов\n")
+        ])
+        defer { site.remove() }
+        let (built, diagnostics) = Builder.check(site.options())
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics.errors)")
+        let material = try #require(built?.materials.first)
+        #expect(material.fields["audience"] == "учителя географии 5\u{A0}классов")
+        _ = site.build()
+        let page = try #require(site.read("Public/materials/a/index.html"))
+        #expect(page.contains("<dt data-pagefind-ignore>Для кого</dt><dd>учителя географии 5\u{A0}классов</dd>"))
+
+        let view = FieldsView(values: material.fields, described: MaterialSchema.keys)
+        guard case .text("учителя географии 5\u{A0}классов", _) = view.field("audience") else {
+            Issue.record("fields.audience is not its text")
+            return
+        }
+        guard case .missing = view.field("activity"), case .unknown = view.field("audiense") else {
+            Issue.record("a described field left out is missing, a typo is unknown")
+            return
+        }
+
+        let wrong = try TempSite(files: ["materials/b.md": TempSite.material(extra: "audience: [учителя]\n")])
+        defer { wrong.remove() }
+        let error = try #require(wrong.check().errors.first)
+        #expect(error.file.hasSuffix("materials/b.md") && error.line > 1)
     }
 
     /// Every field of the reference, written as the README shows it, is read without a problem,

@@ -59,6 +59,7 @@ import Testing
         "summary": [nil, "Коротко о материале.", "Другое описание — с тире."],
         "slug": [nil, "svoi-adres", "drugoi-adres"],
         "draft": [nil, "true"],
+        "audience": [nil, "учителя географии", "классные руководители 5 классов"],
     ]
     static let pageValues: [String: [String?]] = [
         "title": ["О проекте", "Контакты", "Партнерство", #"'"Кавычки" - и тире'"#],
@@ -67,6 +68,14 @@ import Testing
         "summary": [nil, "Страница о проекте.", "Контакты школ.", #"'О "проекте" - коротко'"#],
         "slug": [nil, "o-proekte", "kontakty-shkol"],
     ]
+
+    /// The edits cover every field the schema describes (a new field is edited here at once);
+    /// the records (attachments, photos) are edited with their files by the other tests.
+    @Test func theEditsCoverEverySchemaField() {
+        let materialKeys = MaterialSchema.fields.filter { $0.type != .records }.map(\.key)
+        #expect(Set(materialKeys) == Set(Self.materialValues.keys))
+        #expect(Set(PageSchema.keys) == Set(Self.pageValues.keys))
+    }
 
     static func snapshot(_ folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]

@@ -103,7 +103,9 @@ import Testing
             SubscribeView(
                 layout: layout, calendars: [], hasCalendars: false, feedURL: "f", feedAddress: "a", planURL: "p"),
             MetaRowView(label: "l", links: [link], text: "t"),
-            FreePageView(layout: layout, title: "t", body: "b", toc: [], hasToc: false),
+            FreePageView(
+                layout: layout, title: "t", fields: FieldsView(values: [:], described: []), body: "b", toc: [],
+                hasToc: false),
             SchoolView(name: "n", url: "u", role: "r", locality: "l", count: "c"),
             ContactsView(
                 School(
@@ -115,7 +117,8 @@ import Testing
         for value in values { assertComplete(value) }
         // The two biggest ones, as the renderer fills them.
         let material = MaterialPageView(
-            layout: layout, title: "t", date: "d", dateISO: "i", readingTime: "r", summary: "s", meta: [], tags: [link],
+            layout: layout, title: "t", date: "d", dateISO: "i", readingTime: "r", summary: "s", meta: [],
+            fields: FieldsView(values: ["audience": "a"], described: ["audience"]), tags: [link],
             hasTags: true, toc: [], hasToc: false, body: StoredHTML(inline: "b"), attachments: [],
             hasAttachments: false, filesHeading: "Файлы (0)", related: [card],
             hasRelated: true, newer: link, older: link, draft: false, activity: link)

@@ -51,11 +51,12 @@ package enum DataFiles {
         for item in listItems(source, file: file, what: "школ", diagnostics: &diagnostics) {
             guard
                 var reader = MappingReader(
-                    node: item, file: file, allowedKeys: School.keys, subject: "школы", diagnostics: &diagnostics)
+                    node: item, file: file, allowedKeys: SchoolSchema.keys, subject: "школы", diagnostics: &diagnostics)
             else { continue }
-            let id = reader.string("id", required: true, example: "sosh13")
-            let name = reader.string("name", required: true, example: "МБОУ «СОШ №13»")
-            let roleText = reader.string("role", required: true, example: "partner")
+            let field = SchoolSchema.field
+            let id = reader.string(field("id"))
+            let name = reader.string(field("name"))
+            let roleText = reader.string(field("role"))
             var role: School.Role?
             if let roleText {
                 role = School.Role(rawValue: roleText.value)
@@ -67,13 +68,13 @@ package enum DataFiles {
                 }
             }
             if let id { checkID(id, diagnostics: &diagnostics) }
-            let short = reader.string("short")?.value
-            let locality = reader.string("locality")?.value
-            let url = reader.string("url")
-            let head = reader.string("head")?.value
-            let address = reader.string("address")?.value
-            let phone = reader.string("phone")
-            let email = reader.string("email")
+            let short = reader.string(field("short"))?.value
+            let locality = reader.string(field("locality"))?.value
+            let url = reader.string(field("url"))
+            let head = reader.string(field("head"))?.value
+            let address = reader.string(field("address"))?.value
+            let phone = reader.string(field("phone"))
+            let email = reader.string(field("email"))
             if let url, !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) || url.value.contains(" ")
             {
                 reader.report(
@@ -125,12 +126,13 @@ package enum DataFiles {
         for item in listItems(source, file: file, what: "направлений", diagnostics: &diagnostics) {
             guard
                 var reader = MappingReader(
-                    node: item, file: file, allowedKeys: Direction.keys, subject: "направления",
+                    node: item, file: file, allowedKeys: DirectionSchema.keys, subject: "направления",
                     diagnostics: &diagnostics)
             else { continue }
-            let id = reader.string("id", required: true, example: "methodical")
-            let title = reader.string("title", required: true, example: "Методическое взаимодействие")
-            let description = reader.string("description")?.value ?? ""
+            let field = DirectionSchema.field
+            let id = reader.string(field("id"))
+            let title = reader.string(field("title"))
+            let description = reader.string(field("description"))?.value ?? ""
             if let id { checkID(id, diagnostics: &diagnostics) }
             diagnostics += reader.diagnostics
             if let id, let title {

@@ -61,13 +61,14 @@ enum DocumentReader {
                 node: node, file: file, allowedKeys: MaterialSchema.keys, subject: "материала",
                 diagnostics: &diagnostics)
         else { return nil }
+        let values = reader.read(MaterialSchema.fields)
         let field = MaterialSchema.field
-        let title = reader.string(field("title"))
-        let date = reader.date(field("date"))
-        let authors = reader.stringList(field("authors"))
-        let school = reader.string(field("school"))
-        let direction = reader.string(field("direction"))
-        let kindText = reader.string(field("kind"))
+        let title = values.text("title")
+        let date = values.date("date")
+        let authors = values.texts("authors")
+        let school = values.text("school")
+        let direction = values.text("direction")
+        let kindText = values.text("kind")
         var kind: MaterialKind?
         if let kindText {
             kind = MaterialKind(rawValue: kindText.value)
@@ -81,11 +82,11 @@ enum DocumentReader {
                         hint: (suggestion.isEmpty ? "" : suggestion + "; ") + "допустимо: \(list)"))
             }
         }
-        let activity = reader.string(field("activity"))
-        let subjectValues = reader.stringList(field("subjects"))
+        let activity = values.text("activity")
+        let subjectValues = values.texts("subjects")
         let subjects = subjectValues.map { $0.value.lowercased() }
         var grades: [Int] = []
-        for grade in reader.stringList(field("grades")) {
+        for grade in values.texts("grades") {
             if let number = Int(grade.value), (1...11).contains(number) {
                 grades.append(number)
             } else {
@@ -95,9 +96,9 @@ enum DocumentReader {
                         hint: "например: «grades: [5, 6]»"))
             }
         }
-        let tagValues = reader.stringList(field("tags"))
+        let tagValues = values.texts("tags")
         let tags = tagValues.map(\.value)
-        let summary = reader.string(field("summary"))?.value
+        let summary = values.text("summary")?.value
         var attachments: [Located<AttachmentReference>] = []
         for item in reader.mappingList(field("attachments")) {
             guard
@@ -129,8 +130,8 @@ enum DocumentReader {
                     Located(PhotoReference(file: fileName.value, caption: caption?.value), at: fileName.position))
             }
         }
-        let draft = reader.bool(field("draft")) ?? false
-        let slugOverride = reader.string(field("slug"))
+        let draft = values.flag("draft") ?? false
+        let slugOverride = values.text("slug")
         let materialSlug = slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath)
         // Every value that becomes a folder name of the site must fit the file system.
         for (values, field) in [(subjectValues, "subjects"), (tagValues, "tags"), (authors, "authors")]
@@ -171,7 +172,8 @@ enum DocumentReader {
             bodyFirstLine: split.bodyFirstLine,
             defaulted: Placeholders.defaultedFields(
                 yaml: split.yaml, firstLine: split.yamlFirstLine, displayPath: source.displayPath),
-            photos: photos)
+            photos: photos,
+            fields: values)
     }
 
     static func page(_ source: SourceText, relativePath: String, diagnostics: inout [Diagnostic]) -> PageSource? {
@@ -180,12 +182,12 @@ enum DocumentReader {
             var reader = MappingReader(
                 node: node, file: file, allowedKeys: PageSchema.keys, subject: "страницы", diagnostics: &diagnostics)
         else { return nil }
-        let field = PageSchema.field
-        let title = reader.string(field("title"))
-        let menu = reader.int(field("menu"))?.value
-        let menuTitle = reader.string(field("menu_title"))?.value
-        let summary = reader.string(field("summary"))?.value
-        let slugOverride = reader.string(field("slug"))
+        let values = reader.read(PageSchema.fields)
+        let title = values.text("title")
+        let menu = values.number("menu")?.value
+        let menuTitle = values.text("menu_title")?.value
+        let summary = values.text("summary")?.value
+        let slugOverride = values.text("slug")
         let pageSlug = slug(relativePath: relativePath, override: slugOverride, displayPath: source.displayPath)
         reader.report(AddressLength.problem(pageSlug.value, of: "страницы", at: pageSlug.position))
         diagnostics += reader.diagnostics
@@ -199,7 +201,8 @@ enum DocumentReader {
             menuTitle: menuTitle,
             summary: summary,
             body: split.body,
-            bodyFirstLine: split.bodyFirstLine)
+            bodyFirstLine: split.bodyFirstLine,
+            fields: values)
     }
 
     private static func uniqued<T: Hashable>(_ items: [T]) -> [T] {

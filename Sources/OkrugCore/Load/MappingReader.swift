@@ -155,6 +155,25 @@ struct MappingReader {
     }
 
     /// The field as its schema describes it: required or not, with its example in the errors.
+    /// Every field of `fields` that the mapping has, read by its type; a wrong value or a
+    /// missing required field is reported. Records (`attachments:`) are left to their readers.
+    mutating func read<R>(_ fields: [ContentField<R>]) -> FieldValues {
+        var values = FieldValues()
+        for field in fields {
+            switch field.type {
+            case .text: values[field.key] = string(field).map(FieldValue.text)
+            case .date: values[field.key] = date(field).map(FieldValue.date)
+            case .texts:
+                let items = stringList(field)
+                if has(field.key) { values[field.key] = .texts(items) }
+            case .number: values[field.key] = int(field).map(FieldValue.number)
+            case .flag: values[field.key] = bool(field).map(FieldValue.flag)
+            case .records: break
+            }
+        }
+        return values
+    }
+
     mutating func string<R>(_ field: ContentField<R>) -> Located<String>? {
         string(field.key, required: field.required, example: field.example)
     }

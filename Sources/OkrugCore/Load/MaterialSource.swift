@@ -32,6 +32,8 @@ public struct MaterialSource: Sendable {
     public var defaulted: [Located<String>] = []
     /// The photo report: pictures of the material's folder with their captions.
     public var photos: [Located<PhotoReference>] = []
+    /// Every field as read, for the fields described with a label only (`ShowsFields`).
+    public var fields = FieldValues()
 
     /// Whether the material has a folder of its own (`x/index.md`), whose files go with it.
     public var isBundle: Bool { relativePath.hasSuffix("/index.md") }
@@ -63,6 +65,7 @@ public struct PageSource: Sendable {
     public var summary: String?
     public var body: String
     public var bodyFirstLine: Int
+    public var fields = FieldValues()
 
     public var directory: String { ContentPath.directory(of: relativePath) }
 }

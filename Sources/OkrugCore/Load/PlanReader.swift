@@ -122,15 +122,16 @@ package enum PlanReader {
     ) -> PlanSource.Activity? {
         guard
             var item = MappingReader(
-                node: node, file: file, allowedKeys: PlanSource.activityKeys, subject: "мероприятия",
+                node: node, file: file, allowedKeys: ActivitySchema.keys, subject: "мероприятия",
                 diagnostics: &diagnostics)
         else { return nil }
-        let id = item.string("id", required: true, example: "seminar-innovatsii")
-        let title = item.string("title", required: true, example: "Семинар-практикум «…»")
-        let when = item.string("when", required: true, example: "14.02.2023")
-        let responsible = item.string("responsible", required: true, example: "Заместитель директора по УВР")
-        let indicator = item.string("indicator", required: true, example: "Протокол")
-        let direction = item.string("direction")
+        let field = ActivitySchema.field
+        let id = item.string(field("id"))
+        let title = item.string(field("title"))
+        let when = item.string(field("when"))
+        let responsible = item.string(field("responsible"))
+        let indicator = item.string(field("indicator"))
+        let direction = item.string(field("direction"))
         if let id {
             var idProblems: [Diagnostic] = []
             DataFiles.checkID(id, diagnostics: &idProblems)

@@ -53,5 +53,4 @@ public struct PlanSource: Sendable {
     static let definitionKeys = ["term", "text"]
     static let stageKeys = ["number", "title", "period", "items"]
     static let sectionKeys = ["title", "goal", "activities"]
-    static let activityKeys = ["id", "title", "when", "responsible", "indicator", "direction"]
 }

@@ -13,5 +13,4 @@ public struct Direction: Sendable, Hashable, Identifiable {
         self.number = number
     }
 
-    static let keys = ["id", "title", "description"]
 }

@@ -2,7 +2,7 @@ import OkrugMarkdown
 import OkrugText
 
 /// A material of the bank, resolved: ids checked, body parsed, links rewritten.
-public struct Material: Sendable, Identifiable {
+public struct Material: Sendable, Identifiable, ShowsFields {
     public var slug: String
     /// Output path of its page: `materials/<slug>/`.
     public var path: String
@@ -32,6 +32,8 @@ public struct Material: Sendable, Identifiable {
     public var files: [CopiedFile]
     /// The photo report, in the order the front matter gives.
     public var photos: [Photo] = []
+    /// Its front matter as its page shows it, by key.
+    public var fields: [String: String] = [:]
 
     public var id: String { slug }
 }
@@ -59,7 +61,7 @@ public struct CopiedFile: Sendable, Hashable, Comparable {
 }
 
 /// A free page: «О проекте», «Межшкольное партнерство».
-public struct Page: Sendable, Identifiable {
+public struct Page: Sendable, Identifiable, ShowsFields {
     public var slug: String
     /// `<slug>/`.
     public var path: String
@@ -73,6 +75,7 @@ public struct Page: Sendable, Identifiable {
     public var html: String
     public var headings: [MarkdownHeading]
     public var files: [CopiedFile]
+    public var fields: [String: String] = [:]
 
     public var id: String { slug }
 }

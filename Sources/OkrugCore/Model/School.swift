@@ -50,5 +50,4 @@ public struct School: Sendable, Hashable, Identifiable {
         return "tel:" + phone.filter { $0.isNumber || $0 == "+" }
     }
 
-    static let keys = ["id", "name", "short", "role", "locality", "url", "head", "address", "phone", "email"]
 }

@@ -1,9 +1,11 @@
-/// One front-matter field of a kind of content (`Resolved`: the material or the page it ends
-/// up in), described once. The allowed keys and their errors, `okrug new`'s scaffold, the
-/// README's field reference, what other pages show (`ShownElsewhere`) and the page's meta rows
-/// all come from these descriptions, so they cannot drift apart.
+/// One field of a kind of content (`Resolved`: the material, page, school… it ends up in),
+/// described once. The allowed keys, their reading and errors, `okrug new`'s scaffold, the
+/// README's field reference, what other pages show (`ShownElsewhere`) and the page's facts all
+/// come from these descriptions, so they cannot drift apart.
 public struct ContentField<Resolved>: Sendable {
     public var key: String
+    /// What it holds: how it is read (`MappingReader.read`) and what a wrong value is told.
+    public var type: FieldType
     public var required: Bool
     /// The value as a methodist writes it (`[Ткаченко Е.Е., Вареник И.А.]`): the README's
     /// reference and the «например» of an error.
@@ -21,11 +23,12 @@ public struct ContentField<Resolved>: Sendable {
     public var metaRow: (@Sendable (Resolved, Site) -> MetaRow?)?
 
     public init(
-        _ key: String, required: Bool = false, example: String, note: String, scaffold: String? = nil,
-        shownElsewhere: (@Sendable (Resolved) -> String)? = nil,
+        _ key: String, _ type: FieldType = .text, required: Bool = false, example: String, note: String,
+        scaffold: String? = nil, shownElsewhere: (@Sendable (Resolved) -> String)? = nil,
         metaRow: (@Sendable (Resolved, Site) -> MetaRow?)? = nil
     ) {
         self.key = key
+        self.type = type
         self.required = required
         self.example = example
         self.note = note
@@ -35,10 +38,34 @@ public struct ContentField<Resolved>: Sendable {
     }
 }
 
-/// One row of a page's facts: a label and its linked values (targets are site paths).
+extension ContentField where Resolved: ShowsFields {
+    /// A field that needs no property of its own: read by its type, shown among the page's
+    /// facts under `label` (when given) and, with `listed`, counted as shown by other pages
+    /// too; templates read it as `{{fields.<key>}}`. Adding one is this line and, if it is shown
+    /// other than as a fact, the template.
+    public init(
+        _ key: String, _ type: FieldType = .text, label: String?, listed: Bool = false, example: String, note: String,
+        scaffold: String? = nil
+    ) {
+        var shown: (@Sendable (Resolved) -> String)?
+        if listed {
+            shown = { resolved in resolved.fields[key] ?? "" }
+        }
+        var row: (@Sendable (Resolved, Site) -> MetaRow?)?
+        if let label {
+            row = { resolved, _ in resolved.fields[key].map { MetaRow(label: label, text: $0) } }
+        }
+        self.init(
+            key, type, example: example, note: note, scaffold: scaffold, shownElsewhere: shown, metaRow: row)
+    }
+}
+
+/// One row of a page's facts: a label and its linked values (targets are site paths), or its
+/// text.
 public struct MetaRow: Sendable, Equatable {
     public var label: String
     public var links: [Link]
+    public var text: String?
 
     public struct Link: Sendable, Equatable {
         public var title: String
@@ -49,6 +76,12 @@ public struct MetaRow: Sendable, Equatable {
     init(_ one: String, _ many: String, _ links: [Link]) {
         label = links.count == 1 ? one : many
         self.links = links
+    }
+
+    init(label: String, text: String) {
+        self.label = label
+        links = []
+        self.text = text
     }
 }
 

@@ -6,10 +6,10 @@ public enum MaterialSchema {
             "title", required: true, example: "Через инновации к качеству образования", note: "обязательно",
             scaffold: "Название — так оно будет на сайте.", shownElsewhere: { $0.title }),
         ContentField(
-            "date", required: true, example: "2023-02-14", note: "обязательно, ГГГГ-ММ-ДД",
+            "date", .date, required: true, example: "2023-02-14", note: "обязательно, ГГГГ-ММ-ДД",
             scaffold: "Дата проведения или публикации: ГГГГ-ММ-ДД.", shownElsewhere: { $0.date.iso }),
         ContentField(
-            "authors", required: true, example: "[Ткаченко Е.Е., Вареник И.А.]",
+            "authors", .texts, required: true, example: "[Ткаченко Е.Е., Вареник И.А.]",
             note: "обязательно, хотя бы один автор",
             scaffold: "Авторы: фамилия и инициалы, через запятую.",
             shownElsewhere: { $0.authors.map(\.name).joined(separator: "|") },
@@ -45,7 +45,7 @@ public enum MaterialSchema {
             scaffold: "Мероприятие плана, из которого вырос материал: год/id со страницы мероприятия.",
             shownElsewhere: { $0.activity ?? "" }),
         ContentField(
-            "subjects", example: "[география]", note: "предметы", scaffold: "Предметы и классы, если есть:",
+            "subjects", .texts, example: "[география]", note: "предметы", scaffold: "Предметы и классы, если есть:",
             shownElsewhere: { $0.subjects.joined(separator: "|") },
             metaRow: { material, _ in
                 material.subjects.isEmpty
@@ -54,7 +54,7 @@ public enum MaterialSchema {
                         "Предмет", "Предметы", material.subjects.map { .init(title: $0, target: Routes.subject($0)) })
             }),
         ContentField(
-            "grades", example: "[5, 6]", note: "классы, числа от 1 до 11", scaffold: "",
+            "grades", .texts, example: "[5, 6]", note: "классы, числа от 1 до 11", scaffold: "",
             shownElsewhere: { $0.grades.map(String.init).joined(separator: "|") },
             metaRow: { material, _ in
                 material.grades.isEmpty
@@ -63,17 +63,21 @@ public enum MaterialSchema {
                         "Класс", "Классы", material.grades.map { .init(title: "\($0)", target: Routes.grade($0)) })
             }),
         ContentField(
-            "tags", example: "[инновации, ФГОС]", note: "метки", scaffold: "Метки для поиска:",
+            "tags", .texts, example: "[инновации, ФГОС]", note: "метки", scaffold: "Метки для поиска:",
             shownElsewhere: { $0.tags.joined(separator: "|") }),
+        ContentField(
+            "audience", label: "Для кого", example: "учителя географии 5–9 классов",
+            note: "для кого материал: строка «Для кого» на его странице",
+            scaffold: "Для кого материал, если это важно:"),
         ContentField(
             "summary", example: "Коротко о материале.", note: "иначе — первый абзац текста",
             scaffold: "Кратко о материале (иначе — первый абзац текста):", shownElsewhere: { $0.summary }),
         ContentField(
-            "attachments", example: "\n  - {file: prezentatsiia.pptx, title: Презентация}",
+            "attachments", .records, example: "\n  - {file: prezentatsiia.pptx, title: Презентация}",
             note: "файлы из папки материала",
             scaffold: "Файлы из этой папки: презентация, конспект, раздаточный материал."),
         ContentField(
-            "photos", example: "\n  - {file: foto/otkrytie.jpg, caption: Открытие семинара}",
+            "photos", .records, example: "\n  - {file: foto/otkrytie.jpg, caption: Открытие семинара}",
             note: "фотоотчёт: фотографии из папки материала с подписями",
             scaffold: "Фотоотчёт: фотографии из этой папки, у каждой подпись.",
             shownElsewhere: { $0.photos.map { $0.target + "\u{1F}" + $0.caption }.joined(separator: "|") }),
@@ -81,7 +85,7 @@ public enum MaterialSchema {
             "slug", example: "cherez-innovatsii", note: "свой адрес страницы вместо имени файла",
             shownElsewhere: { $0.slug }),
         ContentField(
-            "draft", example: "true", note: "черновик: не публикуется без --drafts",
+            "draft", .flag, example: "true", note: "черновик: не публикуется без --drafts",
             scaffold: "Черновик: пока стоит true, материал виден только в okrug serve. Уберите строку, когда он готов.",
             shownElsewhere: { $0.draft ? "draft" : "" }),
     ]
@@ -99,7 +103,7 @@ public enum PageSchema {
             "title", required: true, example: "О проекте", note: "обязательно", scaffold: "Название страницы.",
             shownElsewhere: { $0.title }),
         ContentField(
-            "menu", example: "3", note: "номер в верхнем меню; без него страницы в меню нет",
+            "menu", .number, example: "3", note: "номер в верхнем меню; без него страницы в меню нет",
             scaffold: "Номер в верхнем меню сайта; без этой строки страницы в меню нет.",
             shownElsewhere: { $0.menu.map(String.init) ?? "" }),
         ContentField(

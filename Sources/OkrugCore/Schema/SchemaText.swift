@@ -32,18 +32,20 @@ public enum SchemaText {
     /// The column where the README's comments start.
     static let noteColumn = 51
 
-    /// The README's reference: every field with its example and what it is, as YAML.
-    public static func reference<R>(_ fields: [ContentField<R>]) -> String {
-        var lines = ["```yaml", "---"]
-        for field in fields {
+    /// The README's reference: every field with its example and what it is, as YAML: front
+    /// matter between `---`, or (`list`) one item of a data file's list.
+    public static func reference<R>(_ fields: [ContentField<R>], list: Bool = false) -> String {
+        var lines = list ? ["```yaml"] : ["```yaml", "---"]
+        for (index, field) in fields.enumerated() {
             let example = field.example.split(separator: "\n", omittingEmptySubsequences: false)
             let first = example.first.map(String.init) ?? ""
-            var line = first.isEmpty ? "\(field.key):" : "\(field.key): \(first)"
+            let indent = list ? (index == 0 ? "- " : "  ") : ""
+            var line = indent + (first.isEmpty ? "\(field.key):" : "\(field.key): \(first)")
             line += String(repeating: " ", count: max(1, noteColumn - line.count))
             lines.append(line + "# " + field.note)
             lines += example.dropFirst().map(String.init)
         }
-        return (lines + ["---", "```"]).joined(separator: "\n")
+        return (lines + (list ? ["```"] : ["---", "```"])).joined(separator: "\n")
     }
 
     /// The README's sentence for a kind with few fields: «Поля: `title` (обязательно), …».

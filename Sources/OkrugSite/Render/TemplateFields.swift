@@ -124,7 +124,8 @@ extension MetaRowView: TemplateFields {
 extension MaterialPageView: TemplateFields {
     package static let templateFields = FieldTable<MaterialPageView>(
         .field(\.layout), .field(\.title), .field(\.date), .field(\.dateISO), .field(\.readingTime), .field(\.summary),
-        .field(\.meta), .field(\.tags), .field(\.hasTags), .field(\.toc), .field(\.hasToc), .field(\.body),
+        .field(\.meta), .field(\.fields), .field(\.tags), .field(\.hasTags), .field(\.toc), .field(\.hasToc),
+        .field(\.body),
         .field(\.attachments), .field(\.hasAttachments), .field(\.filesHeading), .field(\.related),
         .field(\.hasRelated), .field(\.newer),
         .field(\.older), .field(\.draft), .field(\.activity), .field(\.photos), .field(\.hasPhotos),
@@ -139,7 +140,7 @@ extension PhotoView: TemplateFields {
 
 extension FreePageView: TemplateFields {
     package static let templateFields = FieldTable<FreePageView>(
-        .field(\.layout), .field(\.title), .field(\.body), .field(\.toc), .field(\.hasToc))
+        .field(\.layout), .field(\.title), .field(\.fields), .field(\.body), .field(\.toc), .field(\.hasToc))
 }
 
 extension ContactsView: TemplateFields {

@@ -1,4 +1,5 @@
 import OkrugMarkdown
+import OkrugTemplate
 
 /// Plain values the templates read. Everything is computed in Swift (URLs, counts with
 /// plural forms, Russian dates); the templates only place it.
@@ -235,6 +236,19 @@ struct PreviewView: Sendable {
     var height: Int
 }
 
+/// A document's front matter as its page shows it, for templates: `{{fields.audience}}`. A key
+/// the schema does not describe is unknown to the strict renderer (a typo is an error); a
+/// described one the document leaves out is missing.
+struct FieldsView: TemplateObject, Sendable {
+    var values: [String: String]
+    var described: [String]
+
+    func field(_ name: String) -> TemplateValue {
+        if let value = values[name] { return Optional(value).templateValue }
+        return described.contains(name) ? .missing : .unknown
+    }
+}
+
 struct MetaRowView: Sendable {
     var label: String
     var links: [LinkView]
@@ -249,6 +263,8 @@ struct MaterialPageView: Sendable {
     var readingTime: String
     var summary: String?
     var meta: [MetaRowView]
+    /// Every field of its front matter, for fields shown other than as a fact.
+    var fields: FieldsView
     var tags: [LinkView]
     var hasTags: Bool
     var toc: [TocItemView]
@@ -320,6 +336,7 @@ struct FileTextSectionView: Sendable {
 struct FreePageView: Sendable {
     var layout: LayoutView
     var title: String
+    var fields: FieldsView
     var body: String
     var toc: [TocItemView]
     var hasToc: Bool

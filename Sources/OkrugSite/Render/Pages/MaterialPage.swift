@@ -14,7 +14,8 @@ struct MaterialPage: PageRenderer {
         // The facts' rows, in the schema's order, from the fields it marks as shown here.
         let meta = MaterialSchema.fields.compactMap { $0.metaRow?(material, context.site) }.map { row in
             MetaRowView(
-                label: row.label, links: row.links.map { LinkView(title: $0.title, url: url($0.target)) }, text: nil)
+                label: row.label, links: row.links.map { LinkView(title: $0.title, url: url($0.target)) },
+                text: row.text)
         }
         let toc = TocItemView.outline(material.headings)
         let attachments = material.attachments.map { attachmentView($0, from: path) }
@@ -37,6 +38,7 @@ struct MaterialPage: PageRenderer {
             readingTime: "\(RussianPlural.minute.counted(minutes)) чтения",
             summary: material.summary,
             meta: meta,
+            fields: FieldsView(values: material.fields, described: MaterialSchema.keys),
             tags: material.tags.map { LinkView(title: $0, url: url(Routes.tag($0))) },
             hasTags: !material.tags.isEmpty,
             toc: toc,
