@@ -5,27 +5,14 @@ import PackageDescription
 // file layer calls Linux system calls directly (renameat2, xattrs, Glibc's read), so no Apple
 // platform is claimed.
 //
-// The stages are targets, so the compiler holds the arrows (docs/architecture.md):
-//
-//   okrug (CLI) ──▶ OkrugSite ──▶ OkrugCore ──▶ OkrugMarkdown ──▶ OkrugSystem
-//   okrug-serve ──▶ OkrugServer ─┘       │   └──▶ OkrugTemplate   ──▶ OkrugText, OkrugSystem
-//                                         └──────────────────────────▶ OkrugText
-//
-// `ArchitectureTests` fails when a file imports a module its stage may not use.
-/// The stages are separate modules, but a build runs every page through several of them (the
-/// template engine reads the view models' tables, the renderer walks the model): optimising
-/// across the modules keeps the calls between them inlined and specialised. The figures are in
-/// the README's «Скорость».
-let optimisedAcrossStages: [SwiftSetting] = [
-    .unsafeFlags(
-        ["-cross-module-optimization", "-Xfrontend", "-enable-cmo-everything"], .when(configuration: .release))
-]
-
-/// The debug build (the one `scripts/test.sh` makes) optimises the modules that loop over every
-/// byte: Russian text, templates and Markdown, because the tests run the debug okrug hundreds
-/// of times. Stepping through them in a debugger shows less.
-let optimisedInDebugToo: [SwiftSetting] =
-    optimisedAcrossStages + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+// The stages are targets, so the compiler holds the arrows. Their map is in
+// docs/architecture.md, where `ArchitectureTests` keeps it equal to the dependencies below; the
+// same test fails when a file imports a module its stage may not use.
+/// Release builds optimise across the stage modules (swiftc's documented
+/// `-cross-module-optimization`): a page goes through several of them (the template engine reads
+/// the view models' tables, the renderer walks the model), and without it the calls between
+/// them are not inlined. The loss without it is measured in the README's «Скорость».
+let acrossStages: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 
 let package = Package(
     name: "okrug",
@@ -61,49 +48,38 @@ let package = Package(
         // The system calls and libyaml's event stream: with OkrugMarkdown, the only unsafe code.
         .target(
             name: "OkrugSystem",
-            dependencies: ["CXattr", .product(name: "Yams", package: "Yams")],
-            swiftSettings: optimisedAcrossStages
-        ),
+            dependencies: ["CXattr", .product(name: "Yams", package: "Yams")], swiftSettings: acrossStages),
         // Russian text rules (plurals, dates, transliteration), escaping, «did you mean».
-        .target(name: "OkrugText", swiftSettings: optimisedInDebugToo),
+        .target(name: "OkrugText", swiftSettings: acrossStages),
         // Markdown through libcmark: parse, change the tree, render; where the HTML waits.
         .target(
-            name: "OkrugMarkdown", dependencies: ["Ccmark", "OkrugSystem", "OkrugText"],
-            swiftSettings: optimisedInDebugToo),
+            name: "OkrugMarkdown", dependencies: ["Ccmark", "OkrugSystem", "OkrugText"], swiftSettings: acrossStages),
         // The Mustache template engine.
         .target(
-            name: "OkrugTemplate", dependencies: ["OkrugSystem", "OkrugText"], swiftSettings: optimisedInDebugToo),
+            name: "OkrugTemplate", dependencies: ["OkrugSystem", "OkrugText"], swiftSettings: acrossStages),
         // The content model: load, resolve, the plan, checks; everything up to the site's pages.
         .target(
             name: "OkrugCore",
             dependencies: [
                 "OkrugMarkdown", "OkrugSystem", "OkrugText", .product(name: "Yams", package: "Yams"),
-            ],
-            swiftSettings: optimisedAcrossStages
-        ),
+            ], swiftSettings: acrossStages),
         // Documents coming in: Word and LibreOffice files (pandoc and its Lua filter, also the
         // files' online copies), the plan's text, and `okrug new`'s scaffolds.
         .target(
             name: "OkrugImport",
             dependencies: ["OkrugCore", "OkrugSystem", "OkrugText"],
-            resources: [.embedInCode("Word/import-filter.lua")],
-            swiftSettings: optimisedAcrossStages
-        ),
+            resources: [.embedInCode("Word/import-filter.lua")], swiftSettings: acrossStages),
         // Search: Pagefind's index of the written site, its files in a stable order, pieces and
         // their merging, the site's words for search that forgives, the preview's refresh.
         .target(
             name: "OkrugSearch",
-            dependencies: ["Czlib", "OkrugCore", "OkrugSystem", "OkrugText"],
-            swiftSettings: optimisedAcrossStages
-        ),
+            dependencies: ["Czlib", "OkrugCore", "OkrugSystem", "OkrugText"], swiftSettings: acrossStages),
         // Render, write and build: the site on disk.
         .target(
             name: "OkrugSite",
             dependencies: [
                 "OkrugCore", "OkrugImport", "OkrugSearch", "OkrugTemplate", "OkrugMarkdown", "OkrugSystem", "OkrugText",
-            ],
-            swiftSettings: optimisedAcrossStages
-        ),
+            ], swiftSettings: acrossStages),
         // The preview server: kept out of the CLI, so building the site compiles no server.
         .target(
             name: "OkrugServer",

@@ -11,8 +11,8 @@ if [ "${1:-}" = "--office" ]; then
 else
   scripts/setup.sh
 fi
-# The debug configuration, which Package.swift optimises (-O), compiles in about 45 s from a fresh
-# clone, the release one (whole-module) in about two minutes; on one site the release binary
-# saves a fraction of a second. The publishing workflow and the benchmarks build release.
+# The debug configuration compiles in well under a minute from a fresh clone, the release one
+# (whole-module, across the stages) in about two; on one site the release binary saves a
+# fraction of a second. The publishing workflow and the benchmarks build release.
 swift build --product okrug -Xswiftc -gnone
 .build/debug/okrug build "$@"

@@ -3,8 +3,8 @@ import OkrugSystem
 import Synchronization
 
 /// Where the body HTML of every material waits between the parse and its page: a temporary
-/// file instead of memory. At 10 000 materials that is 300 MB a build no longer holds; the
-/// file's pages stay in the system's cache, so reading them back costs little.
+/// file instead of memory, so a large bank's bodies are not all held at once; the file's pages
+/// stay in the system's cache, so reading them back costs little.
 public final class HTMLSpool: Sendable {
     private let file: ScratchFile
     private let end = Mutex<Int>(0)

@@ -193,18 +193,12 @@ private struct TreeWalk {
     }
 
     mutating func collect(_ root: OpaquePointer) {
-        guard let iterator = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iterator) }
         var insideLink = 0
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if event == CMARK_EVENT_EXIT {
+        walkTree(root) { node, type, entering in
+            guard entering else {
                 if type == CMARK_NODE_LINK { insideLink -= 1 }
                 if Self.startsRun(type) { openRuns.removeLast() }
-                continue
+                return
             }
             if Self.startsRun(type) {
                 openRuns.append(textRuns.count)

@@ -54,17 +54,11 @@ struct MarkdownTables {
 
     /// Paragraphs of two lines or more: a table needs a header and a delimiter row.
     private static func paragraphs(under root: OpaquePointer) -> [OpaquePointer] {
-        guard let iterator = cmark_iter_new(root) else { return [] }
-        defer { cmark_iter_free(iterator) }
         var found: [OpaquePointer] = []
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
-                cmark_node_get_end_line(node) > cmark_node_get_start_line(node)
-            else { continue }
-            found.append(node)
+        walkTree(root) { node, type, entering in
+            if entering, type == CMARK_NODE_PARAGRAPH, cmark_node_get_end_line(node) > cmark_node_get_start_line(node) {
+                found.append(node)
+            }
         }
         return found
     }

@@ -2,8 +2,8 @@ import Ccmark
 
 /// Text without markup, taken from the cmark tree.
 ///
-/// Written over UTF-8 bytes: it runs over every byte of every material (251 MB at 10 000), and
-/// a loop over Swift `Character`s or Unicode properties cost more than cmark's whole parse.
+/// Written over UTF-8 bytes: it runs over every byte of every material, where a loop over Swift
+/// `Character`s or Unicode properties would cost more than cmark's whole parse.
 enum PlainText {
     static func of(_ node: OpaquePointer) -> String {
         var out: [UInt8] = []
@@ -56,17 +56,11 @@ enum PlainText {
     @inline(__always) private static func walk(
         _ node: OpaquePointer, text: (UnsafePointer<CChar>) -> Void, gap: () -> Void
     ) {
-        guard let iterator = cmark_iter_new(node) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let current = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(current)
-            if event == CMARK_EVENT_EXIT {
+        walkTree(node) { current, type, entering in
+            guard entering else {
                 // A custom inline is a table cell (`MarkdownTables`): cells are apart as words.
                 if isBlock(type) || type == CMARK_NODE_CUSTOM_INLINE { gap() }
-                continue
+                return
             }
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:

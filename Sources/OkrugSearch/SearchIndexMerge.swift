@@ -331,7 +331,7 @@ enum SearchIndexMerge {
 
         /// The metadata's list of chunks: where two meet, each side is cut to one character past
         /// what they share, so a search knows which chunk to load for a word — Pagefind 1.5.2's
-        /// rule, which gives the same list as its own at 10 000 materials (367 chunks).
+        /// rule, so the joined index lists the chunks its own would.
         func chunkList() -> [CBORValue] {
             var named = chunks
             for index in named.indices.dropLast() {

@@ -2,8 +2,8 @@ import Foundation
 import OkrugCore
 import OkrugSystem
 
-/// Pagefind keeps every page it indexes in memory until it writes the index: 4.7 GB at 10 000
-/// materials, more than a school's small server or a modest CI runner has. Above
+/// Pagefind keeps every page it indexes in memory until it writes the index: for a large bank
+/// more than a school's small server or a modest CI runner has. Above
 /// `pagesPerPiece` searchable pages okrug runs it over pieces of the site, two at a time — each
 /// piece a folder of hard links to its pages, the pages in the order of their date — and joins
 /// the pieces' indexes into one (`SearchIndexMerge`): the same words, pages, filters and date

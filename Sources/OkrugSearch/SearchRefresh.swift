@@ -8,8 +8,8 @@ import OkrugText
 /// After a build of the whole site Pagefind indexes it anew in the background (`pagefind/`).
 /// After an edit of a few documents only their pages are indexed, into a second, small index
 /// (`pagefind-saved/`, with `okrug-saved.json`: their addresses), which the search page merges
-/// in, leaving out the older copies of those pages: at 1 000 or 10 000 materials a save is
-/// then findable in about a second instead of a whole index's time. Each index is made in a
+/// in, leaving out the older copies of those pages: a save is then findable without waiting for a
+/// whole index. Each index is made in a
 /// folder of its own and swapped in whole; builds that finish while Pagefind runs are covered
 /// by one more run after it.
 package actor SearchRefresh {

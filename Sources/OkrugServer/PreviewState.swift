@@ -4,10 +4,30 @@ import OkrugSearch
 import OkrugSite
 import OkrugText
 
-/// The preview's one owner of the builder: rebuilds when files change and remembers whether
-/// the last build succeeded, so every request sees either the site or what is wrong with it.
-actor PreviewState {
+/// The builder's own actor: a build runs here, so requests asking `PreviewState` whether the
+/// site is there never wait for one.
+actor PreviewBuilder {
     private let builder: IncrementalBuilder
+    private var built = false
+
+    init(builder: sending IncrementalBuilder) {
+        self.builder = builder
+    }
+
+    /// A build when anything under Content/ or Templates/ changed (or the first time); `nil`
+    /// when nothing did.
+    func rebuildIfChanged(changed: [String]?) -> IncrementalBuilder.Outcome? {
+        guard !built || builder.hasChanges(changed: changed) else { return nil }
+        built = true
+        return builder.build()
+    }
+}
+
+/// What the preview shows: whether the last build succeeded and its diagnostics, so every
+/// request sees either the site or what is wrong with it; the build itself runs on
+/// `PreviewBuilder`.
+actor PreviewState {
+    private let builder: PreviewBuilder
     private let hub: ReloadHub
     /// Pagefind over the preview, run after each successful build (`nil`: no Pagefind here).
     private let search: SearchRefresh?
@@ -16,10 +36,10 @@ actor PreviewState {
     private(set) var lastOutcome: IncrementalBuilder.Outcome?
 
     init(
-        builder: IncrementalBuilder, hub: ReloadHub, search: SearchRefresh? = nil,
+        builder: sending IncrementalBuilder, hub: ReloadHub, search: SearchRefresh? = nil,
         log: @escaping @Sendable (String) -> Void
     ) {
-        self.builder = builder
+        self.builder = PreviewBuilder(builder: builder)
         self.hub = hub
         self.search = search
         self.log = log
@@ -32,8 +52,7 @@ actor PreviewState {
     /// `changed`: the files the system's events named, when they named them all.
     @discardableResult
     func rebuildIfChanged(changed: [String]? = nil) async -> Bool {
-        guard lastOutcome == nil || builder.hasChanges(changed: changed) else { return false }
-        let outcome = builder.build()
+        guard let outcome = await builder.rebuildIfChanged(changed: changed) else { return false }
         let hadFailed = lastOutcome.map { !$0.succeeded } ?? false
         lastOutcome = outcome
         version += 1

@@ -75,10 +75,8 @@ extension DiagnosticFormat {
         return whole
     }
 
-    /// The listing in pieces of about 64 KB, each given to `write` as it is made. A bank with
-    /// thousands of warnings would otherwise hold its whole listing several times over (the
-    /// lines, the joined text, its bytes) at the end of the build, where it raised the build's
-    /// peak memory by 20 MB at 10 000 materials.
+    /// The listing in pieces of about 64 KB, each given to `write` as it is made, so a bank
+    /// with thousands of warnings never holds its whole listing several times over.
     public static func listing(_ diagnostics: [Diagnostic], write: (String) -> Void) {
         guard !diagnostics.isEmpty else { return }
         var piece = ""

@@ -59,6 +59,12 @@ public struct ContentTree: Sendable {
             relative.isEmpty ? displayRoot : (displayRoot.isEmpty ? relative : displayRoot + "/" + relative)
         }
 
+        /// A file or folder refused, at its line (0: the problem is the file itself, not a line).
+        func refuse(_ shownPath: String, line: Int = 1, _ problem: String, hint: String) {
+            diagnostics.append(
+                .error(SourcePosition(file: shownPath, line: line, column: line == 0 ? 0 : 1), problem, hint: hint))
+        }
+
         /// `realDirectory`: where `directory` really is, symlinks resolved, for loop detection.
         func walk(_ directory: URL, relative: String, realDirectory: String) {
             let names: [String]
@@ -67,11 +73,10 @@ public struct ContentTree: Sendable {
             } catch {
                 let code = error.code
                 let shown = shown(relative)
-                diagnostics.append(
-                    .error(
-                        SourcePosition(file: shown, line: 0, column: 0),
-                        "папку не удалось прочитать: \(SystemError.reason(code)); её файлы не попадут на сайт",
-                        hint: "дайте права на чтение (chmod -R a+rX \(shown)) или уберите папку из \(displayRoot)/"))
+                refuse(
+                    shown, line: 0,
+                    "папку не удалось прочитать: \(SystemError.reason(code)); её файлы не попадут на сайт",
+                    hint: "дайте права на чтение (chmod -R a+rX \(shown)) или уберите папку из \(displayRoot)/")
                 return
             }
             // Swift compares strings canonically: «й» in one character and «и» + breve are the same
@@ -82,12 +87,10 @@ public struct ContentTree: Sendable {
                 if isSkipped(name) { continue }
                 if let twin = seenNames[name], !twin.utf8.elementsEqual(name.utf8) {
                     let first = relative.isEmpty ? twin : relative + "/" + twin
-                    diagnostics.append(
-                        .error(
-                            SourcePosition(
-                                file: shown(relative.isEmpty ? name : relative + "/" + name), line: 1, column: 1),
-                            "имя совпадает с «\(shown(first))» после нормализации Юникода: буквы записаны по-разному (например «й» одним символом и «и» + знак краткости), а выглядят одинаково",
-                            hint: "переименуйте одно из них, набрав имя заново, или объедините их"))
+                    refuse(
+                        shown(relative.isEmpty ? name : relative + "/" + name),
+                        "имя совпадает с «\(shown(first))» после нормализации Юникода: буквы записаны по-разному (например «й» одним символом и «и» + знак краткости), а выглядят одинаково",
+                        hint: "переименуйте одно из них, набрав имя заново, или объедините их")
                     continue
                 }
                 seenNames[name] = name
@@ -95,11 +98,10 @@ public struct ContentTree: Sendable {
                 // about the file (and its address): the file is reported, shown escaped, and left out.
                 if name.unicodeScalars.contains(where: ControlCharacters.isForbiddenInName) {
                     let escaped = ControlCharacters.escaped(relative.isEmpty ? name : relative + "/" + name)
-                    diagnostics.append(
-                        .error(
-                            SourcePosition(file: shown(escaped), line: 0, column: 0),
-                            "в имени файла невидимый управляющий символ (перенос строки, табуляция…)",
-                            hint: "переименуйте файл: только буквы, цифры, пробел, «-» и «_»"))
+                    refuse(
+                        shown(escaped), line: 0,
+                        "в имени файла невидимый управляющий символ (перенос строки, табуляция…)",
+                        hint: "переименуйте файл: только буквы, цифры, пробел, «-» и «_»")
                     continue
                 }
                 let url = directory.appendingPathComponent(name)
@@ -111,19 +113,15 @@ public struct ContentTree: Sendable {
                 if isLink {
                     real = url.resolvingSymlinksInPath().standardizedFileURL.path
                     guard real == realRoot || real.hasPrefix(realRoot + "/") else {
-                        diagnostics.append(
-                            .error(
-                                SourcePosition(file: display, line: 1, column: 1),
-                                "символическая ссылка ведёт за пределы папки \(displayRoot)/ (на \(real))",
-                                hint: "скопируйте нужный файл в \(displayRoot)/ вместо ссылки"))
+                        refuse(
+                            display, "символическая ссылка ведёт за пределы папки \(displayRoot)/ (на \(real))",
+                            hint: "скопируйте нужный файл в \(displayRoot)/ вместо ссылки")
                         continue
                     }
                 }
                 guard let target = isLink ? FileStatus.of(real) : status else {
-                    diagnostics.append(
-                        .error(
-                            SourcePosition(file: display, line: 1, column: 1), "символическая ссылка никуда не ведёт",
-                            hint: "удалите ссылку или восстановите файл"))
+                    refuse(
+                        display, "символическая ссылка никуда не ведёт", hint: "удалите ссылку или восстановите файл")
                     continue
                 }
                 if target.isDirectory {
@@ -132,13 +130,9 @@ public struct ContentTree: Sendable {
                     walk(url, relative: rel, realDirectory: real)
                 } else if !target.isRegular {
                     // Reading a FIFO waits forever and a device never ends: refused by type, unopened.
-                    diagnostics.append(
-                        .error(
-                            SourcePosition(file: display, line: 1, column: 1),
-                            "это не обычный файл, а устройство, именованный канал (FIFO) или сокет",
-                            hint:
-                                "okrug читает только обычные файлы: положите на его место настоящий файл или уберите его"
-                        ))
+                    refuse(
+                        display, "это не обычный файл, а устройство, именованный канал (FIFO) или сокет",
+                        hint: "okrug читает только обычные файлы: положите на его место настоящий файл или уберите его")
                 } else {
                     files[rel] = Entry(relativePath: rel, byteCount: target.size, modified: target.modified)
                 }
@@ -153,7 +147,7 @@ public struct ContentTree: Sendable {
 extension ContentTree {
     /// The tree after the files at `changed` (absolute paths under `root`, as the system's file
     /// events name them) were saved: what `scan` would now list, without listing every folder
-    /// again (at 10 000 materials that took 130 ms of a 180 ms preview rebuild). `nil` when only
+    /// again (most of a large preview's rebuild). `nil` when only
     /// a full scan can tell: a listed file gone or no longer a plain file, or a new file. A name
     /// the scan skips (hidden, a backup) is skipped here too; one that is already gone again
     /// (an editor's temporary file) changes nothing.

@@ -26,8 +26,8 @@ enum ControlCharacters {
 
     /// `mayHold`, eight bytes at a time (`ByteWords`): a word with no byte below a space, no
     /// DEL and no C2 or E2 is passed over whole; any other (a line feed makes one) is read byte
-    /// by byte, with the two bytes after it that a C2 or E2 may need. It runs over every byte of
-    /// every file, and the byte-by-byte pass was 2 % of a build.
+    /// by byte, with the two bytes after it that a C2 or E2 may need: it runs over every byte of
+    /// every file.
     static func mayHold(wordAtATime bytes: ArraySlice<UInt8>) -> Bool {
         ByteWords.anyHolds(bytes, below: 0x20, equalTo: [0x7F, 0xC2, 0xE2], lookahead: 2) { mayHold(bytes[$0]) }
     }

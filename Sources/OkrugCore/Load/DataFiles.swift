@@ -47,12 +47,10 @@ package enum DataFiles {
 
     package static func readSchools(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Located<School>] {
         let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
-        var schools: [Located<School>] = []
-        for item in listItems(source, file: file, what: "школ", diagnostics: &diagnostics) {
-            guard
-                var reader = MappingReader(
-                    node: item, file: file, allowedKeys: SchoolSchema.keys, subject: "школы", diagnostics: &diagnostics)
-            else { continue }
+        let items = listItems(source, file: file, what: "школ", diagnostics: &diagnostics)
+        let schools = MappingReader.records(
+            items, file: file, allowedKeys: SchoolSchema.keys, subject: "школы", problems: &diagnostics
+        ) { reader -> Located<School>? in
             let field = SchoolSchema.field
             let id = reader.string(field("id"))
             let name = reader.string(field("name"))
@@ -67,7 +65,7 @@ package enum DataFiles {
                             hint: "допустимо: partner (школа-партнер) или satellite (школа-спутник)"))
                 }
             }
-            if let id { checkID(id, diagnostics: &diagnostics) }
+            if let id { idProblems(id).forEach { reader.report($0) } }
             let short = reader.string(field("short"))?.value
             let locality = reader.string(field("locality"))?.value
             let url = reader.string(field("url"))
@@ -101,15 +99,12 @@ package enum DataFiles {
                             hint: "например school13@example.ru — без пробелов, с одним @"))
                 }
             }
-            diagnostics += reader.diagnostics
-            if let id, let name, let role {
-                schools.append(
-                    Located(
-                        School(
-                            id: id.value, name: name.value, short: short, role: role, locality: locality,
-                            url: url?.value, head: head, address: address, phone: phone?.value, email: email?.value),
-                        at: id.position))
-            }
+            guard let id, let name, let role else { return nil }
+            return Located(
+                School(
+                    id: id.value, name: name.value, short: short, role: role, locality: locality, url: url?.value,
+                    head: head, address: address, phone: phone?.value, email: email?.value),
+                at: id.position)
         }
         if !schools.isEmpty, !schools.contains(where: { $0.value.role == .partner }) {
             diagnostics.append(
@@ -122,28 +117,28 @@ package enum DataFiles {
 
     package static func readDirections(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [Located<Direction>] {
         let file = YAMLFile(displayPath: source.displayPath, firstLine: 1)
-        var directions: [Located<Direction>] = []
-        for item in listItems(source, file: file, what: "направлений", diagnostics: &diagnostics) {
-            guard
-                var reader = MappingReader(
-                    node: item, file: file, allowedKeys: DirectionSchema.keys, subject: "направления",
-                    diagnostics: &diagnostics)
-            else { continue }
+        let items = listItems(source, file: file, what: "направлений", diagnostics: &diagnostics)
+        var number = 0
+        return MappingReader.records(
+            items, file: file, allowedKeys: DirectionSchema.keys, subject: "направления", problems: &diagnostics
+        ) { reader -> Located<Direction>? in
             let field = DirectionSchema.field
             let id = reader.string(field("id"))
             let title = reader.string(field("title"))
             let description = reader.string(field("description"))?.value ?? ""
-            if let id { checkID(id, diagnostics: &diagnostics) }
-            diagnostics += reader.diagnostics
-            if let id, let title {
-                directions.append(
-                    Located(
-                        Direction(
-                            id: id.value, title: title.value, description: description, number: directions.count + 1),
-                        at: id.position))
-            }
+            if let id { idProblems(id).forEach { reader.report($0) } }
+            guard let id, let title else { return nil }
+            number += 1
+            return Located(
+                Direction(id: id.value, title: title.value, description: description, number: number), at: id.position)
         }
-        return directions
+    }
+
+    /// What is wrong with an id, if anything.
+    static func idProblems(_ id: Located<String>) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        checkID(id, diagnostics: &found)
+        return found
     }
 
     /// Ids become URLs: Latin letters, digits and hyphens only.

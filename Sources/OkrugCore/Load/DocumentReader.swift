@@ -62,7 +62,6 @@ enum DocumentReader {
                 diagnostics: &diagnostics)
         else { return nil }
         let values = reader.read(MaterialSchema.fields)
-        let field = MaterialSchema.field
         let title = values.text("title")
         let date = values.date("date")
         let authors = values.texts("authors")
@@ -99,35 +98,24 @@ enum DocumentReader {
         let tagValues = values.texts("tags")
         let tags = tagValues.map(\.value)
         let summary = values.text("summary")?.value
-        var attachments: [Located<AttachmentReference>] = []
-        for item in reader.mappingList(field("attachments")) {
-            guard
-                var entry = MappingReader(
-                    node: item, file: file, allowedKeys: Attachment.keys, subject: "вложения", diagnostics: &diagnostics
-                )
-            else { continue }
-            let fileName = entry.string("file", required: true, example: "presentation.pdf")
-            let attachmentTitle = entry.string("title")
-            diagnostics += entry.diagnostics
-            if let fileName {
-                let name = fileName.value
-                let title = attachmentTitle?.value ?? (name.split(separator: "/").last.map(String.init) ?? name)
-                attachments.append(Located(AttachmentReference(file: name, title: title), at: fileName.position))
+        let attachments = reader.records(
+            "attachments", allowedKeys: Attachment.keys, subject: "вложения", problems: &diagnostics
+        ) {
+            entry -> Located<AttachmentReference>? in
+            let title = entry.string("title")?.value
+            return entry.string("file", required: true, example: "presentation.pdf").map { file in
+                let name = file.value
+                let shown = title ?? (name.split(separator: "/").last.map(String.init) ?? name)
+                return Located(AttachmentReference(file: name, title: shown), at: file.position)
             }
         }
-        var photos: [Located<PhotoReference>] = []
-        for item in reader.mappingList(field("photos")) {
-            guard
-                var entry = MappingReader(
-                    node: item, file: file, allowedKeys: PhotoReference.keys, subject: "фотографии",
-                    diagnostics: &diagnostics)
-            else { continue }
-            let fileName = entry.string("file", required: true, example: "foto/otkrytie.jpg")
-            let caption = entry.string("caption")
-            diagnostics += entry.diagnostics
-            if let fileName {
-                photos.append(
-                    Located(PhotoReference(file: fileName.value, caption: caption?.value), at: fileName.position))
+        let photos = reader.records(
+            "photos", allowedKeys: PhotoReference.keys, subject: "фотографии", problems: &diagnostics
+        ) {
+            entry -> Located<PhotoReference>? in
+            let caption = entry.string("caption")?.value
+            return entry.string("file", required: true, example: "foto/otkrytie.jpg").map {
+                Located(PhotoReference(file: $0.value, caption: caption), at: $0.position)
             }
         }
         let draft = values.flag("draft") ?? false

@@ -89,11 +89,7 @@ struct MappingReader {
             if required { missing(key, example: example) }
             return []
         }
-        let items: [YAMLNode]
-        switch value {
-        case .sequence(let sequence): items = sequence.items
-        case .scalar: items = [value]
-        default:
+        guard let items = Self.items(of: value) else {
             diagnostics.append(
                 .error(
                     file.position(value), "поле «\(key)» должно быть списком", hint: "например: «\(key): \(example)»"))
@@ -204,6 +200,34 @@ struct MappingReader {
         return sequence.items
     }
 
+    /// Each record of the list at `key` (a list of mappings), read by `read` with a reader of
+    /// its own that allows `allowedKeys`; the records' problems go to `problems`.
+    mutating func records<Value>(
+        _ key: String, allowedKeys: [String], subject: String, problems: inout [Diagnostic],
+        _ read: (inout MappingReader) -> Value?
+    ) -> [Value] {
+        Self.records(
+            mappingList(key), file: file, allowedKeys: allowedKeys, subject: subject, problems: &problems, read)
+    }
+
+    /// Each of `nodes` (mappings) read by `read` with a reader that allows `allowedKeys`.
+    static func records<Value>(
+        _ nodes: [YAMLNode], file: YAMLFile, allowedKeys: [String], subject: String, problems: inout [Diagnostic],
+        _ read: (inout MappingReader) -> Value?
+    ) -> [Value] {
+        var values: [Value] = []
+        for node in nodes {
+            guard
+                var item = MappingReader(
+                    node: node, file: file, allowedKeys: allowedKeys, subject: subject, diagnostics: &problems)
+            else { continue }
+            let value = read(&item)
+            problems += item.diagnostics
+            if let value { values.append(value) }
+        }
+        return values
+    }
+
     /// A mapping from ids to lists of ids (`support: {prigorodnaya: [methodical]}`), in order.
     mutating func listsByKey(_ key: String, example: String) -> [(key: Located<String>, values: [Located<String>])] {
         guard let value = node(key) else { return [] }
@@ -218,11 +242,8 @@ struct MappingReader {
         for pair in mapping.pairs {
             let (keyNode, listNode) = (pair.key, pair.value)
             let name = Located(keyNode.string ?? "", at: file.position(keyNode))
-            var items: [YAMLNode] = []
-            switch listNode {
-            case .sequence(let sequence): items = sequence.items
-            case .scalar: items = [listNode]
-            default:
+            let items = Self.items(of: listNode) ?? []
+            if Self.items(of: listNode) == nil {
                 diagnostics.append(
                     .error(
                         file.position(listNode), "у «\(name.value)» в «\(key)» должен быть список",
@@ -235,6 +256,15 @@ struct MappingReader {
             out.append((name, values))
         }
         return out
+    }
+
+    /// A list's items, one value read as a list of one; `nil` for a mapping.
+    static func items(of node: YAMLNode) -> [YAMLNode]? {
+        switch node {
+        case .sequence(let sequence): sequence.items
+        case .scalar: [node]
+        case .mapping: nil
+        }
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }

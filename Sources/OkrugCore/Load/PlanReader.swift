@@ -46,61 +46,41 @@ package enum PlanReader {
         let expectedResults = reader.stringList("expected_results").map(\.value)
         let executor = reader.string("executor")?.value
 
-        var definitions: [PlanSource.Definition] = []
-        for node in reader.mappingList("definitions") {
-            guard
-                var item = MappingReader(
-                    node: node, file: file, allowedKeys: PlanSource.definitionKeys, subject: "определения",
-                    diagnostics: &diagnostics)
-            else { continue }
+        let definitions = reader.records(
+            "definitions", allowedKeys: PlanSource.definitionKeys, subject: "определения", problems: &diagnostics
+        ) { item -> PlanSource.Definition? in
             let term = item.string("term", required: true, example: "Школа-партнер")
             let text = item.string("text", required: true, example: "это школа…")
-            diagnostics += item.diagnostics
-            if let term, let text { definitions.append(.init(term: term.value, text: text.value)) }
+            guard let term, let text else { return nil }
+            return .init(term: term.value, text: text.value)
         }
 
-        var stages: [PlanSource.Stage] = []
-        for node in reader.mappingList("stages") {
-            guard
-                var item = MappingReader(
-                    node: node, file: file, allowedKeys: PlanSource.stageKeys, subject: "этапа",
-                    diagnostics: &diagnostics)
-            else { continue }
+        var stageCount = 0
+        let stages = reader.records(
+            "stages", allowedKeys: PlanSource.stageKeys, subject: "этапа", problems: &diagnostics
+        ) { item -> PlanSource.Stage? in
             let number = item.int("number")
             let stageTitle = item.string("title", required: true, example: "Создание условий взаимодействия")
             let period = item.string("period", required: true, example: "январь–февраль")
             let items = item.stringList("items").map(\.value)
-            var date: Located<FuzzyDate>?
-            if let period { date = understood(period, planYear: planYear, diagnostics: &item) }
-            diagnostics += item.diagnostics
-            if let stageTitle, let date {
-                stages.append(
-                    .init(
-                        number: number?.value ?? stages.count + 1, title: stageTitle.value, period: date, items: items))
-            }
+            let date = period.map { understood($0, planYear: planYear, diagnostics: &item) }
+            guard let stageTitle, let date else { return nil }
+            stageCount += 1
+            return .init(number: number?.value ?? stageCount, title: stageTitle.value, period: date, items: items)
         }
 
-        var sections: [PlanSource.Section] = []
-        for node in reader.mappingList("sections") {
-            guard
-                var item = MappingReader(
-                    node: node, file: file, allowedKeys: PlanSource.sectionKeys, subject: "раздела плана",
-                    diagnostics: &diagnostics)
-            else { continue }
+        var activityProblems: [Diagnostic] = []
+        let sections = reader.records(
+            "sections", allowedKeys: PlanSource.sectionKeys, subject: "раздела плана", problems: &diagnostics
+        ) { item -> PlanSource.Section? in
             let sectionTitle = item.string("title", required: true, example: "Аналитическая деятельность")
             let sectionGoal = item.string("goal")?.value
-            var activities: [PlanSource.Activity] = []
-            for activityNode in item.mappingList("activities") {
-                if let activity = readActivity(activityNode, file: file, planYear: planYear, diagnostics: &diagnostics)
-                {
-                    activities.append(activity)
-                }
-            }
-            diagnostics += item.diagnostics
-            if let sectionTitle {
-                sections.append(.init(title: sectionTitle.value, goal: sectionGoal, activities: activities))
-            }
+            let activities = item.records(
+                "activities", allowedKeys: ActivitySchema.keys, subject: "мероприятия", problems: &activityProblems
+            ) { readActivity(&$0, planYear: planYear) }
+            return sectionTitle.map { .init(title: $0.value, goal: sectionGoal, activities: activities) }
         }
+        diagnostics += activityProblems
         if !reader.has("sections") {
             reader.report(
                 .error(
@@ -117,14 +97,7 @@ package enum PlanReader {
             executor: executor)
     }
 
-    private static func readActivity(
-        _ node: YAMLNode, file: YAMLFile, planYear: Int, diagnostics: inout [Diagnostic]
-    ) -> PlanSource.Activity? {
-        guard
-            var item = MappingReader(
-                node: node, file: file, allowedKeys: ActivitySchema.keys, subject: "мероприятия",
-                diagnostics: &diagnostics)
-        else { return nil }
+    private static func readActivity(_ item: inout MappingReader, planYear: Int) -> PlanSource.Activity? {
         let field = ActivitySchema.field
         let id = item.string(field("id"))
         let title = item.string(field("title"))
@@ -132,13 +105,8 @@ package enum PlanReader {
         let responsible = item.string(field("responsible"))
         let indicator = item.string(field("indicator"))
         let direction = item.string(field("direction"))
-        if let id {
-            var idProblems: [Diagnostic] = []
-            DataFiles.checkID(id, diagnostics: &idProblems)
-            idProblems.forEach { item.report($0) }
-        }
+        if let id { DataFiles.idProblems(id).forEach { item.report($0) } }
         let date = when.map { understood($0, planYear: planYear, diagnostics: &item) }
-        diagnostics += item.diagnostics
         guard let id, let title, let date, let responsible, let indicator else { return nil }
         return PlanSource.Activity(
             id: id, title: title.value, when: date, responsible: responsible.value, indicator: indicator.value,

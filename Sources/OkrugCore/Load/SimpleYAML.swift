@@ -2,8 +2,8 @@
 /// plain or quoted values, flow lists `[a, "b"]` and block lists of `- item` — straight into
 /// `YAMLNode`s, with the positions libyaml would give. Anything beyond that (comments, nested
 /// fields, escapes, values over several lines, anchors, repeated keys) gives `nil`, and the
-/// text goes to Yams, which also words the errors. At 10 000 materials Yams' general parser
-/// (and the regular expressions of its tag resolution) was a fifth of the build.
+/// text goes to Yams, which also words the errors. Yams' general parser (and the regular
+/// expressions of its tag resolution) is a large part of a big bank's build.
 enum SimpleYAML {
     static func parse(_ text: String) -> YAMLNode? {
         var pairs: [YAMLNode.Pair] = []

@@ -168,8 +168,8 @@ public enum RelativeURL {
     /// The folders the two share are skipped: `directions/` → `directions/methodical/` is `methodical/`.
     public static func link(from: String, to: String) -> String {
         // Over the UTF-8 bytes, walked in place (no arrays of components): it runs for every
-        // link of every page (a listing page has eighty). Indexing a `String.UTF8View` directly
-        // was slower than copying the bytes out once.
+        // link of every page (a listing page has eighty); copying the bytes out once is cheaper
+        // than indexing a `String.UTF8View`.
         let (source, target) = (Array(from.utf8), Array(to.utf8))
         // The components the two share, from the start.
         var (sourceIndex, targetIndex) = (0, 0)

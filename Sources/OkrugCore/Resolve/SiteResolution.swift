@@ -296,7 +296,7 @@ struct SiteResolution {
             menu: source.menu, menuTitle: source.menuTitle ?? source.title,
             summary: RussianTypography.text(source.summary ?? Summary.from(parsed.document.firstParagraph)),
             html: parsed.document.html,
-            headings: parsed.document.headings, files: parsed.files, fields: source.fields.shown)
+            headings: parsed.document.headings, files: parsed.files, fields: source.fields.shown(PageSchema.keptAsText))
     }
 
     /// The site, when nothing so far is an error.

@@ -254,7 +254,7 @@ public enum SiteResolver {
             attachments: attachments,
             draft: source.draft, body: parsed.body, headings: parsed.document.headings,
             wordCount: parsed.document.wordCount,
-            files: Array(Set(files)).sorted(), photos: photos, fields: source.fields.shown)
+            files: Array(Set(files)).sorted(), photos: photos, fields: source.fields.shown(MaterialSchema.keptAsText))
     }
 
     static func checkUnique(_ ids: [Located<String>], what: String, diagnostics: inout [Diagnostic]) {

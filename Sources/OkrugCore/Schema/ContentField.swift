@@ -21,6 +21,8 @@ public struct ContentField<Resolved>: Sendable {
     public var shownElsewhere: (@Sendable (Resolved) -> String)?
     /// Its row among the page's facts («Школа: …»), made from the resolved value.
     public var metaRow: (@Sendable (Resolved, Site) -> MetaRow?)?
+    /// A field with no property of its own: its value is kept as shown (`ShowsFields.fields`).
+    public var keptAsText = false
 
     public init(
         _ key: String, _ type: FieldType = .text, required: Bool = false, example: String, note: String,
@@ -57,6 +59,7 @@ extension ContentField where Resolved: ShowsFields {
         }
         self.init(
             key, type, example: example, note: note, scaffold: scaffold, shownElsewhere: shown, metaRow: row)
+        keptAsText = true
     }
 }
 
@@ -78,6 +81,11 @@ public struct MetaRow: Sendable, Equatable {
         self.links = links
     }
 
+    /// One linked value: «Школа: СОШ №13».
+    static func link(_ label: String, _ title: String, _ target: String) -> MetaRow {
+        MetaRow(label, label, [Link(title: title, target: target)])
+    }
+
     init(label: String, text: String) {
         self.label = label
         links = []
@@ -86,6 +94,11 @@ public struct MetaRow: Sendable, Equatable {
 }
 
 extension Array {
+    /// The keys of the fields kept as text (those without a property of their own).
+    func keysKeptAsText<Resolved>() -> Set<String> where Element == ContentField<Resolved> {
+        Set(filter(\.keptAsText).map(\.key))
+    }
+
     /// The field of `key`; a programming mistake (a key not in the table) stops the tests.
     func field<Resolved>(_ key: String) -> ContentField<Resolved> where Element == ContentField<Resolved> {
         guard let field = first(where: { $0.key == key }) else {

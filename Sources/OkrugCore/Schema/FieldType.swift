@@ -71,12 +71,17 @@ public struct FieldValues: Sendable {
         return nil
     }
 
-    /// Every value as a page shows it, by key.
-    var shown: [String: String] { values.mapValues(\.shown) }
+    /// The values of `keys` as a page shows them (the fields with no property of their own:
+    /// the others are on the document already).
+    func shown(_ keys: Set<String>) -> [String: String] {
+        var shown: [String: String] = [:]
+        for key in keys { if let value = values[key] { shown[key] = value.shown } }
+        return shown
+    }
 }
 
-/// A resolved document that carries its front matter as shown (`Material`, `Page`): a field
-/// described with a label only needs no property of its own.
+/// A resolved document that carries the fields with no property of their own as shown
+/// (`Material`, `Page`): such a field is one line of its schema.
 public protocol ShowsFields {
     var fields: [String: String] { get }
 }

@@ -21,23 +21,19 @@ public enum MaterialSchema {
             "school", required: true, example: "sosh13", note: "обязательно, id из schools.yaml",
             scaffold: "Школа: {schools}.", shownElsewhere: { $0.schoolID },
             metaRow: { material, site in
-                site.school(material.schoolID).map {
-                    MetaRow("Школа", "Школа", [.init(title: $0.name, target: Routes.school($0.id))])
-                }
+                site.school(material.schoolID).map { .link("Школа", $0.name, Routes.school($0.id)) }
             }),
         ContentField(
             "direction", required: true, example: "methodical", note: "обязательно, id из directions.yaml",
             scaffold: "Направление: {directions}.", shownElsewhere: { $0.directionID },
             metaRow: { material, site in
-                site.direction(material.directionID).map {
-                    MetaRow("Направление", "Направление", [.init(title: $0.title, target: Routes.direction($0.id))])
-                }
+                site.direction(material.directionID).map { .link("Направление", $0.title, Routes.direction($0.id)) }
             }),
         ContentField(
             "kind", required: true, example: "seminar", note: "обязательно, форма (список ниже)",
             scaffold: "Форма: {kinds}.", shownElsewhere: { $0.kind.rawValue },
             metaRow: { material, _ in
-                MetaRow("Форма", "Форма", [.init(title: material.kind.russian, target: Routes.kind(material.kind))])
+                .link("Форма", material.kind.russian, Routes.kind(material.kind))
             }),
         ContentField(
             "activity", example: "2023/seminar-cherez-innovatsii",
@@ -92,6 +88,7 @@ public enum MaterialSchema {
 
     /// The keys a material may have.
     public static let keys = fields.map(\.key)
+    package static let keptAsText: Set<String> = fields.keysKeptAsText()
 
     static func field(_ key: String) -> ContentField<Material> { fields.field(key) }
 }
@@ -118,6 +115,7 @@ public enum PageSchema {
     ]
 
     public static let keys = fields.map(\.key)
+    package static let keptAsText: Set<String> = fields.keysKeptAsText()
 
     static func field(_ key: String) -> ContentField<Page> { fields.field(key) }
 }

@@ -61,16 +61,7 @@ public enum Scaffold {
             direction: request.direction ?? choices.firstDirection,
             kind: request.kind ?? MaterialKind.seminar.rawValue,
             schools: choices.schools, directions: choices.directions, kinds: choices.kinds)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try WholeFile.create(text, at: file)
-        } catch {
-            let failure = SystemError.from(error, path: start.file)
-            return (
-                nil, [.error(start, "не удалось создать файл: \(SystemError.reason(failure.code))", hint: failure.hint)]
-            )
-        }
-        return (Created(displayPath: "\(contentDisplay)/materials/\(slug)/index.md", url: file), [])
+        return create(text, at: file, shown: "\(contentDisplay)/materials/\(slug)/index.md", place: start)
     }
 
     static func materialText(
@@ -146,17 +137,24 @@ public enum Scaffold {
             Текст страницы в Markdown: ## заголовки, списки, **жирный**, ссылки.
 
             """
+        return create(text, at: file, shown: "\(contentDisplay)/pages/\(slug).md", place: start)
+    }
+
+    /// The new file with its folder; never over an existing one.
+    private static func create(_ text: String, at file: URL, shown: String, place: SourcePosition) -> (
+        Created?, [Diagnostic]
+    ) {
         do {
             try FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try WholeFile.create(text, at: file)
         } catch {
-            let failure = SystemError.from(error, path: start.file)
+            let failure = SystemError.from(error, path: place.file)
             return (
-                nil, [.error(start, "не удалось создать файл: \(SystemError.reason(failure.code))", hint: failure.hint)]
+                nil, [.error(place, "не удалось создать файл: \(SystemError.reason(failure.code))", hint: failure.hint)]
             )
         }
-        return (Created(displayPath: "\(contentDisplay)/pages/\(slug).md", url: file), [])
+        return (Created(displayPath: shown, url: file), [])
     }
 
     static func dataFile<T>(

@@ -271,32 +271,26 @@ enum DocumentConversion {
                     hint: "впишите авторов: authors: [Фамилия И.О., Фамилия И.О.]"))
         }
         let tables = tableLines(bodyLines)
-        for number in report.mergedTables {
-            let index = number - 1 < tables.count ? tables[number - 1] : nil
-            diagnostics.append(
-                .warning(
-                    at(index),
-                    "таблица \(number): в документе в ней объединены ячейки — они разделены, текст оставлен в первой из них",
-                    hint: "сверьте таблицу с документом и при необходимости перенесите текст в нужные ячейки"))
-        }
-        for number in report.nestedTables {
-            let index = number - 1 < tables.count ? tables[number - 1] : nil
-            diagnostics.append(
-                .warning(
-                    at(index),
-                    "таблица \(number): в её ячейке была другая таблица — на сайте её ячейки записаны подряд текстом",
-                    hint:
-                        "сверьте с документом: вложенную таблицу лучше вынести под основную отдельной таблицей или списком"
-                ))
-        }
-        for number in report.listsInCells {
-            let index = number - 1 < tables.count ? tables[number - 1] : nil
-            diagnostics.append(
-                .warning(
-                    at(index),
-                    "таблица \(number): в её ячейке был список — на сайте его пункты записаны в одну строку",
-                    hint: "сверьте с документом; пункты можно разделить точкой с запятой или вынести список под таблицу"
-                ))
+        let tableProblems: [(numbers: [Int], problem: String, hint: String)] = [
+            (
+                report.mergedTables,
+                "в документе в ней объединены ячейки — они разделены, текст оставлен в первой из них",
+                "сверьте таблицу с документом и при необходимости перенесите текст в нужные ячейки"
+            ),
+            (
+                report.nestedTables, "в её ячейке была другая таблица — на сайте её ячейки записаны подряд текстом",
+                "сверьте с документом: вложенную таблицу лучше вынести под основную отдельной таблицей или списком"
+            ),
+            (
+                report.listsInCells, "в её ячейке был список — на сайте его пункты записаны в одну строку",
+                "сверьте с документом; пункты можно разделить точкой с запятой или вынести список под таблицу"
+            ),
+        ]
+        for (numbers, problem, hint) in tableProblems {
+            for number in numbers {
+                let index = number - 1 < tables.count ? tables[number - 1] : nil
+                diagnostics.append(.warning(at(index), "таблица \(number): " + problem, hint: hint))
+            }
         }
         for path in report.imagesWithoutText {
             let name = pictureNames[path] ?? path

@@ -111,6 +111,18 @@ local function join_pieces(pieces)
   return out
 end
 
+-- A table's rows in reading order: head, each body's head and rows, foot.
+local function table_rows(tbl)
+  local rows = {}
+  for _, r in ipairs(tbl.head.rows) do table.insert(rows, r) end
+  for _, body in ipairs(tbl.bodies) do
+    for _, r in ipairs(body.head) do table.insert(rows, r) end
+    for _, r in ipairs(body.body) do table.insert(rows, r) end
+  end
+  for _, r in ipairs(tbl.foot.rows) do table.insert(rows, r) end
+  return rows
+end
+
 -- Flatten a list of blocks (cell contents, note contents) into pieces of
 -- one-line inlines. Every block kind is handled so that nothing is lost.
 local function blocks_to_pieces(blocks, pieces)
@@ -146,14 +158,7 @@ local function blocks_to_pieces(blocks, pieces)
       blocks_to_pieces(b.caption.long, pieces)
     elseif t == 'Table' then
       -- A table nested in a cell: its cells become plain text pieces.
-      local rows = {}
-      for _, r in ipairs(b.head.rows) do table.insert(rows, r) end
-      for _, body in ipairs(b.bodies) do
-        for _, r in ipairs(body.head) do table.insert(rows, r) end
-        for _, r in ipairs(body.body) do table.insert(rows, r) end
-      end
-      for _, r in ipairs(b.foot.rows) do table.insert(rows, r) end
-      for _, r in ipairs(rows) do
+      for _, r in ipairs(table_rows(b)) do
         for _, c in ipairs(r.cells) do blocks_to_pieces(c.contents, pieces) end
       end
     end
@@ -526,13 +531,7 @@ end
 
 local function convert_table(tbl, number)
   -- All rows in reading order: pipe tables have one header row and one body.
-  local rows = {}
-  for _, r in ipairs(tbl.head.rows) do table.insert(rows, r) end
-  for _, body in ipairs(tbl.bodies) do
-    for _, r in ipairs(body.head) do table.insert(rows, r) end
-    for _, r in ipairs(body.body) do table.insert(rows, r) end
-  end
-  for _, r in ipairs(tbl.foot.rows) do table.insert(rows, r) end
+  local rows = table_rows(tbl)
 
   -- A pipe-table cell holds one line: a table or a list inside a cell is flattened
   -- to text (blocks_to_pieces), and a human should compare it with the document.

@@ -130,51 +130,21 @@ struct AttachmentExtras: Sendable {
         }
         keys.save(remembered, to: cacheRoot)
         var extras = AttachmentExtras()
-        var warnedPDF = false
-        var warnedPandoc = false
-        var warnedOffice = false
-        var warnedOCR = false
+        var warned = Set<MissingTool>()
         for (job, result) in zip(jobs, made) {
             var extra = result.extra
             extra.textAddress = job.textAddress
             extras.byTarget[job.attachment.target] = extra
-            let place = SourcePosition(file: options.contentDisplay + "/" + job.material.sourcePath, line: 0, column: 0)
-            if result.neededPDFTool, !warnedPDF {
-                warnedPDF = true
+            let needed: [(Bool, MissingTool)] = [
+                (result.neededPDFTool, .poppler), (result.neededOffice, .office), (result.neededOCR, .ocr),
+                (result.neededPandoc, .pandoc),
+            ]
+            for (isNeeded, tool) in needed where isNeeded && warned.insert(tool).inserted {
+                let file = tool == .ocr ? job.attachment.source : job.material.sourcePath
                 extras.diagnostics.append(
                     .warning(
-                        place,
-                        "у PDF-файлов нет картинки первой страницы, числа страниц и поиска по тексту: не найдены программы poppler (пакет poppler-utils: pdftoppm, pdftotext)",
-                        hint:
-                            "сайт собран и без них; чтобы они были, выполните scripts/setup.sh (или sudo apt install poppler-utils)"
-                    ))
-            }
-            if result.neededOffice, !warnedOffice {
-                warnedOffice = true
-                extras.diagnostics.append(
-                    .warning(
-                        place,
-                        "у документов, презентаций и таблиц нет картинки первой страницы и кнопки «Открыть», поиск не находит их слов: не найден LibreOffice",
-                        hint:
-                            "сайт собран и без них, файлы можно скачать; чтобы они были, выполните scripts/setup.sh --office — он установит LibreOffice без графической оболочки"
-                    ))
-            }
-            if result.neededOCR, !warnedOCR {
-                warnedOCR = true
-                extras.diagnostics.append(
-                    .warning(
-                        SourcePosition(file: options.contentDisplay + "/" + job.attachment.source, line: 0, column: 0),
-                        "в отсканированных PDF текст не распознан, поиск не найдёт их слов: не найдена программа tesseract",
-                        hint:
-                            "сайт собран и без него; чтобы поиск читал сканы, выполните scripts/setup.sh --office — он установит tesseract с русской и английской моделями"
-                    ))
-            }
-            if result.neededPandoc, !warnedPandoc {
-                warnedPandoc = true
-                extras.diagnostics.append(
-                    .warning(
-                        place, "у документов Word нет страниц «Читать онлайн»: не найден pandoc 3",
-                        hint: "сайт собран и без них; чтобы они были, выполните scripts/setup.sh"))
+                        SourcePosition(file: options.contentDisplay + "/" + file, line: 0, column: 0), tool.problem,
+                        hint: tool.hint))
             }
             if let failure = result.failure {
                 extras.diagnostics.append(
@@ -523,5 +493,34 @@ private struct AttachmentWork {
         let width = number(16)
         let height = number(20)
         return width > 0 && height > 0 ? (width, height) : nil
+    }
+}
+
+/// A program the attachments' extras needed and the machine lacks: said once per build.
+private enum MissingTool: Hashable {
+    case poppler, office, ocr, pandoc
+
+    var problem: String {
+        switch self {
+        case .poppler:
+            "у PDF-файлов нет картинки первой страницы, числа страниц и поиска по тексту: не найдены программы poppler (пакет poppler-utils: pdftoppm, pdftotext)"
+        case .office:
+            "у документов, презентаций и таблиц нет картинки первой страницы и кнопки «Открыть», поиск не находит их слов: не найден LibreOffice"
+        case .ocr:
+            "в отсканированных PDF текст не распознан, поиск не найдёт их слов: не найдена программа tesseract"
+        case .pandoc: "у документов Word нет страниц «Читать онлайн»: не найден pandoc 3"
+        }
+    }
+
+    var hint: String {
+        switch self {
+        case .poppler:
+            "сайт собран и без них; чтобы они были, выполните scripts/setup.sh (или sudo apt install poppler-utils)"
+        case .office:
+            "сайт собран и без них, файлы можно скачать; чтобы они были, выполните scripts/setup.sh --office — он установит LibreOffice без графической оболочки"
+        case .ocr:
+            "сайт собран и без него; чтобы поиск читал сканы, выполните scripts/setup.sh --office — он установит tesseract с русской и английской моделями"
+        case .pandoc: "сайт собран и без них; чтобы они были, выполните scripts/setup.sh"
+        }
     }
 }

@@ -3,8 +3,7 @@ import OkrugCore
 import OkrugSystem
 
 /// Where an attachment's extras are kept in the cache is named by its content (a hash and the
-/// size), so finding them meant reading and hashing every PDF and Word file on every build: on a
-/// bank of 200 three-megabyte PDFs, 1.6 s of a rebuild that changed nothing. The key is
+/// size), so finding them would mean reading and hashing every PDF and Word file on every build. The key is
 /// remembered here with the file's size and modification time (`keys.tsv` in the cache), and
 /// only a file whose size or time changed is read again, as `git status` and `make` judge files.
 struct AttachmentKeys: Sendable {

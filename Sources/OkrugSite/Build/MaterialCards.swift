@@ -3,8 +3,8 @@ import OkrugCore
 
 /// Each material without a picture of its own gets a link-preview card of its own: its title,
 /// its school and the site's name (`SocialCard.materialSVG`), drawn once per text
-/// (`CardDrawing`). A card has a few colours: as a 16-colour PNG it weighs about 14 KB
-/// instead of 45.
+/// (`CardDrawing`). A card has a few colours, so it is saved as a 16-colour PNG, a third of the
+/// full-colour one.
 enum MaterialCards {
     static let saveOptions = "[strip,palette,bitdepth=4]"
 

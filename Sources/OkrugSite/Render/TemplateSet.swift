@@ -23,7 +23,7 @@ public struct TemplateSet: Sendable {
     /// copies into pages): a theme without one of them is an error at load.
     static let required = [
         "home", "materials", "material", "taxonomy", "page", "404", "search", "plans", "plan", "activity", "results",
-        "online", "filetext", "partials/card", "partials/header", "partials/footer",
+        "online", "filetext", "subscribe", "partials/card", "partials/header", "partials/footer",
     ]
 
     public static func load(from directory: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {

@@ -241,7 +241,7 @@ struct PreviewView: Sendable {
 /// described one the document leaves out is missing.
 struct FieldsView: TemplateObject, Sendable {
     var values: [String: String]
-    var described: [String]
+    var described: Set<String>
 
     func field(_ name: String) -> TemplateValue {
         if let value = values[name] { return Optional(value).templateValue }

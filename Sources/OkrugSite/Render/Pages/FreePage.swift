@@ -15,7 +15,7 @@ struct FreePage: PageRenderer {
                 path: page.path, title: page.title, section: "page:" + page.slug, breadcrumbs: [],
                 description: page.summary),
             title: page.title,
-            fields: FieldsView(values: page.fields, described: PageSchema.keys),
+            fields: FieldsView(values: page.fields, described: PageSchema.keptAsText),
             body: context.withPictures(StoredHTML(inline: page.html), page: page.path, files: page.files).text,
             toc: toc,
             hasToc: page.headings.filter { (2...3).contains($0.level) }.count >= 3)

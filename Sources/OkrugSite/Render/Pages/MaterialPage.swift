@@ -38,7 +38,7 @@ struct MaterialPage: PageRenderer {
             readingTime: "\(RussianPlural.minute.counted(minutes)) чтения",
             summary: material.summary,
             meta: meta,
-            fields: FieldsView(values: material.fields, described: MaterialSchema.keys),
+            fields: FieldsView(values: material.fields, described: MaterialSchema.keptAsText),
             tags: material.tags.map { LinkView(title: $0, url: url(Routes.tag($0))) },
             hasTags: !material.tags.isEmpty,
             toc: toc,
