@@ -210,3 +210,23 @@ import Testing
         assertComplete(withFields)
     }
 }
+
+/// A kind of page is its file in `Render/Pages/`, listed once in `SiteRenderer.pageKinds`: its
+/// template is then one the theme must have, so a theme without it fails at load.
+@Suite struct PageKindTests {
+    @Test func everyKindOfPageIsListedAndItsTemplateRequired() throws {
+        let folder = repositoryRoot.appendingPathComponent("Sources/OkrugSite/Render/Pages")
+        var declared: Set<String> = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
+            let source = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            for match in source.matches(of: /struct (\w+): (?:PageRenderer|PageKind)\b/) {
+                declared.insert(String(match.1))
+            }
+        }
+        let listed = SiteRenderer.pageKinds.map { String(describing: $0) }
+        #expect(Set(listed) == declared)
+        #expect(listed.count == declared.count)
+        for kind in SiteRenderer.pageKinds { #expect(TemplateSet.required.contains(kind.template)) }
+        #expect(TemplateSet.required.contains("subscribe"))
+    }
+}

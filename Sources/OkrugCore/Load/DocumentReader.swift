@@ -161,7 +161,7 @@ enum DocumentReader {
             defaulted: Placeholders.defaultedFields(
                 yaml: split.yaml, firstLine: split.yamlFirstLine, displayPath: source.displayPath),
             photos: photos,
-            fields: values)
+            fields: values.only(MaterialSchema.keptAsText))
     }
 
     static func page(_ source: SourceText, relativePath: String, diagnostics: inout [Diagnostic]) -> PageSource? {
@@ -190,7 +190,7 @@ enum DocumentReader {
             summary: summary,
             body: split.body,
             bodyFirstLine: split.bodyFirstLine,
-            fields: values)
+            fields: values.only(PageSchema.keptAsText))
     }
 
     private static func uniqued<T: Hashable>(_ items: [T]) -> [T] {

@@ -32,7 +32,7 @@ public struct MaterialSource: Sendable {
     public var defaulted: [Located<String>] = []
     /// The photo report: pictures of the material's folder with their captions.
     public var photos: [Located<PhotoReference>] = []
-    /// Every field as read, for the fields described with a label only (`ShowsFields`).
+    /// The fields with no property of their own, as read (`ShowsFields`).
     public var fields = FieldValues()
 
     /// Whether the material has a folder of its own (`x/index.md`), whose files go with it.

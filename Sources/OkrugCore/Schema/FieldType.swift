@@ -71,6 +71,13 @@ public struct FieldValues: Sendable {
         return nil
     }
 
+    /// Only the values of `keys` (what a source keeps after its typed properties are taken).
+    func only(_ keys: Set<String>) -> FieldValues {
+        var kept = FieldValues()
+        for key in keys { kept.values[key] = values[key] }
+        return kept
+    }
+
     /// The values of `keys` as a page shows them (the fields with no property of their own:
     /// the others are on the document already).
     func shown(_ keys: Set<String>) -> [String: String] {

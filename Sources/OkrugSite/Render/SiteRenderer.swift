@@ -32,6 +32,13 @@ public final class SiteRenderer: Sendable {
     /// Renders every file of the site into `sink`. The many pages (materials, listing pages)
     /// are rendered on all cores, each handed to the sink by the thread that made it, so
     /// rendering and writing overlap and no batch of pages waits in memory.
+    /// Every kind of page the site has (their templates are the theme's required ones).
+    static let pageKinds: [any PageKind.Type] = [
+        HomePage.self, ListingPage.self, MaterialPage.self, TaxonomyIndexPage.self, FreePage.self, NotFoundPage.self,
+        SearchPage.self, PlanIndexPage.self, PlanPage.self, ActivityPage.self, ResultsPage.self, OnlinePage.self,
+        FileTextPage.self, SubscribePage.self,
+    ]
+
     public func render(to sink: some OutputSink) throws {
         var jobs: [RenderJob] = [.single(0)]
         var singles: [@Sendable () -> [OutputFile]] = [

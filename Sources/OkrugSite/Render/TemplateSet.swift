@@ -21,10 +21,9 @@ public struct TemplateSet: Sendable {
 
     /// The templates the renderer asks for by name (pages, and the pieces it renders once and
     /// copies into pages): a theme without one of them is an error at load.
-    static let required = [
-        "home", "materials", "material", "taxonomy", "page", "404", "search", "plans", "plan", "activity", "results",
-        "online", "filetext", "subscribe", "partials/card", "partials/header", "partials/footer",
-    ]
+    /// Every kind of page's template, and the partials the renderer calls itself.
+    static let required =
+        SiteRenderer.pageKinds.map { $0.template } + ["partials/card", "partials/header", "partials/footer"]
 
     public static func load(from directory: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

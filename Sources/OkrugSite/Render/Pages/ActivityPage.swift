@@ -45,6 +45,10 @@ struct ActivityPage: PageRenderer {
         view.hasPhotos = !view.photos.isEmpty
         view.photosHeading = "Фото мероприятия"
         view.photosScript = url(context.assetPaths["photos.js"] ?? Routes.asset("photos.js"))
-        return context.templates.page(Routes.file(of: path), view, template: "activity")
+        return context.templates.page(Routes.file(of: path), view, template: Self.template)
     }
+}
+
+extension ActivityPage {
+    static let template = "activity"
 }

@@ -6,7 +6,7 @@ import OkrugText
 /// when the text is long. Search finds a file through them (each page of the file is a section
 /// whose anchor search results point to), and a screen reader or a phone reads a scan or a
 /// presentation here without opening it.
-struct FileTextPage {
+struct FileTextPage: PageKind {
     let context: SiteRenderer
     let material: Material
     let attachment: Attachment
@@ -122,7 +122,7 @@ struct FileTextPage {
                 },
                 next: number < parts.count
                     ? LinkView(title: "Следующая часть текста", url: url(partAddress(number + 1))) : nil)
-            files.append(context.templates.page(Routes.file(of: path), view, template: "filetext"))
+            files.append(context.templates.page(Routes.file(of: path), view, template: Self.template))
         }
         return files
     }
@@ -134,4 +134,8 @@ struct FileTextPage {
         return (slides ? "слайдов " : "страниц ") + numbers.dropLast().joined(separator: ", ") + " и "
             + (numbers.last ?? "")
     }
+}
+
+extension FileTextPage {
+    static let template = "filetext"
 }

@@ -19,6 +19,10 @@ struct FreePage: PageRenderer {
             body: context.withPictures(StoredHTML(inline: page.html), page: page.path, files: page.files).text,
             toc: toc,
             hasToc: page.headings.filter { (2...3).contains($0.level) }.count >= 3)
-        return context.templates.page(Routes.file(of: page.path), view, template: "page")
+        return context.templates.page(Routes.file(of: page.path), view, template: Self.template)
     }
+}
+
+extension FreePage {
+    static let template = "page"
 }

@@ -36,6 +36,10 @@ struct HomePage: PageRenderer {
             materialsURL: url(Routes.materials),
             pages: context.site.pages.map { LinkView(title: $0.title, url: url($0.path)) },
             plan: context.homePlan(from: path))
-        return context.templates.page(Routes.file(of: Routes.home), view, template: "home")
+        return context.templates.page(Routes.file(of: Routes.home), view, template: Self.template)
     }
+}
+
+extension HomePage {
+    static let template = "home"
 }

@@ -52,7 +52,7 @@ struct ListingPage: PageRenderer {
             listing.base = context.site.config.basePath
             listing.script = RelativeURL.link(from: pagePath, to: context.searchScriptPath)
         }
-        return context.templates.page(Routes.file(of: pagePath), listing, template: "materials")
+        return context.templates.page(Routes.file(of: pagePath), listing, template: Self.template)
     }
 }
 
@@ -78,4 +78,8 @@ struct NarrowingSpec: Sendable {
     /// Title, target from the root, count; the current one is not a link.
     var links: [(title: String, target: String, count: Int)]
     var current: String? = nil
+}
+
+extension ListingPage {
+    static let template = "materials"
 }

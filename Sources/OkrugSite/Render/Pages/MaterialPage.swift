@@ -61,7 +61,7 @@ struct MaterialPage: PageRenderer {
         view.hasPhotos = !view.photos.isEmpty
         view.photosHeading = "Фотоотчёт (\(view.photos.count))"
         view.photosScript = url(context.assetPaths["photos.js"] ?? Routes.asset("photos.js"))
-        return context.templates.page(Routes.file(of: path), view, template: "material")
+        return context.templates.page(Routes.file(of: path), view, template: Self.template)
     }
 
     func attachmentView(_ attachment: Attachment, from path: String) -> AttachmentView {
@@ -134,4 +134,8 @@ struct MaterialPage: PageRenderer {
         case .video, .audio, .archive, .other: return "other"
         }
     }
+}
+
+extension MaterialPage {
+    static let template = "material"
 }

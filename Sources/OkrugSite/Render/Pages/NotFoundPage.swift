@@ -14,6 +14,10 @@ struct NotFoundPage: PageRenderer {
             layout: context.layout(
                 path: Routes.notFound, title: "Страница не найдена", section: "", breadcrumbs: [], linkBase: base),
             home: base, materials: base + Routes.materials)
-        return context.templates.page(Routes.notFound, view, template: "404")
+        return context.templates.page(Routes.notFound, view, template: Self.template)
     }
+}
+
+extension NotFoundPage {
+    static let template = "404"
 }

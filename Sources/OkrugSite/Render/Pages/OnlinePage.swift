@@ -5,7 +5,7 @@ import OkrugText
 
 /// A Word or LibreOffice attachment shown as a page («Читать онлайн»):
 /// `materials/<slug>/chitat/<file>/`, its pictures beside it.
-struct OnlinePage {
+struct OnlinePage: PageKind {
     let context: SiteRenderer
     let material: Material
     let attachment: Attachment
@@ -30,10 +30,14 @@ struct OnlinePage {
             downloadName: attachment.downloadName,
             fileInfo: attachment.typeLabel + ", " + attachment.humanSize,
             body: document.html)
-        var files = [context.templates.page(Routes.file(of: path), view, template: "online")]
+        var files = [context.templates.page(Routes.file(of: path), view, template: Self.template)]
         for picture in text.pictures {
             files.append(OutputFile(path: path + picture.name, contents: .bytes(picture.data)))
         }
         return files
     }
+}
+
+extension OnlinePage {
+    static let template = "online"
 }

@@ -17,6 +17,10 @@ struct PlanIndexPage: PageRenderer {
         let view = PlanIndexView(
             layout: context.layout(path: path, title: "Планы партнерства", section: "plan", breadcrumbs: []),
             plans: plans)
-        return context.templates.page(Routes.file(of: path), view, template: "plans")
+        return context.templates.page(Routes.file(of: path), view, template: Self.template)
     }
+}
+
+extension PlanIndexPage {
+    static let template = "plans"
 }

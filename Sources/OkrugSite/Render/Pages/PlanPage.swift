@@ -104,6 +104,10 @@ struct PlanPage: PageRenderer {
         view.yearRound = yearRound
         view.hasYearRound = !yearRound.isEmpty
         view.yearRoundCount = yearRound.count
-        return context.templates.page(Routes.file(of: path), view, template: "plan")
+        return context.templates.page(Routes.file(of: path), view, template: Self.template)
     }
+}
+
+extension PlanPage {
+    static let template = "plan"
 }

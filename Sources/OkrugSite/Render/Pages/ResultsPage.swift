@@ -85,7 +85,7 @@ struct ResultsPage: PageRenderer {
             photoReports: photoReports(from: path), hasPhotoReports: false, photoReportsCount: "")
         view.hasPhotoReports = !view.photoReports.isEmpty
         view.photoReportsCount = "\(view.photoReports.count)"
-        return context.templates.page(Routes.file(of: path), view, template: "results")
+        return context.templates.page(Routes.file(of: path), view, template: Self.template)
     }
 
     /// Photos shown per report: a row on a wide screen, two on a phone.
@@ -104,4 +104,8 @@ struct ResultsPage: PageRenderer {
                 hasMore: material.photos.count > Self.photosPerReport)
         }
     }
+}
+
+extension ResultsPage {
+    static let template = "results"
 }

@@ -14,6 +14,10 @@ struct SearchPage: PageRenderer {
             bundle: url(Routes.searchIndex), base: context.site.config.basePath, script: url(context.searchScriptPath),
             wordsScript: url(context.assetPaths["search-words.js"] ?? Routes.asset("search-words.js")),
             materialsURL: url(Routes.materials))
-        return context.templates.page(Routes.file(of: path), view, template: "search")
+        return context.templates.page(Routes.file(of: path), view, template: Self.template)
     }
+}
+
+extension SearchPage {
+    static let template = "search"
 }

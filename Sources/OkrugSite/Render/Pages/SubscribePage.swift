@@ -31,7 +31,7 @@ struct SubscribePage: PageRenderer {
             calendars: calendars, hasCalendars: !calendars.isEmpty,
             feedURL: RelativeURL.link(from: path, to: Routes.feed), feedAddress: base + Routes.feed,
             planURL: context.site.currentPlan.map { RelativeURL.link(from: path, to: Routes.plan($0.year)) })
-        return context.templates.page(Routes.file(of: path), view, template: "subscribe")
+        return context.templates.page(Routes.file(of: path), view, template: Self.template)
     }
 
     /// `https://host/x.ics` → `webcal://host/x.ics`: the scheme calendar programs open.
@@ -41,4 +41,8 @@ struct SubscribePage: PageRenderer {
         }
         return address
     }
+}
+
+extension SubscribePage {
+    static let template = "subscribe"
 }

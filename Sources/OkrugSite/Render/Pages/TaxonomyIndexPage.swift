@@ -34,6 +34,10 @@ struct TaxonomyIndexPage: PageRenderer {
             count: plural.counted(taxonomy.terms.count),
             terms: terms,
             isCloud: [.tags, .people, .subjects, .grades].contains(taxonomy.kind))
-        return context.templates.page(Routes.file(of: path), view, template: "taxonomy")
+        return context.templates.page(Routes.file(of: path), view, template: Self.template)
     }
+}
+
+extension TaxonomyIndexPage {
+    static let template = "taxonomy"
 }
