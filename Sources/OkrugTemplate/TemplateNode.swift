@@ -36,6 +36,9 @@ package struct TemplatePath: Sendable, Equatable {
     /// `TemplateSlots` when a `TemplateRenderer` is made: what the page's own view answers is
     /// kept in an array by it, not a dictionary by name.
     var slot = -1
+    /// The tag stands in a page's prose, not in an attribute or a script: a site's typography
+    /// applies to its value (`TemplateRenderer.textFilter`).
+    package var inProse = false
 
     init(_ text: String, file: String = "", offset: Int = 0) {
         self.text = text

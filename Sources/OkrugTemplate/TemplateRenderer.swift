@@ -12,12 +12,19 @@ package struct TemplateRenderer: Sendable {
     /// as the Mustache specification says (a miss is empty), for the spec's own tests.
     package let problems: TemplateProblems?
 
+    /// What escaped text values in prose (`TemplatePath.inProse`) go through before they are
+    /// escaped: a site's typography. `nil`: written as they are, as the specification says.
+    let textFilter: (@Sendable (String) -> String)?
+
     /// Numbers the first names of the templates' tags (`TemplateSlots`); made once per set.
-    package init(templates: [String: [TemplateNode]], strict: Bool = false) {
+    package init(
+        templates: [String: [TemplateNode]], strict: Bool = false, textFilter: (@Sendable (String) -> String)? = nil
+    ) {
         var numbered = templates
         slots = TemplateSlots.assign(&numbered)
         self.templates = numbered
         problems = strict ? TemplateProblems() : nil
+        self.textFilter = textFilter
     }
 
     package func render(_ view: any TemplateObject, template name: String) -> [UInt8] {
@@ -114,7 +121,11 @@ package struct TemplateRenderer: Sendable {
             switch lookup(path, in: &stack) {
             case .text(let text, _):
                 if escaped && scope.escapes {
-                    XMLText.append(text, to: &out)
+                    if path.inProse, let textFilter {
+                        XMLText.append(textFilter(text), to: &out)
+                    } else {
+                        XMLText.append(text, to: &out)
+                    }
                 } else {
                     out.append(contentsOf: text.utf8)
                 }

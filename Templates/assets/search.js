@@ -56,7 +56,7 @@ async function loadPagefind(container, status) {
     // The same note as for a browser without modules: what works instead, with its links.
     const note = document.querySelector(".search-old");
     if (note) note.hidden = false;
-    else status.textContent = "Этот браузер не может выполнить поиск: он устарел. Выберите материалы по разделам каталога.";
+    else status.textContent = "Этот браузер не\u00a0может выполнить поиск: он\u00a0устарел. Выберите материалы по\u00a0разделам каталога.";
     return null;
   }
   try {
@@ -66,7 +66,7 @@ async function loadPagefind(container, status) {
     await pagefind.init();
     return pagefind;
   } catch (error) {
-    status.textContent = "Поиск сейчас недоступен: на сайте нет поискового индекса. Материалы можно выбрать по разделам каталога.";
+    status.textContent = "Поиск сейчас недоступен: на\u00a0сайте нет поискового индекса. Материалы можно выбрать по\u00a0разделам каталога.";
     return null;
   }
 }
@@ -134,7 +134,7 @@ function materialOf(url) {
 
 // «в файле «Программа семинара», с. 2»: a page of a file is a section whose anchor is s-2.
 function placeInFile(data, section) {
-  let place = `в файле «${data.meta.file}»`;
+  let place = `в\u00a0файле «${data.meta.file}»`;
   const page = section && /#s-(\d+)$/.exec(section.url);
   if (page && data.meta.unit) place += `, ${data.meta.unit} ${page[1]}`;
   else if (section && section.title && section.title !== data.meta.file) place += `, «${section.title}»`;
@@ -249,7 +249,7 @@ async function searchPage(container) {
   function suggestions(q, meant) {
     const nodes = [];
     for (const [raw, forms] of meant.suggestions) {
-      nodes.push(` Возможно, вы искали: `);
+      nodes.push(` Возможно, вы\u00a0искали: `);
       forms.forEach((form, index) => { if (index) nodes.push(", "); nodes.push(suggestion(q, raw, form)); });
       nodes.push(".");
     }
@@ -273,19 +273,19 @@ async function searchPage(container) {
     const query = meant.words.join(" ");
     const note = [];
     if (meant.layout.length) {
-      note.push(`Показаны результаты по запросу «${query}»: ${quoted(meant.layout.map((p) => p[0]))} набрано в другой раскладке клавиатуры. `);
+      note.push(`Показаны результаты по\u00a0запросу «${query}»: ${quoted(meant.layout.map((p) => p[0]))} набрано в\u00a0другой раскладке клавиатуры. `);
     } else if (meant.corrected.length) {
-      note.push(`Показаны результаты по запросу «${query}»: на сайте нет слова ${quoted(meant.corrected.map((p) => p[0]))}. `);
+      note.push(`Показаны результаты по\u00a0запросу «${query}»: на\u00a0сайте нет слова ${quoted(meant.corrected.map((p) => p[0]))}. `);
     }
     if (q && !query) {
       // Nothing of the query is on the site: no pages matched on a letter of it.
       results = []; shown = []; list.replaceChildren(); more.hidden = true;
-      status.replaceChildren(`Ничего не найдено по запросу «${q}»: таких слов на сайте нет.`, ...suggestions(q, meant),
+      status.replaceChildren(`Ничего не\u00a0найдено по\u00a0запросу «${q}»: таких слов на\u00a0сайте нет.`, ...suggestions(q, meant),
         " Проверьте написание, попробуйте другие слова или уберите фильтры.");
       return;
     }
     if (meant.unknown.length) {
-      note.push(`${meant.unknown.length > 1 ? "Слов" : "Слова"} ${quoted(meant.unknown)} на сайте нет — показаны результаты без ${meant.unknown.length > 1 ? "них" : "него"}. `);
+      note.push(`${meant.unknown.length > 1 ? "Слов" : "Слова"} ${quoted(meant.unknown)} на\u00a0сайте нет — показаны результаты без ${meant.unknown.length > 1 ? "них" : "него"}. `);
     }
     const matches = await find(pagefind, query || null, { filters, sort: query ? undefined : { date: "desc" } });
     if (mine !== run) return;
@@ -293,8 +293,8 @@ async function searchPage(container) {
     list.replaceChildren();
     if (results.length === 0) {
       status.replaceChildren(...note, query
-        ? `Ничего не найдено по запросу «${query}».`
-        : "Ничего не найдено: уберите часть фильтров.", ...suggestions(q, meant),
+        ? `Ничего не\u00a0найдено по\u00a0запросу «${query}».`
+        : "Ничего не\u00a0найдено: уберите часть фильтров.", ...suggestions(q, meant),
         query ? " Проверьте написание, попробуйте другие слова или уберите фильтры." : "");
       more.hidden = true;
       return;

@@ -58,7 +58,7 @@ import Testing
         options.attachmentTools = tools
         let report = Builder.build(options)
         #expect(report.succeeded && report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
-        let html = try #require(site.read("Public/materials/seminar/index.html"))
+        let html = try #require(site.readExactly("Public/materials/seminar/index.html"))
 
         // Upright (the orientation applied to the pixels), with its size; WebP and JPEG in 480 and 800.
         #expect(

@@ -20,6 +20,7 @@ import Testing
 
     static func page(_ output: URL, _ path: String) throws -> String {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            .replacingOccurrences(of: "\u{A0}", with: " ")
     }
 
     @Test func sampleSiteBuildsWithoutErrors() throws {
@@ -49,7 +50,7 @@ import Testing
             home.contains(
                 "href=\"directions/methodical/\">\(methodical.title)</a> <span class=\"direction__count\">\(RussianPlural.material.counted(methodical.materials.count))"
             ))
-        #expect(home.contains(XMLText.escape(site.materials[0].title)))
+        #expect(home.contains(XMLText.escape(site.materials[0].title.replacingOccurrences(of: "\u{A0}", with: " "))))
     }
 
     @Test func materialsAreListedNewestFirstAndPaginated() throws {
@@ -57,15 +58,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let site = try #require(report.site)
         let list = try Self.page(output, "materials/index.html")
-        let first = try #require(list.range(of: XMLText.escape(site.materials[0].title)))
-        let second = try #require(list.range(of: XMLText.escape(site.materials[1].title)))
+        let titles = site.materials.map { XMLText.escape($0.title.replacingOccurrences(of: "\u{A0}", with: " ")) }
+        let first = try #require(list.range(of: titles[0]))
+        let second = try #require(list.range(of: titles[1]))
         #expect(first.lowerBound < second.lowerBound)
         #expect(site.materials[0].date >= site.materials[1].date)
         #expect(list.contains(site.materials[0].date.russian))
         if site.materials.count > site.config.perPage {
             let page2 = try Self.page(output, "materials/page/2/index.html")
             #expect(page2.contains("Страница 2 из"))
-            #expect(page2.contains(XMLText.escape(site.materials[site.config.perPage].title)))
+            #expect(page2.contains(titles[site.config.perPage]))
             #expect(page2.contains("href=\"../../\" rel=\"prev\"") || page2.contains("rel=\"prev\""))
         }
     }

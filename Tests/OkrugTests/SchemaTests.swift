@@ -43,7 +43,7 @@ import Testing
         let material = try #require(built?.materials.first)
         #expect(material.fields["audience"] == "учителя географии 5\u{A0}классов")
         _ = site.build()
-        let page = try #require(site.read("Public/materials/a/index.html"))
+        let page = try #require(site.readExactly("Public/materials/a/index.html"))
         #expect(page.contains("<dt data-pagefind-ignore>Для кого</dt><dd>учителя географии 5\u{A0}классов</dd>"))
 
         #expect(material.fields.keys.sorted() == ["audience"], "fields with a property are not kept twice")

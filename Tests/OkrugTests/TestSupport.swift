@@ -91,7 +91,13 @@ struct TempSite {
         Builder.check(options()).1
     }
 
+    /// The file's text with no-break spaces read as spaces: what a page says, whatever
+    /// typography keeps together (`TypographyTests`, the browser tests check that).
     func read(_ path: String) -> String? {
+        readExactly(path)?.replacingOccurrences(of: "\u{A0}", with: " ")
+    }
+
+    func readExactly(_ path: String) -> String? {
         (try? Data(contentsOf: root.appendingPathComponent(path))).flatMap { String(data: $0, encoding: .utf8) }
     }
 

@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SECONDS = {"test_a11y_version": 33, "test_quality": 31, "test_search": 16, "test_tasks": 7, "test_serve_search": 4, "test_opengraph": 3, "test_photos": 12, "test_forgiving_search": 30}
+SECONDS = {"test_a11y_version": 33, "test_quality": 31, "test_search": 16, "test_tasks": 7, "test_serve_search": 4, "test_opengraph": 3, "test_photos": 12, "test_forgiving_search": 30, "test_typography": 17}
 
 
 def halves(modules):

@@ -17,7 +17,8 @@ struct BarChart: Sendable {
 
     /// «По школам: МБОУ «СОШ №13» — 18; Пригородная СОШ — 3.»
     var description: String {
-        "\(title): " + rows.map { "\($0.label) — \($0.value)" }.joined(separator: "; ") + "."
+        RussianTypography.noBreaks(
+            "\(title): " + rows.map { "\($0.label)\u{A0}— \($0.value)" }.joined(separator: "; ") + ".")
     }
 
     func svg() -> String {
@@ -35,13 +36,13 @@ struct BarChart: Sendable {
                 barStart = 100
                 barRoom = Self.width - barStart - 40
                 words +=
-                    "<text x=\"\(barStart - 8)\" y=\"\(y + 12)\" text-anchor=\"end\">\(XMLText.escape(row.label))</text>"
+                    "<text x=\"\(barStart - 8)\" y=\"\(y + 12)\" text-anchor=\"end\">\(XMLText.escape(RussianTypography.noBreaks(row.label)))</text>"
             } else {
                 barStart = 0
                 barRoom = Self.width - 40
                 for line in Self.wrap(row.label, limit: 44) {
                     y += 17
-                    words += "<text x=\"0\" y=\"\(y)\">\(XMLText.escape(line))</text>"
+                    words += "<text x=\"0\" y=\"\(y)\">\(XMLText.escape(RussianTypography.noBreaks(line)))</text>"
                 }
                 y += 5
             }
@@ -57,7 +58,7 @@ struct BarChart: Sendable {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(Self.width) \(height)\" "
             + "width=\"\(Self.width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" "
             + "font-size=\"14\" font-family=\"system-ui, 'DejaVu Sans', Arial, sans-serif\">"
-            + "<title id=\"\(id)-title\">\(XMLText.escape(title))</title><desc id=\"\(id)-desc\">\(XMLText.escape(description))</desc>"
+            + "<title id=\"\(id)-title\">\(XMLText.escape(RussianTypography.noBreaks(title)))</title><desc id=\"\(id)-desc\">\(XMLText.escape(description))</desc>"
             + "<g fill=\"\(Self.bar)\">\(bars)</g><g fill=\"\(Self.ink)\">\(words)</g></svg>"
     }
 

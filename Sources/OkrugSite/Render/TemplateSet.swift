@@ -2,6 +2,7 @@ import Foundation
 import OkrugCore
 import OkrugSystem
 import OkrugTemplate
+import OkrugText
 
 /// The theme: Mustache templates (`Templates/*.mustache`, partials in `Templates/partials/`)
 /// and static assets (`Templates/assets/`).
@@ -82,7 +83,7 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                let nodes = try TemplateParser.parse(text, file: display)
+                let nodes = TemplateTypography.apply(try TemplateParser.parse(text, file: display))
                 sources[display] = text
                 templates[String(path.dropLast(".mustache".count))] = nodes
                 partialUses += TemplateSet.partials(in: nodes).map { ($0, display) }
@@ -125,7 +126,8 @@ public struct TemplateSet: Sendable {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (
             TemplateSet(
-                renderer: TemplateRenderer(templates: templates, strict: true), assets: assets, sources: sources),
+                renderer: TemplateRenderer(templates: templates, strict: true, textFilter: RussianTypography.noBreaks),
+                assets: assets, sources: sources),
             diagnostics
         )
     }

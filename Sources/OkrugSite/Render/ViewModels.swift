@@ -1,5 +1,6 @@
 import OkrugMarkdown
 import OkrugTemplate
+import OkrugText
 
 /// Plain values the templates read. Everything is computed in Swift (URLs, counts with
 /// plural forms, Russian dates); the templates only place it.
@@ -423,6 +424,14 @@ struct SearchFieldView: Sendable {
     var kind: String
     var key: String
     var value: String
+
+    /// What search shows of a page (meta) is prose and gets the site's typography; a filter's or
+    /// a sort's value is matched as the data has it.
+    init(kind: String, key: String, value: String) {
+        self.kind = kind
+        self.key = key
+        self.value = kind == "meta" ? RussianTypography.noBreaks(value) : value
+    }
 }
 
 struct FacetOptionView: Sendable {

@@ -45,6 +45,183 @@ public enum RussianTypography {
         }
     }
 
+    /// A value written into a page (a name, a title, a date): only the no-break spaces; its
+    /// quotes and dashes were set where it was made.
+    public static func noBreaks(_ text: String) -> String {
+        // A page writes thousands of values, most of them with no space a rule could keep (or
+        // set already): those are passed over on their bytes.
+        guard mayKeepASpace(text) else { return text }
+        return noBreaksFully(text)
+    }
+
+    /// The same without the quick look (the tests hold the two equal).
+    static func noBreaksFully(_ text: String) -> String {
+        var scalars = text.unicodeScalars.map(\.value)
+        var changes: [Int] = []
+        noBreakSpaces(&scalars, changes: &changes)
+        guard !changes.isEmpty else { return text }
+        return string(scalars)
+    }
+
+    /// Whether an ordinary space of `text` stands where a rule might keep it: after a word of one
+    /// or two letters, a digit, a short word with its dot, «№»; before a dash or initials. A
+    /// quick look at the UTF-8 bytes; `noBreakSpaces` decides.
+    static func mayKeepASpace(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            // A letter as the rules count them (`isLetter`): Cyrillic and Latin with marks are
+            // two bytes, plain Latin one.
+            @inline(__always) func letterStart(before end: Int) -> Int? {
+                if end >= 2, bytes[end - 2] & 0xE0 == 0xC0, bytes[end - 1] & 0xC0 == 0x80,
+                    isLetter(UInt32(bytes[end - 2] & 0x1F) << 6 | UInt32(bytes[end - 1] & 0x3F))
+                {
+                    return end - 2
+                }
+                if end >= 1, (0x41...0x5A).contains(bytes[end - 1]) || (0x61...0x7A).contains(bytes[end - 1]) {
+                    return end - 1
+                }
+                return nil
+            }
+            var index = 0
+            while index < count {
+                defer { index += 1 }
+                guard bytes[index] == 0x20, index > 0, index + 1 < count else { continue }
+                let previous = bytes[index - 1]
+                // Before «—» (E2 80 94); after «№» (E2 84 96).
+                if index + 3 < count, bytes[index + 1] == 0xE2, bytes[index + 2] == 0x80, bytes[index + 3] == 0x94 {
+                    return true
+                }
+                if index >= 3, previous == 0x96, bytes[index - 2] == 0x84, bytes[index - 3] == 0xE2 { return true }
+                // A number and what may follow it: a unit, a month, «г.», «%».
+                if (0x30...0x39).contains(previous) {
+                    if bytes[index + 1] == 0x25 || bytes[index + 1] == 0xD0 || bytes[index + 1] == 0xD1 { return true }
+                    continue
+                }
+                // «г. Москва», «т. е.», «Е.Е. Ткаченко»: a word of at most three letters before its dot.
+                var end = index
+                if previous == 0x2E { end -= 1 }
+                var letters = 0
+                var start = end
+                while letters < 4, let before = letterStart(before: start) {
+                    start = before
+                    letters += 1
+                }
+                let noLetterBefore = start == 0 || letterStart(before: start) == nil
+                if previous == 0x2E {
+                    if letters >= 1 && letters <= 3 && noLetterBefore { return true }
+                    continue
+                }
+                if letters >= 1 && letters <= 2 && noLetterBefore && (start == 0 || bytes[start - 1] != 0x2E) {
+                    return true
+                }
+                // A surname before initials: «Ткаченко Е.Е.», «Smith J.».
+                if letters >= 2, index + 3 < count, bytes[index + 1] == 0xD0, bytes[index + 3] == 0x2E { return true }
+                if letters >= 2, index + 2 < count, (0x41...0x5A).contains(bytes[index + 1]), bytes[index + 2] == 0x2E {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// The elements whose text is not prose: their spaces stay as written.
+    static let rawElements = ["script", "style", "pre", "code", "textarea"]
+
+    /// Where a template's text stands after a piece of it: inside a tag, or inside an element
+    /// whose text is not prose. It goes on over the values between the pieces.
+    public struct MarkupState: Sendable {
+        var raw: String?
+        var inTag = false
+        /// The tag being read gives data to a program (`data-pagefind-filter`…), and so does the
+        /// text right after it: search filters must hold the values as the data has them.
+        var tagGivesData = false
+        var inData = false
+
+        public init() {}
+
+        /// Outside every tag and every element whose text is not prose.
+        public var isProse: Bool { raw == nil && !inTag && !inData }
+    }
+
+    /// A template's text (the HTML around its values): the no-break spaces in the prose,
+    /// never inside a tag, `<script>`, `<style>`, `<pre>`, `<code>` or `<textarea>`. `state` is
+    /// where the previous piece of the template ended (and then where this one ends);
+    /// `valueFollows`: a value comes right after, so a short word at the end keeps to it.
+    public static func markup(_ text: String, state: inout MarkupState, valueFollows: Bool) -> String {
+        var raw = state.raw
+        var inTag = state.inTag
+        var tagGivesData = state.tagGivesData
+        var inData = state.inData
+        defer {
+            state.raw = raw
+            state.inTag = inTag
+            state.tagGivesData = tagGivesData
+            state.inData = inData
+        }
+        var scalars = text.unicodeScalars.map(\.value)
+        let lower = scalars.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        func matches(_ word: String, at index: Int) -> Bool {
+            let units = word.unicodeScalars.map(\.value)
+            guard index + units.count <= lower.count else { return false }
+            return Array(lower[index..<(index + units.count)]) == units
+        }
+        var index = 0
+        while index < scalars.count {
+            if let open = raw {
+                if matches("</" + open, at: index) {
+                    raw = nil
+                    inTag = true
+                }
+                scalars[index] |= fixed
+            } else if inTag {
+                // `data-pagefind-{{kind}}`: the attribute's name ends in a value.
+                let prefix = "data-pagefind-"
+                if matches(prefix, at: index),
+                    index + prefix.count == lower.count
+                        || ["filter", "meta", "sort"].contains(where: { matches(prefix + $0, at: index) })
+                {
+                    tagGivesData = true
+                }
+                if scalars[index] == 0x3E {
+                    inTag = false
+                    inData = tagGivesData
+                    tagGivesData = false
+                }
+                scalars[index] |= fixed
+            } else if scalars[index] == 0x3C {
+                inTag = true
+                inData = false
+                if let name = rawElements.first(where: { name in
+                    matches("<" + name, at: index)
+                        && (index + name.count + 1 >= lower.count
+                            || [0x20, 0x3E, 0x0A, 0x09].contains(lower[index + name.count + 1]))
+                }) {
+                    raw = name
+                }
+                scalars[index] |= fixed
+            } else if inData {
+                scalars[index] |= fixed
+            }
+            index += 1
+        }
+        // A tag left open at the end (its attributes go on after a value) is not prose either.
+        let placeholder = valueFollows && !inTag && !inData && raw == nil
+        if placeholder { scalars.append(0x430 | fixed) }
+        var changes: [Int] = []
+        noBreakSpaces(&scalars, changes: &changes)
+        if placeholder { scalars.removeLast() }
+        guard !changes.isEmpty else { return text }
+        return string(scalars.map { $0 & ~fixed })
+    }
+
+    private static func string(_ scalars: [UInt32]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for value in scalars { encode(value, into: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Applies the rules in place; `changes` gets the index of every changed code point.
     package static func convert(_ out: inout [UInt32], changes: inout [Int]) {
         quotesAndDashes(&out, changes: &changes)
@@ -105,6 +282,7 @@ public enum RussianTypography {
         "млрд",
         "чел", "шт", "кб", "мб", "гб", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
         "сентября", "октября", "ноября", "декабря", "класс", "класса", "классов", "классе", "классы", "классах",
+        "год", "года", "году", "годом", "годе",
     ]
 
     private static func noBreakSpaces(_ out: inout [UInt32], changes: inout [Int]) {
