@@ -132,3 +132,19 @@ import Testing
         #expect(newer.lowerBound < older.lowerBound)
     }
 }
+
+/// A note meant for methodists («укажите в материале activity: …») is shown in their preview
+/// (`okrug serve`, `--drafts`) and never to visitors (issue 30, goal 8).
+@Suite struct MethodistNotesTests {
+    @Test func theHowToFillNoteIsForThePreviewOnly() throws {
+        let site = try TempSite(files: ["plans/2023.yaml": PlanBadInputTests.plan()])
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let page = try #require(site.read("Public/plan/2023/seminar-innovatsii/index.html"))
+        #expect(page.contains("Материалов этого мероприятия в банке пока нет."))
+        #expect(!page.contains("activity:"))
+        #expect(site.build(drafts: true).succeeded)
+        let preview = try #require(site.read("Public/plan/2023/seminar-innovatsii/index.html"))
+        #expect(preview.contains("указать в нём «activity: …» с id этого мероприятия"))
+    }
+}

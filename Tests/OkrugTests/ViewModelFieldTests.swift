@@ -157,7 +157,8 @@ import Testing
             ActivityPageView(
                 layout: layout, titleHTML: "t", planTitle: "p", planURL: "u", section: "s", when: "w", whenWords: "ww",
                 startISO: "2023-01-01", status: status, responsible: [part], indicatorHTML: "i", direction: link,
-                materials: [renderer.card(0, from: "")], hasMaterials: true, materialsCount: "c", calendarURL: "c",
+                materials: [renderer.card(0, from: "")], hasMaterials: true, methodistHint: false, materialsCount: "c",
+                calendarURL: "c",
                 previous: link, next: link),
             PlanSummaryView(title: "t", url: "u", year: 2023, count: "c", current: true),
             PlanIndexView(layout: layout, plans: []),

@@ -78,7 +78,7 @@ struct BuildSteps {
     }
 
     func renderer(_ site: Site, templates: TemplateSet, extras: AttachmentExtras = AttachmentExtras()) -> SiteRenderer {
-        SiteRenderer(site: site, templates: templates, extras: extras)
+        SiteRenderer(site: site, templates: templates, extras: extras, forMethodists: options.includeDrafts)
     }
 
     func writer() -> OutputWriter {

@@ -48,6 +48,7 @@ extension ActivityPageView: TemplateFields {
         .field(\.layout), .field(\.titleHTML), .field(\.planTitle), .field(\.planURL), .field(\.section),
         .field(\.when), .field(\.whenWords), .field(\.startISO), .field(\.status), .field(\.responsible),
         .field(\.indicatorHTML), .field(\.direction), .field(\.materials), .field(\.hasMaterials),
+        .field(\.methodistHint),
         .field(\.materialsCount), .field(\.calendarURL), .field(\.previous), .field(\.next), .field(\.photos),
         .field(\.hasPhotos), .field(\.photosHeading), .field(\.photosScript))
 }

@@ -105,6 +105,8 @@ struct ActivityPageView: Sendable {
     var direction: LinkView?
     var materials: [MaterialCardView]
     var hasMaterials: Bool
+    /// How a methodist links a material to it: in the preview only, never for visitors.
+    var methodistHint: Bool
     var materialsCount: String
     var calendarURL: String
     var previous: LinkView?

@@ -16,11 +16,16 @@ public final class SiteRenderer: Sendable {
     let peopleWithPages: Set<String>
     /// PDF previews and Word documents' texts, made before rendering (`AttachmentExtras`).
     let extras: AttachmentExtras
+    /// A preview for methodists (`okrug serve`, `--drafts`): pages may say how to fill them.
+    let forMethodists: Bool
 
-    init(site: Site, templates: TemplateSet, extras: AttachmentExtras = AttachmentExtras()) {
+    init(
+        site: Site, templates: TemplateSet, extras: AttachmentExtras = AttachmentExtras(), forMethodists: Bool = false
+    ) {
         self.site = site
         self.templates = templates
         self.extras = extras
+        self.forMethodists = forMethodists
         self.peopleWithPages = Set((site.taxonomies[.people]?.terms ?? []).map(\.slug))
         var paths: [String: String] = [:]
         for (name, data) in templates.assets {

@@ -31,6 +31,7 @@ struct ActivityPage: PageRenderer {
             direction: direction.map { LinkView(title: $0.title, url: url(Routes.direction($0.id))) },
             materials: activity.materials.map { context.card($0, from: path) },
             hasMaterials: !activity.materials.isEmpty,
+            methodistHint: activity.materials.isEmpty && context.forMethodists,
             materialsCount: RussianPlural.material.counted(activity.materials.count),
             calendarURL: url(Routes.planCalendar(plan.year)),
             previous: previous.map { LinkView(title: $0.title.plain, url: url(Routes.activity($0.id, year: $0.year))) },
