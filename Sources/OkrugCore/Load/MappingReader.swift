@@ -242,8 +242,9 @@ struct MappingReader {
         for pair in mapping.pairs {
             let (keyNode, listNode) = (pair.key, pair.value)
             let name = Located(keyNode.string ?? "", at: file.position(keyNode))
-            let items = Self.items(of: listNode) ?? []
-            if Self.items(of: listNode) == nil {
+            let listed = Self.items(of: listNode)
+            let items = listed ?? []
+            if listed == nil {
                 diagnostics.append(
                     .error(
                         file.position(listNode), "у «\(name.value)» в «\(key)» должен быть список",

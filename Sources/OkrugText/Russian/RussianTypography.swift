@@ -20,9 +20,7 @@ public enum RussianTypography {
         var changes: [Int] = []
         convert(&scalars, changes: &changes)
         guard !changes.isEmpty else { return text }
-        var bytes: [UInt8] = []
-        for value in scalars { encode(value, into: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+        return string(scalars)
     }
 
     /// A code point as UTF-8.
